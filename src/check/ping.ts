@@ -1,0 +1,43 @@
+// ping as a probe: a thin process call around a pure parser of ping's own summary lines.
+import { run } from '../run/exec.js';
+
+export interface PingSummary {
+  transmitted: number;
+  received: number;
+  /** average round-trip time in ms, when anything came back */
+  rttMs: number | null;
+  /** the first line of an error ping printed ("connect: Network is unreachable"), if any */
+  error: string | null;
+}
+
+export function parsePing(stdout: string, stderr = ''): PingSummary {
+  const counts = /(\d+) packets transmitted, (\d+) (?:packets )?received/.exec(stdout);
+  const rtt = /= [\d.]+\/([\d.]+)\/[\d.]+\/[\d.]+ ms/.exec(stdout);
+  const errorLine =
+    stderr.split('\n').find((l) => l.trim()) ??
+    stdout.split('\n').find((l) => /Unreachable|unreachable|Prohibited|Time to live exceeded/.test(l))?.replace(/^From [^ ]+ (icmp_seq=\d+ )?/, '') ??
+    null;
+  return {
+    transmitted: counts ? Number(counts[1]) : 0,
+    received: counts ? Number(counts[2]) : 0,
+    rttMs: rtt ? Number(rtt[1]) : null,
+    error: errorLine?.trim() ?? null,
+  };
+}
+
+export const pingArgv = (netns: string | null, address: string, waitSeconds = 1): string[] => [
+  ...(netns ? ['ip', 'netns', 'exec', netns] : []),
+  'ping', '-n', '-c', '1', '-W', String(waitSeconds), address,
+];
+
+/** One echo request; when it should reach, one retry so a single lost first packet is not a failure. */
+export async function ping(netns: string | null, address: string, tries: number): Promise<PingSummary & { argv: string[] }> {
+  const argv = pingArgv(netns, address);
+  let summary: PingSummary = { transmitted: 0, received: 0, rttMs: null, error: null };
+  for (let i = 0; i < tries; i++) {
+    const r = await run(argv, { timeoutMs: 5_000 });
+    summary = parsePing(r.stdout, r.stderr);
+    if (summary.received > 0) break;
+  }
+  return { ...summary, argv };
+}

@@ -1,0 +1,88 @@
+// up: preflight, build, check, leave it up — or roll back everything on failure or Ctrl-C.
+import { runChecks, type CheckResult } from '../../check/run.js';
+import { loadLab } from '../../lab/index.js';
+import { placeLabel } from '../../lab/names.js';
+import type { Lab } from '../../lab/types.js';
+import { compile } from '../../plan/compile.js';
+import { commandLine } from '../../plan/script.js';
+import type { Plan } from '../../plan/types.js';
+import { apply, type Interrupt } from '../../run/apply.js';
+import type { CommandResult } from '../../run/exec.js';
+import { checkRoom, requireRoot, requireTools, toolsFor } from '../../run/preflight.js';
+import { teardown } from '../../run/teardown.js';
+import { EXIT } from '../exit.js';
+import type { Output } from '../output.js';
+import { renderChecks, renderStep } from '../render.js';
+import { bold, yellow } from '../style.js';
+import { placeFrom, targetFor, type PlaceOptions } from '../target.js';
+
+export interface UpOptions extends PlaceOptions { quiet?: boolean }
+
+/** SIGINT/SIGTERM set a flag instead of killing nslab, so it can roll back first. */
+function catchSignals(interrupt: Interrupt): () => void {
+  const handler = (signal: NodeJS.Signals) => {
+    if (!interrupt.signal) process.stderr.write(`\n${signal}: stopping and removing what was built…\n`);
+    else process.stderr.write('still cleaning up, please wait\n');
+    interrupt.signal ??= signal;
+  };
+  process.on('SIGINT', handler);
+  process.on('SIGTERM', handler);
+  return () => {
+    process.off('SIGINT', handler);
+    process.off('SIGTERM', handler);
+  };
+}
+
+export async function up(out: Output, name: string, opts: UpOptions): Promise<number> {
+  const lab = loadLab(name);
+  const place = placeFrom(lab.name, opts) ?? { kind: 'host' as const };
+  requireRoot('up');
+  const { target } = await targetFor(place);
+  const plan = compile(lab, target);
+  requireTools(toolsFor(plan));
+  await checkRoom(plan, lab);
+
+  const interrupt: Interrupt = { signal: null };
+  const release = catchSignals(interrupt);
+  try {
+    out.line(bold(`nslab up ${lab.name} (${placeLabel(place)}): ${lab.title}`));
+    if (target.kind === 'host' && target.facts.forwardDrop)
+      out.line(yellow('note: FORWARD policy is DROP and br_netfilter is on (Docker does this): nslab adds an ACCEPT rule per bridge, marked and removed on down'));
+    const commands: CommandResult[] = [];
+    const started = performance.now();
+    await apply(plan, lab.file, {
+      onStep: (i, step) => out.line(renderStep(i, plan.steps.length, step, !opts.quiet)),
+      onCommand: (r) => commands.push(r),
+    }, interrupt);
+    const buildMs = performance.now() - started;
+    out.line(`\nbuilt in ${Math.round(buildMs)} ms: ${plan.steps.length} steps, ${commands.length} commands\n`);
+
+    const results = plan.checks.length > 0 ? await runChecks(plan.checks) : [];
+    if (interrupt.signal) {
+      await teardown(plan.lab, plan.place);
+      return EXIT.interrupted;
+    }
+    const ok = results.every((r) => r.ok);
+    out.data({ ok, lab: lab.name, target: placeLabel(place), buildMs, commands, checks: results });
+    if (results.length > 0) out.line(renderChecks(results));
+    out.line(tryNext(plan, lab, results));
+    return ok ? EXIT.ok : EXIT.checkFailed;
+  } finally {
+    release();
+  }
+}
+
+function tryNext(plan: Plan, lab: Lab, results: CheckResult[]): string {
+  const [c1, c2] = lab.containers;
+  const ns = (c: string) => (plan.place.kind === 'sandbox' ? `${plan.place.name}-${c}` : c);
+  const hostNs = plan.place.kind === 'sandbox' ? `${plan.place.name}-host` : null;
+  const bridge = lab.networks[0]!.name;
+  const placeFlag = plan.place.kind === 'sandbox' ? ` --sandbox-name ${plan.place.name}` : '';
+  const lines = [`\n${bold('The lab is up.')} ${results.some((r) => !r.ok) ? 'Some checks failed: the table says which. ' : ''}Try this next (as root):`];
+  if (c1 && c2) lines.push(`  ${commandLine(['ip', 'netns', 'exec', ns(c1.name), 'ping', '-c1', c2.endpoints[0]!.address])}    # ${c1.name} → ${c2.name}`);
+  if (c1) lines.push(`  ${commandLine(['ip', '-n', ns(c1.name), 'addr'])}; ip -n ${ns(c1.name)} route    # what ${c1.name} sees`);
+  lines.push(`  ${commandLine(hostNs ? ['bridge', '-n', hostNs, 'link'] : ['bridge', 'link', 'show', 'master', bridge])}    # the ports of ${bridge}`);
+  lines.push(`  npm run nslab -- verify ${lab.name}${placeFlag}    # run the checks again`);
+  lines.push(`  npm run nslab -- down ${lab.name}${placeFlag}      # remove it all`);
+  return lines.join('\n');
+}

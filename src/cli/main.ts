@@ -1,0 +1,99 @@
+// nslab's command line: verbs, flags, help, and one mapping from errors to exit codes.
+import { Command, CommanderError, Option } from 'commander';
+import { LabError } from '../lab/problems.js';
+import { ApplyError } from '../run/apply.js';
+import { EnvError } from '../run/errors.js';
+import { commandLine } from '../plan/script.js';
+import { list, plan, validate } from './commands/catalogue.js';
+import { down, status, verify } from './commands/manage.js';
+import { up } from './commands/up.js';
+import { EXIT } from './exit.js';
+import { outputFor } from './output.js';
+import { red } from './style.js';
+import { UsageError } from './usage.js';
+import type { PlaceOptions } from './target.js';
+
+const program = new Command('nslab')
+  .description('Rebuild Docker networks by hand with namespaces, veths, bridges and iptables, and prove them with checks.')
+  .showHelpAfterError('(run with --help for usage)')
+  .exitOverride()
+  .addHelpText('after', `
+Labs are named by their file in labs/ (bridge-basic) or by a path to a YAML file.
+Targets: by default a lab is built in this machine's own network namespace (use a VM);
+--sandbox builds it inside namespaces of its own and leaves the machine's network untouched.
+
+Exit codes: 0 ok, 1 a check failed, 2 bad input (lab file, arguments),
+3 the environment (not root, a missing tool, a clash, a command that failed), 130 interrupted.
+
+Examples:
+  sudo npm run lab bridge-basic                 build it, check it, leave it up
+  npm run nslab -- plan bridge-basic > lab.sh   the same as a bash script to read or run
+  sudo npm run nslab -- down bridge-basic`);
+
+let exitCode: number = EXIT.ok;
+let json = false;
+const act = <A extends unknown[]>(fn: (...args: A) => number | Promise<number>) => async (...args: A) => {
+  exitCode = await fn(...args);
+};
+const placeOptions = (c: Command) =>
+  c.option('--sandbox', 'in namespaces of its own (named after the lab), not in this machine’s namespace')
+    .option('--sandbox-name <name>', 'in the sandbox NAME (implies --sandbox): several copies can be up at once');
+const jsonOption = (c: Command) => c.addOption(new Option('--json', 'print one JSON document for scripts').default(false));
+
+jsonOption(program.command('list').description('the labs in labs/, one line each'))
+  .action(act((o: { json: boolean }) => list(outputFor((json = o.json)))));
+
+jsonOption(program.command('validate').argument('<lab>', 'lab name or YAML file').description('check a lab file; print every problem as file:line:col'))
+  .action(act((lab: string, o: { json: boolean }) => validate(outputFor((json = o.json)), lab)));
+
+jsonOption(placeOptions(program.command('plan').argument('<lab>').description('print the bash script that builds exactly what `up` builds (no root needed)')))
+  .action(act((lab: string, o: { json: boolean } & PlaceOptions) => plan(outputFor((json = o.json)), lab, o)));
+
+jsonOption(placeOptions(program.command('up').argument('<lab>').description('build the lab, run its checks, leave it up (root)')))
+  .option('-q, --quiet', 'do not print each command as it runs')
+  .action(act((lab: string, o: { json: boolean; quiet?: boolean }) => up(outputFor((json = o.json)), lab, o)));
+
+jsonOption(placeOptions(program.command('verify').argument('<lab>').description('run the lab’s checks against what is up (root)')))
+  .option('--host', 'the copy on this machine’s own namespace')
+  .action(act((lab: string, o: { json: boolean } & PlaceOptions) => verify(outputFor((json = o.json)), lab, o)));
+
+jsonOption(placeOptions(program.command('down').argument('<lab>').description('remove everything the lab made; without a target flag, every copy (root)')))
+  .option('--host', 'only the copy on this machine’s own namespace')
+  .action(act((lab: string, o: { json: boolean } & PlaceOptions) => down(outputFor((json = o.json)), lab, o)));
+
+jsonOption(program.command('status').argument('[lab]').description('what is up, read from the kernel (root)'))
+  .action(act((lab: string | undefined, o: { json: boolean }) => status(outputFor((json = o.json)), lab, o)));
+
+function report(err: unknown): number {
+  const fail = (code: number, message: string, extra: object = {}) => {
+    if (json) process.stdout.write(`${JSON.stringify({ ok: false, error: message, ...extra }, null, 2)}\n`);
+    else process.stderr.write(`${message}\n`);
+    return code;
+  };
+  if (err instanceof CommanderError) {
+    return err.exitCode === 0 ? EXIT.ok : EXIT.badInput; // commander printed the message already
+  }
+  if (err instanceof LabError) return fail(EXIT.badInput, `${red('invalid lab')}:\n${err.message}`, { problems: err.problems });
+  if (err instanceof UsageError) return fail(EXIT.badInput, `nslab: ${err.message}`);
+  if (err instanceof EnvError) return fail(EXIT.environment, `nslab: ${err.message}${err.hint ? `\n  what to do: ${err.hint}` : ''}`);
+  if (err instanceof ApplyError) {
+    const failed = 'failed' in err.reason ? err.reason.failed : null;
+    const lines = [
+      `nslab: ${failed ? 'a command failed' : 'interrupted'} at step ${err.step.index + 1} (${err.step.title})`,
+      ...(failed ? [`  command: ${commandLine(failed.argv)}`, `  exit ${failed.exitCode}: ${failed.stderr.trim() || '(no message)'}`] : []),
+      err.rollback.leftovers.length === 0
+        ? `  rolled back: everything this run created is removed (${err.rollback.removed.length} objects)`
+        : `  rollback left these behind: ${err.rollback.leftovers.join(', ')} — run nslab down`,
+    ];
+    return fail(failed ? EXIT.environment : EXIT.interrupted, lines.join('\n'), { failed, rollback: err.rollback });
+  }
+  const e = err as Error;
+  return fail(EXIT.environment, `nslab: unexpected error: ${e?.stack ?? String(err)}`);
+}
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  exitCode = report(err);
+}
+process.exitCode = exitCode;

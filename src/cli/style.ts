@@ -1,0 +1,17 @@
+// Terminal styling that obeys NO_COLOR and stays plain when output is not a terminal.
+import Table from 'cli-table3';
+
+const colour = (stream: NodeJS.WriteStream) => Boolean(stream.isTTY) && !process.env.NO_COLOR && process.env.TERM !== 'dumb';
+const wrap = (code: string) => (text: string) => (colour(process.stdout) ? `\x1b[${code}m${text}\x1b[0m` : text);
+
+export const bold = wrap('1');
+export const dim = wrap('2');
+export const green = wrap('32');
+export const red = wrap('31');
+export const yellow = wrap('33');
+
+export function table(head: string[], rows: string[][]): string {
+  const t = new Table({ head, style: { head: [], border: [] } });
+  t.push(...rows);
+  return t.toString();
+}

@@ -1,0 +1,25 @@
+// --sandbox / --sandbox-name → where a lab is built.
+import { isName, type Place } from '../lab/names.js';
+import type { Target } from '../plan/types.js';
+import { hostFacts } from '../run/preflight.js';
+import { UsageError } from './usage.js';
+
+export interface PlaceOptions { sandbox?: boolean; sandboxName?: string; host?: boolean }
+
+/** The place the flags name, or undefined when they name none (then: every place the lab is up). */
+export function placeFrom(lab: string, opts: PlaceOptions): Place | undefined {
+  if (opts.sandboxName !== undefined) {
+    if (!isName(opts.sandboxName) || opts.sandboxName.length > 24)
+      throw new UsageError(`--sandbox-name "${opts.sandboxName}" must be lowercase letters, digits and '-', starting with a letter, at most 24 characters`);
+    return { kind: 'sandbox', name: opts.sandboxName };
+  }
+  if (opts.sandbox) return { kind: 'sandbox', name: lab };
+  if (opts.host) return { kind: 'host' };
+  return undefined;
+}
+
+export async function targetFor(place: Place): Promise<{ target: Target; note?: string }> {
+  if (place.kind === 'sandbox') return { target: { kind: 'sandbox', name: place.name } };
+  const { note, ...facts } = await hostFacts();
+  return { target: { kind: 'host', facts }, ...(note ? { note } : {}) };
+}

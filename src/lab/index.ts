@@ -1,0 +1,55 @@
+// load → check shape → resolve: a lab file becomes a Lab, or a LabError with every problem.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, extname, join, resolve as resolvePath } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { loadSource } from './load.js';
+import { isName, MAX_LAB_NAME } from './names.js';
+import { LabError } from './problems.js';
+import { resolve } from './resolve.js';
+import { checkShape } from './schema.js';
+import type { Lab } from './types.js';
+
+export const labsDir = fileURLToPath(new URL('../../labs/', import.meta.url));
+
+/** A lab is named by its file in labs/ ("bridge-basic") or by a path to any YAML file. */
+export function findLabFile(nameOrPath: string): string {
+  if (/[/.]/.test(nameOrPath)) return resolvePath(nameOrPath);
+  return join(labsDir, `${nameOrPath}.yaml`);
+}
+
+export function loadLab(nameOrPath: string): Lab {
+  const file = findLabFile(nameOrPath);
+  const name = basename(file, extname(file));
+  if (!existsSync(file)) {
+    const known = listLabs().map((l) => l.name);
+    throw new LabError([{ file, line: 0, col: 0, message: `no such lab file: ${/[/.]/.test(nameOrPath) ? 'check the path' : `known labs are ${known.join(', ')}`}` }]);
+  }
+  if (!isName(name) || name.length > MAX_LAB_NAME)
+    throw new LabError([{ file, line: 1, col: 1, message: `the file name "${name}" names the lab and must be lowercase letters, digits and '-', starting with a letter, at most ${MAX_LAB_NAME} characters: rename the file` }]);
+  const src = loadSource(file);
+  const shape = checkShape(src);
+  if (shape.length > 0) throw new LabError(shape);
+  const { lab, problems } = resolve(src, name);
+  if (problems.length > 0) throw new LabError(problems);
+  return lab;
+}
+
+export interface CatalogueEntry { name: string; title: string; file: string }
+
+/** labs/*.yaml with their titles, read cheaply (no validation: `list` must work even if one is broken). */
+export function listLabs(): CatalogueEntry[] {
+  return readdirSync(labsDir)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()
+    .map((f) => {
+      const file = join(labsDir, f);
+      let title = '';
+      try {
+        title = String((parse(readFileSync(file, 'utf8')) as { title?: unknown } | null)?.title ?? '');
+      } catch {
+        title = '(does not parse: run nslab validate)';
+      }
+      return { name: basename(f, '.yaml'), title, file };
+    });
+}

@@ -1,0 +1,83 @@
+// Checks a lab's shape against labs/lab.schema.json — the same file editors use — and words
+// ajv's errors for a learner, each pointed at its place in the file.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Ajv, type ErrorObject } from 'ajv';
+import type { Problem } from './problems.js';
+import type { PathSegment, SourceDoc } from './load.js';
+
+export const schemaPath = fileURLToPath(new URL('../../labs/lab.schema.json', import.meta.url));
+const schema = JSON.parse(readFileSync(schemaPath, 'utf8')) as object;
+const validate = new Ajv({ allErrors: true, verbose: true, strict: true }).compile(schema);
+
+const pathOf = (pointer: string): PathSegment[] =>
+  pointer
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+
+export const where = (path: readonly PathSegment[]): string =>
+  path.length === 0 ? 'the top level' : path.map((s, i) => (typeof s === 'number' ? `[${s}]` : i ? `.${s}` : s)).join('');
+
+function describe(e: ErrorObject): { path: PathSegment[]; key?: string; message: string } {
+  const path = pathOf(e.instancePath);
+  const hint = (e.parentSchema as { description?: string } | undefined)?.description;
+  const value = JSON.stringify(e.data);
+  switch (e.keyword) {
+    case 'required': {
+      const missing = (e.params as { missingProperty: string }).missingProperty;
+      // Point at the key that owns the incomplete mapping ("br0:"), not at its first child.
+      const owner = path.at(-1);
+      return typeof owner === 'string'
+        ? { path: path.slice(0, -1), key: owner, message: `${where(path)} needs "${missing}": add it` }
+        : { path, message: `${where(path)} needs "${missing}": add it` };
+    }
+    case 'additionalProperties': {
+      const extra = (e.params as { additionalProperty: string }).additionalProperty;
+      const known = Object.keys((e.parentSchema as { properties?: object }).properties ?? {});
+      return { path, key: extra, message: `unknown key "${extra}" in ${where(path)}: expected one of ${known.join(', ')}` };
+    }
+    case 'propertyNames':
+      return { path, key: (e.params as { propertyName: string }).propertyName, message: '' };
+    case 'pattern':
+    case 'maxLength':
+    case 'minLength':
+      return { path, message: `${where(path)}: ${value} is not valid: expected ${hint ?? e.message}` };
+    case 'enum':
+      return { path, message: `${where(path)}: ${value} is not allowed: expected one of ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}` };
+    case 'type':
+      return { path, message: `${where(path)} must be ${(e.params as { type: string }).type.replace(',', ' or ')}${hint ? ` (${hint})` : ''}` };
+    case 'minProperties':
+      return { path, message: `${where(path)} must not be empty` };
+    default:
+      return { path, message: `${where(path)} ${e.message ?? 'is invalid'}` };
+  }
+}
+
+export function checkShape(src: SourceDoc): Problem[] {
+  if (validate(src.data)) return [];
+  const errors = validate.errors ?? [];
+  const problems: Problem[] = [];
+  for (const [i, e] of errors.entries()) {
+    if (e.keyword === 'propertyNames') continue; // its inner error says what is wrong, see below
+    const d = describe(e);
+    // A bad key: ajv reports the name's inner error at the map's path with propertyName set.
+    const owner = errors.slice(i + 1).find((o) => o.keyword === 'propertyNames' && o.instancePath === e.instancePath);
+    if (owner && e.propertyName !== undefined) {
+      const name = e.propertyName;
+      problems.push({ ...src.at(d.path, name), message: `"${name}" is not a valid name in ${where(d.path)}: use ${(e.parentSchema as { description?: string }).description ?? e.message}` });
+      continue;
+    }
+    problems.push({ ...src.at(d.path, d.key), message: d.message });
+  }
+  return dedupe(problems);
+}
+
+const dedupe = (ps: Problem[]): Problem[] => {
+  const seen = new Set<string>();
+  return ps.filter((p) => {
+    const k = `${p.line}:${p.col}:${p.message}`;
+    return seen.has(k) ? false : (seen.add(k), true);
+  });
+};

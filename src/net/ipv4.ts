@@ -1,0 +1,55 @@
+// IPv4 arithmetic the labs need, on top of ipaddr.js (parsing and prefix matching).
+import ipaddr from 'ipaddr.js';
+
+export interface Subnet {
+  /** network address, e.g. 172.30.0.0 */
+  network: string;
+  prefix: number;
+}
+
+export const isIPv4 = (text: string): boolean => ipaddr.IPv4.isValidFourPartDecimal(text);
+
+/** Parses "a.b.c.d/n"; null when it is not IPv4 CIDR notation. */
+export function parseCidr(text: string): (Subnet & { address: string }) | null {
+  const [addr, bits, extra] = text.split('/');
+  if (extra !== undefined || addr === undefined || bits === undefined || !/^\d{1,2}$/.test(bits)) return null;
+  const prefix = Number(bits);
+  if (!isIPv4(addr) || prefix > 32) return null;
+  const network = ipaddr.IPv4.networkAddressFromCIDR(text).toString();
+  return { address: addr, network, prefix };
+}
+
+export const formatSubnet = (s: Subnet): string => `${s.network}/${s.prefix}`;
+
+const toInt = (address: string): number =>
+  ipaddr.IPv4.parse(address).octets.reduce((n, octet) => n * 256 + octet, 0);
+const fromInt = (n: number): string =>
+  [24, 16, 8, 0].map((shift) => Math.floor(n / 2 ** shift) % 256).join('.');
+const size = (s: Subnet): number => 2 ** (32 - s.prefix);
+
+export function contains(s: Subnet, address: string): boolean {
+  return ipaddr.IPv4.parse(address).match(ipaddr.IPv4.parse(s.network), s.prefix);
+}
+
+export function overlaps(a: Subnet, b: Subnet): boolean {
+  const [wide, narrow] = a.prefix <= b.prefix ? [a, b] : [b, a];
+  return contains(wide, narrow.network);
+}
+
+/** The network and broadcast addresses cannot be given to an interface (except in /31 and /32). */
+export function isUsableHost(s: Subnet, address: string): boolean {
+  if (!contains(s, address) || s.prefix >= 31) return contains(s, address);
+  const n = toInt(address) - toInt(s.network);
+  return n !== 0 && n !== size(s) - 1;
+}
+
+/** Lowest usable host address of the subnet not in `taken`, like Docker's IPAM; null when full. */
+export function lowestFree(s: Subnet, taken: ReadonlySet<string>): string | null {
+  const first = toInt(s.network);
+  const [lo, hi] = s.prefix >= 31 ? [0, size(s) - 1] : [1, size(s) - 2];
+  for (let i = lo; i <= hi; i++) {
+    const candidate = fromInt(first + i);
+    if (!taken.has(candidate)) return candidate;
+  }
+  return null;
+}

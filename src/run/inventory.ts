@@ -1,0 +1,53 @@
+// What the kernel holds right now, and which of it carries an nslab mark.
+import { parseMark, type Place } from '../lab/names.js';
+import { ipJson, run } from './exec.js';
+import { hasTool } from './tools.js';
+
+export interface Owned { lab: string; place: Place }
+export interface LinkInfo { name: string; owner: Owned | null; kind: string }
+export interface NamespaceInfo { name: string; owner: Owned | null }
+export interface RuleInfo { table: string; rule: string; owner: Owned }
+export interface RouteInfo { dst: string; dev: string }
+
+interface IpLink { ifname: string; ifalias?: string; linkinfo?: { info_kind?: string } }
+
+export async function listNamespaces(): Promise<NamespaceInfo[]> {
+  const names = (await ipJson<{ name: string }>(['ip', '-j', 'netns', 'list'])).map((n) => n.name);
+  return Promise.all(
+    names.map(async (name) => {
+      // The mark of a namespace is the alias of its lo; a namespace being deleted may vanish meanwhile.
+      const r = await run(['ip', '-n', name, '-j', 'link', 'show', 'dev', 'lo']);
+      const lo = r.exitCode === 0 && r.stdout ? (JSON.parse(r.stdout) as IpLink[])[0] : undefined;
+      return { name, owner: parseMark(lo?.ifalias) };
+    }),
+  );
+}
+
+/** Links of the machine's own namespace (or of `netns`). */
+export async function listLinks(netns?: string): Promise<LinkInfo[]> {
+  const links = await ipJson<IpLink>([...(netns ? ['ip', '-n', netns] : ['ip']), '-d', '-j', 'link', 'show']);
+  return links.map((l) => ({ name: l.ifname, owner: parseMark(l.ifalias), kind: l.linkinfo?.info_kind ?? '' }));
+}
+
+export async function listRoutes(): Promise<RouteInfo[]> {
+  return (await ipJson<{ dst: string; dev: string }>(['ip', '-j', '-4', 'route', 'show', 'table', 'main'])).map((r) => ({ dst: r.dst, dev: r.dev }));
+}
+
+/** iptables rules of the machine's own namespace whose comment is an nslab mark. */
+export async function listMarkedRules(): Promise<RuleInfo[]> {
+  if (!hasTool('iptables-save')) return [];
+  const r = await run(['iptables-save']);
+  if (r.exitCode !== 0) return [];
+  const rules: RuleInfo[] = [];
+  let table = '';
+  for (const line of r.stdout.split('\n')) {
+    if (line.startsWith('*')) table = line.slice(1);
+    const m = /--comment "?(nslab:[a-z0-9@-]+)"?/.exec(line);
+    const owner = m ? parseMark(m[1]) : null;
+    if (line.startsWith('-A ') && owner) rules.push({ table, rule: line, owner });
+  }
+  return rules;
+}
+
+export const sameOwner = (o: Owned | null, lab: string, place?: Place): boolean =>
+  o !== null && o.lab === lab && (place === undefined || JSON.stringify(o.place) === JSON.stringify(place));

@@ -1,0 +1,81 @@
+// Before anything is created: is this machine able to build the plan, and is the plan's room
+// free? Every problem found is an EnvError (exit 3); nothing is changed here.
+import { readFileSync } from 'node:fs';
+import { placeLabel } from '../lab/names.js';
+import type { Lab } from '../lab/types.js';
+import { formatSubnet, overlaps, parseCidr } from '../net/ipv4.js';
+import type { HostFacts, Plan } from '../plan/types.js';
+import { EnvError } from './errors.js';
+import { run } from './exec.js';
+import { listLinks, listNamespaces, listRoutes, sameOwner } from './inventory.js';
+import { hasTool, isRoot, packageOf } from './tools.js';
+
+const readSysctl = (path: string): string | null => {
+  try {
+    return readFileSync(`/proc/sys/${path}`, 'utf8').trim();
+  } catch {
+    return null;
+  }
+};
+
+/** br_netfilter is loaded and hands bridged frames to iptables. */
+export const bridgeNetfilter = (): boolean => readSysctl('net/bridge/bridge-nf-call-iptables') === '1';
+
+/** What compile needs to know of the machine's own namespace (host target). */
+export async function hostFacts(): Promise<HostFacts & { note?: string }> {
+  if (!bridgeNetfilter()) return { forwardDrop: false };
+  if (!isRoot() || !hasTool('iptables')) {
+    return { forwardDrop: true, note: 'br_netfilter is loaded but the FORWARD policy cannot be read without root; assuming Docker left it at DROP' };
+  }
+  const r = await run(['iptables', '-S', 'FORWARD']);
+  return { forwardDrop: /^-P FORWARD DROP$/m.test(r.stdout) };
+}
+
+export function requireRoot(verb: string): void {
+  if (!isRoot())
+    throw new EnvError(`nslab ${verb} changes the kernel's network setup and needs root`, 'run it with sudo, e.g. `sudo npm run lab bridge-basic`');
+}
+
+export function requireTools(names: string[]): void {
+  const missing = names.filter((n) => !hasTool(n));
+  if (missing.length > 0) {
+    const pkgs = [...new Set(missing.map((m) => packageOf[m] ?? m))];
+    throw new EnvError(`missing tool${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}`, `install with: apt-get install -y ${pkgs.join(' ')}`);
+  }
+}
+
+export const toolsFor = (plan: Plan): string[] => {
+  const argv0 = new Set(plan.steps.flatMap((s) => s.commands.map((c) => (c.argv[0] === 'ip' && c.argv[1] === 'netns' && c.argv[2] === 'exec' ? c.argv[4]! : c.argv[0]!))));
+  if (plan.checks.length > 0) argv0.add('ping');
+  return ['ip', ...[...argv0].filter((t) => t !== 'ip')];
+};
+
+/** Refuses a plan whose names are taken or whose subnets are already routed here. */
+export async function checkRoom(plan: Plan, lab: Lab): Promise<void> {
+  const [namespaces, links] = await Promise.all([listNamespaces(), listLinks()]);
+  const ours = [...namespaces, ...links].filter((x) => sameOwner(x.owner, plan.lab, plan.place));
+  if (ours.length > 0)
+    throw new EnvError(`${plan.lab} is already up (${placeLabel(plan.place)})`, `check it with \`nslab verify ${plan.lab}\`, or remove it with \`nslab down ${plan.lab}\``);
+
+  const problems: string[] = [];
+  const ownerText = (o: { lab: string } | null) => (o ? `it belongs to lab ${o.lab} (nslab down ${o.lab})` : 'nslab did not create it and will not touch it');
+  for (const ns of plan.namespaces) {
+    const found = namespaces.find((n) => n.name === ns);
+    if (found) problems.push(`namespace ${ns} already exists: ${ownerText(found.owner)}`);
+  }
+  for (const name of plan.rootLinks) {
+    const found = links.find((l) => l.name === name);
+    if (found) problems.push(`interface ${name} already exists: ${ownerText(found.owner)}`);
+  }
+  if (plan.place.kind === 'host') {
+    for (const route of await listRoutes()) {
+      const dst = route.dst === 'default' ? null : parseCidr(route.dst.includes('/') ? route.dst : `${route.dst}/32`);
+      if (!dst) continue;
+      for (const n of lab.networks)
+        if (overlaps(dst, n.subnet))
+          problems.push(`subnet ${formatSubnet(n.subnet)} of network ${n.name} overlaps the route ${route.dst} dev ${route.dev} already on this machine`);
+    }
+  }
+  if (problems.length > 0)
+    throw new EnvError(`cannot build ${plan.lab} here:\n  ${problems.join('\n  ')}`, plan.place.kind === 'host' ? 'free the names or subnets, or build it in a sandbox: add --sandbox' : 'pick another sandbox name: --sandbox NAME');
+}

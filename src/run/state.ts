@@ -1,0 +1,57 @@
+// What `up` did, kept in /run/nslab (gone at reboot, like the kernel objects it describes).
+// The kernel's marks stay the truth; this file adds what the kernel cannot tell: the order of
+// undo commands and the sysctl values to put back.
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Place } from '../lab/names.js';
+
+export interface LabState {
+  lab: string;
+  file: string;
+  place: Place;
+  mark: string;
+  /** undo argv of every command that succeeded, oldest first */
+  undo: string[][];
+  /** sysctl values as they were before `up` changed them: name → value */
+  sysctls: Record<string, string>;
+  complete: boolean;
+}
+
+export const stateDir = (): string => process.env.NSLAB_STATE_DIR ?? '/run/nslab';
+
+const fileOf = (lab: string, place: Place) =>
+  join(stateDir(), place.kind === 'host' ? `${lab}.json` : `${lab}@${place.name}.json`);
+
+export function readState(lab: string, place: Place): LabState | null {
+  try {
+    return JSON.parse(readFileSync(fileOf(lab, place), 'utf8')) as LabState;
+  } catch {
+    return null;
+  }
+}
+
+/** Written whole to a temporary file and renamed, so a crash never leaves half a file. */
+export function writeState(state: LabState): void {
+  mkdirSync(stateDir(), { recursive: true, mode: 0o700 });
+  const file = fileOf(state.lab, state.place);
+  writeFileSync(`${file}.tmp`, JSON.stringify(state, null, 1), { mode: 0o600 });
+  renameSync(`${file}.tmp`, file);
+}
+
+export const removeState = (lab: string, place: Place): void => rmSync(fileOf(lab, place), { force: true });
+
+export function listStates(): LabState[] {
+  let files: string[] = [];
+  try {
+    files = readdirSync(stateDir()).filter((f) => f.endsWith('.json'));
+  } catch {
+    return [];
+  }
+  return files.flatMap((f) => {
+    try {
+      return [JSON.parse(readFileSync(join(stateDir(), f), 'utf8')) as LabState];
+    } catch {
+      return [];
+    }
+  });
+}

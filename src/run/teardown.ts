@@ -1,0 +1,63 @@
+// Removes what a lab made: first the recorded undo commands (newest first), then a sweep of
+// everything still carrying the lab's mark, then a second look to prove it is gone.
+// Safe to repeat: whatever is already gone is simply not found again.
+import type { Place } from '../lab/names.js';
+import { placeLabel } from '../lab/names.js';
+import { run } from './exec.js';
+import { listLinks, listMarkedRules, listNamespaces, sameOwner, type Owned } from './inventory.js';
+import { listStates, readState, removeState, type LabState } from './state.js';
+
+export interface TeardownReport {
+  /** places (host, sandbox NAME) where something was found and removed */
+  places: Place[];
+  removed: string[];
+  /** what is still there afterwards: a non-empty list is a failure */
+  leftovers: string[];
+}
+
+interface Found { owner: Owned; what: string; remove: () => Promise<unknown> }
+
+async function findOwned(lab: string, place?: Place): Promise<Found[]> {
+  const [rules, links, namespaces] = await Promise.all([listMarkedRules(), listLinks(), listNamespaces()]);
+  const mine = <T extends { owner: Owned | null }>(xs: T[]) => xs.filter((x) => sameOwner(x.owner, lab, place)) as (T & { owner: Owned })[];
+  const byTable = new Map<string, string[]>();
+  for (const r of mine(rules)) byTable.set(r.table, [...(byTable.get(r.table) ?? []), r.rule]);
+  return [
+    // Rules first (they name the bridges), then links, then namespaces (which take their own links along).
+    ...mine(rules).map((r) => ({ owner: r.owner, what: `iptables -t ${r.table} ${r.rule}`, remove: () => deleteRule(r.table, r.rule) })),
+    ...mine(links).map((l) => ({ owner: l.owner, what: `link ${l.name}`, remove: () => run(['ip', 'link', 'del', 'dev', l.name]) })),
+    ...mine(namespaces).map((n) => ({ owner: n.owner, what: `namespace ${n.name}`, remove: () => run(['ip', 'netns', 'del', n.name]) })),
+  ];
+}
+
+/** Deletes one saved rule exactly as iptables-save printed it ("-A CHAIN …" → "-D CHAIN …"). */
+const deleteRule = (table: string, rule: string) =>
+  run(['iptables-restore', '--noflush'], { input: `*${table}\n-D${rule.slice(2)}\nCOMMIT\n` });
+
+const samePlace = (a: Place, b: Place) => JSON.stringify(a) === JSON.stringify(b);
+
+export async function teardown(lab: string, place?: Place): Promise<TeardownReport> {
+  const states: LabState[] = place ? [readState(lab, place)].filter((s): s is LabState => s !== null) : listStates().filter((s) => s.lab === lab);
+  const places: Place[] = states.map((s) => s.place);
+  const removed: string[] = [];
+
+  for (const state of states) {
+    for (const argv of [...state.undo].reverse()) {
+      // A failure here is fine when the object is already gone; the sweep and the second look decide.
+      const r = await run(argv);
+      if (r.exitCode === 0) removed.push(argv.join(' '));
+    }
+  }
+  for (const f of await findOwned(lab, place)) {
+    if (!places.some((p) => samePlace(p, f.owner.place))) places.push(f.owner.place);
+    await f.remove();
+    removed.push(f.what);
+  }
+  for (const state of states)
+    for (const [name, value] of Object.entries(state.sysctls))
+      if (state.place.kind === 'host') await run(['sysctl', '-qw', `${name}=${value}`]);
+
+  const leftovers = (await findOwned(lab, place)).map((f) => `${f.what} (${placeLabel(f.owner.place)})`);
+  if (leftovers.length === 0) for (const p of places) removeState(lab, p);
+  return { places, removed, leftovers };
+}
