@@ -7,6 +7,7 @@ export const EXIT = {
   badInput: 2,
   /** the machine: not root, a missing tool, a clash, a command that failed */
   environment: 3,
-  /** stopped by Ctrl-C (128 + SIGINT) */
-  interrupted: 130,
 } as const;
+
+/** Stopped by a signal: 128 + its number, as shells report it (Ctrl-C → 130, SIGTERM → 143). */
+export const exitForSignal = (signal: NodeJS.Signals): number => 128 + (signal === 'SIGTERM' ? 15 : signal === 'SIGHUP' ? 1 : 2);

@@ -7,7 +7,7 @@ import { commandLine } from '../plan/script.js';
 import { list, plan, validate } from './commands/catalogue.js';
 import { down, status, verify } from './commands/manage.js';
 import { up } from './commands/up.js';
-import { EXIT } from './exit.js';
+import { EXIT, exitForSignal } from './exit.js';
 import { outputFor } from './output.js';
 import { red } from './style.js';
 import { UsageError } from './usage.js';
@@ -23,7 +23,8 @@ Targets: by default a lab is built in this machine's own network namespace (use 
 --sandbox builds it inside namespaces of its own and leaves the machine's network untouched.
 
 Exit codes: 0 ok, 1 a check failed, 2 bad input (lab file, arguments),
-3 the environment (not root, a missing tool, a clash, a command that failed), 130 interrupted.
+3 the environment (not root, a missing tool, a clash, a command that failed),
+130/143 interrupted by Ctrl-C/SIGTERM (everything built so far is removed first).
 
 Examples:
   sudo npm run lab bridge-basic                 build it, check it, leave it up
@@ -85,7 +86,7 @@ function report(err: unknown): number {
         ? `  rolled back: everything this run created is removed (${err.rollback.removed.length} objects)`
         : `  rollback left these behind: ${err.rollback.leftovers.join(', ')} — run nslab down`,
     ];
-    return fail(failed ? EXIT.environment : EXIT.interrupted, lines.join('\n'), { failed, rollback: err.rollback });
+    return fail('interrupted' in err.reason ? exitForSignal(err.reason.interrupted) : EXIT.environment, lines.join('\n'), { failed, rollback: err.rollback });
   }
   const e = err as Error;
   return fail(EXIT.environment, `nslab: unexpected error: ${e?.stack ?? String(err)}`);

@@ -25,9 +25,14 @@ export function loadLab(nameOrPath: string): Lab {
     const known = listLabs().map((l) => l.name);
     throw new LabError([{ file, line: 0, col: 0, message: `no such lab file: ${/[/.]/.test(nameOrPath) ? 'check the path' : `known labs are ${known.join(', ')}`}` }]);
   }
+  return labFromText(file, readFileSync(file, 'utf8'), name);
+}
+
+/** The pure part of loading: text in, Lab or every problem out. */
+export function labFromText(file: string, text: string, name = basename(file, extname(file))): Lab {
   if (!isName(name) || name.length > MAX_LAB_NAME)
     throw new LabError([{ file, line: 1, col: 1, message: `the file name "${name}" names the lab and must be lowercase letters, digits and '-', starting with a letter, at most ${MAX_LAB_NAME} characters: rename the file` }]);
-  const src = loadSource(file);
+  const src = loadSource(file, text);
   const shape = checkShape(src);
   if (shape.length > 0) throw new LabError(shape);
   const { lab, problems } = resolve(src, name);

@@ -10,7 +10,7 @@ import { apply, type Interrupt } from '../../run/apply.js';
 import type { CommandResult } from '../../run/exec.js';
 import { checkRoom, requireRoot, requireTools, toolsFor } from '../../run/preflight.js';
 import { teardown } from '../../run/teardown.js';
-import { EXIT } from '../exit.js';
+import { EXIT, exitForSignal } from '../exit.js';
 import type { Output } from '../output.js';
 import { renderChecks, renderStep } from '../render.js';
 import { bold, yellow } from '../style.js';
@@ -59,8 +59,9 @@ export async function up(out: Output, name: string, opts: UpOptions): Promise<nu
 
     const results = plan.checks.length > 0 ? await runChecks(plan.checks) : [];
     if (interrupt.signal) {
-      await teardown(plan.lab, plan.place);
-      return EXIT.interrupted;
+      const rollback = await teardown(plan.lab, plan.place);
+      process.stderr.write(`interrupted: ${rollback.leftovers.length === 0 ? 'everything built was removed' : `left behind: ${rollback.leftovers.join(', ')}`}\n`);
+      return exitForSignal(interrupt.signal);
     }
     const ok = results.every((r) => r.ok);
     out.data({ ok, lab: lab.name, target: placeLabel(place), buildMs, commands, checks: results });

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs what nslab needs on Debian 12 / Ubuntu 24.04 (run as root): the kernel tools from
+# Debian's packages and the npm dependencies. Node.js 20 or newer must already be there.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ "$(id -u)" != 0 ]; then
+  echo "setup.sh installs packages: run it as root (sudo bash scripts/setup.sh)" >&2
+  exit 3
+fi
+if ! node -e 'process.exit(Number(process.versions.node.split(".")[0]) >= 20 ? 0 : 1)' 2>/dev/null; then
+  echo "nslab needs Node.js 20 or newer (found: $(node --version 2>/dev/null || echo none))" >&2
+  exit 3
+fi
+
+packages=(iproute2 iputils-ping iptables)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "installing ${missing[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+npm ci --no-fund --no-audit
+echo "ready: sudo npm run lab bridge-basic"

@@ -1,0 +1,43 @@
+// Test helpers that look at the real machine and run the real CLI.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { execa } from 'execa';
+
+export const cli = fileURLToPath(new URL('../../src/cli/nslab.js', import.meta.url));
+export const fixtureLab = (name: string) => fileURLToPath(new URL(`../fixtures/labs/${name}.yaml`, import.meta.url));
+
+export interface Run { exitCode: number; stdout: string; stderr: string }
+
+/** Runs the nslab CLI as a user would; never throws on a non-zero exit. */
+export async function nslab(args: string[], env: Record<string, string> = {}): Promise<Run> {
+  const r = await execa('node', [cli, ...args], { reject: false, env: { NO_COLOR: '1', ...env }, stdin: 'ignore' });
+  return { exitCode: r.exitCode ?? -1, stdout: String(r.stdout), stderr: String(r.stderr) };
+}
+
+export const isRoot = process.getuid?.() === 0;
+export const needsRoot = isRoot ? false : 'needs root: integration tests create real namespaces (run the suite as root)';
+
+/** A sandbox name no other test file (or earlier run) uses. */
+let counter = 0;
+export const sandboxName = (tag: string) => `t${process.pid.toString(36)}${(counter++).toString(36)}-${tag}`;
+
+const sh = async (argv: string[]) => String((await execa(argv[0]!, argv.slice(1))).stdout);
+
+/** The machine's own namespace as the kernel reports it: what no sandbox test may change. */
+export async function rootSnapshot() {
+  const links = JSON.parse(await sh(['ip', '-j', 'link'])) as { ifname: string; ifalias?: string; flags: string[]; master?: string }[];
+  const addrs = JSON.parse(await sh(['ip', '-j', 'addr'])) as { ifname: string; addr_info: { local: string; prefixlen: number }[] }[];
+  return {
+    links: links.map((l) => `${l.ifname} ${l.flags.join(',')} ${l.master ?? ''} ${l.ifalias ?? ''}`).sort(),
+    addrs: addrs.flatMap((a) => a.addr_info.map((i) => `${a.ifname} ${i.local}/${i.prefixlen}`)).sort(),
+    routes: JSON.parse(await sh(['ip', '-j', 'route', 'show', 'table', 'all'])) as unknown,
+    iptables: (await sh(['iptables-save'])).split('\n').filter((l) => !l.startsWith('#')),
+    ipForward: readFileSync('/proc/sys/net/ipv4/ip_forward', 'utf8').trim(),
+  };
+}
+
+/** Namespaces whose name starts with the sandbox's prefix: after down there must be none. */
+export async function namespacesOf(sandbox: string): Promise<string[]> {
+  const list = JSON.parse((await sh(['ip', '-j', 'netns', 'list'])) || '[]') as { name: string }[];
+  return list.map((n) => n.name).filter((n) => n.startsWith(`${sandbox}-`));
+}

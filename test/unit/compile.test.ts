@@ -1,0 +1,72 @@
+// The pure compiler: golden scripts pin what `plan` prints (and so what `up` runs).
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import t from 'tap';
+import { listLabs, loadLab } from '../../src/lab/index.js';
+import { compile, teardownOf } from '../../src/plan/compile.js';
+import { renderScript, shellQuote } from '../../src/plan/script.js';
+import type { Target } from '../../src/plan/types.js';
+
+const targets: Record<string, Target> = {
+  host: { kind: 'host', facts: { forwardDrop: false } },
+  'host-docker': { kind: 'host', facts: { forwardDrop: true } },
+  sandbox: { kind: 'sandbox', name: 'sb' },
+};
+
+// UPDATE_GOLDEN=1 npm test -- test/unit/compile.test.ts rewrites them after a deliberate change.
+for (const { name } of listLabs()) {
+  for (const [label, target] of Object.entries(targets)) {
+    t.test(`${name} on ${label} matches its golden script`, async (t) => {
+      const lab = loadLab(name);
+      const script = renderScript(compile(lab, target), lab).replaceAll(lab.file, `labs/${name}.yaml`);
+      const golden = new URL(`../golden/${name}.${label}.sh`, import.meta.url);
+      if (process.env.UPDATE_GOLDEN) writeFileSync(golden, script);
+      if (!existsSync(golden)) return t.fail(`no golden file ${golden.pathname}: run UPDATE_GOLDEN=1 npx tap ${'test/unit/compile.test.ts'} and review it`);
+      t.equal(script, readFileSync(golden, 'utf8'));
+    });
+  }
+}
+
+t.test('compiling is deterministic', async (t) => {
+  const lab = loadLab('bridge-basic');
+  t.same(compile(lab, targets.sandbox!), compile(lab, targets.sandbox!));
+});
+
+t.test('a sandbox plan never changes the machine’s own namespace', async (t) => {
+  const plan = compile(loadLab('bridge-basic'), targets.sandbox!);
+  for (const argv of plan.steps.flatMap((s) => s.commands.flatMap((c) => [c.argv, ...(c.undo ? [c.undo] : [])]))) {
+    const inNamespace = (argv[0] === 'ip' && argv[1] === '-n' && argv[2]!.startsWith('sb-')) ||
+      (argv[0] === 'ip' && argv[1] === 'netns' && ['add', 'del', 'exec'].includes(argv[2]!) && argv[3]!.startsWith('sb-'));
+    t.ok(inNamespace, argv.join(' '));
+  }
+  t.same(plan.rootLinks, []);
+  t.same(plan.namespaces, ['sb-host', 'sb-outside', 'sb-c1', 'sb-c2']);
+});
+
+t.test('everything a plan creates is undone, newest first, and marked', async (t) => {
+  const plan = compile(loadLab('bridge-basic'), targets['host-docker']!);
+  t.same(teardownOf(plan), [
+    ['ip', 'link', 'del', 've-c2'],
+    ['ip', 'link', 'del', 've-c1'],
+    ['iptables', '-D', 'FORWARD', '-i', 'br0', '-o', 'br0', '-m', 'comment', '--comment', 'nslab:bridge-basic', '-j', 'ACCEPT'],
+    ['ip', 'link', 'del', 'br0'],
+    ['ip', 'netns', 'del', 'c2'],
+    ['ip', 'netns', 'del', 'c1'],
+  ]);
+  const argvs = plan.steps.flatMap((s) => s.commands.map((c) => c.argv.join(' ')));
+  for (const name of ['br0', 've-c1', 've-c2']) t.ok(argvs.includes(`ip link set dev ${name} alias nslab:bridge-basic`), `${name} is marked`);
+  for (const ns of ['c1', 'c2']) t.ok(argvs.includes(`ip -n ${ns} link set dev lo alias nslab:bridge-basic`), `namespace ${ns} is marked`);
+});
+
+t.test('every step explains itself', async (t) => {
+  for (const step of compile(loadLab('bridge-basic'), targets.sandbox!).steps) {
+    t.ok(step.title && step.why && step.docker, step.title);
+    t.ok(step.commands.length > 0, `${step.title} runs something`);
+  }
+});
+
+t.test('the script quotes only what needs quoting', async (t) => {
+  t.equal(shellQuote('172.30.0.2/16'), '172.30.0.2/16');
+  t.equal(shellQuote('nslab:lab@sb'), 'nslab:lab@sb');
+  t.equal(shellQuote("it's"), `'it'\\''s'`);
+  t.equal(shellQuote('a b'), "'a b'");
+});

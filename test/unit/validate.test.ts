@@ -1,0 +1,121 @@
+// Every rule of a lab file, each pointed at file:line:col.
+import t, { type Test } from 'tap';
+import { labFromText } from '../../src/lab/index.js';
+import { formatProblem, LabError } from '../../src/lab/problems.js';
+
+const problems = (text: string): string[] => {
+  try {
+    labFromText('lab.yaml', text);
+    return [];
+  } catch (e) {
+    if (!(e instanceof LabError)) throw e;
+    return e.problems.map(formatProblem);
+  }
+};
+
+/** Asserts exactly one problem, at line:col, whose message matches. */
+const one = (t: Test, text: string, where: string, message: RegExp) => {
+  const ps = problems(text);
+  t.equal(ps.length, 1, `one problem: ${ps.join(' | ')}`);
+  t.match(ps[0], `lab.yaml:${where}: `);
+  t.match(ps[0], message);
+};
+
+const lab = (networks: string, containers: string, checks = '') =>
+  `title: test lab\nnetworks:\n${networks}\ncontainers:\n${containers}\n${checks}`;
+const br0 = '  br0:\n    subnet: 10.10.0.0/24';
+const c1 = '  c1:\n    networks:\n      br0: { address: 10.10.0.2 }';
+
+t.test('a valid lab resolves with Docker-like defaults', async (t) => {
+  const l = labFromText('lab.yaml', lab(br0, `${c1}\n  c2:\n    networks:\n      br0: {}\n  c3:\n    networks:\n      br0:`, 'checks:\n  - ping: { from: c1, to: c2 }'));
+  t.equal(l.name, 'lab');
+  t.equal(l.networks[0]!.gateway, '10.10.0.1', 'gateway: the first address');
+  t.same(l.containers.map((c) => c.endpoints[0]!.address), ['10.10.0.2', '10.10.0.3', '10.10.0.4'], 'lowest free addresses');
+  t.same(l.containers.map((c) => c.endpoints[0]!.hostIfname), ['ve-c1', 've-c2', 've-c3']);
+  t.equal(l.checks[0]!.address, '10.10.0.3');
+  t.equal(l.checks[0]!.expect, 'reach');
+});
+
+t.test('YAML syntax errors are pointed at', async (t) => {
+  one(t, 'title: x\nnetworks:\n  br0: [unclosed\n', '4:1', /YAML syntax/);
+});
+
+t.test('a duplicate key is an error, not silently the last one', async (t) => {
+  one(t, lab(`${br0}\n  br0:\n    subnet: 10.20.0.0/24`, c1), '5:3', /unique/);
+});
+
+t.test('an unknown key names the keys allowed there', async (t) => {
+  one(t, lab(`${br0}\n    subnt: 1`, c1), '5:5', /unknown key "subnt" in networks\.br0: expected one of driver, subnet, gateway/);
+});
+
+t.test('a missing key points at the mapping that lacks it', async (t) => {
+  one(t, lab('  br0:\n    driver: bridge', c1), '3:3', /networks\.br0 needs "subnet"/);
+});
+
+t.test('names must be lowercase letters, digits and -', async (t) => {
+  one(t, lab(br0, '  Web_1:\n    networks:\n      br0: {}'), '6:3', /"Web_1" is not a valid name in containers/);
+});
+
+t.test('a wrong type or value says what is expected', async (t) => {
+  one(t, lab('  br0:\n    subnet: 10.10.0.0/24\n    driver: macvlan', c1), '5:13', /"macvlan" is not allowed: expected one of bridge/);
+  one(t, lab('  br0:\n    subnet: 10.10.0.0', c1), '4:13', /expected an IPv4 subnet in CIDR notation/);
+});
+
+t.test('a container may only join a network that exists', async (t) => {
+  one(t, lab(br0, '  c1:\n    networks:\n      br9: {}'), '8:7', /joins network "br9", which is not defined: networks are br0/);
+});
+
+t.test('a container may not share a network’s name', async (t) => {
+  one(t, lab(br0, '  br0:\n    networks:\n      br0: {}'), '6:3', /already the name of a network/);
+});
+
+t.test('"host" and "outside" are reserved', async (t) => {
+  one(t, lab(br0, '  host:\n    networks:\n      br0: {}'), '6:3', /"host" is reserved/);
+});
+
+t.test('two endpoints cannot share an address, nor take the gateway’s', async (t) => {
+  one(t, lab(br0, `${c1}\n  c2:\n    networks:\n      br0: { address: 10.10.0.2 }`), '11:23', /10\.10\.0\.2 is already taken by container c1/);
+  one(t, lab(br0, '  c1:\n    networks:\n      br0: { address: 10.10.0.1 }'), '8:23', /already taken by the gateway of br0/);
+});
+
+t.test('an address must be a host address inside its subnet', async (t) => {
+  one(t, lab(br0, '  c1:\n    networks:\n      br0: { address: 10.99.0.2 }'), '8:23', /outside network br0 \(10\.10\.0\.0\/24\)/);
+  one(t, lab(br0, '  c1:\n    networks:\n      br0: { address: 10.10.0.255 }'), '8:23', /network or broadcast address/);
+});
+
+t.test('the gateway must be inside its subnet', async (t) => {
+  one(t, lab(`${br0}\n    gateway: 10.11.0.1`, c1), '5:14', /gateway 10\.11\.0\.1 is not a usable address in 10\.10\.0\.0\/24/);
+});
+
+t.test('a subnet is written as its network address', async (t) => {
+  one(t, lab('  br0:\n    subnet: 10.10.0.7/24', c1), '4:13', /host bits set: did you mean 10\.10\.0\.0\/24\?/);
+});
+
+t.test('subnets of two networks must not overlap', async (t) => {
+  one(t, lab(`${br0}\n  br1:\n    subnet: 10.10.0.128/25`, c1), '6:13', /overlaps network br0/);
+});
+
+t.test('subnets must stay clear of the sandbox’s documentation ranges', async (t) => {
+  one(t, lab('  br0:\n    subnet: 198.51.100.0/25', '  c1:\n    networks:\n      br0: {}'), '4:13', /the sandbox uses for its uplink/);
+});
+
+t.test('interface names longer than 15 characters are refused', async (t) => {
+  one(t, lab('  a-very-long-bridge:\n    subnet: 10.10.0.0/24', '  c1:\n    networks:\n      a-very-long-bridge: {}'), '3:3', /bridge's interface name and is 18 characters long/);
+  one(t, lab(br0, '  webserver-east:\n    networks:\n      br0: {}'), '6:3', /host-side veth name "ve-webserver-east" is 17 characters long/);
+  one(t, lab(br0, '  c1:\n    networks:\n      br0: { veth: a-veth-name-too-long }'), '8:20', /at most 15 characters/);
+});
+
+t.test('checks name containers, networks, or addresses inside the lab — nothing else is pinged', async (t) => {
+  one(t, lab(br0, c1, 'checks:\n  - ping: { from: c9, to: br0 }'), '10:19', /"c9" is neither a container of this lab nor "host"/);
+  one(t, lab(br0, c1, 'checks:\n  - ping: { from: c1, to: web }'), '10:27', /"web" is not a container, a network or an address of this lab/);
+  one(t, lab(br0, c1, 'checks:\n  - ping: { from: c1, to: 8.8.8.8 }'), '10:27', /8\.8\.8\.8 is on none of this lab's networks/);
+});
+
+t.test('every problem is reported at once', async (t) => {
+  const ps = problems(lab(`${br0}\n    gateway: 10.11.0.1\n  br1:\n    subnet: 10.10.0.0/16`, '  c1:\n    networks:\n      br7: {}\n  c2:\n    networks:\n      br0: { address: 1.2.3.4 }'));
+  t.equal(ps.length, 4, ps.join('\n'));
+});
+
+t.test('a file name that cannot name a lab is refused', async (t) => {
+  t.throws(() => labFromText('Bad_Name.yaml', lab(br0, c1), 'Bad_Name'), LabError);
+});
