@@ -1,4 +1,5 @@
 // Exit codes, one meaning each (documented in the README and in --help).
+import { constants } from 'node:os';
 export const EXIT = {
   ok: 0,
   /** a check did not come out as the lab expects */
@@ -10,4 +11,4 @@ export const EXIT = {
 } as const;
 
 /** Stopped by a signal: 128 + its number, as shells report it (Ctrl-C → 130, SIGTERM → 143). */
-export const exitForSignal = (signal: NodeJS.Signals): number => 128 + (signal === 'SIGTERM' ? 15 : signal === 'SIGHUP' ? 1 : 2);
+export const exitForSignal = (signal: NodeJS.Signals): number => 128 + (constants.signals[signal] ?? 2);

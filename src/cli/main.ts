@@ -63,7 +63,7 @@ jsonOption(placeOptions(program.command('down').argument('<lab>').description('r
   .action(act((lab: string, o: { json: boolean } & PlaceOptions) => down(outputFor((json = o.json)), lab, o)));
 
 jsonOption(program.command('status').argument('[lab]').description('what is up, read from the kernel (root)'))
-  .action(act((lab: string | undefined, o: { json: boolean }) => status(outputFor((json = o.json)), lab, o)));
+  .action(act((lab: string | undefined, o: { json: boolean }) => status(outputFor((json = o.json)), lab)));
 
 function report(err: unknown): number {
   const fail = (code: number, message: string, extra: object = {}) => {

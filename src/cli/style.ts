@@ -11,7 +11,7 @@ export const red = wrap('31');
 export const yellow = wrap('33');
 
 export function table(head: string[], rows: string[][]): string {
-  const t = new Table({ head, style: { head: [], border: [] } });
+  const t = new Table({ head, style: { head: [], border: [], compact: true } });
   t.push(...rows);
   return t.toString();
 }

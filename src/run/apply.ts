@@ -28,7 +28,7 @@ export class ApplyError extends Error {
 const failAt = Number(process.env.NSLAB_FAIL_AT ?? 0);
 
 export async function apply(plan: Plan, file: string, hooks: ApplyHooks, interrupt: Interrupt): Promise<LabState> {
-  const state: LabState = { lab: plan.lab, file, place: plan.place, mark: plan.mark, undo: [], sysctls: {}, complete: false };
+  const state: LabState = { lab: plan.lab, file, place: plan.place, mark: plan.mark, undo: [], complete: false };
   writeState(state);
   let count = 0;
   for (const [index, step] of plan.steps.entries()) {

@@ -1,6 +1,6 @@
 // What `up` did, kept in /run/nslab (gone at reboot, like the kernel objects it describes).
 // The kernel's marks stay the truth; this file adds what the kernel cannot tell: the order of
-// undo commands and the sysctl values to put back.
+// the undo commands, and whether `up` finished.
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Place } from '../lab/names.js';
@@ -12,8 +12,6 @@ export interface LabState {
   mark: string;
   /** undo argv of every command that succeeded, oldest first */
   undo: string[][];
-  /** sysctl values as they were before `up` changed them: name → value */
-  sysctls: Record<string, string>;
   complete: boolean;
 }
 

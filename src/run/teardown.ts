@@ -53,9 +53,6 @@ export async function teardown(lab: string, place?: Place): Promise<TeardownRepo
     await f.remove();
     removed.push(f.what);
   }
-  for (const state of states)
-    for (const [name, value] of Object.entries(state.sysctls))
-      if (state.place.kind === 'host') await run(['sysctl', '-qw', `${name}=${value}`]);
 
   const leftovers = (await findOwned(lab, place)).map((f) => `${f.what} (${placeLabel(f.owner.place)})`);
   if (leftovers.length === 0) for (const p of places) removeState(lab, p);

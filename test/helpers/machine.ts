@@ -31,7 +31,7 @@ export async function rootSnapshot() {
     links: links.map((l) => `${l.ifname} ${l.flags.join(',')} ${l.master ?? ''} ${l.ifalias ?? ''}`).sort(),
     addrs: addrs.flatMap((a) => a.addr_info.map((i) => `${a.ifname} ${i.local}/${i.prefixlen}`)).sort(),
     routes: JSON.parse(await sh(['ip', '-j', 'route', 'show', 'table', 'all'])) as unknown,
-    iptables: (await sh(['iptables-save'])).split('\n').filter((l) => !l.startsWith('#')),
+    iptables: (await sh(['iptables-save'])).split('\n').filter((l) => !l.startsWith('#')).map((l) => l.replace(/ \[\d+:\d+\]$/, '')), // chain counters move with traffic
     ipForward: readFileSync('/proc/sys/net/ipv4/ip_forward', 'utf8').trim(),
   };
 }

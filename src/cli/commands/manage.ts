@@ -70,16 +70,16 @@ export async function down(out: Output, nameOrPath: string, opts: PlaceOptions):
   return EXIT.ok;
 }
 
-export async function status(out: Output, nameOrPath: string | undefined, opts: { json?: boolean }): Promise<number> {
+export async function status(out: Output, nameOrPath: string | undefined): Promise<number> {
   requireRoot('status');
-  void opts;
   const up = await labsUp(nameOrPath === undefined ? undefined : labNameOf(nameOrPath));
   out.data(up.map(({ place: _place, ...rest }) => rest));
   if (up.length === 0) {
     out.line(nameOrPath ? `${nameOrPath} is not up` : 'no lab is up');
     return EXIT.ok;
   }
-  out.line(table(['lab', 'target', 'namespaces', 'links (machine)', 'iptables rules', 'state file'],
-    up.map((s) => [s.lab, s.target, s.namespaces.join(' '), s.links.join(' ') || '-', String(s.rules), s.state])));
+  out.line(table(['lab', 'target', 'namespaces', 'links here', 'rules here', 'state file'],
+    up.map((s) => [s.lab, s.target, String(s.namespaces.length), String(s.links.length), String(s.rules), s.state])));
+  out.line('(namespaces, links and rules carrying the lab’s mark; --json lists them by name)');
   return EXIT.ok;
 }

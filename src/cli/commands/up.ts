@@ -25,11 +25,10 @@ function catchSignals(interrupt: Interrupt): () => void {
     else process.stderr.write('still cleaning up, please wait\n');
     interrupt.signal ??= signal;
   };
-  process.on('SIGINT', handler);
-  process.on('SIGTERM', handler);
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+  for (const s of signals) process.on(s, handler);
   return () => {
-    process.off('SIGINT', handler);
-    process.off('SIGTERM', handler);
+    for (const s of signals) process.off(s, handler);
   };
 }
 
@@ -78,7 +77,7 @@ function tryNext(plan: Plan, lab: Lab, results: CheckResult[]): string {
   const ns = (c: string) => (plan.place.kind === 'sandbox' ? `${plan.place.name}-${c}` : c);
   const hostNs = plan.place.kind === 'sandbox' ? `${plan.place.name}-host` : null;
   const bridge = lab.networks[0]!.name;
-  const placeFlag = plan.place.kind === 'sandbox' ? ` --sandbox-name ${plan.place.name}` : '';
+  const placeFlag = plan.place.kind === 'host' ? '' : plan.place.name === lab.name ? ' --sandbox' : ` --sandbox-name ${plan.place.name}`;
   const lines = [`\n${bold('The lab is up.')} ${results.some((r) => !r.ok) ? 'Some checks failed: the table says which. ' : ''}Try this next (as root):`];
   if (c1 && c2) lines.push(`  ${commandLine(['ip', 'netns', 'exec', ns(c1.name), 'ping', '-c1', c2.endpoints[0]!.address])}    # ${c1.name} → ${c2.name}`);
   if (c1) lines.push(`  ${commandLine(['ip', '-n', ns(c1.name), 'addr'])}; ip -n ${ns(c1.name)} route    # what ${c1.name} sees`);

@@ -1,0 +1,78 @@
+// The host target, for real, without touching this machine's own namespace: nslab runs under
+// `nsenter --net`, so a namespace of the test's plays "the machine" — here a Docker host whose
+// FORWARD policy is DROP with br_netfilter on (Docker's trap).
+import { existsSync, rmSync } from 'node:fs';
+import { execa } from 'execa';
+import t, { type Test } from 'tap';
+import { cli, fixtureLab, needsRoot, sandboxName, type Run } from '../helpers/machine.js';
+
+const lab = fixtureLab('docker-host');
+const containers = ['tdock-a', 'tdock-b'];
+
+async function machine(t: Test) {
+  const ns = sandboxName('machine');
+  await execa('ip', ['netns', 'add', ns]);
+  await execa('ip', ['-n', ns, 'link', 'set', 'lo', 'up']);
+  const inside = (argv: string[]) => execa('nsenter', [`--net=/run/netns/${ns}`, ...argv], { reject: false });
+  const nslab = async (args: string[]): Promise<Run> => {
+    const r = await inside(['node', cli, ...args]);
+    return { exitCode: r.exitCode ?? -1, stdout: String(r.stdout), stderr: String(r.stderr) };
+  };
+  t.teardown(async () => {
+    await nslab(['down', lab]);
+    await execa('ip', ['netns', 'del', ns], { reject: false });
+  });
+  const snapshot = async () => ({
+    links: String((await inside(['ip', '-br', 'link'])).stdout),
+    routes: String((await inside(['ip', 'route'])).stdout),
+    iptables: String((await inside(['iptables-save'])).stdout).split('\n').filter((l) => !l.startsWith('#')).map((l) => l.replace(/ \[\d+:\d+\]$/, '')), // chain counters move with traffic
+  });
+  return { ns, inside, nslab, snapshot };
+}
+
+const namespacesLeft = async () =>
+  (JSON.parse(String((await execa('ip', ['-j', 'netns', 'list'])).stdout) || '[]') as { name: string }[]).filter((n) => containers.includes(n.name));
+
+t.test('host target on a Docker host: FORWARD accept added, proven needed, removed on down', { skip: needsRoot }, async (t) => {
+  const m = await machine(t);
+  await m.inside(['iptables', '-P', 'FORWARD', 'DROP']); // what dockerd does at start
+  const before = await m.snapshot();
+
+  const up = await m.nslab(['up', lab, '-q']);
+  t.equal(up.exitCode, 0, 'up passes its checks', up);
+  t.match(up.stdout, /FORWARD policy is DROP and br_netfilter is on/, 'the learner is told about the trap');
+  t.match(String((await m.inside(['iptables', '-S', 'FORWARD'])).stdout), /-A FORWARD -i tdbr0 -o tdbr0 -m comment --comment "?nslab:docker-host"? -j ACCEPT/);
+  t.match(String((await m.inside(['ip', '-br', 'link', 'show', 'master', 'tdbr0'])).stdout), /ve-tdock-a[\s\S]*ve-tdock-b/, 'the veths are ports of the bridge in "the machine"');
+
+  // Take the rule away by hand: the containers stop reaching each other, so the rule was needed.
+  await m.inside(['iptables', '-D', 'FORWARD', '-i', 'tdbr0', '-o', 'tdbr0', '-m', 'comment', '--comment', 'nslab:docker-host', '-j', 'ACCEPT']);
+  const broken = await m.nslab(['verify', lab, '--json']);
+  t.equal(broken.exitCode, 1);
+  t.same((JSON.parse(broken.stdout) as { checks: { ok: boolean }[] }).checks.map((c) => c.ok), [false, true], 'a→b dies in FORWARD; host→a does not cross FORWARD');
+  await m.inside(['iptables', '-I', 'FORWARD', '-i', 'tdbr0', '-o', 'tdbr0', '-m', 'comment', '--comment', 'nslab:docker-host', '-j', 'ACCEPT']);
+
+  // Lose the state file: down must still find the bridge, the veths and the rule by their marks.
+  rmSync('/run/nslab/docker-host.json', { force: true });
+  const down = await m.nslab(['down', lab]);
+  t.equal(down.exitCode, 0, 'down exits 0', down);
+  t.match(down.stdout, /iptables -t filter -A FORWARD -i tdbr0/, 'the marked rule was found and removed');
+  t.same(await m.snapshot(), before, 'links, routes and iptables of "the machine" are as before');
+  t.same(await namespacesLeft(), []);
+  t.notOk(existsSync('/run/nslab/docker-host.json'));
+});
+
+t.test('host target: a subnet already routed, or a name already taken, is refused untouched', { skip: needsRoot }, async (t) => {
+  const m = await machine(t);
+  // Something of the machine's own (not nslab's) uses 10.66.0.0/24 and the name tdbr0.
+  await m.inside(['ip', 'link', 'add', 'tdbr0', 'type', 'veth', 'peer', 'name', 'other0']);
+  await m.inside(['ip', 'addr', 'add', '10.66.0.1/24', 'dev', 'other0']);
+  await m.inside(['ip', 'link', 'set', 'other0', 'up']);
+  const before = await m.snapshot();
+  const up = await m.nslab(['up', lab]);
+  t.equal(up.exitCode, 3, 'a clash is an environment error', up);
+  t.match(up.stderr, /interface tdbr0 already exists: nslab did not create it/);
+  t.match(up.stderr, /subnet 10\.66\.0\.0\/24 of network tdbr0 overlaps the route 10\.66\.0\.0\/24 dev other0/);
+  t.match(up.stderr, /what to do: .*--sandbox/);
+  t.same(await m.snapshot(), before, 'nothing changed');
+  t.same(await namespacesLeft(), []);
+});
