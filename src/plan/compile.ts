@@ -35,7 +35,8 @@ export function compile(lab: Lab, target: Target): Plan {
   const rootLinks = target.kind === 'host'
     ? [...lab.networks.map((n) => n.name), ...lab.containers.flatMap((c) => c.endpoints.map((e) => e.hostIfname))]
     : [];
-  return { lab: lab.name, title: lab.title, place: ctx.place, mark: ctx.mark, namespaces, rootLinks, steps: specs.map((s) => build(s, ctx)), checks };
+  const containerNs = Object.fromEntries(lab.containers.map((c) => [c.name, ctx.ns(c.name)]));
+  return { lab: lab.name, title: lab.title, place: ctx.place, mark: ctx.mark, namespaces, hostNs: ctx.hostNs, containerNs, rootLinks, steps: specs.map((s) => build(s, ctx)), checks };
 }
 
 /** What `down` runs when it has the plan: every undo, newest first. */

@@ -42,6 +42,10 @@ export interface Plan {
   mark: string;
   /** every namespace the plan creates (the sandbox's own included) */
   namespaces: string[];
+  /** the namespace playing the Docker host (sandbox), or null for the machine's own */
+  hostNs: string | null;
+  /** container name → its namespace */
+  containerNs: Record<string, string>;
   /** every interface created in the machine's own namespace (host target only) */
   rootLinks: string[];
   steps: Step[];

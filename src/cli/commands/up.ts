@@ -74,8 +74,8 @@ export async function up(out: Output, name: string, opts: UpOptions): Promise<nu
 
 function tryNext(plan: Plan, lab: Lab, results: CheckResult[]): string {
   const [c1, c2] = lab.containers;
-  const ns = (c: string) => (plan.place.kind === 'sandbox' ? `${plan.place.name}-${c}` : c);
-  const hostNs = plan.place.kind === 'sandbox' ? `${plan.place.name}-host` : null;
+  const ns = (c: string) => plan.containerNs[c]!;
+  const hostNs = plan.hostNs;
   const bridge = lab.networks[0]!.name;
   const placeFlag = plan.place.kind === 'host' ? '' : plan.place.name === lab.name ? ' --sandbox' : ` --sandbox-name ${plan.place.name}`;
   const lines = [`\n${bold('The lab is up.')} ${results.some((r) => !r.ok) ? 'Some checks failed: the table says which. ' : ''}Try this next (as root):`];
