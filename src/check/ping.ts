@@ -1,5 +1,6 @@
 // ping as a probe: a thin process call around a pure parser of ping's own summary lines.
 import { run } from '../run/exec.js';
+import { pingArgv } from './argv.js';
 
 export interface PingSummary {
   transmitted: number;
@@ -25,10 +26,6 @@ export function parsePing(stdout: string, stderr = ''): PingSummary {
   };
 }
 
-export const pingArgv = (netns: string | null, address: string, waitSeconds = 1): string[] => [
-  ...(netns ? ['ip', 'netns', 'exec', netns] : []),
-  'ping', '-n', '-c', '1', '-W', String(waitSeconds), address,
-];
 
 /** One echo request; when it should reach, one retry so a single lost first packet is not a failure. */
 export async function ping(netns: string | null, address: string, tries: number): Promise<PingSummary & { argv: string[] }> {

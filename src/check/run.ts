@@ -1,31 +1,82 @@
 // Runs a plan's checks concurrently (bounded) and judges each against what it expects.
 import type { PlannedCheck } from '../plan/types.js';
+import { run } from '../run/exec.js';
+import { probeArgv } from './argv.js';
 import { ping } from './ping.js';
 
 export interface CheckResult {
   name: string;
+  kind: PlannedCheck['kind'];
   expect: 'reach' | 'fail';
-  /** did the probe get an answer */
+  /** did the probe get what it asked for (an answer, a connection, a name, a bound port) */
   reached: boolean;
   /** true when what happened is what the lab expects */
   ok: boolean;
   rttMs: number | null;
-  /** what went wrong on the wire, in ping's words */
+  /** what happened instead, in the probe's words */
   detail: string | null;
   why?: string;
   argv: string[];
 }
 
+interface Probe { reached: boolean; rttMs: number | null; detail: string | null; argv: string[] }
+
+async function nodeProbe(c: PlannedCheck) {
+  const argv = probeArgv(c);
+  const r = await run(argv, { timeoutMs: 30_000 });
+  try {
+    return { argv, out: JSON.parse(r.stdout) as { ok: boolean; ms?: number; error?: string; bodies?: string[]; status?: number } };
+  } catch {
+    return { argv, out: { ok: false, error: r.stderr.trim() || `probe exited ${r.exitCode}` } };
+  }
+}
+
+async function probe(c: PlannedCheck): Promise<Probe> {
+  switch (c.kind) {
+    case 'ping': {
+      const p = await ping(c.netns, c.address, c.expect === 'reach' ? 2 : 1);
+      return { reached: p.received > 0, rttMs: p.rttMs, detail: p.received > 0 ? null : (p.error ?? 'no answer within 1 s'), argv: p.argv };
+    }
+    case 'tcp': {
+      const { argv, out } = await nodeProbe(c);
+      return { reached: out.ok, rttMs: out.ms ?? null, detail: out.ok ? null : (out.error ?? null), argv };
+    }
+    case 'http': {
+      const { argv, out } = await nodeProbe(c);
+      const bodies = out.bodies ?? [];
+      const missing = (c.answers ?? []).filter((a) => !bodies.some((b) => b.startsWith(`${a} `)));
+      const wrongBody = c.body !== undefined ? bodies.find((b) => !b.includes(c.body!)) : undefined;
+      const reached = out.ok && wrongBody === undefined && missing.length === 0;
+      const detail = !out.ok ? (out.error ?? `HTTP ${out.status}`)
+        : wrongBody !== undefined ? `answered "${wrongBody}", which lacks "${c.body}"`
+        : missing.length > 0 ? `${bodies.length} answers, none from ${missing.join(', ')}`
+        : null;
+      return { reached, rttMs: out.ms ?? null, detail: detail ?? (bodies.length ? `"${bodies[0]}"` : null), argv };
+    }
+    case 'resolve': {
+      const argv = probeArgv(c);
+      const r = await run(argv, { timeoutMs: 10_000 });
+      const found = r.exitCode === 0 ? (r.stdout.trim().split(/\s+/)[0] ?? null) : null;
+      const reached = found !== null && (c.address === null || found === c.address);
+      return { reached, rttMs: null, detail: found === null ? `${c.lookup} does not resolve` : `${c.lookup} is ${found}`, argv };
+    }
+    case 'listen': {
+      const { argv, out } = await nodeProbe(c);
+      return { reached: out.ok, rttMs: null, detail: out.ok ? `port ${c.port} is free here` : `cannot bind port ${c.port}: ${out.error}`, argv };
+    }
+  }
+}
+
 export async function runCheck(c: PlannedCheck): Promise<CheckResult> {
-  const p = await ping(c.netns, c.address, c.expect === 'reach' ? 2 : 1);
-  const reached = p.received > 0;
+  const p = await probe(c);
   return {
     name: c.name,
+    kind: c.kind,
     expect: c.expect,
-    reached,
-    ok: reached === (c.expect === 'reach'),
+    reached: p.reached,
+    ok: p.reached === (c.expect === 'reach'),
     rttMs: p.rttMs,
-    detail: reached ? null : (p.error ?? 'no answer within 1 s'),
+    detail: p.detail,
     ...(c.why ? { why: c.why } : {}),
     argv: p.argv,
   };

@@ -92,6 +92,11 @@ function report(err: unknown): number {
   return fail(EXIT.environment, `nslab: unexpected error: ${e?.stack ?? String(err)}`);
 }
 
+// `nslab … | head` closes stdout early: that is the reader's choice, not an error of ours.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+});
+
 try {
   await program.parseAsync(process.argv);
 } catch (err) {

@@ -5,16 +5,17 @@ import type { Step } from '../plan/types.js';
 import { bold, dim, green, red, table } from './style.js';
 
 export function renderChecks(results: CheckResult[]): string {
+  const short = (text: string | null) => (text && text.length > 34 ? `${text.slice(0, 33)}…` : (text ?? ''));
   const rows = results.map((r) => [
     r.ok ? green('PASS') : red('FAIL'),
     r.name,
-    r.expect === 'reach' ? 'reach' : 'no answer',
-    r.reached ? 'reached' : 'no answer',
+    r.expect === 'reach' ? 'works' : 'fails',
+    r.reached ? 'works' : `fails${r.detail ? `: ${short(r.detail)}` : ''}`,
     r.rttMs === null ? '-' : `${r.rttMs.toFixed(3)} ms`,
   ]);
-  const lines = [table(['result', 'check', 'expected', 'got', 'rtt'], rows)];
+  const lines = [table(['result', 'check', 'expected', 'got', 'time'], rows)];
   for (const r of results.filter((x) => !x.ok)) {
-    lines.push(`${red('✗')} ${r.name}: expected ${r.expect === 'reach' ? 'an answer' : 'no answer'}, got ${r.reached ? 'an answer' : `none (${r.detail})`}`);
+    lines.push(`${red('✗')} ${r.name}: expected it to ${r.expect === 'reach' ? 'work' : 'fail'}, but it ${r.reached ? 'worked' : `failed (${r.detail})`}`);
     if (r.why) lines.push(`  this check proves: ${r.why}`);
     lines.push(`  try it yourself: ${commandLine(r.argv)}`);
   }

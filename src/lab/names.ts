@@ -37,9 +37,13 @@ export function parseMark(alias: string | undefined): { lab: string; place: Plac
 
 export const placeLabel = (place: Place): string => (place.kind === 'host' ? 'host' : `sandbox ${place.name}`);
 
-// The sandbox's uplink between its Docker host and "the outside": documentation ranges
-// (RFC 5737), so nothing in a sandbox can be mistaken for a real address.
+// The uplink between the Docker host and "the outside", and the outside's servers:
+// documentation ranges (RFC 5737), so nothing here can be mistaken for a real address.
+// On the sandbox target the uplink is the host's eth0 and its default route; on the host target
+// it is an extra veth (nsl-uplink) with a route to 203.0.113.0/24 only, built when a lab uses it.
 export const SANDBOX_UPLINK = { host: '198.51.100.2', outside: '198.51.100.1', prefix: 24 };
+export const OUTSIDE_SERVER = '203.0.113.10';
+export const HOST_UPLINK_IFNAME = 'nsl-uplink';
 export const SANDBOX_RANGES = [
   { subnet: { network: '198.51.100.0', prefix: 24 }, use: 'its uplink to the outside' },
   { subnet: { network: '203.0.113.0', prefix: 24 }, use: 'servers in the outside' },

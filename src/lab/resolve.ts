@@ -1,27 +1,52 @@
-// Raw → resolved: fills defaults (gateway, addresses, interface names) and checks what the
-// schema cannot say (references, clashes, subnets). Collects every problem, then throws once.
-import { contains, formatSubnet, isIPv4, isUsableHost, lowestFree, overlaps, parseCidr, type Subnet } from '../net/ipv4.js';
+// Raw → resolved: fills defaults (gateway, addresses, interface names, hosts files) and checks
+// what the schema cannot say (references, clashes, subnets). Collects every problem, then returns.
+import { contains, formatSubnet, isUsableHost, lowestFree, overlaps, parseCidr, type Subnet } from '../net/ipv4.js';
 import type { SourceDoc } from './load.js';
 import { containerIfname, hostIfname, IFNAMSIZ, RESERVED, SANDBOX_RANGES } from './names.js';
 import type { Problem } from './problems.js';
-import type { Check, Container, Endpoint, Lab, Network } from './types.js';
+import { resolveChecks, type RawCheck } from './resolve-checks.js';
+import type { Container, Endpoint, HostsEntry, Lab, Network, NetworkMode, Server, Service } from './types.js';
 
-interface RawEndpoint { address?: string; veth?: string }
+type RawServe = { http?: number; tcp?: number }[];
 interface RawLab {
   title: string;
   description?: string;
-  networks: Record<string, { driver?: 'bridge'; subnet: string; gateway?: string }>;
-  containers: Record<string, { networks: Record<string, RawEndpoint | null> }>;
-  checks?: { name?: string; ping: { from: string; to: string }; expect?: 'reach' | 'fail'; why?: string }[];
+  networks: Record<string, { driver?: 'bridge'; subnet: string; gateway?: string; nat?: boolean; dns?: boolean; isolated?: boolean }>;
+  containers: Record<string, { network_mode?: string; networks?: Record<string, { address?: string; veth?: string } | null>; ports?: string[]; links?: string[]; serve?: RawServe }>;
+  services?: Record<string, { vip: string; port: number; target_port?: number; backends: string[] }>;
+  outside?: { serve?: RawServe };
+  checks?: RawCheck[];
 }
+
+export type Report = (path: (string | number)[], message: string, key?: string) => void;
+
+const servers = (raw: RawServe | undefined): Server[] =>
+  (raw ?? []).map((s) => (s.http !== undefined ? { kind: 'http', port: s.http } : { kind: 'tcp', port: s.tcp! }));
 
 export function resolve(src: SourceDoc, labName: string): { lab: Lab; problems: Problem[] } {
   const raw = src.data as RawLab;
   const problems: Problem[] = [];
-  const report = (path: (string | number)[], message: string, key?: string) =>
-    problems.push({ ...src.at(path, key), message });
+  const report: Report = (path, message, key) => problems.push({ ...src.at(path, key), message });
 
-  // Networks: subnet must be a network address, no two may overlap, gateway inside.
+  const networks = resolveNetworks(raw, report);
+  const containers = resolveContainers(raw, networks, report);
+  const services = resolveServices(raw, containers, networks, report);
+  const lab: Lab = {
+    name: labName,
+    file: src.file,
+    title: raw.title,
+    description: raw.description?.trim() ?? '',
+    networks,
+    containers,
+    services,
+    outside: { serve: servers(raw.outside?.serve), used: raw.outside !== undefined },
+    checks: [],
+  };
+  lab.checks = resolveChecks(raw.checks ?? [], lab, report);
+  return { lab, problems };
+}
+
+function resolveNetworks(raw: RawLab, report: Report): Network[] {
   const networks: Network[] = [];
   for (const [name, n] of Object.entries(raw.networks)) {
     const cidr = parseCidr(n.subnet)!;
@@ -34,7 +59,7 @@ export function resolve(src: SourceDoc, labName: string): { lab: Lab; problems: 
       report(['networks', name, 'subnet'], `subnet ${n.subnet} is too small for a gateway and a container: use /30 or wider`);
     for (const reserved of SANDBOX_RANGES)
       if (overlaps(reserved.subnet, subnet))
-        report(['networks', name, 'subnet'], `subnet ${formatSubnet(subnet)} overlaps ${formatSubnet(reserved.subnet)}, which the sandbox uses for ${reserved.use}: pick another private range`);
+        report(['networks', name, 'subnet'], `subnet ${formatSubnet(subnet)} overlaps ${formatSubnet(reserved.subnet)}, which nslab uses for ${reserved.use}: pick another private range`);
     for (const other of networks)
       if (overlaps(other.subnet, subnet))
         report(['networks', name, 'subnet'], `subnet ${formatSubnet(subnet)} overlaps network ${other.name} (${formatSubnet(other.subnet)}): give each network its own range`);
@@ -43,38 +68,64 @@ export function resolve(src: SourceDoc, labName: string): { lab: Lab; problems: 
       report(['networks', name, 'gateway'], `gateway ${n.gateway} is not a usable address in ${formatSubnet(subnet)}: pick one inside the subnet (not its network or broadcast address)`);
       gateway = n.gateway;
     }
-    networks.push({ name, driver: n.driver ?? 'bridge', subnet, gateway });
+    networks.push({ name, driver: n.driver ?? 'bridge', subnet, gateway, nat: n.nat ?? false, dns: n.dns ?? false, isolated: n.isolated ?? false });
   }
-  const networkByName = new Map(networks.map((n) => [n.name, n]));
+  return networks;
+}
 
+function modeOf(text: string | undefined): NetworkMode {
+  if (text === undefined || text === 'bridge') return { kind: 'bridge' };
+  if (text === 'none' || text === 'host') return { kind: text };
+  return { kind: 'container', of: text.slice('container:'.length) };
+}
+
+function resolveContainers(raw: RawLab, networks: Network[], report: Report): Container[] {
+  const networkByName = new Map(networks.map((n) => [n.name, n]));
   // Addresses already given out, per network: the gateways first, as Docker's IPAM does.
   const taken = new Map<string, Map<string, string>>(networks.map((n) => [n.name, new Map([[n.gateway, `the gateway of ${n.name}`]])]));
-  const hostIfnames = new Map<string, string>();
-  for (const n of networks) hostIfnames.set(n.name, `network ${n.name}`);
-
+  const hostIfnames = new Map<string, string>(networks.map((n) => [n.name, `network ${n.name}`]));
   const containers: Container[] = [];
+
   for (const [name, c] of Object.entries(raw.containers)) {
+    const at = ['containers', name];
     if (RESERVED.has(name))
       report(['containers'], `"${name}" is reserved (it names the machine or the world outside it in checks and in the sandbox): rename the container`, name);
     if (networkByName.has(name))
       report(['containers'], `"${name}" is already the name of a network: give the container its own name`, name);
+    const mode = modeOf(c.network_mode);
+    const joins = Object.entries(c.networks ?? {});
+    if (mode.kind === 'bridge' && joins.length === 0)
+      report(['containers'], `container ${name} joins no network: add networks (or network_mode: none, host or container:NAME)`, name);
+    if (mode.kind !== 'bridge' && joins.length > 0)
+      report([...at, 'networks'], `container ${name} uses network_mode ${c.network_mode}, so it cannot also join networks (as in Docker): remove one of them`);
+    if (mode.kind !== 'bridge' && (c.ports ?? []).length > 0)
+      report([...at, 'ports'], `ports cannot be published with network_mode ${c.network_mode} (Docker ignores -p there too): remove them`);
+    if (mode.kind === 'container') {
+      const of = raw.containers[mode.of];
+      if (!of || mode.of === name)
+        report([...at, 'network_mode'], `network_mode container:${mode.of} names no other container of this lab`);
+      else if (of.network_mode?.startsWith('container:'))
+        report([...at, 'network_mode'], `container ${mode.of} itself shares another container's namespace: point at the container that owns it`);
+    }
+
     const endpoints: Endpoint[] = [];
-    for (const [index, [netName, ep]] of Object.entries(c.networks).entries()) {
-      const path = ['containers', name, 'networks'];
+    for (const [index, [netName, ep]] of joins.entries()) {
+      const path = [...at, 'networks'];
       const net = networkByName.get(netName);
       if (!net) {
         report(path, `container ${name} joins network "${netName}", which is not defined: networks are ${[...networkByName.keys()].join(', ')}`, netName);
         continue;
       }
       const veth = ep?.veth ?? hostIfname(name, index);
+      const vethAt = ep?.veth ? [...path, netName, 'veth'] : ['containers'];
       if (veth.length > IFNAMSIZ)
-        report(ep?.veth ? [...path, netName, 'veth'] : ['containers'], `the host-side veth name "${veth}" is ${veth.length} characters long: the kernel allows ${IFNAMSIZ}; shorten the container name or set networks.${netName}.veth`, ep?.veth ? undefined : name);
+        report(vethAt, `the host-side veth name "${veth}" is ${veth.length} characters long: the kernel allows ${IFNAMSIZ}; shorten the container name or set networks.${netName}.veth`, ep?.veth ? undefined : name);
       const vethOwner = hostIfnames.get(veth);
-      if (vethOwner) report(ep?.veth ? [...path, netName, 'veth'] : ['containers'], `interface name "${veth}" is already used by ${vethOwner}: set a different networks.${netName}.veth`, ep?.veth ? undefined : name);
+      if (vethOwner) report(vethAt, `interface name "${veth}" is already used by ${vethOwner}: set a different networks.${netName}.veth`, ep?.veth ? undefined : name);
       hostIfnames.set(veth, `container ${name}`);
 
       const used = taken.get(netName)!;
-      let address = ep?.address;
+      const address = ep?.address;
       if (address !== undefined) {
         const addrPath = [...path, netName, 'address'];
         if (!contains(net.subnet, address))
@@ -83,13 +134,14 @@ export function resolve(src: SourceDoc, labName: string): { lab: Lab; problems: 
           report(addrPath, `address ${address} is the network or broadcast address of ${formatSubnet(net.subnet)}: pick a host address`);
         else if (used.has(address))
           report(addrPath, `address ${address} is already taken by ${used.get(address)}: every endpoint needs its own address`);
+        used.set(address, `container ${name}`);
       }
       endpoints.push({ container: name, network: netName, ifname: containerIfname(index), hostIfname: veth, address: address ?? '', prefix: net.subnet.prefix, defaultRoute: index === 0 });
-      if (address !== undefined) used.set(address, `container ${name}`);
     }
-    containers.push({ name, endpoints });
+    containers.push({ name, mode, endpoints, ports: [], serve: servers(c.serve), hosts: [] });
   }
-  // Addresses left out are given the lowest free one, after every explicit address is known.
+
+  // Addresses left out get the lowest free one, once every explicit address is known.
   for (const ep of containers.flatMap((c) => c.endpoints)) {
     if (ep.address !== '') continue;
     const net = networkByName.get(ep.network)!;
@@ -100,31 +152,85 @@ export function resolve(src: SourceDoc, labName: string): { lab: Lab; problems: 
     if (free) used.set(free, `container ${ep.container}`);
   }
 
-  const checks: Check[] = (raw.checks ?? []).map((c, i) => {
-    const path = ['checks', i, 'ping'];
-    const { from, to } = c.ping;
-    if (from !== 'host' && !containers.some((k) => k.name === from))
-      report([...path, 'from'], `"${from}" is neither a container of this lab nor "host": checks run from one of ${['host', ...containers.map((k) => k.name)].join(', ')}`);
-    const address = addressOf(to, containers, networks);
-    if (address === null)
-      report([...path, 'to'], isIPv4(to)
-        ? `${to} is on none of this lab's networks: nslab only sends packets to addresses inside the lab (${networks.map((n) => formatSubnet(n.subnet)).join(', ')})`
-        : `"${to}" is not a container, a network or an address of this lab`);
-    const expect = c.expect ?? 'reach';
-    const name = c.name ?? `${from} ${expect === 'reach' ? '→' : '↛'} ${to}${address && address !== to ? ` (${address})` : ''}`;
-    return { kind: 'ping', name, from, to, address: address ?? '', expect, ...(c.why ? { why: c.why } : {}) };
-  });
-
-  const lab: Lab = { name: labName, file: src.file, title: raw.title, description: raw.description?.trim() ?? '', networks, containers, checks };
-  return { lab, problems };
+  resolvePorts(raw, containers, report);
+  resolveHostsFiles(raw, containers, networkByName, report);
+  checkServerPorts(containers, report);
+  return containers;
 }
 
-/** A check's target: a container (its first address), a network (its gateway) or an address on a lab network. */
-function addressOf(to: string, containers: Container[], networks: Network[]): string | null {
-  const container = containers.find((c) => c.name === to);
-  if (container) return container.endpoints[0]?.address || null;
-  const network = networks.find((n) => n.name === to);
-  if (network) return network.gateway;
-  if (isIPv4(to) && networks.some((n) => contains(n.subnet, to))) return to;
-  return null;
+function resolvePorts(raw: RawLab, containers: Container[], report: Report): void {
+  const hostPorts = new Map<number, string>();
+  for (const c of containers) {
+    for (const [i, spec] of (raw.containers[c.name]!.ports ?? []).entries()) {
+      const [hostPort, containerPort] = spec.split(':').map(Number) as [number, number];
+      const at = ['containers', c.name, 'ports', i];
+      if (hostPort < 1 || hostPort > 65535 || containerPort < 1 || containerPort > 65535) {
+        report(at, `port ${spec}: ports are 1–65535`);
+        continue;
+      }
+      const owner = hostPorts.get(hostPort);
+      if (owner) report(at, `host port ${hostPort} is already published by ${owner}: each host port goes to one container`);
+      hostPorts.set(hostPort, `container ${c.name}`);
+      const ep = c.endpoints[0];
+      if (ep) c.ports.push({ hostPort, containerPort, address: ep.address, network: ep.network });
+    }
+  }
+}
+
+/** Docker gives every container an /etc/hosts: itself, plus names on user networks and --link. */
+function resolveHostsFiles(raw: RawLab, containers: Container[], networkByName: Map<string, Network>, report: Report): void {
+  const byName = new Map(containers.map((c) => [c.name, c]));
+  for (const c of containers) {
+    if (c.mode.kind !== 'bridge' && c.mode.kind !== 'none') continue; // they use their owner's files
+    const entries: HostsEntry[] = [{ address: '127.0.0.1', names: ['localhost'] }];
+    const add = (address: string, ...names: string[]) => {
+      const found = entries.find((e) => e.address === address);
+      if (found) found.names.push(...names.filter((n) => !found.names.includes(n)));
+      else entries.push({ address, names: [...names] });
+    };
+    for (const ep of c.endpoints) add(ep.address, c.name);
+    for (const ep of c.endpoints) {
+      if (!networkByName.get(ep.network)?.dns) continue;
+      for (const other of containers)
+        for (const oep of other.endpoints) if (other !== c && oep.network === ep.network) add(oep.address, other.name);
+    }
+    for (const [i, link] of (raw.containers[c.name]!.links ?? []).entries()) {
+      const [target, alias] = link.split(':') as [string, string | undefined];
+      const other = byName.get(target);
+      const shared = other?.endpoints.find((oep) => c.endpoints.some((ep) => ep.network === oep.network));
+      if (!other || other === c) report(['containers', c.name, 'links', i], `--link ${link}: "${target}" is not another container of this lab`);
+      else if (!shared) report(['containers', c.name, 'links', i], `--link ${link}: ${target} shares no network with ${c.name}, so its address would not be reachable: put them on one network`);
+      else add(shared.address, ...(alias ? [alias, target] : [target]));
+    }
+    c.hosts = entries;
+  }
+}
+
+/** Two servers cannot listen on one port in the same namespace (the checks show that on purpose). */
+function checkServerPorts(containers: Container[], report: Report): void {
+  const owner = (c: Container) => (c.mode.kind === 'container' ? c.mode.of : c.mode.kind === 'host' ? 'host' : c.name);
+  const seen = new Map<string, string>();
+  for (const c of containers)
+    for (const [i, s] of c.serve.entries()) {
+      const key = `${owner(c)}:${s.port}`;
+      if (seen.has(key)) report(['containers', c.name, 'serve', i], `port ${s.port} is already served by ${seen.get(key)} in the same network namespace: a second server would fail to bind (show that with a listen check instead)`);
+      seen.set(key, `container ${c.name}`);
+    }
+}
+
+function resolveServices(raw: RawLab, containers: Container[], networks: Network[], report: Report): Service[] {
+  return Object.entries(raw.services ?? {}).map(([name, s]) => {
+    const at = ['services', name];
+    if (networks.some((n) => contains(n.subnet, s.vip)) || SANDBOX_RANGES.some((r) => contains(r.subnet, s.vip)))
+      report([...at, 'vip'], `vip ${s.vip} lies inside a network of the lab or nslab's own ranges: a virtual IP belongs to no subnet (Kubernetes uses a separate service range such as 10.96.0.0/12)`);
+    const backends = s.backends.flatMap((b, i) => {
+      const c = containers.find((k) => k.name === b);
+      if (!c || !c.endpoints[0]) {
+        report([...at, 'backends', i], `backend "${b}" is not a container of this lab with an address`);
+        return [];
+      }
+      return [{ container: b, address: c.endpoints[0].address }];
+    });
+    return { name, vip: s.vip, port: s.port, targetPort: s.target_port ?? s.port, backends };
+  });
 }

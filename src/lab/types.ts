@@ -9,6 +9,9 @@ export interface Lab {
   description: string;
   networks: Network[];
   containers: Container[];
+  services: Service[];
+  /** the world outside the Docker host; on the host target it is built only when `used` */
+  outside: { serve: Server[]; used: boolean };
   checks: Check[];
 }
 
@@ -17,11 +20,25 @@ export interface Network {
   driver: 'bridge';
   subnet: Subnet;
   gateway: string;
+  /** ip_forward + MASQUERADE for traffic leaving the subnet by another interface */
+  nat: boolean;
+  /** containers on it resolve each other's names */
+  dns: boolean;
+  /** nothing is forwarded between it and the lab's other bridges */
+  isolated: boolean;
 }
+
+/** Docker's --network: own namespace on bridges, only lo, the host's, or another container's. */
+export type NetworkMode = { kind: 'bridge' } | { kind: 'none' } | { kind: 'host' } | { kind: 'container'; of: string };
 
 export interface Container {
   name: string;
+  mode: NetworkMode;
   endpoints: Endpoint[];
+  ports: PublishedPort[];
+  serve: Server[];
+  /** the container's /etc/hosts (Docker writes one per container) */
+  hosts: HostsEntry[];
 }
 
 /** One veth pair: `hostIfname` on the bridge, `ifname` inside the container. */
@@ -36,15 +53,21 @@ export interface Endpoint {
   defaultRoute: boolean;
 }
 
-export interface PingCheck {
-  kind: 'ping';
+export interface PublishedPort { hostPort: number; containerPort: number; address: string; network: string }
+export interface Server { kind: 'http' | 'tcp'; port: number }
+export interface HostsEntry { address: string; names: string[] }
+export interface Service { name: string; vip: string; port: number; targetPort: number; backends: { container: string; address: string }[] }
+
+interface CheckBase {
   name: string;
-  /** a container name, or 'host' */
+  /** a container name, 'host' or 'outside' */
   from: string;
-  to: string;
-  address: string;
   expect: 'reach' | 'fail';
   why?: string;
 }
-
-export type Check = PingCheck;
+export type Check =
+  | (CheckBase & { kind: 'ping'; to: string; address: string })
+  | (CheckBase & { kind: 'tcp'; to: string; address: string; port: number })
+  | (CheckBase & { kind: 'http'; to: string; address: string; port: number; body?: string; answers?: string[] })
+  | (CheckBase & { kind: 'resolve'; lookup: string; address: string | null })
+  | (CheckBase & { kind: 'listen'; port: number });

@@ -2,13 +2,21 @@
 import { placeLabel } from '../lab/names.js';
 import type { Lab } from '../lab/types.js';
 import { teardownOf } from './compile.js';
-import type { Plan } from './types.js';
+import { probeArgv } from '../check/argv.js';
+import type { Command, Plan } from './types.js';
 
 /** Quotes an argument for bash only when it needs it, so the script reads like typed commands. */
 export const shellQuote = (arg: string): string =>
   /^[A-Za-z0-9_./:@%+=,-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
 
 export const commandLine = (argv: readonly string[]): string => argv.map(shellQuote).join(' ');
+
+/** A command as a learner would type it: files through a heredoc, servers in the background. */
+function commandText(c: Command): string[] {
+  if (c.input !== undefined) return [`${commandLine(c.argv)} >/dev/null <<'EOF'`, ...c.input.replace(/\n$/, '').split('\n'), 'EOF'];
+  if (c.background) return [`${commandLine(c.argv)} >/dev/null &`];
+  return [commandLine(c.argv)];
+}
 
 const comment = (text: string, indent = ''): string[] =>
   text.split('\n').map((line) => `${indent}#${line ? ` ${line}` : ''}`);
@@ -28,16 +36,14 @@ export function renderScript(plan: Plan, lab: Lab): string {
   plan.steps.forEach((step, i) => {
     out.push('', `# ── step ${i + 1}/${plan.steps.length}: ${step.title}`);
     out.push(...comment(`why:    ${step.why}`), ...comment(`docker: ${step.docker}`));
-    for (const c of step.commands) out.push(commandLine(c.argv));
+    for (const c of step.commands) out.push(...commandText(c));
   });
   if (plan.checks.length > 0) {
-    out.push('', '# ── checks (what `nslab verify` runs; a "fail" check must NOT get an answer)');
-    for (const c of plan.checks) {
-      const probe = commandLine([...(c.netns ? ['ip', 'netns', 'exec', c.netns] : []), 'ping', '-c', '1', '-W', '1', c.address]);
-      out.push(`#   ${c.expect === 'reach' ? 'reach' : 'fail '}  ${probe}`);
-    }
+    out.push('', '# ── checks (what `nslab verify` runs; a "fail" check must NOT succeed)');
+    for (const c of plan.checks) out.push(`#   ${c.expect === 'reach' ? 'reach' : 'fail '}  ${commandLine(probeArgv(c))}    # ${c.name}`);
   }
   out.push('', '# ── teardown (what `nslab down` runs), newest first:');
+  if (plan.steps.some((s) => s.commands.some((c) => c.background))) out.push(`#   pkill -f ${shellQuote(`serve/server.js .* ${plan.mark}$`)}`);
   for (const argv of teardownOf(plan)) out.push(`#   ${commandLine(argv)}`);
   return out.join('\n') + '\n';
 }

@@ -1,10 +1,15 @@
 // A plan is data: ordered steps of argv commands, printed by `plan` and run by `up`.
 import type { Place } from '../lab/names.js';
+import type { Check } from '../lab/types.js';
 
 export interface Command {
   argv: string[];
   /** what removes what this command created (run newest first on rollback and down) */
   undo?: string[];
+  /** written to the command's stdin (file contents, for `tee FILE`) */
+  input?: string;
+  /** a server: started in the background; ready once it prints a line; stopped by teardown */
+  background?: boolean;
 }
 
 export interface Step {
@@ -16,21 +21,15 @@ export interface Step {
   commands: Command[];
 }
 
-export interface PlannedCheck {
-  kind: 'ping';
-  name: string;
-  /** where the probe runs: a namespace name, or null for the machine's own namespace */
-  netns: string | null;
-  from: string;
-  address: string;
-  expect: 'reach' | 'fail';
-  why?: string;
-}
+/** A lab's check, with where its probe runs: a namespace, or null for the machine's own. */
+export type PlannedCheck = Check & { netns: string | null };
 
 /** What the machine looks like, as far as compiling needs to know; gathered by preflight. */
 export interface HostFacts {
   /** FORWARD policy is DROP and br_netfilter sends bridged frames through it (Docker's trap) */
   forwardDrop: boolean;
+  /** net.ipv4.ip_forward before the lab: put back on down */
+  ipForward: '0' | '1';
 }
 
 export type Target = { kind: 'host'; facts: HostFacts } | { kind: 'sandbox'; name: string };
@@ -44,8 +43,10 @@ export interface Plan {
   namespaces: string[];
   /** the namespace playing the Docker host (sandbox), or null for the machine's own */
   hostNs: string | null;
-  /** container name → its namespace */
-  containerNs: Record<string, string>;
+  /** container name → its namespace (null: the machine's own, for network_mode host on the host target) */
+  containerNs: Record<string, string | null>;
+  /** the outside's namespace, when the plan builds one */
+  outsideNs: string | null;
   /** every interface created in the machine's own namespace (host target only) */
   rootLinks: string[];
   steps: Step[];

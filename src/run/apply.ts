@@ -1,7 +1,7 @@
 // Runs a plan, command by command. Every command that succeeds adds its undo to the state file;
 // when one fails, or the user interrupts, everything done so far is removed before returning.
 import type { Plan, Step } from '../plan/types.js';
-import { CommandError, run, type CommandResult } from './exec.js';
+import { CommandError, run, startBackground, type CommandResult } from './exec.js';
 import { writeState, type LabState } from './state.js';
 import { teardown, type TeardownReport } from './teardown.js';
 
@@ -42,7 +42,9 @@ export async function apply(plan: Plan, file: string, hooks: ApplyHooks, interru
       if (interrupt.signal) await stop({ interrupted: interrupt.signal });
       const result = count === failAt
         ? { argv: command.argv, exitCode: 1, stdout: '', stderr: `injected failure (NSLAB_FAIL_AT=${failAt})`, durationMs: 0 }
-        : await run(command.argv, { detached: true });
+        : command.background
+          ? await startBackground(command.argv)
+          : await run(command.argv, { detached: true, ...(command.input !== undefined ? { input: command.input } : {}) });
       hooks.onCommand?.(result);
       if (result.exitCode !== 0) await stop({ failed: result });
       if (command.undo) state.undo.push(command.undo);

@@ -56,3 +56,31 @@ export async function ipJson<T>(argv: readonly string[]): Promise<T[]> {
   const r = await mustRun(argv);
   return r.stdout.trim() ? (JSON.parse(r.stdout) as T[]) : [];
 }
+
+/**
+ * Starts a server that keeps running after nslab exits: own process group, not killed with us.
+ * Ready when it prints its first line ("listening"); a failure to start is an ordinary failed
+ * command with the server's stderr.
+ */
+export async function startBackground(argv: readonly string[], readyTimeoutMs = 10_000): Promise<CommandResult> {
+  const [file, ...args] = argv;
+  const started = performance.now();
+  const child = execa(file!, args, { detached: true, cleanup: false, reject: false, stdin: 'ignore', buffer: false });
+  let stderr = '';
+  child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
+  const outcome = await new Promise<'ready' | 'exited' | 'timeout'>((resolve) => {
+    const timer = setTimeout(() => resolve('timeout'), readyTimeoutMs);
+    child.stdout?.once('data', () => { clearTimeout(timer); resolve('ready'); });
+    void child.then(() => { clearTimeout(timer); resolve('exited'); });
+  });
+  const durationMs = performance.now() - started;
+  if (outcome === 'ready') {
+    child.stdout?.destroy();
+    child.stderr?.destroy();
+    child.unref();
+    return { argv: [...argv], exitCode: 0, stdout: 'listening', stderr: '', durationMs };
+  }
+  if (outcome === 'timeout') child.kill('SIGKILL');
+  const r = await child;
+  return { argv: [...argv], exitCode: r.exitCode || 1, stdout: '', stderr: stderr.trim() || (outcome === 'timeout' ? `not ready after ${readyTimeoutMs} ms` : 'exited at once'), durationMs };
+}

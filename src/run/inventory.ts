@@ -1,4 +1,5 @@
 // What the kernel holds right now, and which of it carries an nslab mark.
+import { readdirSync, readFileSync } from 'node:fs';
 import { parseMark, type Place } from '../lab/names.js';
 import { ipJson, run } from './exec.js';
 import { hasTool } from './tools.js';
@@ -51,3 +52,42 @@ export async function listMarkedRules(): Promise<RuleInfo[]> {
 
 export const sameOwner = (o: Owned | null, lab: string, place?: Place): boolean =>
   o !== null && o.lab === lab && (place === undefined || JSON.stringify(o.place) === JSON.stringify(place));
+
+export interface ServerInfo { pid: number; owner: Owned; what: string }
+export interface FilesInfo { dir: string; owner: Owned }
+
+/** Servers nslab started: node processes of serve/server.js whose last argument is a mark. */
+export function listServers(): ServerInfo[] {
+  const found: ServerInfo[] = [];
+  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    let argv: string[];
+    try {
+      argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
+    } catch {
+      continue; // gone meanwhile
+    }
+    const script = argv.findIndex((a) => a.endsWith('/serve/server.js'));
+    const owner = script >= 0 ? parseMark(argv.at(-1)) : null;
+    if (owner) found.push({ pid: Number(pid), owner, what: `server ${argv.slice(script + 1, -1).join(' ')} (pid ${pid})` });
+  }
+  return found;
+}
+
+/** /etc/netns/NS directories whose hosts file carries a mark (see plan/files.ts). */
+export function listNetnsFiles(): FilesInfo[] {
+  let dirs: string[] = [];
+  try {
+    dirs = readdirSync('/etc/netns');
+  } catch {
+    return [];
+  }
+  return dirs.flatMap((d) => {
+    try {
+      const first = readFileSync(`/etc/netns/${d}/hosts`, 'utf8').split('\n')[0] ?? '';
+      const owner = parseMark(/^# (nslab:[a-z0-9@-]+):/.exec(first)?.[1]);
+      return owner ? [{ dir: `/etc/netns/${d}`, owner }] : [];
+    } catch {
+      return [];
+    }
+  });
+}

@@ -1,13 +1,13 @@
 // Before anything is created: is this machine able to build the plan, and is the plan's room
 // free? Every problem found is an EnvError (exit 3); nothing is changed here.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { placeLabel } from '../lab/names.js';
 import type { Lab } from '../lab/types.js';
 import { formatSubnet, overlaps, parseCidr } from '../net/ipv4.js';
 import type { HostFacts, Plan } from '../plan/types.js';
 import { EnvError } from './errors.js';
 import { run } from './exec.js';
-import { listLinks, listNamespaces, listRoutes, sameOwner } from './inventory.js';
+import { listLinks, listNamespaces, listNetnsFiles, listRoutes, sameOwner } from './inventory.js';
 import { hasTool, isRoot, packageOf } from './tools.js';
 
 const readSysctl = (path: string): string | null => {
@@ -23,12 +23,13 @@ export const bridgeNetfilter = (): boolean => readSysctl('net/bridge/bridge-nf-c
 
 /** What compile needs to know of the machine's own namespace (host target). */
 export async function hostFacts(): Promise<HostFacts & { note?: string }> {
-  if (!bridgeNetfilter()) return { forwardDrop: false };
+  const ipForward = readSysctl('net/ipv4/ip_forward') === '1' ? '1' : '0';
+  if (!bridgeNetfilter()) return { forwardDrop: false, ipForward };
   if (!isRoot() || !hasTool('iptables')) {
-    return { forwardDrop: true, note: 'br_netfilter is loaded but the FORWARD policy cannot be read without root; assuming Docker left it at DROP' };
+    return { forwardDrop: true, ipForward, note: 'br_netfilter is loaded but the FORWARD policy cannot be read without root; assuming Docker left it at DROP' };
   }
   const r = await run(['iptables', '-S', 'FORWARD']);
-  return { forwardDrop: /^-P FORWARD DROP$/m.test(r.stdout) };
+  return { forwardDrop: /^-P FORWARD DROP$/m.test(r.stdout), ipForward };
 }
 
 export function requireRoot(verb: string): void {
@@ -62,6 +63,9 @@ export async function checkRoom(plan: Plan, lab: Lab): Promise<void> {
   for (const ns of plan.namespaces) {
     const found = namespaces.find((n) => n.name === ns);
     if (found) problems.push(`namespace ${ns} already exists: ${ownerText(found.owner)}`);
+  }
+  for (const ns of plan.namespaces) {
+    if (existsSync(`/etc/netns/${ns}`)) problems.push(`/etc/netns/${ns} already exists: ip netns exec would mount its files into the container; ${ownerText(listNetnsFiles().find((f) => f.dir === `/etc/netns/${ns}`)?.owner ?? null)}`);
   }
   for (const name of plan.rootLinks) {
     const found = links.find((l) => l.name === name);

@@ -4,7 +4,8 @@
 import type { Place } from '../lab/names.js';
 import { placeLabel } from '../lab/names.js';
 import { run } from './exec.js';
-import { listLinks, listMarkedRules, listNamespaces, sameOwner, type Owned } from './inventory.js';
+import { rm } from 'node:fs/promises';
+import { listLinks, listMarkedRules, listNamespaces, listNetnsFiles, listServers, sameOwner, type Owned } from './inventory.js';
 import { listStates, readState, removeState, type LabState } from './state.js';
 
 export interface TeardownReport {
@@ -19,15 +20,39 @@ interface Found { owner: Owned; what: string; remove: () => Promise<unknown> }
 
 async function findOwned(lab: string, place?: Place): Promise<Found[]> {
   const [rules, links, namespaces] = await Promise.all([listMarkedRules(), listLinks(), listNamespaces()]);
+  const servers = listServers();
+  const files = listNetnsFiles();
   const mine = <T extends { owner: Owned | null }>(xs: T[]) => xs.filter((x) => sameOwner(x.owner, lab, place)) as (T & { owner: Owned })[];
   const byTable = new Map<string, string[]>();
   for (const r of mine(rules)) byTable.set(r.table, [...(byTable.get(r.table) ?? []), r.rule]);
   return [
-    // Rules first (they name the bridges), then links, then namespaces (which take their own links along).
+    // Servers first (they live in the namespaces), rules (they name the bridges), files, links,
+    // then namespaces (which take their own links along).
+    ...mine(servers).map((s) => ({ owner: s.owner, what: s.what, remove: () => stop(s.pid) })),
     ...mine(rules).map((r) => ({ owner: r.owner, what: `iptables -t ${r.table} ${r.rule}`, remove: () => deleteRule(r.table, r.rule) })),
+    ...mine(files).map((f) => ({ owner: f.owner, what: `files ${f.dir}`, remove: () => rm(f.dir, { recursive: true, force: true }) })),
     ...mine(links).map((l) => ({ owner: l.owner, what: `link ${l.name}`, remove: () => run(['ip', 'link', 'del', 'dev', l.name]) })),
     ...mine(namespaces).map((n) => ({ owner: n.owner, what: `namespace ${n.name}`, remove: () => run(['ip', 'netns', 'del', n.name]) })),
   ];
+}
+
+/** SIGTERM, then SIGKILL if the server is still there after a moment. */
+async function stop(pid: number): Promise<void> {
+  const alive = () => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  try {
+    process.kill(pid, 'SIGTERM');
+  } catch {
+    return; // already gone
+  }
+  for (let i = 0; i < 20 && alive(); i++) await new Promise((r) => setTimeout(r, 25));
+  if (alive()) process.kill(pid, 'SIGKILL');
 }
 
 /** Deletes one saved rule exactly as iptables-save printed it ("-A CHAIN …" → "-D CHAIN …"). */
@@ -41,6 +66,11 @@ export async function teardown(lab: string, place?: Place): Promise<TeardownRepo
   const places: Place[] = states.map((s) => s.place);
   const removed: string[] = [];
 
+  // Servers go first: a namespace whose name is deleted lives on while a process runs in it.
+  for (const s of listServers().filter((x) => sameOwner(x.owner, lab, place))) {
+    await stop(s.pid);
+    removed.push(s.what);
+  }
   for (const state of states) {
     for (const argv of [...state.undo].reverse()) {
       // A failure here is fine when the object is already gone; the sweep and the second look decide.

@@ -13,21 +13,49 @@
 # "nslab:bridge-basic" (interface alias, iptables comment), so `nslab down bridge-basic` removes it.
 set -euo pipefail
 
-# ── step 1/6: container c1: network namespace c1, lo up
+# ── step 1/8: container c1: network namespace c1, lo up
 # why:    a namespace has its own interfaces, routes and iptables; it starts with only lo, and lo starts DOWN
 # docker: docker run creates the container’s sandbox, a namespace under /var/run/docker/netns, and brings lo up
 ip netns add c1
 ip -n c1 link set dev lo alias nslab:bridge-basic
 ip -n c1 link set dev lo up
 
-# ── step 2/6: container c2: network namespace c2, lo up
+# ── step 2/8: container c1: its /etc/hosts and resolv.conf
+# why:    `ip netns exec` mounts /etc/netns/c1/* over /etc; resolv.conf points at no server so no lookup leaves the lab
+# docker: Docker writes /etc/hosts (the container itself, --link entries) and resolv.conf; on user networks it answers names at 127.0.0.11
+mkdir -p /etc/netns/c1
+tee /etc/netns/c1/hosts >/dev/null <<'EOF'
+# nslab:bridge-basic: /etc/hosts of container c1 (ip netns exec mounts it over /etc/hosts)
+127.0.0.1	localhost
+172.30.0.2	c1
+EOF
+tee /etc/netns/c1/resolv.conf >/dev/null <<'EOF'
+# nslab:bridge-basic: no DNS server in this lab; names come from /etc/hosts only
+nameserver 127.0.0.1
+EOF
+
+# ── step 3/8: container c2: network namespace c2, lo up
 # why:    a namespace has its own interfaces, routes and iptables; it starts with only lo, and lo starts DOWN
 # docker: docker run creates the container’s sandbox, a namespace under /var/run/docker/netns, and brings lo up
 ip netns add c2
 ip -n c2 link set dev lo alias nslab:bridge-basic
 ip -n c2 link set dev lo up
 
-# ── step 3/6: network br0: bridge br0 with gateway 172.30.0.1/16
+# ── step 4/8: container c2: its /etc/hosts and resolv.conf
+# why:    `ip netns exec` mounts /etc/netns/c2/* over /etc; resolv.conf points at no server so no lookup leaves the lab
+# docker: Docker writes /etc/hosts (the container itself, --link entries) and resolv.conf; on user networks it answers names at 127.0.0.11
+mkdir -p /etc/netns/c2
+tee /etc/netns/c2/hosts >/dev/null <<'EOF'
+# nslab:bridge-basic: /etc/hosts of container c2 (ip netns exec mounts it over /etc/hosts)
+127.0.0.1	localhost
+172.30.0.3	c2
+EOF
+tee /etc/netns/c2/resolv.conf >/dev/null <<'EOF'
+# nslab:bridge-basic: no DNS server in this lab; names come from /etc/hosts only
+nameserver 127.0.0.1
+EOF
+
+# ── step 5/8: network br0: bridge br0 with gateway 172.30.0.1/16
 # why:    a bridge is a virtual switch; its own address is the gateway of 172.30.0.0/16 and gives the host a route to it
 # docker: dockerd creates docker0 (172.17.0.1/16) at start; `docker network create` makes a br-<id> bridge the same way
 ip link add br0 type bridge
@@ -35,12 +63,12 @@ ip link set dev br0 alias nslab:bridge-basic
 ip addr add 172.30.0.1/16 dev br0
 ip link set dev br0 up
 
-# ── step 4/6: let br0 forward although FORWARD drops (Docker’s trap)
+# ── step 6/8: let br0 forward although FORWARD drops (Docker’s trap)
 # why:    Docker set the FORWARD policy to DROP and br_netfilter sends bridged frames through it: without this, pings between containers die
-# docker: Docker adds the same accept for its own bridges (-i docker0 -o docker0 -j ACCEPT) but not for yours
-iptables -I FORWARD -i br0 -o br0 -m comment --comment nslab:bridge-basic -j ACCEPT
+# docker: Docker adds the same accepts for its own bridges (-i docker0 -o docker0 -j ACCEPT) but not for yours
+iptables -t filter -I FORWARD -i br0 -o br0 -m comment --comment nslab:bridge-basic -j ACCEPT
 
-# ── step 5/6: endpoint c1/eth0: veth ve-c1 ⇄ eth0, 172.30.0.2/16 on br0
+# ── step 7/8: endpoint c1/eth0: veth ve-c1 ⇄ eth0, 172.30.0.2/16 on br0
 # why:    a veth pair is a cable: one end in the container as eth0, the other plugged into the bridge; the default route leads to the gateway
 # docker: Docker creates vethXXXXXXX, moves its peer into the container and renames it eth0, attaches the host end to the bridge and gives eth0 the next free address
 ip link add ve-c1 type veth peer name eth0 netns c1
@@ -51,7 +79,7 @@ ip -n c1 addr add 172.30.0.2/16 dev eth0
 ip -n c1 link set dev eth0 up
 ip -n c1 route add default via 172.30.0.1
 
-# ── step 6/6: endpoint c2/eth0: veth ve-c2 ⇄ eth0, 172.30.0.3/16 on br0
+# ── step 8/8: endpoint c2/eth0: veth ve-c2 ⇄ eth0, 172.30.0.3/16 on br0
 # why:    a veth pair is a cable: one end in the container as eth0, the other plugged into the bridge; the default route leads to the gateway
 # docker: Docker creates vethXXXXXXX, moves its peer into the container and renames it eth0, attaches the host end to the bridge and gives eth0 the next free address
 ip link add ve-c2 type veth peer name eth0 netns c2
@@ -62,17 +90,19 @@ ip -n c2 addr add 172.30.0.3/16 dev eth0
 ip -n c2 link set dev eth0 up
 ip -n c2 route add default via 172.30.0.1
 
-# ── checks (what `nslab verify` runs; a "fail" check must NOT get an answer)
-#   reach  ip netns exec c1 ping -c 1 -W 1 172.30.0.3
-#   reach  ip netns exec c2 ping -c 1 -W 1 172.30.0.2
-#   reach  ip netns exec c1 ping -c 1 -W 1 172.30.0.1
-#   reach  ping -c 1 -W 1 172.30.0.2
-#   fail   ip netns exec c1 ping -c 1 -W 1 172.30.0.99
+# ── checks (what `nslab verify` runs; a "fail" check must NOT succeed)
+#   reach  ip netns exec c1 ping -n -c 1 -W 1 172.30.0.3    # c1 → c2 (172.30.0.3)
+#   reach  ip netns exec c2 ping -n -c 1 -W 1 172.30.0.2    # c2 → c1 (172.30.0.2)
+#   reach  ip netns exec c1 ping -n -c 1 -W 1 172.30.0.1    # c1 → br0 (172.30.0.1)
+#   reach  ping -n -c 1 -W 1 172.30.0.2    # host → c1 (172.30.0.2)
+#   fail   ip netns exec c1 ping -n -c 1 -W 1 172.30.0.99    # c1 ↛ 172.30.0.99
 
 # ── teardown (what `nslab down` runs), newest first:
 #   ip link del ve-c2
 #   ip link del ve-c1
-#   iptables -D FORWARD -i br0 -o br0 -m comment --comment nslab:bridge-basic -j ACCEPT
+#   iptables -t filter -D FORWARD -i br0 -o br0 -m comment --comment nslab:bridge-basic -j ACCEPT
 #   ip link del br0
+#   rm -rf /etc/netns/c2
 #   ip netns del c2
+#   rm -rf /etc/netns/c1
 #   ip netns del c1

@@ -13,16 +13,16 @@
 # "nslab:bridge-basic@sb" (interface alias, iptables comment), so `nslab down bridge-basic` removes it.
 set -euo pipefail
 
-# ── step 1/7: sandbox: namespace sb-host plays the Docker host
+# ── step 1/9: sandbox: namespace sb-host plays the Docker host
 # why:    everything below happens inside it, so the machine’s own network is never touched
 # docker: Docker works in the machine’s own namespace; here a namespace stands in for that machine
 ip netns add sb-host
 ip -n sb-host link set dev lo alias nslab:bridge-basic@sb
 ip -n sb-host link set dev lo up
 
-# ── step 2/7: sandbox: namespace sb-outside plays the world outside, joined by an uplink
-# why:    the Docker host needs an eth0 and a default route, like a VM on its LAN (documentation addresses 198.51.100.1/24)
-# docker: Docker uses whatever uplink the machine has; it never creates one
+# ── step 2/9: namespace sb-outside plays the world outside, behind the uplink eth0
+# why:    a router at 198.51.100.1/24 with servers at 203.0.113.10: documentation addresses, so no real network is ever reached
+# docker: Docker uses whatever uplink the machine has; here the uplink leads to a namespace of nslab’s
 ip netns add sb-outside
 ip -n sb-outside link set dev lo alias nslab:bridge-basic@sb
 ip -n sb-outside link set dev lo up
@@ -31,23 +31,52 @@ ip -n sb-host addr add 198.51.100.2/24 dev eth0
 ip -n sb-host link set dev eth0 up
 ip -n sb-outside addr add 198.51.100.1/24 dev eth0
 ip -n sb-outside link set dev eth0 up
+ip -n sb-outside addr add 203.0.113.10/32 dev lo
 ip -n sb-host route add default via 198.51.100.1
 
-# ── step 3/7: container c1: network namespace sb-c1, lo up
+# ── step 3/9: container c1: network namespace sb-c1, lo up
 # why:    a namespace has its own interfaces, routes and iptables; it starts with only lo, and lo starts DOWN
 # docker: docker run creates the container’s sandbox, a namespace under /var/run/docker/netns, and brings lo up
 ip netns add sb-c1
 ip -n sb-c1 link set dev lo alias nslab:bridge-basic@sb
 ip -n sb-c1 link set dev lo up
 
-# ── step 4/7: container c2: network namespace sb-c2, lo up
+# ── step 4/9: container c1: its /etc/hosts and resolv.conf
+# why:    `ip netns exec` mounts /etc/netns/sb-c1/* over /etc; resolv.conf points at no server so no lookup leaves the lab
+# docker: Docker writes /etc/hosts (the container itself, --link entries) and resolv.conf; on user networks it answers names at 127.0.0.11
+mkdir -p /etc/netns/sb-c1
+tee /etc/netns/sb-c1/hosts >/dev/null <<'EOF'
+# nslab:bridge-basic@sb: /etc/hosts of container c1 (ip netns exec mounts it over /etc/hosts)
+127.0.0.1	localhost
+172.30.0.2	c1
+EOF
+tee /etc/netns/sb-c1/resolv.conf >/dev/null <<'EOF'
+# nslab:bridge-basic@sb: no DNS server in this lab; names come from /etc/hosts only
+nameserver 127.0.0.1
+EOF
+
+# ── step 5/9: container c2: network namespace sb-c2, lo up
 # why:    a namespace has its own interfaces, routes and iptables; it starts with only lo, and lo starts DOWN
 # docker: docker run creates the container’s sandbox, a namespace under /var/run/docker/netns, and brings lo up
 ip netns add sb-c2
 ip -n sb-c2 link set dev lo alias nslab:bridge-basic@sb
 ip -n sb-c2 link set dev lo up
 
-# ── step 5/7: network br0: bridge br0 with gateway 172.30.0.1/16
+# ── step 6/9: container c2: its /etc/hosts and resolv.conf
+# why:    `ip netns exec` mounts /etc/netns/sb-c2/* over /etc; resolv.conf points at no server so no lookup leaves the lab
+# docker: Docker writes /etc/hosts (the container itself, --link entries) and resolv.conf; on user networks it answers names at 127.0.0.11
+mkdir -p /etc/netns/sb-c2
+tee /etc/netns/sb-c2/hosts >/dev/null <<'EOF'
+# nslab:bridge-basic@sb: /etc/hosts of container c2 (ip netns exec mounts it over /etc/hosts)
+127.0.0.1	localhost
+172.30.0.3	c2
+EOF
+tee /etc/netns/sb-c2/resolv.conf >/dev/null <<'EOF'
+# nslab:bridge-basic@sb: no DNS server in this lab; names come from /etc/hosts only
+nameserver 127.0.0.1
+EOF
+
+# ── step 7/9: network br0: bridge br0 with gateway 172.30.0.1/16
 # why:    a bridge is a virtual switch; its own address is the gateway of 172.30.0.0/16 and gives the host a route to it
 # docker: dockerd creates docker0 (172.17.0.1/16) at start; `docker network create` makes a br-<id> bridge the same way
 ip -n sb-host link add br0 type bridge
@@ -55,7 +84,7 @@ ip -n sb-host link set dev br0 alias nslab:bridge-basic@sb
 ip -n sb-host addr add 172.30.0.1/16 dev br0
 ip -n sb-host link set dev br0 up
 
-# ── step 6/7: endpoint c1/eth0: veth ve-c1 ⇄ eth0, 172.30.0.2/16 on br0
+# ── step 8/9: endpoint c1/eth0: veth ve-c1 ⇄ eth0, 172.30.0.2/16 on br0
 # why:    a veth pair is a cable: one end in the container as eth0, the other plugged into the bridge; the default route leads to the gateway
 # docker: Docker creates vethXXXXXXX, moves its peer into the container and renames it eth0, attaches the host end to the bridge and gives eth0 the next free address
 ip -n sb-host link add ve-c1 type veth peer name eth0 netns sb-c1
@@ -66,7 +95,7 @@ ip -n sb-c1 addr add 172.30.0.2/16 dev eth0
 ip -n sb-c1 link set dev eth0 up
 ip -n sb-c1 route add default via 172.30.0.1
 
-# ── step 7/7: endpoint c2/eth0: veth ve-c2 ⇄ eth0, 172.30.0.3/16 on br0
+# ── step 9/9: endpoint c2/eth0: veth ve-c2 ⇄ eth0, 172.30.0.3/16 on br0
 # why:    a veth pair is a cable: one end in the container as eth0, the other plugged into the bridge; the default route leads to the gateway
 # docker: Docker creates vethXXXXXXX, moves its peer into the container and renames it eth0, attaches the host end to the bridge and gives eth0 the next free address
 ip -n sb-host link add ve-c2 type veth peer name eth0 netns sb-c2
@@ -77,18 +106,20 @@ ip -n sb-c2 addr add 172.30.0.3/16 dev eth0
 ip -n sb-c2 link set dev eth0 up
 ip -n sb-c2 route add default via 172.30.0.1
 
-# ── checks (what `nslab verify` runs; a "fail" check must NOT get an answer)
-#   reach  ip netns exec sb-c1 ping -c 1 -W 1 172.30.0.3
-#   reach  ip netns exec sb-c2 ping -c 1 -W 1 172.30.0.2
-#   reach  ip netns exec sb-c1 ping -c 1 -W 1 172.30.0.1
-#   reach  ip netns exec sb-host ping -c 1 -W 1 172.30.0.2
-#   fail   ip netns exec sb-c1 ping -c 1 -W 1 172.30.0.99
+# ── checks (what `nslab verify` runs; a "fail" check must NOT succeed)
+#   reach  ip netns exec sb-c1 ping -n -c 1 -W 1 172.30.0.3    # c1 → c2 (172.30.0.3)
+#   reach  ip netns exec sb-c2 ping -n -c 1 -W 1 172.30.0.2    # c2 → c1 (172.30.0.2)
+#   reach  ip netns exec sb-c1 ping -n -c 1 -W 1 172.30.0.1    # c1 → br0 (172.30.0.1)
+#   reach  ip netns exec sb-host ping -n -c 1 -W 1 172.30.0.2    # host → c1 (172.30.0.2)
+#   fail   ip netns exec sb-c1 ping -n -c 1 -W 1 172.30.0.99    # c1 ↛ 172.30.0.99
 
 # ── teardown (what `nslab down` runs), newest first:
 #   ip -n sb-host link del ve-c2
 #   ip -n sb-host link del ve-c1
 #   ip -n sb-host link del br0
+#   rm -rf /etc/netns/sb-c2
 #   ip netns del sb-c2
+#   rm -rf /etc/netns/sb-c1
 #   ip netns del sb-c1
 #   ip netns del sb-outside
 #   ip netns del sb-host

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import t from 'tap';
-import { parsePing, pingArgv } from '../../src/check/ping.js';
+import { pingArgv } from '../../src/check/argv.js';
+import { parsePing } from '../../src/check/ping.js';
 
 // Output captured from iputils ping on Debian 12.
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/ping/${name}`, import.meta.url), 'utf8');

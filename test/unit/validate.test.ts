@@ -32,7 +32,7 @@ t.test('a valid lab resolves with Docker-like defaults', async (t) => {
   t.equal(l.networks[0]!.gateway, '10.10.0.1', 'gateway: the first address');
   t.same(l.containers.map((c) => c.endpoints[0]!.address), ['10.10.0.2', '10.10.0.3', '10.10.0.4'], 'lowest free addresses');
   t.same(l.containers.map((c) => c.endpoints[0]!.hostIfname), ['ve-c1', 've-c2', 've-c3']);
-  t.equal(l.checks[0]!.address, '10.10.0.3');
+  t.match(l.checks[0], { kind: 'ping', address: '10.10.0.3' });
   t.equal(l.checks[0]!.expect, 'reach');
 });
 
@@ -96,7 +96,7 @@ t.test('subnets of two networks must not overlap', async (t) => {
 });
 
 t.test('subnets must stay clear of the sandbox’s documentation ranges', async (t) => {
-  one(t, lab('  br0:\n    subnet: 198.51.100.0/25', '  c1:\n    networks:\n      br0: {}'), '4:13', /the sandbox uses for its uplink/);
+  one(t, lab('  br0:\n    subnet: 198.51.100.0/25', '  c1:\n    networks:\n      br0: {}'), '4:13', /which nslab uses for its uplink/);
 });
 
 t.test('interface names longer than 15 characters are refused', async (t) => {
@@ -106,8 +106,8 @@ t.test('interface names longer than 15 characters are refused', async (t) => {
 });
 
 t.test('checks name containers, networks, or addresses inside the lab — nothing else is pinged', async (t) => {
-  one(t, lab(br0, c1, 'checks:\n  - ping: { from: c9, to: br0 }'), '10:19', /"c9" is neither a container of this lab nor "host"/);
-  one(t, lab(br0, c1, 'checks:\n  - ping: { from: c1, to: web }'), '10:27', /"web" is not a container, a network or an address of this lab/);
+  one(t, lab(br0, c1, 'checks:\n  - ping: { from: c9, to: br0 }'), '10:19', /"c9" is not a place checks run from: use one of host, outside, c1/);
+  one(t, lab(br0, c1, 'checks:\n  - ping: { from: c1, to: web }'), '10:27', /"web" is not a container, a network, a service, host, outside or an address of this lab/);
   one(t, lab(br0, c1, 'checks:\n  - ping: { from: c1, to: 8.8.8.8 }'), '10:27', /8\.8\.8\.8 is on none of this lab's networks/);
 });
 

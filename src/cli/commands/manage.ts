@@ -36,7 +36,7 @@ export async function verify(out: Output, name: string, opts: PlaceOptions): Pro
   requireTools(['ip', 'ping']);
   const place = await placeUp(lab.name, opts);
   // Checks do not depend on host facts; only the build steps do.
-  const plan = compile(lab, place.kind === 'host' ? { kind: 'host', facts: { forwardDrop: false } } : { kind: 'sandbox', name: place.name });
+  const plan = compile(lab, place.kind === 'host' ? { kind: 'host', facts: { forwardDrop: false, ipForward: '1' } } : { kind: 'sandbox', name: place.name });
   const results = await runChecks(plan.checks);
   const ok = results.every((r) => r.ok);
   out.data({ ok, lab: lab.name, target: placeLabel(place), checks: results });
@@ -78,8 +78,8 @@ export async function status(out: Output, nameOrPath: string | undefined): Promi
     out.line(nameOrPath ? `${nameOrPath} is not up` : 'no lab is up');
     return EXIT.ok;
   }
-  out.line(table(['lab', 'target', 'namespaces', 'links here', 'rules here', 'state file'],
-    up.map((s) => [s.lab, s.target, String(s.namespaces.length), String(s.links.length), String(s.rules), s.state])));
-  out.line('(namespaces, links and rules carrying the lab’s mark; --json lists them by name)');
+  out.line(table(['lab', 'target', 'namespaces', 'links here', 'rules here', 'servers', 'state file'],
+    up.map((s) => [s.lab, s.target, String(s.namespaces.length), String(s.links.length), String(s.rules), String(s.servers), s.state])));
+  out.line('(what carries the lab’s mark; --json lists the namespaces and links by name)');
   return EXIT.ok;
 }

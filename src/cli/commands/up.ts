@@ -73,10 +73,10 @@ export async function up(out: Output, name: string, opts: UpOptions): Promise<nu
 }
 
 function tryNext(plan: Plan, lab: Lab, results: CheckResult[]): string {
-  const [c1, c2] = lab.containers;
+  const [c1, c2] = lab.containers.filter((c) => c.endpoints.length > 0);
   const ns = (c: string) => plan.containerNs[c]!;
   const hostNs = plan.hostNs;
-  const bridge = lab.networks[0]!.name;
+  const bridge = lab.networks[0]?.name ?? 'br0';
   const placeFlag = plan.place.kind === 'host' ? '' : plan.place.name === lab.name ? ' --sandbox' : ` --sandbox-name ${plan.place.name}`;
   const lines = [`\n${bold('The lab is up.')} ${results.some((r) => !r.ok) ? 'Some checks failed: the table says which. ' : ''}Try this next (as root):`];
   if (c1 && c2) lines.push(`  ${commandLine(['ip', 'netns', 'exec', ns(c1.name), 'ping', '-c1', c2.endpoints[0]!.address])}    # ${c1.name} → ${c2.name}`);

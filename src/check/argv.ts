@@ -1,0 +1,23 @@
+// The command each kind of check runs: pure, so `plan` can print it and `verify` can run it.
+import { fileURLToPath } from 'node:url';
+import type { PlannedCheck } from '../plan/types.js';
+
+export const probeScript = fileURLToPath(new URL('../serve/probe.js', import.meta.url));
+
+const inNs = (netns: string | null, ...argv: string[]) => (netns ? ['ip', 'netns', 'exec', netns, ...argv] : argv);
+
+export const pingArgv = (netns: string | null, address: string, waitSeconds = 1): string[] =>
+  inNs(netns, 'ping', '-n', '-c', '1', '-W', String(waitSeconds), address);
+
+/** How many requests an http check with `answers` sends: enough to meet every backend. */
+export const LOAD_BALANCE_REQUESTS = 12;
+
+export function probeArgv(c: PlannedCheck): string[] {
+  switch (c.kind) {
+    case 'ping': return pingArgv(c.netns, c.address);
+    case 'tcp': return inNs(c.netns, 'node', probeScript, 'tcp', c.address, String(c.port));
+    case 'http': return inNs(c.netns, 'node', probeScript, 'http', c.address, String(c.port), String(c.answers ? LOAD_BALANCE_REQUESTS : 1));
+    case 'resolve': return inNs(c.netns, 'getent', 'hosts', c.lookup);
+    case 'listen': return inNs(c.netns, 'node', probeScript, 'listen', String(c.port));
+  }
+}

@@ -1,0 +1,105 @@
+// Checks: what each one probes, from where, to which address. Only addresses inside the lab
+// (its subnets, its VIPs, nslab's documentation ranges, loopback) may be probed.
+import { contains, formatSubnet, isIPv4 } from '../net/ipv4.js';
+import { OUTSIDE_SERVER, SANDBOX_RANGES, SANDBOX_UPLINK } from './names.js';
+import type { Report } from './resolve.js';
+import type { Check, Lab } from './types.js';
+
+const KINDS = ['ping', 'http', 'tcp', 'resolve', 'listen'] as const;
+type Kind = (typeof KINDS)[number];
+
+export interface RawCheck {
+  name?: string;
+  expect?: 'reach' | 'fail';
+  why?: string;
+  ping?: { from: string; to: string };
+  http?: { from: string; to: string; port: number; body?: string; answers?: string[] };
+  tcp?: { from: string; to: string; port: number };
+  resolve?: { from: string; name: string; to?: string };
+  listen?: { from: string; port: number };
+}
+
+const LOOPBACK = { network: '127.0.0.0', prefix: 8 };
+
+/** The address a check's `to` names, or why it names none. */
+export function targetAddress(to: string, lab: Lab): { address: string } | { error: string } {
+  const container = lab.containers.find((c) => c.name === to);
+  if (container) {
+    const owner = container.mode.kind === 'container' ? lab.containers.find((c) => c.name === (container.mode as { of: string }).of) : container;
+    if (container.mode.kind === 'host') return use(lab, SANDBOX_UPLINK.host);
+    const address = owner?.endpoints[0]?.address;
+    return address ? { address } : { error: `container ${to} has no address (network_mode ${container.mode.kind}): probe it from inside instead` };
+  }
+  const network = lab.networks.find((n) => n.name === to);
+  if (network) return { address: network.gateway };
+  const service = lab.services.find((s) => s.name === to);
+  if (service) return { address: service.vip };
+  if (to === 'host') return use(lab, SANDBOX_UPLINK.host);
+  if (to === 'outside') return use(lab, OUTSIDE_SERVER);
+  if (!isIPv4(to)) return { error: `"${to}" is not a container, a network, a service, host, outside or an address of this lab` };
+  if (lab.networks.some((n) => contains(n.subnet, to)) || contains(LOOPBACK, to) || lab.services.some((s) => s.vip === to)) return { address: to };
+  if (SANDBOX_RANGES.some((r) => contains(r.subnet, to))) return use(lab, to);
+  const inside = [...lab.networks.map((n) => formatSubnet(n.subnet)), ...SANDBOX_RANGES.map((r) => formatSubnet(r.subnet)), '127.0.0.0/8'];
+  return { error: `${to} is on none of this lab's networks: nslab only sends packets to addresses inside the lab (${inside.join(', ')})` };
+}
+
+/** Probing the host's uplink address or the outside needs the outside built (host target). */
+function use(lab: Lab, address: string): { address: string } {
+  lab.outside.used = true;
+  return { address };
+}
+
+export function resolveChecks(raw: RawCheck[], lab: Lab, report: Report): Check[] {
+  const places = ['host', 'outside', ...lab.containers.map((c) => c.name)];
+  return raw.flatMap((c, i): Check[] => {
+    const kinds = KINDS.filter((k) => c[k] !== undefined);
+    if (kinds.length !== 1) {
+      report(['checks', i], kinds.length === 0 ? `a check needs one of ${KINDS.join(', ')}` : `a check does one thing: it has ${kinds.join(' and ')}; split it in two`);
+      return [];
+    }
+    const kind: Kind = kinds[0]!;
+    const body = c[kind]!;
+    const at = ['checks', i, kind];
+    const expect = c.expect ?? 'reach';
+    const base = { from: body.from, expect, ...(c.why ? { why: c.why } : {}) };
+    if (!places.includes(body.from))
+      report([...at, 'from'], `"${body.from}" is not a place checks run from: use one of ${places.join(', ')}`);
+    if (body.from === 'outside') lab.outside.used = true;
+    const arrow = expect === 'reach' ? '→' : '↛';
+
+    if (kind === 'resolve') {
+      const r = c.resolve!;
+      // A lookup outside a container's namespace would use this machine's own resolver.
+      const from = lab.containers.find((k) => k.name === r.from);
+      if (!from || from.mode.kind === 'host')
+        report([...at, 'from'], `resolve checks run inside a container with its own namespace (its /etc/hosts), not in "${r.from}": the machine's own resolver would ask real DNS servers`);
+      let address: string | null = null;
+      if (r.to !== undefined) {
+        const t = targetAddress(r.to, lab);
+        if ('error' in t) report([...at, 'to'], t.error);
+        else address = t.address;
+      }
+      return [{ ...base, kind, lookup: r.name, address, name: c.name ?? `${r.from} resolves ${r.name}${address ? ` to ${address}` : ''}${expect === 'fail' ? ': must not' : ''}` }];
+    }
+    if (kind === 'listen') {
+      const l = c.listen!;
+      return [{ ...base, kind, port: l.port, name: c.name ?? `${l.from} can listen on port ${l.port}${expect === 'fail' ? ': must not' : ''}` }];
+    }
+    const p = body as { from: string; to: string; port?: number };
+    const t = targetAddress(p.to, lab);
+    if ('error' in t) report([...at, 'to'], t.error);
+    const address = 'address' in t ? t.address : '';
+    const shown = `${p.to}${address && address !== p.to ? ` (${address}${p.port ? `:${p.port}` : ''})` : p.port ? `:${p.port}` : ''}`;
+    if (kind === 'ping') return [{ ...base, kind, to: p.to, address, name: c.name ?? `${p.from} ${arrow} ${shown}` }];
+    if (kind === 'tcp') return [{ ...base, kind, to: p.to, address, port: c.tcp!.port, name: c.name ?? `tcp ${p.from} ${arrow} ${shown}` }];
+    const h = c.http!;
+    for (const [j, a] of (h.answers ?? []).entries())
+      if (!lab.containers.some((k) => k.name === a)) report([...at, 'answers', j], `"${a}" is not a container of this lab`);
+    return [{
+      ...base, kind, to: p.to, address, port: h.port,
+      ...(h.body !== undefined ? { body: h.body } : {}),
+      ...(h.answers ? { answers: h.answers } : {}),
+      name: c.name ?? `http ${p.from} ${arrow} ${shown}`,
+    }];
+  });
+}

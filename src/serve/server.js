@@ -1,0 +1,27 @@
+#!/usr/bin/env node
+// The server nslab starts inside a namespace: `server.js http|tcp PORT NAME MARK`.
+// http answers "NAME answered; client ADDRESS" so a check can tell who answered and who asked.
+// It prints "listening" once bound (nslab waits for that line) and runs until SIGTERM.
+// MARK (nslab:LAB) is only there so teardown can find the process by its command line.
+import { createServer as createHttp } from 'node:http';
+import { createServer as createTcp } from 'node:net';
+
+const [kind, portText, name] = process.argv.slice(2);
+const port = Number(portText);
+const clientOf = (socket) => (socket.remoteAddress ?? '').replace(/^::ffff:/, '');
+
+const server = kind === 'http'
+  ? createHttp((req, res) => {
+      res.setHeader('content-type', 'text/plain');
+      res.setHeader('connection', 'close');
+      res.end(`${name} answered; client ${clientOf(req.socket)}\n`);
+    })
+  : createTcp((socket) => socket.end(`${name}\n`));
+
+server.on('error', (err) => {
+  process.stderr.write(`${name}: cannot listen on port ${port}: ${err.code ?? err.message}\n`);
+  process.exit(1);
+});
+server.listen(port, '0.0.0.0', () => process.stdout.write('listening\n'));
+for (const signal of ['SIGTERM', 'SIGINT']) process.on(signal, () => process.exit(0));
+process.stdout.on('error', () => {}); // nslab closes the pipe once it has read "listening"
