@@ -28,8 +28,8 @@ export function parsePing(stdout: string, stderr = ''): PingSummary {
 
 
 /** One echo request; when it should reach, one retry so a single lost first packet is not a failure. */
-export async function ping(netns: string | null, address: string, tries: number): Promise<PingSummary & { argv: string[] }> {
-  const argv = pingArgv(netns, address);
+export async function ping(netns: string | null, address: string, tries: number, size?: number): Promise<PingSummary & { argv: string[] }> {
+  const argv = pingArgv(netns, address, size);
   let summary: PingSummary = { transmitted: 0, received: 0, rttMs: null, error: null };
   for (let i = 0; i < tries; i++) {
     const r = await run(argv, { timeoutMs: 5_000 });

@@ -43,6 +43,11 @@ export const placeLabel = (place: Place): string => (place.kind === 'host' ? 'ho
 // it is an extra veth (nsl-uplink) with a route to 203.0.113.0/24 only, built when a lab uses it.
 export const SANDBOX_UPLINK = { host: '198.51.100.2', outside: '198.51.100.1', prefix: 24 };
 export const OUTSIDE_SERVER = '203.0.113.10';
+/** The Docker hosts' addresses on the LAN: 198.51.100.2 for the first, .3 for the second, … */
+export const hostAddress = (index: number): string => `198.51.100.${2 + index}`;
+export const LAN = { network: '198.51.100.0', prefix: 24 };
+/** The name of the one Docker host of a single-host lab. */
+export const SINGLE_HOST = 'host';
 export const HOST_UPLINK_IFNAME = 'nsl-uplink';
 export const SANDBOX_RANGES = [
   { subnet: { network: '198.51.100.0', prefix: 24 }, use: 'its uplink to the outside' },

@@ -1,7 +1,7 @@
 // Checks: what each one probes, from where, to which address. Only addresses inside the lab
 // (its subnets, its VIPs, nslab's documentation ranges, loopback) may be probed.
 import { contains, formatSubnet, isIPv4 } from '../net/ipv4.js';
-import { OUTSIDE_SERVER, SANDBOX_RANGES, SANDBOX_UPLINK } from './names.js';
+import { OUTSIDE_SERVER, SANDBOX_RANGES } from './names.js';
 import type { Report } from './resolve.js';
 import type { Check, Lab } from './types.js';
 
@@ -12,7 +12,7 @@ export interface RawCheck {
   name?: string;
   expect?: 'reach' | 'fail';
   why?: string;
-  ping?: { from: string; to: string };
+  ping?: { from: string; to: string; size?: number };
   http?: { from: string; to: string; port: number; body?: string; answers?: string[] };
   tcp?: { from: string; to: string; port: number };
   resolve?: { from: string; name: string; to?: string };
@@ -26,7 +26,7 @@ export function targetAddress(to: string, lab: Lab): { address: string } | { err
   const container = lab.containers.find((c) => c.name === to);
   if (container) {
     const owner = container.mode.kind === 'container' ? lab.containers.find((c) => c.name === (container.mode as { of: string }).of) : container;
-    if (container.mode.kind === 'host') return use(lab, SANDBOX_UPLINK.host);
+    if (container.mode.kind === 'host') return use(lab, lab.hosts.find((h) => h.name === container.host)!.address);
     const address = owner?.endpoints[0]?.address;
     return address ? { address } : { error: `container ${to} has no address (network_mode ${container.mode.kind}): probe it from inside instead` };
   }
@@ -34,7 +34,8 @@ export function targetAddress(to: string, lab: Lab): { address: string } | { err
   if (network) return { address: network.gateway };
   const service = lab.services.find((s) => s.name === to);
   if (service) return { address: service.vip };
-  if (to === 'host') return use(lab, SANDBOX_UPLINK.host);
+  const dockerHost = lab.hosts.find((h) => h.name === to);
+  if (dockerHost) return use(lab, dockerHost.address);
   if (to === 'outside') return use(lab, OUTSIDE_SERVER);
   if (!isIPv4(to)) return { error: `"${to}" is not a container, a network, a service, host, outside or an address of this lab` };
   if (lab.networks.some((n) => contains(n.subnet, to)) || contains(LOOPBACK, to) || lab.services.some((s) => s.vip === to)) return { address: to };
@@ -50,7 +51,7 @@ function use(lab: Lab, address: string): { address: string } {
 }
 
 export function resolveChecks(raw: RawCheck[], lab: Lab, report: Report): Check[] {
-  const places = ['host', 'outside', ...lab.containers.map((c) => c.name)];
+  const places = [...lab.hosts.map((h) => h.name), 'outside', ...lab.containers.map((c) => c.name)];
   return raw.flatMap((c, i): Check[] => {
     const kinds = KINDS.filter((k) => c[k] !== undefined);
     if (kinds.length !== 1) {
@@ -90,7 +91,10 @@ export function resolveChecks(raw: RawCheck[], lab: Lab, report: Report): Check[
     if ('error' in t) report([...at, 'to'], t.error);
     const address = 'address' in t ? t.address : '';
     const shown = `${p.to}${address && address !== p.to ? ` (${address}${p.port ? `:${p.port}` : ''})` : p.port ? `:${p.port}` : ''}`;
-    if (kind === 'ping') return [{ ...base, kind, to: p.to, address, name: c.name ?? `${p.from} ${arrow} ${shown}` }];
+    if (kind === 'ping') {
+      const size = c.ping!.size;
+      return [{ ...base, kind, to: p.to, address, ...(size !== undefined ? { size } : {}), name: c.name ?? `${p.from} ${arrow} ${shown}${size !== undefined ? ` with ${size} bytes, DF` : ''}` }];
+    }
     if (kind === 'tcp') return [{ ...base, kind, to: p.to, address, port: c.tcp!.port, name: c.name ?? `tcp ${p.from} ${arrow} ${shown}` }];
     const h = c.http!;
     for (const [j, a] of (h.answers ?? []).entries())

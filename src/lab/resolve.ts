@@ -2,17 +2,18 @@
 // what the schema cannot say (references, clashes, subnets). Collects every problem, then returns.
 import { contains, formatSubnet, isUsableHost, lowestFree, overlaps, parseCidr, type Subnet } from '../net/ipv4.js';
 import type { SourceDoc } from './load.js';
-import { containerIfname, hostIfname, IFNAMSIZ, RESERVED, SANDBOX_RANGES } from './names.js';
+import { containerIfname, hostAddress, hostIfname, IFNAMSIZ, LAN, RESERVED, SANDBOX_RANGES, SANDBOX_UPLINK, SINGLE_HOST } from './names.js';
 import type { Problem } from './problems.js';
 import { resolveChecks, type RawCheck } from './resolve-checks.js';
-import type { Container, Endpoint, HostsEntry, Lab, Network, NetworkMode, Server, Service } from './types.js';
+import type { Container, DockerHost, Driver, Endpoint, HostsEntry, Lab, Network, NetworkMode, Server, Service } from './types.js';
 
 type RawServe = { http?: number; tcp?: number }[];
 interface RawLab {
   title: string;
   description?: string;
-  networks: Record<string, { driver?: 'bridge'; subnet: string; gateway?: string; nat?: boolean; dns?: boolean; isolated?: boolean }>;
-  containers: Record<string, { network_mode?: string; networks?: Record<string, { address?: string; veth?: string } | null>; ports?: string[]; links?: string[]; serve?: RawServe }>;
+  hosts?: string[];
+  networks: Record<string, { driver?: Driver; subnet: string; gateway?: string; nat?: boolean; dns?: boolean; isolated?: boolean; parent?: 'uplink'; shim?: string; vni?: number }>;
+  containers: Record<string, { host?: string; network_mode?: string; networks?: Record<string, { address?: string; veth?: string } | null>; ports?: string[]; links?: string[]; serve?: RawServe }>;
   services?: Record<string, { vip: string; port: number; target_port?: number; backends: string[] }>;
   outside?: { serve?: RawServe };
   checks?: RawCheck[];
@@ -28,23 +29,39 @@ export function resolve(src: SourceDoc, labName: string): { lab: Lab; problems: 
   const problems: Problem[] = [];
   const report: Report = (path, message, key) => problems.push({ ...src.at(path, key), message });
 
+  const hosts = resolveHosts(raw, report);
   const networks = resolveNetworks(raw, report);
-  const containers = resolveContainers(raw, networks, report);
+  const containers = resolveContainers(raw, networks, hosts, report);
+  for (const n of networks) n.hosts = hosts.map((h) => h.name).filter((h) => hosts.length === 1 || containers.some((c) => c.host === h && c.endpoints.some((e) => e.network === n.name)));
   const services = resolveServices(raw, containers, networks, report);
   const lab: Lab = {
     name: labName,
     file: src.file,
     title: raw.title,
     description: raw.description?.trim() ?? '',
+    hosts,
     networks,
     containers,
     services,
-    outside: { serve: servers(raw.outside?.serve), used: raw.outside !== undefined },
+    // macvlan/ipvlan children need the uplink's LAN, which is the outside's
+    outside: { serve: servers(raw.outside?.serve), used: raw.outside !== undefined || networks.some((n) => onLan(n.driver)) },
     checks: [],
   };
   lab.checks = resolveChecks(raw.checks ?? [], lab, report);
   return { lab, problems };
 }
+
+function resolveHosts(raw: RawLab, report: Report): DockerHost[] {
+  if (!raw.hosts) return [{ name: SINGLE_HOST, address: SANDBOX_UPLINK.host }];
+  for (const [i, h] of raw.hosts.entries()) {
+    if (RESERVED.has(h)) report(['hosts', i], `"${h}" is reserved: name the hosts like h1, h2`);
+    if (raw.networks[h] || raw.containers[h]) report(['hosts', i], `"${h}" is already the name of a network or container: give the host its own name`);
+  }
+  return raw.hosts.map((name, i) => ({ name, address: hostAddress(i) }));
+}
+
+/** macvlan and ipvlan children live on the uplink's LAN itself. */
+const onLan = (driver: Driver) => driver === 'macvlan' || driver === 'ipvlan';
 
 function resolveNetworks(raw: RawLab, report: Report): Network[] {
   const networks: Network[] = [];
@@ -57,18 +74,39 @@ function resolveNetworks(raw: RawLab, report: Report): Network[] {
       report(['networks'], `network name "${name}" is also the bridge's interface name and is ${name.length} characters long: the kernel allows ${IFNAMSIZ}; shorten it`, name);
     if (subnet.prefix > 30)
       report(['networks', name, 'subnet'], `subnet ${n.subnet} is too small for a gateway and a container: use /30 or wider`);
-    for (const reserved of SANDBOX_RANGES)
+    const driver = n.driver ?? 'bridge';
+    const at = ['networks', name];
+    if (onLan(driver)) {
+      if (n.parent === undefined) report(at, `a ${driver} network needs parent: uplink (the host's uplink, which nslab creates; never the machine's real eth0)`, undefined);
+      if (formatSubnet(subnet) !== formatSubnet(LAN))
+        report([...at, 'subnet'], `a ${driver} network shares the uplink's LAN, so its subnet is ${formatSubnet(LAN)} (the outside router is ${SANDBOX_UPLINK.outside}, the host ${SANDBOX_UPLINK.host})`);
+      if (n.nat) report([...at, 'nat'], `${driver} containers are on the LAN itself: there is nothing to NAT; remove nat`);
+    } else {
+      if (n.parent !== undefined) report([...at, 'parent'], 'only macvlan and ipvlan networks have a parent interface');
+      if (n.shim !== undefined) report([...at, 'shim'], 'only a macvlan network has a shim');
+    }
+    if (driver === 'ipvlan' && n.shim !== undefined) report([...at, 'shim'], 'the shim here is for macvlan; ipvlan children share the parent’s MAC');
+    if (driver === 'overlay' && n.vni === undefined) report(at, 'an overlay network needs a vni (the VXLAN id, e.g. 42)', undefined);
+    if (driver !== 'overlay' && n.vni !== undefined) report([...at, 'vni'], 'only an overlay network has a vni');
+    if (driver === 'overlay' && name.length > IFNAMSIZ - 3)
+      report(['networks'], `overlay network name "${name}" also names its VXLAN device vx-${name}, over ${IFNAMSIZ} characters: shorten it`, name);
+    if (!onLan(driver)) for (const reserved of SANDBOX_RANGES)
       if (overlaps(reserved.subnet, subnet))
         report(['networks', name, 'subnet'], `subnet ${formatSubnet(subnet)} overlaps ${formatSubnet(reserved.subnet)}, which nslab uses for ${reserved.use}: pick another private range`);
     for (const other of networks)
       if (overlaps(other.subnet, subnet))
         report(['networks', name, 'subnet'], `subnet ${formatSubnet(subnet)} overlaps network ${other.name} (${formatSubnet(other.subnet)}): give each network its own range`);
-    let gateway = n.gateway ?? lowestFree(subnet, new Set()) ?? cidr.network;
+    let gateway = n.gateway ?? (onLan(driver) ? SANDBOX_UPLINK.outside : lowestFree(subnet, new Set()) ?? cidr.network);
     if (n.gateway !== undefined && !isUsableHost(subnet, n.gateway)) {
       report(['networks', name, 'gateway'], `gateway ${n.gateway} is not a usable address in ${formatSubnet(subnet)}: pick one inside the subnet (not its network or broadcast address)`);
       gateway = n.gateway;
     }
-    networks.push({ name, driver: n.driver ?? 'bridge', subnet, gateway, nat: n.nat ?? false, dns: n.dns ?? false, isolated: n.isolated ?? false });
+    if (n.shim !== undefined && (!contains(subnet, n.shim) || n.shim === gateway))
+      report([...at, 'shim'], `shim ${n.shim} must be a free address of ${formatSubnet(subnet)}`);
+    networks.push({
+      name, driver, subnet, gateway, vni: n.vni ?? null, shim: n.shim ?? null, hosts: [],
+      nat: n.nat ?? false, dns: n.dns ?? false, isolated: n.isolated ?? false,
+    });
   }
   return networks;
 }
@@ -79,10 +117,15 @@ function modeOf(text: string | undefined): NetworkMode {
   return { kind: 'container', of: text.slice('container:'.length) };
 }
 
-function resolveContainers(raw: RawLab, networks: Network[], report: Report): Container[] {
+function resolveContainers(raw: RawLab, networks: Network[], hosts: DockerHost[], report: Report): Container[] {
   const networkByName = new Map(networks.map((n) => [n.name, n]));
-  // Addresses already given out, per network: the gateways first, as Docker's IPAM does.
-  const taken = new Map<string, Map<string, string>>(networks.map((n) => [n.name, new Map([[n.gateway, `the gateway of ${n.name}`]])]));
+  // Addresses already given out, per network: the gateways first, as Docker's IPAM does; on the
+  // LAN also the hosts and a shim.
+  const taken = new Map<string, Map<string, string>>(networks.map((n) => [n.name, new Map([
+    [n.gateway, `the gateway of ${n.name}`],
+    ...(onLan(n.driver) ? hosts.map((h) => [h.address, `host ${h.name}`] as [string, string]) : []),
+    ...(n.shim ? [[n.shim, `the shim of ${n.name}`] as [string, string]] : []),
+  ])]));
   const hostIfnames = new Map<string, string>(networks.map((n) => [n.name, `network ${n.name}`]));
   const containers: Container[] = [];
 
@@ -93,6 +136,12 @@ function resolveContainers(raw: RawLab, networks: Network[], report: Report): Co
     if (networkByName.has(name))
       report(['containers'], `"${name}" is already the name of a network: give the container its own name`, name);
     const mode = modeOf(c.network_mode);
+    const multiHost = hosts.length > 1;
+    if (multiHost && c.host === undefined) report(['containers'], `container ${name} needs host: (one of ${hosts.map((h) => h.name).join(', ')})`, name);
+    if (!multiHost && c.host !== undefined) report([...at, 'host'], 'host: is for labs with several hosts (a top-level hosts: list)');
+    if (multiHost && c.host !== undefined && !hosts.some((h) => h.name === c.host))
+      report([...at, 'host'], `"${c.host}" is not one of the lab's hosts (${hosts.map((h) => h.name).join(', ')})`);
+    const host = multiHost ? (c.host ?? hosts[0]!.name) : SINGLE_HOST;
     const joins = Object.entries(c.networks ?? {});
     if (mode.kind === 'bridge' && joins.length === 0)
       report(['containers'], `container ${name} joins no network: add networks (or network_mode: none, host or container:NAME)`, name);
@@ -116,7 +165,9 @@ function resolveContainers(raw: RawLab, networks: Network[], report: Report): Co
         report(path, `container ${name} joins network "${netName}", which is not defined: networks are ${[...networkByName.keys()].join(', ')}`, netName);
         continue;
       }
-      const veth = ep?.veth ?? hostIfname(name, index);
+      const kind = net.driver === 'macvlan' || net.driver === 'ipvlan' ? net.driver : 'veth';
+      // a macvlan/ipvlan child is created on the host under a temporary name, then moved in as ethN
+      const veth = ep?.veth ?? (kind === 'veth' ? hostIfname(name, index) : `${kind === 'macvlan' ? 'mv' : 'iv'}-${name}`);
       const vethAt = ep?.veth ? [...path, netName, 'veth'] : ['containers'];
       if (veth.length > IFNAMSIZ)
         report(vethAt, `the host-side veth name "${veth}" is ${veth.length} characters long: the kernel allows ${IFNAMSIZ}; shorten the container name or set networks.${netName}.veth`, ep?.veth ? undefined : name);
@@ -136,9 +187,13 @@ function resolveContainers(raw: RawLab, networks: Network[], report: Report): Co
           report(addrPath, `address ${address} is already taken by ${used.get(address)}: every endpoint needs its own address`);
         used.set(address, `container ${name}`);
       }
-      endpoints.push({ container: name, network: netName, ifname: containerIfname(index), hostIfname: veth, address: address ?? '', prefix: net.subnet.prefix, defaultRoute: index === 0 });
+      endpoints.push({
+        kind, container: name, host, network: netName, mtu: net.driver === 'overlay' ? 1450 : null,
+        ifname: containerIfname(index), hostIfname: veth, address: address ?? '', prefix: net.subnet.prefix,
+        defaultRoute: index === 0 && net.driver !== 'overlay',
+      });
     }
-    containers.push({ name, mode, endpoints, ports: [], serve: servers(c.serve), hosts: [] });
+    containers.push({ name, host, mode, endpoints, ports: [], serve: servers(c.serve), hosts: [] });
   }
 
   // Addresses left out get the lowest free one, once every explicit address is known.

@@ -7,6 +7,8 @@ export interface Lab {
   file: string;
   title: string;
   description: string;
+  /** the Docker hosts: one named "host" unless the lab lists several (overlay) */
+  hosts: DockerHost[];
   networks: Network[];
   containers: Container[];
   services: Service[];
@@ -15,9 +17,23 @@ export interface Lab {
   checks: Check[];
 }
 
+export interface DockerHost {
+  name: string;
+  /** its address on the LAN it shares with the outside (198.51.100.0/24) */
+  address: string;
+}
+
+export type Driver = 'bridge' | 'macvlan' | 'ipvlan' | 'overlay';
+
 export interface Network {
   name: string; // also the bridge's interface name
-  driver: 'bridge';
+  driver: Driver;
+  /** overlay: the VXLAN network identifier */
+  vni: number | null;
+  /** macvlan: the host's own macvlan address, so host and containers reach each other */
+  shim: string | null;
+  /** the hosts this network is built on */
+  hosts: string[];
   subnet: Subnet;
   gateway: string;
   /** ip_forward + MASQUERADE for traffic leaving the subnet by another interface */
@@ -33,6 +49,8 @@ export type NetworkMode = { kind: 'bridge' } | { kind: 'none' } | { kind: 'host'
 
 export interface Container {
   name: string;
+  /** the Docker host it runs on */
+  host: string;
   mode: NetworkMode;
   endpoints: Endpoint[];
   ports: PublishedPort[];
@@ -41,10 +59,17 @@ export interface Container {
   hosts: HostsEntry[];
 }
 
-/** One veth pair: `hostIfname` on the bridge, `ifname` inside the container. */
+/**
+ * A container's interface on a network: a veth pair (`hostIfname` on the bridge, `ifname`
+ * inside), or for macvlan/ipvlan a child of the uplink created as `hostIfname` and moved in.
+ */
 export interface Endpoint {
+  kind: 'veth' | 'macvlan' | 'ipvlan';
   container: string;
+  host: string;
   network: string;
+  /** set when it differs from 1500 (overlay: 1450, room for VXLAN's 50 bytes) */
+  mtu: number | null;
   ifname: string;
   hostIfname: string;
   address: string;
@@ -66,7 +91,7 @@ interface CheckBase {
   why?: string;
 }
 export type Check =
-  | (CheckBase & { kind: 'ping'; to: string; address: string })
+  | (CheckBase & { kind: 'ping'; to: string; address: string; size?: number })
   | (CheckBase & { kind: 'tcp'; to: string; address: string; port: number })
   | (CheckBase & { kind: 'http'; to: string; address: string; port: number; body?: string; answers?: string[] })
   | (CheckBase & { kind: 'resolve'; lookup: string; address: string | null })

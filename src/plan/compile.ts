@@ -10,47 +10,63 @@ export function compile(lab: Lab, target: Target): Plan {
   const networkByName = new Map(lab.networks.map((n) => [n.name, n]));
   const own = lab.containers.filter((c) => c.mode.kind === 'bridge' || c.mode.kind === 'none');
   const forwardDrop = target.kind === 'host' && target.facts.forwardDrop;
-  const forwarding = lab.networks.some((n) => n.nat) || lab.containers.some((c) => c.ports.length > 0) || lab.services.length > 0 || lab.networks.some((n) => n.isolated);
   const alreadyForwarding = target.kind === 'host' && target.facts.ipForward === '1';
+  const bridged = lab.networks.filter((n) => n.driver === 'bridge' || n.driver === 'overlay');
+  // Which hosts route for their containers: NAT, published ports, services, isolated bridges.
+  const forwards = (h: string) =>
+    lab.networks.some((n) => (n.nat || n.isolated) && n.hosts.includes(h)) ||
+    lab.containers.some((c) => c.host === h && c.ports.length > 0) || (lab.services.length > 0 && h === lab.hosts[0]!.name);
 
-  // The order of the workshop: namespaces, the bridge, the cables; then routing, NAT, ports; servers last.
+  // The order of the workshop: hosts, namespaces, bridges, cables; then routing, NAT, ports; servers last.
   const specs: StepSpec[] = [
-    ...(target.kind === 'sandbox' ? [{ kind: 'sandbox-host' } as const] : []),
-    ...(ctx.outsideNs ? [{ kind: 'outside' } as const] : []),
+    ...(target.kind === 'sandbox' ? lab.hosts.map((host) => ({ kind: 'docker-host', host }) as const) : []),
+    ...(ctx.outsideNs ? [{ kind: 'outside' } as const, ...lab.hosts.map((host) => ({ kind: 'uplink', host }) as const)] : []),
     ...own.flatMap((container) => [{ kind: 'namespace', container } as const, { kind: 'files', container } as const]),
-    ...lab.networks.flatMap((network) => [
-      { kind: 'bridge', network } as const,
-      ...(forwardDrop ? [{ kind: 'forward-accept', network } as const] : []),
-    ]),
+    ...bridged.flatMap((network) => network.hosts.flatMap((host) => [
+      { kind: 'bridge', network, host } as const,
+      ...(network.driver === 'overlay'
+        ? [{ kind: 'vxlan', network, host: lab.hosts.find((h) => h.name === host)!, peers: lab.hosts.filter((h) => h.name !== host && network.hosts.includes(h.name)) } as const]
+        : []),
+      ...(forwardDrop ? [{ kind: 'forward-accept', network, host } as const] : []),
+    ])),
     ...lab.containers.flatMap((c) =>
       c.endpoints.map((endpoint) => ({ kind: 'endpoint', endpoint, network: networkByName.get(endpoint.network)! }) as const)),
-    ...(forwarding && !alreadyForwarding ? [{ kind: 'ip-forward' } as const] : []),
-    ...lab.networks.filter((n) => n.nat).map((network) => ({ kind: 'nat', network }) as const),
-    ...lab.networks.filter((n) => n.isolated).map((network, i, isolated) => ({
-      kind: 'isolation', network,
-      // each pair once: an isolated network against every network not already paired with it
-      others: lab.networks.filter((o) => o !== network && !(o.isolated && isolated.indexOf(o) < i)),
-    }) as const).filter((s) => s.others.length > 0),
+    ...lab.networks.filter((n) => n.shim).flatMap((network) => network.hosts.map((host) => ({ kind: 'shim', network, host }) as const)),
+    ...(alreadyForwarding ? [] : lab.hosts.filter((h) => forwards(h.name)).map((h) => ({ kind: 'ip-forward', host: h.name }) as const)),
+    ...lab.networks.filter((n) => n.nat).flatMap((network) => network.hosts.map((host) => ({ kind: 'nat', network, host }) as const)),
+    ...lab.networks.filter((n) => n.isolated).flatMap((network, i, isolated) => {
+      // each pair once: an isolated network against every bridge not already paired with it
+      const others = bridged.filter((o) => o !== network && !(o.isolated && isolated.indexOf(o) < i));
+      return others.length === 0 ? [] : network.hosts.map((host) => ({ kind: 'isolation', network, others, host }) as const);
+    }),
     ...lab.containers.flatMap((container) => container.ports.map((port) => ({ kind: 'publish', container, port }) as const)),
-    ...lab.services.map((service) => ({ kind: 'service', service, networks: lab.networks }) as const),
-    ...lab.outside.serve.filter(() => ctx.outsideNs).map((server) => ({ kind: 'server', owner: 'outside', ns: ctx.outsideNs, server }) as const),
+    ...lab.services.map((service) => ({ kind: 'service', service, host: lab.hosts[0]!.name }) as const),
+    ...(ctx.outsideNs ? lab.outside.serve.map((server) => ({ kind: 'server', owner: 'outside', ns: ctx.outsideNs, server }) as const) : []),
     ...lab.containers.flatMap((c) => c.serve.map((server) => ({ kind: 'server', owner: c.name, ns: ctx.ns(c.name), server }) as const)),
   ];
 
-  const where = (from: string) => (from === 'host' ? ctx.hostNs : from === 'outside' ? ctx.outsideNs : ctx.ns(from));
+  const hostNs = Object.fromEntries(lab.hosts.map((h) => [h.name, ctx.hostNs(h.name)]));
+  const where = (from: string) => (from in hostNs ? hostNs[from]! : from === 'outside' ? ctx.outsideNs : ctx.ns(from));
   const checks: PlannedCheck[] = lab.checks.map((c) => ({ ...c, netns: where(c.from) }));
   const namespaces = [
-    ...(ctx.hostNs ? [ctx.hostNs] : []),
+    ...lab.hosts.flatMap((h) => (ctx.hostNs(h.name) ? [ctx.hostNs(h.name)!] : [])),
     ...(ctx.outsideNs ? [ctx.outsideNs] : []),
     ...own.map((c) => ctx.ownNs(c.name)),
   ];
+  const onLanChildren = lab.containers.flatMap((c) => c.endpoints.filter((e) => e.kind !== 'veth').map((e) => e.hostIfname));
   const rootLinks = target.kind === 'host'
-    ? [...(ctx.outsideNs ? [HOST_UPLINK_IFNAME] : []), ...lab.networks.map((n) => n.name), ...lab.containers.flatMap((c) => c.endpoints.map((e) => e.hostIfname))]
+    ? [
+        ...(ctx.outsideNs ? [HOST_UPLINK_IFNAME] : []),
+        ...bridged.map((n) => n.name),
+        ...lab.networks.filter((n) => n.shim).map((n) => `mvs-${n.name}`),
+        ...lab.containers.flatMap((c) => c.endpoints.filter((e) => e.kind === 'veth').map((e) => e.hostIfname)),
+        ...onLanChildren,
+      ]
     : [];
   const containerNs = Object.fromEntries(lab.containers.map((c) => [c.name, ctx.ns(c.name)]));
   return {
     lab: lab.name, title: lab.title, place: ctx.place, mark: ctx.mark,
-    namespaces, hostNs: ctx.hostNs, outsideNs: ctx.outsideNs, containerNs, rootLinks,
+    namespaces, hostNs: hostNs[lab.hosts[0]!.name]!, hosts: hostNs, outsideNs: ctx.outsideNs, containerNs, rootLinks,
     steps: specs.map((s) => build(s, ctx)), checks,
   };
 }

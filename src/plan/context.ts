@@ -1,6 +1,6 @@
 // Where each object of a lab lives on a given target, and how to address commands there.
 import { fileURLToPath } from 'node:url';
-import { markOf, type Place } from '../lab/names.js';
+import { HOST_UPLINK_IFNAME, markOf, SINGLE_HOST, type Place } from '../lab/names.js';
 import type { Lab } from '../lab/types.js';
 import type { Target } from './types.js';
 
@@ -12,39 +12,40 @@ export interface Context {
   target: Target;
   place: Place;
   mark: string;
-  /** the namespace playing the Docker host: null is the machine's own namespace */
-  hostNs: string | null;
+  /** the namespace playing a Docker host: null is the machine's own namespace (host target) */
+  hostNs(host: string): string | null;
+  /** the Docker host's uplink to the LAN: eth0 in a sandbox, nsl-uplink on the real machine */
+  uplink: string;
   /** the namespace of the world outside, when this plan builds it */
   outsideNs: string | null;
   /** the namespace a container's processes run in (network_mode host/container:X included) */
   ns(container: string): string | null;
   /** the namespace nslab creates for a container (bridge and none modes) */
   ownNs(container: string): string;
-  /** `ip` run in a namespace (`ip -n …`), or in the Docker host's namespace when ns is null */
+  /** `ip` in a namespace (`ip -n NS …`), or in the machine's own when ns is null */
   ip(ns: string | null, ...args: string[]): string[];
-  /** any other tool run in a namespace, or in the Docker host's when ns is null */
+  /** any other tool in a namespace (`ip netns exec NS …`), or in the machine's own when null */
   inNs(ns: string | null, ...argv: string[]): string[];
 }
 
 export function contextFor(lab: Lab, target: Target): Context {
   const place: Place = target.kind === 'host' ? { kind: 'host' } : { kind: 'sandbox', name: target.name };
   const prefix = target.kind === 'sandbox' ? `${target.name}-` : '';
-  const hostNs = target.kind === 'sandbox' ? `${prefix}host` : null;
+  const hostNs = (h: string) => (target.kind === 'sandbox' ? `${prefix}${h}` : null);
   const outsideNs = target.kind === 'sandbox' || lab.outside.used ? `${prefix}outside` : null;
   const ownNs = (c: string) => `${prefix}${c}`;
   const ns = (c: string): string | null => {
-    const mode = lab.containers.find((k) => k.name === c)?.mode;
-    if (mode?.kind === 'host') return hostNs;
-    if (mode?.kind === 'container') return ownNs(mode.of);
+    const container = lab.containers.find((k) => k.name === c);
+    if (container?.mode.kind === 'host') return hostNs(container.host);
+    if (container?.mode.kind === 'container') return ownNs(container.mode.of);
     return ownNs(c);
   };
-  const ip = (where: string | null, ...args: string[]) => {
-    const n = where ?? hostNs;
-    return n ? ['ip', '-n', n, ...args] : ['ip', ...args];
+  return {
+    lab, target, place, mark: markOf(lab.name, place), hostNs, outsideNs, ns, ownNs,
+    uplink: target.kind === 'sandbox' ? 'eth0' : HOST_UPLINK_IFNAME,
+    ip: (where, ...args) => (where ? ['ip', '-n', where, ...args] : ['ip', ...args]),
+    inNs: (where, ...argv) => (where ? ['ip', 'netns', 'exec', where, ...argv] : argv),
   };
-  const inNs = (where: string | null, ...argv: string[]) => {
-    const n = where ?? hostNs;
-    return n ? ['ip', 'netns', 'exec', n, ...argv] : argv;
-  };
-  return { lab, target, place, mark: markOf(lab.name, place), hostNs, outsideNs, ns, ownNs, ip, inNs };
 }
+
+export { SINGLE_HOST };

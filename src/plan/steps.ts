@@ -1,24 +1,27 @@
 // One builder per kind of step: the compiler demands a case for every kind.
-import { HOST_UPLINK_IFNAME, OUTSIDE_SERVER, SANDBOX_RANGES, SANDBOX_UPLINK } from '../lab/names.js';
-import type { Container, Endpoint, Network, PublishedPort, Server, Service } from '../lab/types.js';
+import { OUTSIDE_SERVER, SANDBOX_RANGES, SANDBOX_UPLINK } from '../lab/names.js';
+import type { Container, DockerHost, Endpoint, Network, PublishedPort, Server, Service } from '../lab/types.js';
 import { formatSubnet } from '../net/ipv4.js';
 import { serverScript, type Context } from './context.js';
 import { hostsFile, resolvConf } from './files.js';
 import type { Command, Step } from './types.js';
 
 export type StepSpec =
-  | { kind: 'sandbox-host' }
+  | { kind: 'docker-host'; host: DockerHost }
   | { kind: 'outside' }
+  | { kind: 'uplink'; host: DockerHost }
   | { kind: 'namespace'; container: Container }
   | { kind: 'files'; container: Container }
-  | { kind: 'bridge'; network: Network }
-  | { kind: 'forward-accept'; network: Network }
+  | { kind: 'bridge'; network: Network; host: string }
+  | { kind: 'vxlan'; network: Network; host: DockerHost; peers: DockerHost[] }
+  | { kind: 'forward-accept'; network: Network; host: string }
   | { kind: 'endpoint'; endpoint: Endpoint; network: Network }
-  | { kind: 'ip-forward' }
-  | { kind: 'nat'; network: Network }
-  | { kind: 'isolation'; network: Network; others: Network[] }
+  | { kind: 'shim'; network: Network; host: string }
+  | { kind: 'ip-forward'; host: string }
+  | { kind: 'nat'; network: Network; host: string }
+  | { kind: 'isolation'; network: Network; others: Network[]; host: string }
   | { kind: 'publish'; container: Container; port: PublishedPort }
-  | { kind: 'service'; service: Service; networks: Network[] }
+  | { kind: 'service'; service: Service; host: string }
   | { kind: 'server'; owner: string; ns: string | null; server: Server };
 
 type Builders = { [K in StepSpec['kind']]: (spec: Extract<StepSpec, { kind: K }>, ctx: Context) => Step };
@@ -32,41 +35,58 @@ const namespace = (ctx: Context, ns: string): Command[] => [
   run(['ip', '-n', ns, 'link', 'set', 'dev', 'lo', 'up']),
 ];
 
-/** An iptables rule in the Docker host's namespace, marked by its comment, undone by -D. */
-function rule(ctx: Context, table: string, chain: string, matches: string[], target: string[], op: '-A' | '-I' = '-A'): Command {
-  const argv = (o: string) => ctx.inNs(null, 'iptables', '-t', table, o, chain, ...matches, '-m', 'comment', '--comment', ctx.mark, '-j', ...target);
+/** A link created in a namespace of ours needs no undo (it goes with the namespace); in the machine's own it does, and a mark. */
+const newLink = (ctx: Context, ns: string | null, name: string, ...spec: string[]): Command[] =>
+  ns ? [run(ctx.ip(ns, 'link', 'add', name, ...spec))]
+    : [run(ctx.ip(ns, 'link', 'add', name, ...spec), ctx.ip(ns, 'link', 'del', name)), run(ctx.ip(ns, 'link', 'set', 'dev', name, 'alias', ctx.mark))];
+
+/** An iptables rule in a Docker host's namespace, marked by its comment, undone by -D. */
+function rule(ctx: Context, host: string, table: string, chain: string, matches: string[], target: string[], op: '-A' | '-I' = '-A'): Command {
+  const argv = (o: string) => ctx.inNs(ctx.hostNs(host), 'iptables', '-t', table, o, chain, ...matches, '-m', 'comment', '--comment', ctx.mark, '-j', ...target);
   return run(argv(op), argv('-D'));
 }
 
-const { host: HOST, outside: ROUTER, prefix: UPLINK_PREFIX } = SANDBOX_UPLINK;
+const { outside: ROUTER, prefix: LAN_PREFIX } = SANDBOX_UPLINK;
 
 export const builders: Builders = {
-  'sandbox-host': (_spec, ctx) => ({
-    title: `sandbox: namespace ${ctx.hostNs} plays the Docker host`,
+  'docker-host': ({ host }, ctx) => ({
+    title: `sandbox: namespace ${ctx.hostNs(host.name)} plays the Docker host${ctx.lab.hosts.length > 1 ? ` ${host.name}` : ''}`,
     why: 'everything below happens inside it, so the machine’s own network is never touched',
     docker: 'Docker works in the machine’s own namespace; here a namespace stands in for that machine',
-    commands: namespace(ctx, ctx.hostNs!),
+    commands: namespace(ctx, ctx.hostNs(host.name)!),
   }),
   outside: (_spec, ctx) => {
-    const outside = ctx.outsideNs!;
-    const sandbox = ctx.target.kind === 'sandbox';
-    const uplink = sandbox ? 'eth0' : HOST_UPLINK_IFNAME;
+    const o = ctx.outsideNs!;
+    return {
+      title: `namespace ${o} plays the world outside: a LAN switch, its router ${ROUTER} and servers at ${OUTSIDE_SERVER}`,
+      why: 'documentation addresses (RFC 5737) on a namespace of nslab’s: no real network is ever reached',
+      docker: 'Docker uses whatever network the machine is on; here that network is a namespace too',
+      commands: [
+        ...namespace(ctx, o),
+        run(ctx.ip(o, 'link', 'add', 'lan', 'type', 'bridge')),
+        run(ctx.ip(o, 'addr', 'add', `${ROUTER}/${LAN_PREFIX}`, 'dev', 'lan')),
+        run(ctx.ip(o, 'link', 'set', 'dev', 'lan', 'up')),
+        run(ctx.ip(o, 'addr', 'add', `${OUTSIDE_SERVER}/32`, 'dev', 'lo')),
+      ],
+    };
+  },
+  uplink: ({ host }, ctx) => {
+    const h = ctx.hostNs(host.name);
+    const o = ctx.outsideNs!;
+    const port = `ve-${host.name}`;
     const servers = SANDBOX_RANGES[1]!.subnet;
     return {
-      title: `namespace ${outside} plays the world outside, behind the uplink ${uplink}`,
-      why: `a router at ${ROUTER}/${UPLINK_PREFIX} with servers at ${OUTSIDE_SERVER}: documentation addresses, so no real network is ever reached`,
-      docker: 'Docker uses whatever uplink the machine has; here the uplink leads to a namespace of nslab’s',
+      title: `${host.name === 'host' ? 'the host' : `host ${host.name}`}: uplink ${ctx.uplink} (${host.address}/${LAN_PREFIX}) plugged into the outside’s LAN`,
+      why: h ? 'a Docker host needs a NIC and a default route, like a VM on its LAN' : 'an extra veth of nslab’s, routed only to the outside’s servers: the machine’s real uplink is left alone',
+      docker: 'Docker uses the machine’s NIC (eth0); it never creates one',
       commands: [
-        ...namespace(ctx, outside),
-        run(ctx.ip(null, 'link', 'add', uplink, 'type', 'veth', 'peer', 'name', 'eth0', 'netns', outside), sandbox ? undefined : ctx.ip(null, 'link', 'del', uplink)),
-        ...(sandbox ? [] : [run(ctx.ip(null, 'link', 'set', 'dev', uplink, 'alias', ctx.mark))]),
-        run(ctx.ip(null, 'addr', 'add', `${HOST}/${UPLINK_PREFIX}`, 'dev', uplink)),
-        run(ctx.ip(null, 'link', 'set', 'dev', uplink, 'up')),
-        run(ctx.ip(outside, 'addr', 'add', `${ROUTER}/${UPLINK_PREFIX}`, 'dev', 'eth0')),
-        run(ctx.ip(outside, 'link', 'set', 'dev', 'eth0', 'up')),
-        run(ctx.ip(outside, 'addr', 'add', `${OUTSIDE_SERVER}/32`, 'dev', 'lo')),
-        // The sandbox's host routes everything out of eth0; the real host only the servers' range.
-        run(ctx.ip(null, 'route', 'add', sandbox ? 'default' : formatSubnet(servers), 'via', ROUTER)),
+        ...newLink(ctx, h, ctx.uplink, 'type', 'veth', 'peer', 'name', port, 'netns', o),
+        run(ctx.ip(o, 'link', 'set', 'dev', port, 'master', 'lan')),
+        run(ctx.ip(o, 'link', 'set', 'dev', port, 'up')),
+        run(ctx.ip(h, 'addr', 'add', `${host.address}/${LAN_PREFIX}`, 'dev', ctx.uplink)),
+        run(ctx.ip(h, 'link', 'set', 'dev', ctx.uplink, 'up')),
+        // A sandbox host routes everything out of its uplink; the real machine only the servers' range.
+        run(ctx.ip(h, 'route', 'add', h ? 'default' : formatSubnet(servers), 'via', ROUTER)),
       ],
     };
   },
@@ -91,71 +111,137 @@ export const builders: Builders = {
       ],
     };
   },
-  bridge: ({ network }, ctx) => ({
-    title: `network ${network.name}: bridge ${network.name} with gateway ${network.gateway}/${network.subnet.prefix}`,
-    why: `a bridge is a virtual switch; its own address is the gateway of ${formatSubnet(network.subnet)} and gives the host a route to it`,
-    docker: 'dockerd creates docker0 (172.17.0.1/16) at start; `docker network create` makes a br-<id> bridge the same way',
-    commands: [
-      run(ctx.ip(null, 'link', 'add', network.name, 'type', 'bridge'), ctx.ip(null, 'link', 'del', network.name)),
-      run(ctx.ip(null, 'link', 'set', 'dev', network.name, 'alias', ctx.mark)),
-      run(ctx.ip(null, 'addr', 'add', `${network.gateway}/${network.subnet.prefix}`, 'dev', network.name)),
-      run(ctx.ip(null, 'link', 'set', 'dev', network.name, 'up')),
-    ],
-  }),
-  'forward-accept': ({ network }, ctx) => ({
+  bridge: ({ network, host }, ctx) => {
+    const h = ctx.hostNs(host);
+    const overlay = network.driver === 'overlay';
+    return {
+      title: overlay
+        ? `overlay ${network.name} on ${host}: bridge ${network.name} (layer 2 only, no gateway)`
+        : `network ${network.name}: bridge ${network.name} with gateway ${network.gateway}/${network.subnet.prefix}`,
+      why: overlay
+        ? 'each host gets its own bridge for the overlay; VXLAN joins the bridges into one segment'
+        : `a bridge is a virtual switch; its own address is the gateway of ${formatSubnet(network.subnet)} and gives the host a route to it`,
+      docker: overlay
+        ? 'Docker builds br0 + vxlan0 inside a namespace per overlay network on every host that has a container on it'
+        : 'dockerd creates docker0 (172.17.0.1/16) at start; `docker network create` makes a br-<id> bridge the same way',
+      commands: [
+        ...newLink(ctx, h, network.name, 'type', 'bridge'),
+        ...(h ? [run(ctx.ip(h, 'link', 'set', 'dev', network.name, 'alias', ctx.mark))] : []),
+        ...(overlay ? [] : [run(ctx.ip(h, 'addr', 'add', `${network.gateway}/${network.subnet.prefix}`, 'dev', network.name))]),
+        run(ctx.ip(h, 'link', 'set', 'dev', network.name, 'up')),
+      ],
+    };
+  },
+  vxlan: ({ network, host, peers }, ctx) => {
+    const h = ctx.hostNs(host.name);
+    const dev = `vx-${network.name}`;
+    return {
+      title: `overlay ${network.name} on ${host.name}: VXLAN ${dev} (VNI ${network.vni}, udp/4789) to ${peers.map((p) => `${p.name} ${p.address}`).join(', ')}`,
+      why: 'VXLAN wraps each Ethernet frame in UDP to the other hosts: 50 bytes more, so the containers’ MTU is 1450',
+      docker: 'Docker’s overlay driver creates vxlan0 with the network’s VNI and fills its fdb from the cluster’s gossip',
+      commands: [
+        ...newLink(ctx, h, dev, 'type', 'vxlan', 'id', String(network.vni), 'dstport', '4789', 'local', host.address, 'dev', ctx.uplink),
+        run(ctx.ip(h, 'link', 'set', 'dev', dev, 'master', network.name)),
+        run(ctx.ip(h, 'link', 'set', 'dev', dev, 'up')),
+        // Head-end replication: unknown and broadcast frames go to every other host.
+        ...peers.map((p) => run([...(h ? ['bridge', '-n', h] : ['bridge']), 'fdb', 'append', '00:00:00:00:00:00', 'dev', dev, 'dst', p.address])),
+      ],
+    };
+  },
+  'forward-accept': ({ network, host }, ctx) => ({
     title: `let ${network.name} forward although FORWARD drops (Docker’s trap)`,
     why: 'Docker set the FORWARD policy to DROP and br_netfilter sends bridged frames through it: without this, pings between containers die',
     docker: 'Docker adds the same accepts for its own bridges (-i docker0 -o docker0 -j ACCEPT) but not for yours',
     commands: [
-      rule(ctx, 'filter', 'FORWARD', ['-i', network.name, '-o', network.name], ['ACCEPT'], '-I'),
+      rule(ctx, host, 'filter', 'FORWARD', ['-i', network.name, '-o', network.name], ['ACCEPT'], '-I'),
       ...(network.nat
         ? [
-            rule(ctx, 'filter', 'FORWARD', ['-i', network.name, '!', '-o', network.name], ['ACCEPT'], '-I'),
-            rule(ctx, 'filter', 'FORWARD', ['-o', network.name, '-m', 'conntrack', '--ctstate', 'RELATED,ESTABLISHED'], ['ACCEPT'], '-I'),
+            rule(ctx, host, 'filter', 'FORWARD', ['-i', network.name, '!', '-o', network.name], ['ACCEPT'], '-I'),
+            rule(ctx, host, 'filter', 'FORWARD', ['-o', network.name, '-m', 'conntrack', '--ctstate', 'RELATED,ESTABLISHED'], ['ACCEPT'], '-I'),
           ]
         : []),
     ],
   }),
   endpoint: ({ endpoint: ep, network }, ctx) => {
     const ns = ctx.ownNs(ep.container);
+    const h = ctx.hostNs(ep.host);
+    const inside = [
+      run(ctx.ip(ns, 'addr', 'add', `${ep.address}/${ep.prefix}`, 'dev', ep.ifname)),
+      ...(ep.mtu ? [run(ctx.ip(ns, 'link', 'set', 'dev', ep.ifname, 'mtu', String(ep.mtu)))] : []),
+      run(ctx.ip(ns, 'link', 'set', 'dev', ep.ifname, 'up')),
+      ...(ep.defaultRoute ? [run(ctx.ip(ns, 'route', 'add', 'default', 'via', network.gateway))] : []),
+    ];
+    if (ep.kind !== 'veth') {
+      const mode = ep.kind === 'macvlan' ? ['mode', 'bridge'] : ['mode', 'l2'];
+      return {
+        title: `endpoint ${ep.container}/${ep.ifname}: ${ep.kind} child of ${ctx.uplink}, ${ep.address}/${ep.prefix} on the LAN`,
+        why: ep.kind === 'macvlan'
+          ? 'a macvlan child has its own MAC on the parent’s wire; in bridge mode children reach each other, but never the parent itself'
+          : 'an ipvlan child shares the parent’s MAC; the kernel tells children apart by IP address',
+        docker: `docker network create -d ${ep.kind} -o parent=eth0 … creates the child in the host, moves it into the container and renames it ${ep.ifname}`,
+        commands: [
+          run(ctx.ip(h, 'link', 'add', ep.hostIfname, 'link', ctx.uplink, 'type', ep.kind, ...mode), ctx.ip(h, 'link', 'del', ep.hostIfname)),
+          run(ctx.ip(h, 'link', 'set', 'dev', ep.hostIfname, 'alias', ctx.mark)),
+          run(ctx.ip(h, 'link', 'set', 'dev', ep.hostIfname, 'netns', ns)),
+          run(ctx.ip(ns, 'link', 'set', 'dev', ep.hostIfname, 'name', ep.ifname)),
+          ...inside,
+        ],
+      };
+    }
     return {
       title: `endpoint ${ep.container}/${ep.ifname}: veth ${ep.hostIfname} ⇄ ${ep.ifname}, ${ep.address}/${ep.prefix} on ${network.name}`,
       why: `a veth pair is a cable: one end in the container as ${ep.ifname}, the other plugged into the bridge${ep.defaultRoute ? '; the default route leads to the gateway' : ''}`,
       docker: `Docker creates vethXXXXXXX, moves its peer into the container and renames it ${ep.ifname}, attaches the host end to the bridge and gives ${ep.ifname} the next free address`,
       commands: [
-        run(ctx.ip(null, 'link', 'add', ep.hostIfname, 'type', 'veth', 'peer', 'name', ep.ifname, 'netns', ns), ctx.ip(null, 'link', 'del', ep.hostIfname)),
-        run(ctx.ip(null, 'link', 'set', 'dev', ep.hostIfname, 'alias', ctx.mark)),
-        run(ctx.ip(null, 'link', 'set', 'dev', ep.hostIfname, 'master', network.name)),
-        run(ctx.ip(null, 'link', 'set', 'dev', ep.hostIfname, 'up')),
-        run(ctx.ip(ns, 'addr', 'add', `${ep.address}/${ep.prefix}`, 'dev', ep.ifname)),
-        run(ctx.ip(ns, 'link', 'set', 'dev', ep.ifname, 'up')),
-        ...(ep.defaultRoute ? [run(ctx.ip(ns, 'route', 'add', 'default', 'via', network.gateway))] : []),
+        run(ctx.ip(h, 'link', 'add', ep.hostIfname, 'type', 'veth', 'peer', 'name', ep.ifname, 'netns', ns), ctx.ip(h, 'link', 'del', ep.hostIfname)),
+        run(ctx.ip(h, 'link', 'set', 'dev', ep.hostIfname, 'alias', ctx.mark)),
+        ...(ep.mtu ? [run(ctx.ip(h, 'link', 'set', 'dev', ep.hostIfname, 'mtu', String(ep.mtu)))] : []),
+        run(ctx.ip(h, 'link', 'set', 'dev', ep.hostIfname, 'master', network.name)),
+        run(ctx.ip(h, 'link', 'set', 'dev', ep.hostIfname, 'up')),
+        ...inside,
       ],
     };
   },
-  'ip-forward': (_spec, ctx) => ({
+  shim: ({ network, host }, ctx) => {
+    const h = ctx.hostNs(host);
+    const dev = `mvs-${network.name}`;
+    const children = ctx.lab.containers.flatMap((c) => c.endpoints).filter((e) => e.network === network.name);
+    return {
+      title: `macvlan shim ${dev} (${network.shim}) so the host reaches its macvlan containers`,
+      why: 'the parent cannot talk to its own children; a macvlan interface of the host’s own is a sibling, and siblings can',
+      docker: 'Docker does not do this for you: it is the documented workaround for "my host cannot reach my macvlan container"',
+      commands: [
+        run(ctx.ip(h, 'link', 'add', dev, 'link', ctx.uplink, 'type', 'macvlan', 'mode', 'bridge'), ctx.ip(h, 'link', 'del', dev)),
+        run(ctx.ip(h, 'link', 'set', 'dev', dev, 'alias', ctx.mark)),
+        run(ctx.ip(h, 'addr', 'add', `${network.shim}/32`, 'dev', dev)),
+        run(ctx.ip(h, 'link', 'set', 'dev', dev, 'up')),
+        ...children.map((e) => run(ctx.ip(h, 'route', 'add', `${e.address}/32`, 'dev', dev))),
+      ],
+    };
+  },
+  'ip-forward': ({ host }, ctx) => ({
     title: 'the host forwards packets between its interfaces: net.ipv4.ip_forward=1',
     why: 'without it the host answers its containers but routes nothing for them: no way out, no published port',
     docker: 'dockerd sets net.ipv4.ip_forward=1 when it starts (and leaves it so)',
     commands: [
       ctx.target.kind === 'host'
         ? run(['sysctl', '-qw', 'net.ipv4.ip_forward=1'], ['sysctl', '-qw', `net.ipv4.ip_forward=${ctx.target.facts.ipForward}`])
-        : run(ctx.inNs(null, 'sysctl', '-qw', 'net.ipv4.ip_forward=1')),
+        : run(ctx.inNs(ctx.hostNs(host), 'sysctl', '-qw', 'net.ipv4.ip_forward=1')),
     ],
   }),
-  nat: ({ network }, ctx) => ({
+  nat: ({ network, host }, ctx) => ({
     title: `network ${network.name}: outbound NAT (MASQUERADE ${formatSubnet(network.subnet)} ! -o ${network.name})`,
     why: 'the outside has no route back to a private subnet: the host rewrites the source to its own address on the way out',
-    docker: `Docker adds -A POSTROUTING -s SUBNET ! -o BRIDGE -j MASQUERADE for every network with masquerading on (the default)`,
-    commands: [rule(ctx, 'nat', 'POSTROUTING', ['-s', formatSubnet(network.subnet), '!', '-o', network.name], ['MASQUERADE'])],
+    docker: 'Docker adds -A POSTROUTING -s SUBNET ! -o BRIDGE -j MASQUERADE for every network with masquerading on (the default)',
+    commands: [rule(ctx, host, 'nat', 'POSTROUTING', ['-s', formatSubnet(network.subnet), '!', '-o', network.name], ['MASQUERADE'])],
   }),
-  isolation: ({ network, others }, ctx) => ({
+  isolation: ({ network, others, host }, ctx) => ({
     title: `network ${network.name}: isolated from ${others.map((o) => o.name).join(', ')}`,
     why: 'with ip_forward on, the host would route between its bridges; these rules drop what crosses between them',
     docker: 'Docker puts such drops in DOCKER-ISOLATION-STAGE-1/2 (DOCKER-FORWARD on 28+) between user-defined networks',
     commands: others.flatMap((o) => [
-      rule(ctx, 'filter', 'FORWARD', ['-i', network.name, '-o', o.name], ['DROP'], '-I'),
-      rule(ctx, 'filter', 'FORWARD', ['-i', o.name, '-o', network.name], ['DROP'], '-I'),
+      rule(ctx, host, 'filter', 'FORWARD', ['-i', network.name, '-o', o.name], ['DROP'], '-I'),
+      rule(ctx, host, 'filter', 'FORWARD', ['-i', o.name, '-o', network.name], ['DROP'], '-I'),
     ]),
   }),
   publish: ({ container, port: p }, ctx) => {
@@ -163,23 +249,24 @@ export const builders: Builders = {
     const dport = ['-p', 'tcp', '-m', 'tcp', '--dport'];
     const local = ['-m', 'addrtype', '--dst-type', 'LOCAL'];
     const subnet = formatSubnet(ctx.lab.networks.find((n) => n.name === p.network)!.subnet);
+    const h = container.host;
     return {
       title: `publish ${container.name}: host port ${p.hostPort} → ${dest} (docker run -p ${p.hostPort}:${p.containerPort})`,
       why: 'DNAT rewrites the destination of packets for the host’s port: PREROUTING for packets from elsewhere, OUTPUT for the host’s own',
       docker: 'Docker adds the DNAT to its DOCKER chain (jumped to from PREROUTING and OUTPUT), an ACCEPT in FORWARD, and a hairpin MASQUERADE',
       commands: [
-        rule(ctx, 'nat', 'PREROUTING', [...local, ...dport, String(p.hostPort)], ['DNAT', '--to-destination', dest]),
-        rule(ctx, 'nat', 'OUTPUT', [...local, '!', '-d', '127.0.0.0/8', ...dport, String(p.hostPort)], ['DNAT', '--to-destination', dest]),
+        rule(ctx, h, 'nat', 'PREROUTING', [...local, ...dport, String(p.hostPort)], ['DNAT', '--to-destination', dest]),
+        rule(ctx, h, 'nat', 'OUTPUT', [...local, '!', '-d', '127.0.0.0/8', ...dport, String(p.hostPort)], ['DNAT', '--to-destination', dest]),
         // Hairpin: a container of the same subnet reaching the published port gets its answer
         // back through the host (source rewritten), not straight from the server.
-        rule(ctx, 'nat', 'POSTROUTING', ['-s', subnet, '-d', p.address, ...dport, String(p.containerPort)], ['MASQUERADE']),
+        rule(ctx, h, 'nat', 'POSTROUTING', ['-s', subnet, '-d', p.address, ...dport, String(p.containerPort)], ['MASQUERADE']),
         ...(ctx.target.kind === 'host' && ctx.target.facts.forwardDrop
-          ? [rule(ctx, 'filter', 'FORWARD', ['-d', p.address, '-o', p.network, ...dport, String(p.containerPort)], ['ACCEPT'], '-I')]
+          ? [rule(ctx, h, 'filter', 'FORWARD', ['-d', p.address, '-o', p.network, ...dport, String(p.containerPort)], ['ACCEPT'], '-I')]
           : []),
       ],
     };
   },
-  service: ({ service: s }, ctx) => {
+  service: ({ service: s, host }, ctx) => {
     const n = s.backends.length;
     const match = (i: number) => [
       '-d', s.vip, '-p', 'tcp', '-m', 'tcp', '--dport', String(s.port),
@@ -192,8 +279,8 @@ export const builders: Builders = {
       docker: 'Docker’s swarm services and Kubernetes’ kube-proxy (iptables mode) build the same KUBE-SVC/KUBE-SEP chains of DNAT rules',
       commands: [
         ...['PREROUTING', 'OUTPUT'].flatMap((chain) =>
-          s.backends.map((b, i) => rule(ctx, 'nat', chain, match(i), ['DNAT', '--to-destination', `${b.address}:${s.targetPort}`]))),
-        rule(ctx, 'nat', 'POSTROUTING', ['-m', 'conntrack', '--ctstate', 'DNAT', '--ctorigdst', s.vip], ['MASQUERADE']),
+          s.backends.map((b, i) => rule(ctx, host, 'nat', chain, match(i), ['DNAT', '--to-destination', `${b.address}:${s.targetPort}`]))),
+        rule(ctx, host, 'nat', 'POSTROUTING', ['-m', 'conntrack', '--ctstate', 'DNAT', '--ctorigdst', s.vip], ['MASQUERADE']),
       ],
     };
   },
@@ -207,3 +294,4 @@ export const builders: Builders = {
 
 export const build = (spec: StepSpec, ctx: Context): Step =>
   (builders[spec.kind] as (s: StepSpec, c: Context) => Step)(spec, ctx);
+

@@ -13,35 +13,42 @@
 # "nslab:bridge-basic@sb" (interface alias, iptables comment), so `nslab down bridge-basic` removes it.
 set -euo pipefail
 
-# ── step 1/9: sandbox: namespace sb-host plays the Docker host
+# ── step 1/10: sandbox: namespace sb-host plays the Docker host
 # why:    everything below happens inside it, so the machine’s own network is never touched
 # docker: Docker works in the machine’s own namespace; here a namespace stands in for that machine
 ip netns add sb-host
 ip -n sb-host link set dev lo alias nslab:bridge-basic@sb
 ip -n sb-host link set dev lo up
 
-# ── step 2/9: namespace sb-outside plays the world outside, behind the uplink eth0
-# why:    a router at 198.51.100.1/24 with servers at 203.0.113.10: documentation addresses, so no real network is ever reached
-# docker: Docker uses whatever uplink the machine has; here the uplink leads to a namespace of nslab’s
+# ── step 2/10: namespace sb-outside plays the world outside: a LAN switch, its router 198.51.100.1 and servers at 203.0.113.10
+# why:    documentation addresses (RFC 5737) on a namespace of nslab’s: no real network is ever reached
+# docker: Docker uses whatever network the machine is on; here that network is a namespace too
 ip netns add sb-outside
 ip -n sb-outside link set dev lo alias nslab:bridge-basic@sb
 ip -n sb-outside link set dev lo up
-ip -n sb-host link add eth0 type veth peer name eth0 netns sb-outside
+ip -n sb-outside link add lan type bridge
+ip -n sb-outside addr add 198.51.100.1/24 dev lan
+ip -n sb-outside link set dev lan up
+ip -n sb-outside addr add 203.0.113.10/32 dev lo
+
+# ── step 3/10: the host: uplink eth0 (198.51.100.2/24) plugged into the outside’s LAN
+# why:    a Docker host needs a NIC and a default route, like a VM on its LAN
+# docker: Docker uses the machine’s NIC (eth0); it never creates one
+ip -n sb-host link add eth0 type veth peer name ve-host netns sb-outside
+ip -n sb-outside link set dev ve-host master lan
+ip -n sb-outside link set dev ve-host up
 ip -n sb-host addr add 198.51.100.2/24 dev eth0
 ip -n sb-host link set dev eth0 up
-ip -n sb-outside addr add 198.51.100.1/24 dev eth0
-ip -n sb-outside link set dev eth0 up
-ip -n sb-outside addr add 203.0.113.10/32 dev lo
 ip -n sb-host route add default via 198.51.100.1
 
-# ── step 3/9: container c1: network namespace sb-c1, lo up
+# ── step 4/10: container c1: network namespace sb-c1, lo up
 # why:    a namespace has its own interfaces, routes and iptables; it starts with only lo, and lo starts DOWN
 # docker: docker run creates the container’s sandbox, a namespace under /var/run/docker/netns, and brings lo up
 ip netns add sb-c1
 ip -n sb-c1 link set dev lo alias nslab:bridge-basic@sb
 ip -n sb-c1 link set dev lo up
 
-# ── step 4/9: container c1: its /etc/hosts and resolv.conf
+# ── step 5/10: container c1: its /etc/hosts and resolv.conf
 # why:    `ip netns exec` mounts /etc/netns/sb-c1/* over /etc; resolv.conf points at no server so no lookup leaves the lab
 # docker: Docker writes /etc/hosts (the container itself, --link entries) and resolv.conf; on user networks it answers names at 127.0.0.11
 mkdir -p /etc/netns/sb-c1
@@ -55,14 +62,14 @@ tee /etc/netns/sb-c1/resolv.conf >/dev/null <<'EOF'
 nameserver 127.0.0.1
 EOF
 
-# ── step 5/9: container c2: network namespace sb-c2, lo up
+# ── step 6/10: container c2: network namespace sb-c2, lo up
 # why:    a namespace has its own interfaces, routes and iptables; it starts with only lo, and lo starts DOWN
 # docker: docker run creates the container’s sandbox, a namespace under /var/run/docker/netns, and brings lo up
 ip netns add sb-c2
 ip -n sb-c2 link set dev lo alias nslab:bridge-basic@sb
 ip -n sb-c2 link set dev lo up
 
-# ── step 6/9: container c2: its /etc/hosts and resolv.conf
+# ── step 7/10: container c2: its /etc/hosts and resolv.conf
 # why:    `ip netns exec` mounts /etc/netns/sb-c2/* over /etc; resolv.conf points at no server so no lookup leaves the lab
 # docker: Docker writes /etc/hosts (the container itself, --link entries) and resolv.conf; on user networks it answers names at 127.0.0.11
 mkdir -p /etc/netns/sb-c2
@@ -76,7 +83,7 @@ tee /etc/netns/sb-c2/resolv.conf >/dev/null <<'EOF'
 nameserver 127.0.0.1
 EOF
 
-# ── step 7/9: network br0: bridge br0 with gateway 172.30.0.1/16
+# ── step 8/10: network br0: bridge br0 with gateway 172.30.0.1/16
 # why:    a bridge is a virtual switch; its own address is the gateway of 172.30.0.0/16 and gives the host a route to it
 # docker: dockerd creates docker0 (172.17.0.1/16) at start; `docker network create` makes a br-<id> bridge the same way
 ip -n sb-host link add br0 type bridge
@@ -84,7 +91,7 @@ ip -n sb-host link set dev br0 alias nslab:bridge-basic@sb
 ip -n sb-host addr add 172.30.0.1/16 dev br0
 ip -n sb-host link set dev br0 up
 
-# ── step 8/9: endpoint c1/eth0: veth ve-c1 ⇄ eth0, 172.30.0.2/16 on br0
+# ── step 9/10: endpoint c1/eth0: veth ve-c1 ⇄ eth0, 172.30.0.2/16 on br0
 # why:    a veth pair is a cable: one end in the container as eth0, the other plugged into the bridge; the default route leads to the gateway
 # docker: Docker creates vethXXXXXXX, moves its peer into the container and renames it eth0, attaches the host end to the bridge and gives eth0 the next free address
 ip -n sb-host link add ve-c1 type veth peer name eth0 netns sb-c1
@@ -95,7 +102,7 @@ ip -n sb-c1 addr add 172.30.0.2/16 dev eth0
 ip -n sb-c1 link set dev eth0 up
 ip -n sb-c1 route add default via 172.30.0.1
 
-# ── step 9/9: endpoint c2/eth0: veth ve-c2 ⇄ eth0, 172.30.0.3/16 on br0
+# ── step 10/10: endpoint c2/eth0: veth ve-c2 ⇄ eth0, 172.30.0.3/16 on br0
 # why:    a veth pair is a cable: one end in the container as eth0, the other plugged into the bridge; the default route leads to the gateway
 # docker: Docker creates vethXXXXXXX, moves its peer into the container and renames it eth0, attaches the host end to the bridge and gives eth0 the next free address
 ip -n sb-host link add ve-c2 type veth peer name eth0 netns sb-c2
@@ -116,7 +123,6 @@ ip -n sb-c2 route add default via 172.30.0.1
 # ── teardown (what `nslab down` runs), newest first:
 #   ip -n sb-host link del ve-c2
 #   ip -n sb-host link del ve-c1
-#   ip -n sb-host link del br0
 #   rm -rf /etc/netns/sb-c2
 #   ip netns del sb-c2
 #   rm -rf /etc/netns/sb-c1

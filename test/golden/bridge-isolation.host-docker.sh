@@ -11,29 +11,36 @@
 # "nslab:bridge-isolation" (interface alias, iptables comment), so `nslab down bridge-isolation` removes it.
 set -euo pipefail
 
-# ── step 1/20: namespace outside plays the world outside, behind the uplink nsl-uplink
-# why:    a router at 198.51.100.1/24 with servers at 203.0.113.10: documentation addresses, so no real network is ever reached
-# docker: Docker uses whatever uplink the machine has; here the uplink leads to a namespace of nslab’s
+# ── step 1/21: namespace outside plays the world outside: a LAN switch, its router 198.51.100.1 and servers at 203.0.113.10
+# why:    documentation addresses (RFC 5737) on a namespace of nslab’s: no real network is ever reached
+# docker: Docker uses whatever network the machine is on; here that network is a namespace too
 ip netns add outside
 ip -n outside link set dev lo alias nslab:bridge-isolation
 ip -n outside link set dev lo up
-ip link add nsl-uplink type veth peer name eth0 netns outside
+ip -n outside link add lan type bridge
+ip -n outside addr add 198.51.100.1/24 dev lan
+ip -n outside link set dev lan up
+ip -n outside addr add 203.0.113.10/32 dev lo
+
+# ── step 2/21: the host: uplink nsl-uplink (198.51.100.2/24) plugged into the outside’s LAN
+# why:    an extra veth of nslab’s, routed only to the outside’s servers: the machine’s real uplink is left alone
+# docker: Docker uses the machine’s NIC (eth0); it never creates one
+ip link add nsl-uplink type veth peer name ve-host netns outside
 ip link set dev nsl-uplink alias nslab:bridge-isolation
+ip -n outside link set dev ve-host master lan
+ip -n outside link set dev ve-host up
 ip addr add 198.51.100.2/24 dev nsl-uplink
 ip link set dev nsl-uplink up
-ip -n outside addr add 198.51.100.1/24 dev eth0
-ip -n outside link set dev eth0 up
-ip -n outside addr add 203.0.113.10/32 dev lo
 ip route add 203.0.113.0/24 via 198.51.100.1
 
-# ── step 2/20: container web: network namespace web, lo up
+# ── step 3/21: container web: network namespace web, lo up
 # why:    a namespace has its own interfaces, routes and iptables; it starts with only lo, and lo starts DOWN
 # docker: docker run creates the container’s sandbox, a namespace under /var/run/docker/netns, and brings lo up
 ip netns add web
 ip -n web link set dev lo alias nslab:bridge-isolation
 ip -n web link set dev lo up
 
-# ── step 3/20: container web: its /etc/hosts and resolv.conf
+# ── step 4/21: container web: its /etc/hosts and resolv.conf
 # why:    `ip netns exec` mounts /etc/netns/web/* over /etc; resolv.conf points at no server so no lookup leaves the lab
 # docker: Docker writes /etc/hosts (the container itself, --link entries) and resolv.conf; on user networks it answers names at 127.0.0.11
 mkdir -p /etc/netns/web
@@ -47,14 +54,14 @@ tee /etc/netns/web/resolv.conf >/dev/null <<'EOF'
 nameserver 127.0.0.1
 EOF
 
-# ── step 4/20: container proxy: network namespace proxy, lo up
+# ── step 5/21: container proxy: network namespace proxy, lo up
 # why:    a namespace has its own interfaces, routes and iptables; it starts with only lo, and lo starts DOWN
 # docker: docker run creates the container’s sandbox, a namespace under /var/run/docker/netns, and brings lo up
 ip netns add proxy
 ip -n proxy link set dev lo alias nslab:bridge-isolation
 ip -n proxy link set dev lo up
 
-# ── step 5/20: container proxy: its /etc/hosts and resolv.conf
+# ── step 6/21: container proxy: its /etc/hosts and resolv.conf
 # why:    `ip netns exec` mounts /etc/netns/proxy/* over /etc; resolv.conf points at no server so no lookup leaves the lab
 # docker: Docker writes /etc/hosts (the container itself, --link entries) and resolv.conf; on user networks it answers names at 127.0.0.11
 mkdir -p /etc/netns/proxy
@@ -68,14 +75,14 @@ tee /etc/netns/proxy/resolv.conf >/dev/null <<'EOF'
 nameserver 127.0.0.1
 EOF
 
-# ── step 6/20: container db: network namespace db, lo up
+# ── step 7/21: container db: network namespace db, lo up
 # why:    a namespace has its own interfaces, routes and iptables; it starts with only lo, and lo starts DOWN
 # docker: docker run creates the container’s sandbox, a namespace under /var/run/docker/netns, and brings lo up
 ip netns add db
 ip -n db link set dev lo alias nslab:bridge-isolation
 ip -n db link set dev lo up
 
-# ── step 7/20: container db: its /etc/hosts and resolv.conf
+# ── step 8/21: container db: its /etc/hosts and resolv.conf
 # why:    `ip netns exec` mounts /etc/netns/db/* over /etc; resolv.conf points at no server so no lookup leaves the lab
 # docker: Docker writes /etc/hosts (the container itself, --link entries) and resolv.conf; on user networks it answers names at 127.0.0.11
 mkdir -p /etc/netns/db
@@ -89,14 +96,14 @@ tee /etc/netns/db/resolv.conf >/dev/null <<'EOF'
 nameserver 127.0.0.1
 EOF
 
-# ── step 8/20: container cache: network namespace cache, lo up
+# ── step 9/21: container cache: network namespace cache, lo up
 # why:    a namespace has its own interfaces, routes and iptables; it starts with only lo, and lo starts DOWN
 # docker: docker run creates the container’s sandbox, a namespace under /var/run/docker/netns, and brings lo up
 ip netns add cache
 ip -n cache link set dev lo alias nslab:bridge-isolation
 ip -n cache link set dev lo up
 
-# ── step 9/20: container cache: its /etc/hosts and resolv.conf
+# ── step 10/21: container cache: its /etc/hosts and resolv.conf
 # why:    `ip netns exec` mounts /etc/netns/cache/* over /etc; resolv.conf points at no server so no lookup leaves the lab
 # docker: Docker writes /etc/hosts (the container itself, --link entries) and resolv.conf; on user networks it answers names at 127.0.0.11
 mkdir -p /etc/netns/cache
@@ -110,7 +117,7 @@ tee /etc/netns/cache/resolv.conf >/dev/null <<'EOF'
 nameserver 127.0.0.1
 EOF
 
-# ── step 10/20: network front: bridge front with gateway 172.20.1.1/24
+# ── step 11/21: network front: bridge front with gateway 172.20.1.1/24
 # why:    a bridge is a virtual switch; its own address is the gateway of 172.20.1.0/24 and gives the host a route to it
 # docker: dockerd creates docker0 (172.17.0.1/16) at start; `docker network create` makes a br-<id> bridge the same way
 ip link add front type bridge
@@ -118,14 +125,14 @@ ip link set dev front alias nslab:bridge-isolation
 ip addr add 172.20.1.1/24 dev front
 ip link set dev front up
 
-# ── step 11/20: let front forward although FORWARD drops (Docker’s trap)
+# ── step 12/21: let front forward although FORWARD drops (Docker’s trap)
 # why:    Docker set the FORWARD policy to DROP and br_netfilter sends bridged frames through it: without this, pings between containers die
 # docker: Docker adds the same accepts for its own bridges (-i docker0 -o docker0 -j ACCEPT) but not for yours
 iptables -t filter -I FORWARD -i front -o front -m comment --comment nslab:bridge-isolation -j ACCEPT
 iptables -t filter -I FORWARD -i front '!' -o front -m comment --comment nslab:bridge-isolation -j ACCEPT
 iptables -t filter -I FORWARD -o front -m conntrack --ctstate RELATED,ESTABLISHED -m comment --comment nslab:bridge-isolation -j ACCEPT
 
-# ── step 12/20: network back: bridge back with gateway 172.20.2.1/24
+# ── step 13/21: network back: bridge back with gateway 172.20.2.1/24
 # why:    a bridge is a virtual switch; its own address is the gateway of 172.20.2.0/24 and gives the host a route to it
 # docker: dockerd creates docker0 (172.17.0.1/16) at start; `docker network create` makes a br-<id> bridge the same way
 ip link add back type bridge
@@ -133,14 +140,14 @@ ip link set dev back alias nslab:bridge-isolation
 ip addr add 172.20.2.1/24 dev back
 ip link set dev back up
 
-# ── step 13/20: let back forward although FORWARD drops (Docker’s trap)
+# ── step 14/21: let back forward although FORWARD drops (Docker’s trap)
 # why:    Docker set the FORWARD policy to DROP and br_netfilter sends bridged frames through it: without this, pings between containers die
 # docker: Docker adds the same accepts for its own bridges (-i docker0 -o docker0 -j ACCEPT) but not for yours
 iptables -t filter -I FORWARD -i back -o back -m comment --comment nslab:bridge-isolation -j ACCEPT
 iptables -t filter -I FORWARD -i back '!' -o back -m comment --comment nslab:bridge-isolation -j ACCEPT
 iptables -t filter -I FORWARD -o back -m conntrack --ctstate RELATED,ESTABLISHED -m comment --comment nslab:bridge-isolation -j ACCEPT
 
-# ── step 14/20: endpoint web/eth0: veth ve-web ⇄ eth0, 172.20.1.2/24 on front
+# ── step 15/21: endpoint web/eth0: veth ve-web ⇄ eth0, 172.20.1.2/24 on front
 # why:    a veth pair is a cable: one end in the container as eth0, the other plugged into the bridge; the default route leads to the gateway
 # docker: Docker creates vethXXXXXXX, moves its peer into the container and renames it eth0, attaches the host end to the bridge and gives eth0 the next free address
 ip link add ve-web type veth peer name eth0 netns web
@@ -151,7 +158,7 @@ ip -n web addr add 172.20.1.2/24 dev eth0
 ip -n web link set dev eth0 up
 ip -n web route add default via 172.20.1.1
 
-# ── step 15/20: endpoint proxy/eth0: veth ve-proxy ⇄ eth0, 172.20.1.3/24 on front
+# ── step 16/21: endpoint proxy/eth0: veth ve-proxy ⇄ eth0, 172.20.1.3/24 on front
 # why:    a veth pair is a cable: one end in the container as eth0, the other plugged into the bridge; the default route leads to the gateway
 # docker: Docker creates vethXXXXXXX, moves its peer into the container and renames it eth0, attaches the host end to the bridge and gives eth0 the next free address
 ip link add ve-proxy type veth peer name eth0 netns proxy
@@ -162,7 +169,7 @@ ip -n proxy addr add 172.20.1.3/24 dev eth0
 ip -n proxy link set dev eth0 up
 ip -n proxy route add default via 172.20.1.1
 
-# ── step 16/20: endpoint db/eth0: veth ve-db ⇄ eth0, 172.20.2.2/24 on back
+# ── step 17/21: endpoint db/eth0: veth ve-db ⇄ eth0, 172.20.2.2/24 on back
 # why:    a veth pair is a cable: one end in the container as eth0, the other plugged into the bridge; the default route leads to the gateway
 # docker: Docker creates vethXXXXXXX, moves its peer into the container and renames it eth0, attaches the host end to the bridge and gives eth0 the next free address
 ip link add ve-db type veth peer name eth0 netns db
@@ -173,7 +180,7 @@ ip -n db addr add 172.20.2.2/24 dev eth0
 ip -n db link set dev eth0 up
 ip -n db route add default via 172.20.2.1
 
-# ── step 17/20: endpoint cache/eth0: veth ve-cache ⇄ eth0, 172.20.2.3/24 on back
+# ── step 18/21: endpoint cache/eth0: veth ve-cache ⇄ eth0, 172.20.2.3/24 on back
 # why:    a veth pair is a cable: one end in the container as eth0, the other plugged into the bridge; the default route leads to the gateway
 # docker: Docker creates vethXXXXXXX, moves its peer into the container and renames it eth0, attaches the host end to the bridge and gives eth0 the next free address
 ip link add ve-cache type veth peer name eth0 netns cache
@@ -184,17 +191,17 @@ ip -n cache addr add 172.20.2.3/24 dev eth0
 ip -n cache link set dev eth0 up
 ip -n cache route add default via 172.20.2.1
 
-# ── step 18/20: network front: outbound NAT (MASQUERADE 172.20.1.0/24 ! -o front)
+# ── step 19/21: network front: outbound NAT (MASQUERADE 172.20.1.0/24 ! -o front)
 # why:    the outside has no route back to a private subnet: the host rewrites the source to its own address on the way out
 # docker: Docker adds -A POSTROUTING -s SUBNET ! -o BRIDGE -j MASQUERADE for every network with masquerading on (the default)
 iptables -t nat -A POSTROUTING -s 172.20.1.0/24 '!' -o front -m comment --comment nslab:bridge-isolation -j MASQUERADE
 
-# ── step 19/20: network back: outbound NAT (MASQUERADE 172.20.2.0/24 ! -o back)
+# ── step 20/21: network back: outbound NAT (MASQUERADE 172.20.2.0/24 ! -o back)
 # why:    the outside has no route back to a private subnet: the host rewrites the source to its own address on the way out
 # docker: Docker adds -A POSTROUTING -s SUBNET ! -o BRIDGE -j MASQUERADE for every network with masquerading on (the default)
 iptables -t nat -A POSTROUTING -s 172.20.2.0/24 '!' -o back -m comment --comment nslab:bridge-isolation -j MASQUERADE
 
-# ── step 20/20: network front: isolated from back
+# ── step 21/21: network front: isolated from back
 # why:    with ip_forward on, the host would route between its bridges; these rules drop what crosses between them
 # docker: Docker puts such drops in DOCKER-ISOLATION-STAGE-1/2 (DOCKER-FORWARD on 28+) between user-defined networks
 iptables -t filter -I FORWARD -i front -o back -m comment --comment nslab:bridge-isolation -j DROP

@@ -11,35 +11,42 @@
 # "nslab:bridge-isolation@sb" (interface alias, iptables comment), so `nslab down bridge-isolation` removes it.
 set -euo pipefail
 
-# ── step 1/20: sandbox: namespace sb-host plays the Docker host
+# ── step 1/21: sandbox: namespace sb-host plays the Docker host
 # why:    everything below happens inside it, so the machine’s own network is never touched
 # docker: Docker works in the machine’s own namespace; here a namespace stands in for that machine
 ip netns add sb-host
 ip -n sb-host link set dev lo alias nslab:bridge-isolation@sb
 ip -n sb-host link set dev lo up
 
-# ── step 2/20: namespace sb-outside plays the world outside, behind the uplink eth0
-# why:    a router at 198.51.100.1/24 with servers at 203.0.113.10: documentation addresses, so no real network is ever reached
-# docker: Docker uses whatever uplink the machine has; here the uplink leads to a namespace of nslab’s
+# ── step 2/21: namespace sb-outside plays the world outside: a LAN switch, its router 198.51.100.1 and servers at 203.0.113.10
+# why:    documentation addresses (RFC 5737) on a namespace of nslab’s: no real network is ever reached
+# docker: Docker uses whatever network the machine is on; here that network is a namespace too
 ip netns add sb-outside
 ip -n sb-outside link set dev lo alias nslab:bridge-isolation@sb
 ip -n sb-outside link set dev lo up
-ip -n sb-host link add eth0 type veth peer name eth0 netns sb-outside
+ip -n sb-outside link add lan type bridge
+ip -n sb-outside addr add 198.51.100.1/24 dev lan
+ip -n sb-outside link set dev lan up
+ip -n sb-outside addr add 203.0.113.10/32 dev lo
+
+# ── step 3/21: the host: uplink eth0 (198.51.100.2/24) plugged into the outside’s LAN
+# why:    a Docker host needs a NIC and a default route, like a VM on its LAN
+# docker: Docker uses the machine’s NIC (eth0); it never creates one
+ip -n sb-host link add eth0 type veth peer name ve-host netns sb-outside
+ip -n sb-outside link set dev ve-host master lan
+ip -n sb-outside link set dev ve-host up
 ip -n sb-host addr add 198.51.100.2/24 dev eth0
 ip -n sb-host link set dev eth0 up
-ip -n sb-outside addr add 198.51.100.1/24 dev eth0
-ip -n sb-outside link set dev eth0 up
-ip -n sb-outside addr add 203.0.113.10/32 dev lo
 ip -n sb-host route add default via 198.51.100.1
 
-# ── step 3/20: container web: network namespace sb-web, lo up
+# ── step 4/21: container web: network namespace sb-web, lo up
 # why:    a namespace has its own interfaces, routes and iptables; it starts with only lo, and lo starts DOWN
 # docker: docker run creates the container’s sandbox, a namespace under /var/run/docker/netns, and brings lo up
 ip netns add sb-web
 ip -n sb-web link set dev lo alias nslab:bridge-isolation@sb
 ip -n sb-web link set dev lo up
 
-# ── step 4/20: container web: its /etc/hosts and resolv.conf
+# ── step 5/21: container web: its /etc/hosts and resolv.conf
 # why:    `ip netns exec` mounts /etc/netns/sb-web/* over /etc; resolv.conf points at no server so no lookup leaves the lab
 # docker: Docker writes /etc/hosts (the container itself, --link entries) and resolv.conf; on user networks it answers names at 127.0.0.11
 mkdir -p /etc/netns/sb-web
@@ -53,14 +60,14 @@ tee /etc/netns/sb-web/resolv.conf >/dev/null <<'EOF'
 nameserver 127.0.0.1
 EOF
 
-# ── step 5/20: container proxy: network namespace sb-proxy, lo up
+# ── step 6/21: container proxy: network namespace sb-proxy, lo up
 # why:    a namespace has its own interfaces, routes and iptables; it starts with only lo, and lo starts DOWN
 # docker: docker run creates the container’s sandbox, a namespace under /var/run/docker/netns, and brings lo up
 ip netns add sb-proxy
 ip -n sb-proxy link set dev lo alias nslab:bridge-isolation@sb
 ip -n sb-proxy link set dev lo up
 
-# ── step 6/20: container proxy: its /etc/hosts and resolv.conf
+# ── step 7/21: container proxy: its /etc/hosts and resolv.conf
 # why:    `ip netns exec` mounts /etc/netns/sb-proxy/* over /etc; resolv.conf points at no server so no lookup leaves the lab
 # docker: Docker writes /etc/hosts (the container itself, --link entries) and resolv.conf; on user networks it answers names at 127.0.0.11
 mkdir -p /etc/netns/sb-proxy
@@ -74,14 +81,14 @@ tee /etc/netns/sb-proxy/resolv.conf >/dev/null <<'EOF'
 nameserver 127.0.0.1
 EOF
 
-# ── step 7/20: container db: network namespace sb-db, lo up
+# ── step 8/21: container db: network namespace sb-db, lo up
 # why:    a namespace has its own interfaces, routes and iptables; it starts with only lo, and lo starts DOWN
 # docker: docker run creates the container’s sandbox, a namespace under /var/run/docker/netns, and brings lo up
 ip netns add sb-db
 ip -n sb-db link set dev lo alias nslab:bridge-isolation@sb
 ip -n sb-db link set dev lo up
 
-# ── step 8/20: container db: its /etc/hosts and resolv.conf
+# ── step 9/21: container db: its /etc/hosts and resolv.conf
 # why:    `ip netns exec` mounts /etc/netns/sb-db/* over /etc; resolv.conf points at no server so no lookup leaves the lab
 # docker: Docker writes /etc/hosts (the container itself, --link entries) and resolv.conf; on user networks it answers names at 127.0.0.11
 mkdir -p /etc/netns/sb-db
@@ -95,14 +102,14 @@ tee /etc/netns/sb-db/resolv.conf >/dev/null <<'EOF'
 nameserver 127.0.0.1
 EOF
 
-# ── step 9/20: container cache: network namespace sb-cache, lo up
+# ── step 10/21: container cache: network namespace sb-cache, lo up
 # why:    a namespace has its own interfaces, routes and iptables; it starts with only lo, and lo starts DOWN
 # docker: docker run creates the container’s sandbox, a namespace under /var/run/docker/netns, and brings lo up
 ip netns add sb-cache
 ip -n sb-cache link set dev lo alias nslab:bridge-isolation@sb
 ip -n sb-cache link set dev lo up
 
-# ── step 10/20: container cache: its /etc/hosts and resolv.conf
+# ── step 11/21: container cache: its /etc/hosts and resolv.conf
 # why:    `ip netns exec` mounts /etc/netns/sb-cache/* over /etc; resolv.conf points at no server so no lookup leaves the lab
 # docker: Docker writes /etc/hosts (the container itself, --link entries) and resolv.conf; on user networks it answers names at 127.0.0.11
 mkdir -p /etc/netns/sb-cache
@@ -116,7 +123,7 @@ tee /etc/netns/sb-cache/resolv.conf >/dev/null <<'EOF'
 nameserver 127.0.0.1
 EOF
 
-# ── step 11/20: network front: bridge front with gateway 172.20.1.1/24
+# ── step 12/21: network front: bridge front with gateway 172.20.1.1/24
 # why:    a bridge is a virtual switch; its own address is the gateway of 172.20.1.0/24 and gives the host a route to it
 # docker: dockerd creates docker0 (172.17.0.1/16) at start; `docker network create` makes a br-<id> bridge the same way
 ip -n sb-host link add front type bridge
@@ -124,7 +131,7 @@ ip -n sb-host link set dev front alias nslab:bridge-isolation@sb
 ip -n sb-host addr add 172.20.1.1/24 dev front
 ip -n sb-host link set dev front up
 
-# ── step 12/20: network back: bridge back with gateway 172.20.2.1/24
+# ── step 13/21: network back: bridge back with gateway 172.20.2.1/24
 # why:    a bridge is a virtual switch; its own address is the gateway of 172.20.2.0/24 and gives the host a route to it
 # docker: dockerd creates docker0 (172.17.0.1/16) at start; `docker network create` makes a br-<id> bridge the same way
 ip -n sb-host link add back type bridge
@@ -132,7 +139,7 @@ ip -n sb-host link set dev back alias nslab:bridge-isolation@sb
 ip -n sb-host addr add 172.20.2.1/24 dev back
 ip -n sb-host link set dev back up
 
-# ── step 13/20: endpoint web/eth0: veth ve-web ⇄ eth0, 172.20.1.2/24 on front
+# ── step 14/21: endpoint web/eth0: veth ve-web ⇄ eth0, 172.20.1.2/24 on front
 # why:    a veth pair is a cable: one end in the container as eth0, the other plugged into the bridge; the default route leads to the gateway
 # docker: Docker creates vethXXXXXXX, moves its peer into the container and renames it eth0, attaches the host end to the bridge and gives eth0 the next free address
 ip -n sb-host link add ve-web type veth peer name eth0 netns sb-web
@@ -143,7 +150,7 @@ ip -n sb-web addr add 172.20.1.2/24 dev eth0
 ip -n sb-web link set dev eth0 up
 ip -n sb-web route add default via 172.20.1.1
 
-# ── step 14/20: endpoint proxy/eth0: veth ve-proxy ⇄ eth0, 172.20.1.3/24 on front
+# ── step 15/21: endpoint proxy/eth0: veth ve-proxy ⇄ eth0, 172.20.1.3/24 on front
 # why:    a veth pair is a cable: one end in the container as eth0, the other plugged into the bridge; the default route leads to the gateway
 # docker: Docker creates vethXXXXXXX, moves its peer into the container and renames it eth0, attaches the host end to the bridge and gives eth0 the next free address
 ip -n sb-host link add ve-proxy type veth peer name eth0 netns sb-proxy
@@ -154,7 +161,7 @@ ip -n sb-proxy addr add 172.20.1.3/24 dev eth0
 ip -n sb-proxy link set dev eth0 up
 ip -n sb-proxy route add default via 172.20.1.1
 
-# ── step 15/20: endpoint db/eth0: veth ve-db ⇄ eth0, 172.20.2.2/24 on back
+# ── step 16/21: endpoint db/eth0: veth ve-db ⇄ eth0, 172.20.2.2/24 on back
 # why:    a veth pair is a cable: one end in the container as eth0, the other plugged into the bridge; the default route leads to the gateway
 # docker: Docker creates vethXXXXXXX, moves its peer into the container and renames it eth0, attaches the host end to the bridge and gives eth0 the next free address
 ip -n sb-host link add ve-db type veth peer name eth0 netns sb-db
@@ -165,7 +172,7 @@ ip -n sb-db addr add 172.20.2.2/24 dev eth0
 ip -n sb-db link set dev eth0 up
 ip -n sb-db route add default via 172.20.2.1
 
-# ── step 16/20: endpoint cache/eth0: veth ve-cache ⇄ eth0, 172.20.2.3/24 on back
+# ── step 17/21: endpoint cache/eth0: veth ve-cache ⇄ eth0, 172.20.2.3/24 on back
 # why:    a veth pair is a cable: one end in the container as eth0, the other plugged into the bridge; the default route leads to the gateway
 # docker: Docker creates vethXXXXXXX, moves its peer into the container and renames it eth0, attaches the host end to the bridge and gives eth0 the next free address
 ip -n sb-host link add ve-cache type veth peer name eth0 netns sb-cache
@@ -176,22 +183,22 @@ ip -n sb-cache addr add 172.20.2.3/24 dev eth0
 ip -n sb-cache link set dev eth0 up
 ip -n sb-cache route add default via 172.20.2.1
 
-# ── step 17/20: the host forwards packets between its interfaces: net.ipv4.ip_forward=1
+# ── step 18/21: the host forwards packets between its interfaces: net.ipv4.ip_forward=1
 # why:    without it the host answers its containers but routes nothing for them: no way out, no published port
 # docker: dockerd sets net.ipv4.ip_forward=1 when it starts (and leaves it so)
 ip netns exec sb-host sysctl -qw net.ipv4.ip_forward=1
 
-# ── step 18/20: network front: outbound NAT (MASQUERADE 172.20.1.0/24 ! -o front)
+# ── step 19/21: network front: outbound NAT (MASQUERADE 172.20.1.0/24 ! -o front)
 # why:    the outside has no route back to a private subnet: the host rewrites the source to its own address on the way out
 # docker: Docker adds -A POSTROUTING -s SUBNET ! -o BRIDGE -j MASQUERADE for every network with masquerading on (the default)
 ip netns exec sb-host iptables -t nat -A POSTROUTING -s 172.20.1.0/24 '!' -o front -m comment --comment nslab:bridge-isolation@sb -j MASQUERADE
 
-# ── step 19/20: network back: outbound NAT (MASQUERADE 172.20.2.0/24 ! -o back)
+# ── step 20/21: network back: outbound NAT (MASQUERADE 172.20.2.0/24 ! -o back)
 # why:    the outside has no route back to a private subnet: the host rewrites the source to its own address on the way out
 # docker: Docker adds -A POSTROUTING -s SUBNET ! -o BRIDGE -j MASQUERADE for every network with masquerading on (the default)
 ip netns exec sb-host iptables -t nat -A POSTROUTING -s 172.20.2.0/24 '!' -o back -m comment --comment nslab:bridge-isolation@sb -j MASQUERADE
 
-# ── step 20/20: network front: isolated from back
+# ── step 21/21: network front: isolated from back
 # why:    with ip_forward on, the host would route between its bridges; these rules drop what crosses between them
 # docker: Docker puts such drops in DOCKER-ISOLATION-STAGE-1/2 (DOCKER-FORWARD on 28+) between user-defined networks
 ip netns exec sb-host iptables -t filter -I FORWARD -i front -o back -m comment --comment nslab:bridge-isolation@sb -j DROP
@@ -214,8 +221,6 @@ ip netns exec sb-host iptables -t filter -I FORWARD -i back -o front -m comment 
 #   ip -n sb-host link del ve-db
 #   ip -n sb-host link del ve-proxy
 #   ip -n sb-host link del ve-web
-#   ip -n sb-host link del back
-#   ip -n sb-host link del front
 #   rm -rf /etc/netns/sb-cache
 #   ip netns del sb-cache
 #   rm -rf /etc/netns/sb-db

@@ -13,29 +13,36 @@
 # "nslab:bridge-nat" (interface alias, iptables comment), so `nslab down bridge-nat` removes it.
 set -euo pipefail
 
-# ── step 1/11: namespace outside plays the world outside, behind the uplink nsl-uplink
-# why:    a router at 198.51.100.1/24 with servers at 203.0.113.10: documentation addresses, so no real network is ever reached
-# docker: Docker uses whatever uplink the machine has; here the uplink leads to a namespace of nslab’s
+# ── step 1/12: namespace outside plays the world outside: a LAN switch, its router 198.51.100.1 and servers at 203.0.113.10
+# why:    documentation addresses (RFC 5737) on a namespace of nslab’s: no real network is ever reached
+# docker: Docker uses whatever network the machine is on; here that network is a namespace too
 ip netns add outside
 ip -n outside link set dev lo alias nslab:bridge-nat
 ip -n outside link set dev lo up
-ip link add nsl-uplink type veth peer name eth0 netns outside
+ip -n outside link add lan type bridge
+ip -n outside addr add 198.51.100.1/24 dev lan
+ip -n outside link set dev lan up
+ip -n outside addr add 203.0.113.10/32 dev lo
+
+# ── step 2/12: the host: uplink nsl-uplink (198.51.100.2/24) plugged into the outside’s LAN
+# why:    an extra veth of nslab’s, routed only to the outside’s servers: the machine’s real uplink is left alone
+# docker: Docker uses the machine’s NIC (eth0); it never creates one
+ip link add nsl-uplink type veth peer name ve-host netns outside
 ip link set dev nsl-uplink alias nslab:bridge-nat
+ip -n outside link set dev ve-host master lan
+ip -n outside link set dev ve-host up
 ip addr add 198.51.100.2/24 dev nsl-uplink
 ip link set dev nsl-uplink up
-ip -n outside addr add 198.51.100.1/24 dev eth0
-ip -n outside link set dev eth0 up
-ip -n outside addr add 203.0.113.10/32 dev lo
 ip route add 203.0.113.0/24 via 198.51.100.1
 
-# ── step 2/11: container c1: network namespace c1, lo up
+# ── step 3/12: container c1: network namespace c1, lo up
 # why:    a namespace has its own interfaces, routes and iptables; it starts with only lo, and lo starts DOWN
 # docker: docker run creates the container’s sandbox, a namespace under /var/run/docker/netns, and brings lo up
 ip netns add c1
 ip -n c1 link set dev lo alias nslab:bridge-nat
 ip -n c1 link set dev lo up
 
-# ── step 3/11: container c1: its /etc/hosts and resolv.conf
+# ── step 4/12: container c1: its /etc/hosts and resolv.conf
 # why:    `ip netns exec` mounts /etc/netns/c1/* over /etc; resolv.conf points at no server so no lookup leaves the lab
 # docker: Docker writes /etc/hosts (the container itself, --link entries) and resolv.conf; on user networks it answers names at 127.0.0.11
 mkdir -p /etc/netns/c1
@@ -49,14 +56,14 @@ tee /etc/netns/c1/resolv.conf >/dev/null <<'EOF'
 nameserver 127.0.0.1
 EOF
 
-# ── step 4/11: container c2: network namespace c2, lo up
+# ── step 5/12: container c2: network namespace c2, lo up
 # why:    a namespace has its own interfaces, routes and iptables; it starts with only lo, and lo starts DOWN
 # docker: docker run creates the container’s sandbox, a namespace under /var/run/docker/netns, and brings lo up
 ip netns add c2
 ip -n c2 link set dev lo alias nslab:bridge-nat
 ip -n c2 link set dev lo up
 
-# ── step 5/11: container c2: its /etc/hosts and resolv.conf
+# ── step 6/12: container c2: its /etc/hosts and resolv.conf
 # why:    `ip netns exec` mounts /etc/netns/c2/* over /etc; resolv.conf points at no server so no lookup leaves the lab
 # docker: Docker writes /etc/hosts (the container itself, --link entries) and resolv.conf; on user networks it answers names at 127.0.0.11
 mkdir -p /etc/netns/c2
@@ -70,7 +77,7 @@ tee /etc/netns/c2/resolv.conf >/dev/null <<'EOF'
 nameserver 127.0.0.1
 EOF
 
-# ── step 6/11: network br0: bridge br0 with gateway 172.31.0.1/16
+# ── step 7/12: network br0: bridge br0 with gateway 172.31.0.1/16
 # why:    a bridge is a virtual switch; its own address is the gateway of 172.31.0.0/16 and gives the host a route to it
 # docker: dockerd creates docker0 (172.17.0.1/16) at start; `docker network create` makes a br-<id> bridge the same way
 ip link add br0 type bridge
@@ -78,7 +85,7 @@ ip link set dev br0 alias nslab:bridge-nat
 ip addr add 172.31.0.1/16 dev br0
 ip link set dev br0 up
 
-# ── step 7/11: endpoint c1/eth0: veth ve-c1 ⇄ eth0, 172.31.0.2/16 on br0
+# ── step 8/12: endpoint c1/eth0: veth ve-c1 ⇄ eth0, 172.31.0.2/16 on br0
 # why:    a veth pair is a cable: one end in the container as eth0, the other plugged into the bridge; the default route leads to the gateway
 # docker: Docker creates vethXXXXXXX, moves its peer into the container and renames it eth0, attaches the host end to the bridge and gives eth0 the next free address
 ip link add ve-c1 type veth peer name eth0 netns c1
@@ -89,7 +96,7 @@ ip -n c1 addr add 172.31.0.2/16 dev eth0
 ip -n c1 link set dev eth0 up
 ip -n c1 route add default via 172.31.0.1
 
-# ── step 8/11: endpoint c2/eth0: veth ve-c2 ⇄ eth0, 172.31.0.3/16 on br0
+# ── step 9/12: endpoint c2/eth0: veth ve-c2 ⇄ eth0, 172.31.0.3/16 on br0
 # why:    a veth pair is a cable: one end in the container as eth0, the other plugged into the bridge; the default route leads to the gateway
 # docker: Docker creates vethXXXXXXX, moves its peer into the container and renames it eth0, attaches the host end to the bridge and gives eth0 the next free address
 ip link add ve-c2 type veth peer name eth0 netns c2
@@ -100,17 +107,17 @@ ip -n c2 addr add 172.31.0.3/16 dev eth0
 ip -n c2 link set dev eth0 up
 ip -n c2 route add default via 172.31.0.1
 
-# ── step 9/11: the host forwards packets between its interfaces: net.ipv4.ip_forward=1
+# ── step 10/12: the host forwards packets between its interfaces: net.ipv4.ip_forward=1
 # why:    without it the host answers its containers but routes nothing for them: no way out, no published port
 # docker: dockerd sets net.ipv4.ip_forward=1 when it starts (and leaves it so)
 sysctl -qw net.ipv4.ip_forward=1
 
-# ── step 10/11: network br0: outbound NAT (MASQUERADE 172.31.0.0/16 ! -o br0)
+# ── step 11/12: network br0: outbound NAT (MASQUERADE 172.31.0.0/16 ! -o br0)
 # why:    the outside has no route back to a private subnet: the host rewrites the source to its own address on the way out
 # docker: Docker adds -A POSTROUTING -s SUBNET ! -o BRIDGE -j MASQUERADE for every network with masquerading on (the default)
 iptables -t nat -A POSTROUTING -s 172.31.0.0/16 '!' -o br0 -m comment --comment nslab:bridge-nat -j MASQUERADE
 
-# ── step 11/11: outside: start a http server on port 80
+# ── step 12/12: outside: start a http server on port 80
 # why:    it answers "outside" and the client’s address, so a check can tell who answered and who asked
 # docker: the process of the container: it listens inside the namespace it was started in
 ip netns exec outside node <nslab>/src/serve/server.js http 80 outside nslab:bridge-nat >/dev/null &

@@ -11,29 +11,36 @@
 # "nslab:host-mode" (interface alias, iptables comment), so `nslab down host-mode` removes it.
 set -euo pipefail
 
-# ── step 1/7: namespace outside plays the world outside, behind the uplink nsl-uplink
-# why:    a router at 198.51.100.1/24 with servers at 203.0.113.10: documentation addresses, so no real network is ever reached
-# docker: Docker uses whatever uplink the machine has; here the uplink leads to a namespace of nslab’s
+# ── step 1/8: namespace outside plays the world outside: a LAN switch, its router 198.51.100.1 and servers at 203.0.113.10
+# why:    documentation addresses (RFC 5737) on a namespace of nslab’s: no real network is ever reached
+# docker: Docker uses whatever network the machine is on; here that network is a namespace too
 ip netns add outside
 ip -n outside link set dev lo alias nslab:host-mode
 ip -n outside link set dev lo up
-ip link add nsl-uplink type veth peer name eth0 netns outside
+ip -n outside link add lan type bridge
+ip -n outside addr add 198.51.100.1/24 dev lan
+ip -n outside link set dev lan up
+ip -n outside addr add 203.0.113.10/32 dev lo
+
+# ── step 2/8: the host: uplink nsl-uplink (198.51.100.2/24) plugged into the outside’s LAN
+# why:    an extra veth of nslab’s, routed only to the outside’s servers: the machine’s real uplink is left alone
+# docker: Docker uses the machine’s NIC (eth0); it never creates one
+ip link add nsl-uplink type veth peer name ve-host netns outside
 ip link set dev nsl-uplink alias nslab:host-mode
+ip -n outside link set dev ve-host master lan
+ip -n outside link set dev ve-host up
 ip addr add 198.51.100.2/24 dev nsl-uplink
 ip link set dev nsl-uplink up
-ip -n outside addr add 198.51.100.1/24 dev eth0
-ip -n outside link set dev eth0 up
-ip -n outside addr add 203.0.113.10/32 dev lo
 ip route add 203.0.113.0/24 via 198.51.100.1
 
-# ── step 2/7: container c1: network namespace c1, lo up
+# ── step 3/8: container c1: network namespace c1, lo up
 # why:    a namespace has its own interfaces, routes and iptables; it starts with only lo, and lo starts DOWN
 # docker: docker run creates the container’s sandbox, a namespace under /var/run/docker/netns, and brings lo up
 ip netns add c1
 ip -n c1 link set dev lo alias nslab:host-mode
 ip -n c1 link set dev lo up
 
-# ── step 3/7: container c1: its /etc/hosts and resolv.conf
+# ── step 4/8: container c1: its /etc/hosts and resolv.conf
 # why:    `ip netns exec` mounts /etc/netns/c1/* over /etc; resolv.conf points at no server so no lookup leaves the lab
 # docker: Docker writes /etc/hosts (the container itself, --link entries) and resolv.conf; on user networks it answers names at 127.0.0.11
 mkdir -p /etc/netns/c1
@@ -47,7 +54,7 @@ tee /etc/netns/c1/resolv.conf >/dev/null <<'EOF'
 nameserver 127.0.0.1
 EOF
 
-# ── step 4/7: network br0: bridge br0 with gateway 172.24.0.1/16
+# ── step 5/8: network br0: bridge br0 with gateway 172.24.0.1/16
 # why:    a bridge is a virtual switch; its own address is the gateway of 172.24.0.0/16 and gives the host a route to it
 # docker: dockerd creates docker0 (172.17.0.1/16) at start; `docker network create` makes a br-<id> bridge the same way
 ip link add br0 type bridge
@@ -55,12 +62,12 @@ ip link set dev br0 alias nslab:host-mode
 ip addr add 172.24.0.1/16 dev br0
 ip link set dev br0 up
 
-# ── step 5/7: let br0 forward although FORWARD drops (Docker’s trap)
+# ── step 6/8: let br0 forward although FORWARD drops (Docker’s trap)
 # why:    Docker set the FORWARD policy to DROP and br_netfilter sends bridged frames through it: without this, pings between containers die
 # docker: Docker adds the same accepts for its own bridges (-i docker0 -o docker0 -j ACCEPT) but not for yours
 iptables -t filter -I FORWARD -i br0 -o br0 -m comment --comment nslab:host-mode -j ACCEPT
 
-# ── step 6/7: endpoint c1/eth0: veth ve-c1 ⇄ eth0, 172.24.0.2/16 on br0
+# ── step 7/8: endpoint c1/eth0: veth ve-c1 ⇄ eth0, 172.24.0.2/16 on br0
 # why:    a veth pair is a cable: one end in the container as eth0, the other plugged into the bridge; the default route leads to the gateway
 # docker: Docker creates vethXXXXXXX, moves its peer into the container and renames it eth0, attaches the host end to the bridge and gives eth0 the next free address
 ip link add ve-c1 type veth peer name eth0 netns c1
@@ -71,7 +78,7 @@ ip -n c1 addr add 172.24.0.2/16 dev eth0
 ip -n c1 link set dev eth0 up
 ip -n c1 route add default via 172.24.0.1
 
-# ── step 7/7: web: start a http server on port 80
+# ── step 8/8: web: start a http server on port 80
 # why:    it answers "web" and the client’s address, so a check can tell who answered and who asked
 # docker: the process of the container: it listens inside the namespace it was started in
 node <nslab>/src/serve/server.js http 80 web nslab:host-mode >/dev/null &

@@ -11,35 +11,42 @@
 # "nslab:host-mode@sb" (interface alias, iptables comment), so `nslab down host-mode` removes it.
 set -euo pipefail
 
-# ── step 1/7: sandbox: namespace sb-host plays the Docker host
+# ── step 1/8: sandbox: namespace sb-host plays the Docker host
 # why:    everything below happens inside it, so the machine’s own network is never touched
 # docker: Docker works in the machine’s own namespace; here a namespace stands in for that machine
 ip netns add sb-host
 ip -n sb-host link set dev lo alias nslab:host-mode@sb
 ip -n sb-host link set dev lo up
 
-# ── step 2/7: namespace sb-outside plays the world outside, behind the uplink eth0
-# why:    a router at 198.51.100.1/24 with servers at 203.0.113.10: documentation addresses, so no real network is ever reached
-# docker: Docker uses whatever uplink the machine has; here the uplink leads to a namespace of nslab’s
+# ── step 2/8: namespace sb-outside plays the world outside: a LAN switch, its router 198.51.100.1 and servers at 203.0.113.10
+# why:    documentation addresses (RFC 5737) on a namespace of nslab’s: no real network is ever reached
+# docker: Docker uses whatever network the machine is on; here that network is a namespace too
 ip netns add sb-outside
 ip -n sb-outside link set dev lo alias nslab:host-mode@sb
 ip -n sb-outside link set dev lo up
-ip -n sb-host link add eth0 type veth peer name eth0 netns sb-outside
+ip -n sb-outside link add lan type bridge
+ip -n sb-outside addr add 198.51.100.1/24 dev lan
+ip -n sb-outside link set dev lan up
+ip -n sb-outside addr add 203.0.113.10/32 dev lo
+
+# ── step 3/8: the host: uplink eth0 (198.51.100.2/24) plugged into the outside’s LAN
+# why:    a Docker host needs a NIC and a default route, like a VM on its LAN
+# docker: Docker uses the machine’s NIC (eth0); it never creates one
+ip -n sb-host link add eth0 type veth peer name ve-host netns sb-outside
+ip -n sb-outside link set dev ve-host master lan
+ip -n sb-outside link set dev ve-host up
 ip -n sb-host addr add 198.51.100.2/24 dev eth0
 ip -n sb-host link set dev eth0 up
-ip -n sb-outside addr add 198.51.100.1/24 dev eth0
-ip -n sb-outside link set dev eth0 up
-ip -n sb-outside addr add 203.0.113.10/32 dev lo
 ip -n sb-host route add default via 198.51.100.1
 
-# ── step 3/7: container c1: network namespace sb-c1, lo up
+# ── step 4/8: container c1: network namespace sb-c1, lo up
 # why:    a namespace has its own interfaces, routes and iptables; it starts with only lo, and lo starts DOWN
 # docker: docker run creates the container’s sandbox, a namespace under /var/run/docker/netns, and brings lo up
 ip netns add sb-c1
 ip -n sb-c1 link set dev lo alias nslab:host-mode@sb
 ip -n sb-c1 link set dev lo up
 
-# ── step 4/7: container c1: its /etc/hosts and resolv.conf
+# ── step 5/8: container c1: its /etc/hosts and resolv.conf
 # why:    `ip netns exec` mounts /etc/netns/sb-c1/* over /etc; resolv.conf points at no server so no lookup leaves the lab
 # docker: Docker writes /etc/hosts (the container itself, --link entries) and resolv.conf; on user networks it answers names at 127.0.0.11
 mkdir -p /etc/netns/sb-c1
@@ -53,7 +60,7 @@ tee /etc/netns/sb-c1/resolv.conf >/dev/null <<'EOF'
 nameserver 127.0.0.1
 EOF
 
-# ── step 5/7: network br0: bridge br0 with gateway 172.24.0.1/16
+# ── step 6/8: network br0: bridge br0 with gateway 172.24.0.1/16
 # why:    a bridge is a virtual switch; its own address is the gateway of 172.24.0.0/16 and gives the host a route to it
 # docker: dockerd creates docker0 (172.17.0.1/16) at start; `docker network create` makes a br-<id> bridge the same way
 ip -n sb-host link add br0 type bridge
@@ -61,7 +68,7 @@ ip -n sb-host link set dev br0 alias nslab:host-mode@sb
 ip -n sb-host addr add 172.24.0.1/16 dev br0
 ip -n sb-host link set dev br0 up
 
-# ── step 6/7: endpoint c1/eth0: veth ve-c1 ⇄ eth0, 172.24.0.2/16 on br0
+# ── step 7/8: endpoint c1/eth0: veth ve-c1 ⇄ eth0, 172.24.0.2/16 on br0
 # why:    a veth pair is a cable: one end in the container as eth0, the other plugged into the bridge; the default route leads to the gateway
 # docker: Docker creates vethXXXXXXX, moves its peer into the container and renames it eth0, attaches the host end to the bridge and gives eth0 the next free address
 ip -n sb-host link add ve-c1 type veth peer name eth0 netns sb-c1
@@ -72,7 +79,7 @@ ip -n sb-c1 addr add 172.24.0.2/16 dev eth0
 ip -n sb-c1 link set dev eth0 up
 ip -n sb-c1 route add default via 172.24.0.1
 
-# ── step 7/7: web: start a http server on port 80
+# ── step 8/8: web: start a http server on port 80
 # why:    it answers "web" and the client’s address, so a check can tell who answered and who asked
 # docker: the process of the container: it listens inside the namespace it was started in
 ip netns exec sb-host node <nslab>/src/serve/server.js http 80 web nslab:host-mode@sb >/dev/null &
@@ -86,7 +93,6 @@ ip netns exec sb-host node <nslab>/src/serve/server.js http 80 web nslab:host-mo
 # ── teardown (what `nslab down` runs), newest first:
 #   pkill -f 'serve/server.js .* nslab:host-mode@sb$'
 #   ip -n sb-host link del ve-c1
-#   ip -n sb-host link del br0
 #   rm -rf /etc/netns/sb-c1
 #   ip netns del sb-c1
 #   ip netns del sb-outside

@@ -10,35 +10,42 @@
 # "nslab:link@sb" (interface alias, iptables comment), so `nslab down link` removes it.
 set -euo pipefail
 
-# ── step 1/10: sandbox: namespace sb-host plays the Docker host
+# ── step 1/11: sandbox: namespace sb-host plays the Docker host
 # why:    everything below happens inside it, so the machine’s own network is never touched
 # docker: Docker works in the machine’s own namespace; here a namespace stands in for that machine
 ip netns add sb-host
 ip -n sb-host link set dev lo alias nslab:link@sb
 ip -n sb-host link set dev lo up
 
-# ── step 2/10: namespace sb-outside plays the world outside, behind the uplink eth0
-# why:    a router at 198.51.100.1/24 with servers at 203.0.113.10: documentation addresses, so no real network is ever reached
-# docker: Docker uses whatever uplink the machine has; here the uplink leads to a namespace of nslab’s
+# ── step 2/11: namespace sb-outside plays the world outside: a LAN switch, its router 198.51.100.1 and servers at 203.0.113.10
+# why:    documentation addresses (RFC 5737) on a namespace of nslab’s: no real network is ever reached
+# docker: Docker uses whatever network the machine is on; here that network is a namespace too
 ip netns add sb-outside
 ip -n sb-outside link set dev lo alias nslab:link@sb
 ip -n sb-outside link set dev lo up
-ip -n sb-host link add eth0 type veth peer name eth0 netns sb-outside
+ip -n sb-outside link add lan type bridge
+ip -n sb-outside addr add 198.51.100.1/24 dev lan
+ip -n sb-outside link set dev lan up
+ip -n sb-outside addr add 203.0.113.10/32 dev lo
+
+# ── step 3/11: the host: uplink eth0 (198.51.100.2/24) plugged into the outside’s LAN
+# why:    a Docker host needs a NIC and a default route, like a VM on its LAN
+# docker: Docker uses the machine’s NIC (eth0); it never creates one
+ip -n sb-host link add eth0 type veth peer name ve-host netns sb-outside
+ip -n sb-outside link set dev ve-host master lan
+ip -n sb-outside link set dev ve-host up
 ip -n sb-host addr add 198.51.100.2/24 dev eth0
 ip -n sb-host link set dev eth0 up
-ip -n sb-outside addr add 198.51.100.1/24 dev eth0
-ip -n sb-outside link set dev eth0 up
-ip -n sb-outside addr add 203.0.113.10/32 dev lo
 ip -n sb-host route add default via 198.51.100.1
 
-# ── step 3/10: container db: network namespace sb-db, lo up
+# ── step 4/11: container db: network namespace sb-db, lo up
 # why:    a namespace has its own interfaces, routes and iptables; it starts with only lo, and lo starts DOWN
 # docker: docker run creates the container’s sandbox, a namespace under /var/run/docker/netns, and brings lo up
 ip netns add sb-db
 ip -n sb-db link set dev lo alias nslab:link@sb
 ip -n sb-db link set dev lo up
 
-# ── step 4/10: container db: its /etc/hosts and resolv.conf
+# ── step 5/11: container db: its /etc/hosts and resolv.conf
 # why:    `ip netns exec` mounts /etc/netns/sb-db/* over /etc; resolv.conf points at no server so no lookup leaves the lab
 # docker: Docker writes /etc/hosts (the container itself, --link entries) and resolv.conf; on user networks it answers names at 127.0.0.11
 mkdir -p /etc/netns/sb-db
@@ -52,14 +59,14 @@ tee /etc/netns/sb-db/resolv.conf >/dev/null <<'EOF'
 nameserver 127.0.0.1
 EOF
 
-# ── step 5/10: container web: network namespace sb-web, lo up
+# ── step 6/11: container web: network namespace sb-web, lo up
 # why:    a namespace has its own interfaces, routes and iptables; it starts with only lo, and lo starts DOWN
 # docker: docker run creates the container’s sandbox, a namespace under /var/run/docker/netns, and brings lo up
 ip netns add sb-web
 ip -n sb-web link set dev lo alias nslab:link@sb
 ip -n sb-web link set dev lo up
 
-# ── step 6/10: container web: its /etc/hosts and resolv.conf
+# ── step 7/11: container web: its /etc/hosts and resolv.conf
 # why:    `ip netns exec` mounts /etc/netns/sb-web/* over /etc; resolv.conf points at no server so no lookup leaves the lab
 # docker: Docker writes /etc/hosts (the container itself, --link entries) and resolv.conf; on user networks it answers names at 127.0.0.11
 mkdir -p /etc/netns/sb-web
@@ -74,7 +81,7 @@ tee /etc/netns/sb-web/resolv.conf >/dev/null <<'EOF'
 nameserver 127.0.0.1
 EOF
 
-# ── step 7/10: network br0: bridge br0 with gateway 172.21.0.1/16
+# ── step 8/11: network br0: bridge br0 with gateway 172.21.0.1/16
 # why:    a bridge is a virtual switch; its own address is the gateway of 172.21.0.0/16 and gives the host a route to it
 # docker: dockerd creates docker0 (172.17.0.1/16) at start; `docker network create` makes a br-<id> bridge the same way
 ip -n sb-host link add br0 type bridge
@@ -82,7 +89,7 @@ ip -n sb-host link set dev br0 alias nslab:link@sb
 ip -n sb-host addr add 172.21.0.1/16 dev br0
 ip -n sb-host link set dev br0 up
 
-# ── step 8/10: endpoint db/eth0: veth ve-db ⇄ eth0, 172.21.0.2/16 on br0
+# ── step 9/11: endpoint db/eth0: veth ve-db ⇄ eth0, 172.21.0.2/16 on br0
 # why:    a veth pair is a cable: one end in the container as eth0, the other plugged into the bridge; the default route leads to the gateway
 # docker: Docker creates vethXXXXXXX, moves its peer into the container and renames it eth0, attaches the host end to the bridge and gives eth0 the next free address
 ip -n sb-host link add ve-db type veth peer name eth0 netns sb-db
@@ -93,7 +100,7 @@ ip -n sb-db addr add 172.21.0.2/16 dev eth0
 ip -n sb-db link set dev eth0 up
 ip -n sb-db route add default via 172.21.0.1
 
-# ── step 9/10: endpoint web/eth0: veth ve-web ⇄ eth0, 172.21.0.3/16 on br0
+# ── step 10/11: endpoint web/eth0: veth ve-web ⇄ eth0, 172.21.0.3/16 on br0
 # why:    a veth pair is a cable: one end in the container as eth0, the other plugged into the bridge; the default route leads to the gateway
 # docker: Docker creates vethXXXXXXX, moves its peer into the container and renames it eth0, attaches the host end to the bridge and gives eth0 the next free address
 ip -n sb-host link add ve-web type veth peer name eth0 netns sb-web
@@ -104,7 +111,7 @@ ip -n sb-web addr add 172.21.0.3/16 dev eth0
 ip -n sb-web link set dev eth0 up
 ip -n sb-web route add default via 172.21.0.1
 
-# ── step 10/10: db: start a tcp server on port 5432
+# ── step 11/11: db: start a tcp server on port 5432
 # why:    it accepts connections, so a check can tell the port is reachable
 # docker: the process of the container: it listens inside the namespace it was started in
 ip netns exec sb-db node <nslab>/src/serve/server.js tcp 5432 db nslab:link@sb >/dev/null &
@@ -119,7 +126,6 @@ ip netns exec sb-db node <nslab>/src/serve/server.js tcp 5432 db nslab:link@sb >
 #   pkill -f 'serve/server.js .* nslab:link@sb$'
 #   ip -n sb-host link del ve-web
 #   ip -n sb-host link del ve-db
-#   ip -n sb-host link del br0
 #   rm -rf /etc/netns/sb-web
 #   ip netns del sb-web
 #   rm -rf /etc/netns/sb-db

@@ -10,35 +10,42 @@
 # "nslab:none-mode@sb" (interface alias, iptables comment), so `nslab down none-mode` removes it.
 set -euo pipefail
 
-# ── step 1/11: sandbox: namespace sb-host plays the Docker host
+# ── step 1/12: sandbox: namespace sb-host plays the Docker host
 # why:    everything below happens inside it, so the machine’s own network is never touched
 # docker: Docker works in the machine’s own namespace; here a namespace stands in for that machine
 ip netns add sb-host
 ip -n sb-host link set dev lo alias nslab:none-mode@sb
 ip -n sb-host link set dev lo up
 
-# ── step 2/11: namespace sb-outside plays the world outside, behind the uplink eth0
-# why:    a router at 198.51.100.1/24 with servers at 203.0.113.10: documentation addresses, so no real network is ever reached
-# docker: Docker uses whatever uplink the machine has; here the uplink leads to a namespace of nslab’s
+# ── step 2/12: namespace sb-outside plays the world outside: a LAN switch, its router 198.51.100.1 and servers at 203.0.113.10
+# why:    documentation addresses (RFC 5737) on a namespace of nslab’s: no real network is ever reached
+# docker: Docker uses whatever network the machine is on; here that network is a namespace too
 ip netns add sb-outside
 ip -n sb-outside link set dev lo alias nslab:none-mode@sb
 ip -n sb-outside link set dev lo up
-ip -n sb-host link add eth0 type veth peer name eth0 netns sb-outside
+ip -n sb-outside link add lan type bridge
+ip -n sb-outside addr add 198.51.100.1/24 dev lan
+ip -n sb-outside link set dev lan up
+ip -n sb-outside addr add 203.0.113.10/32 dev lo
+
+# ── step 3/12: the host: uplink eth0 (198.51.100.2/24) plugged into the outside’s LAN
+# why:    a Docker host needs a NIC and a default route, like a VM on its LAN
+# docker: Docker uses the machine’s NIC (eth0); it never creates one
+ip -n sb-host link add eth0 type veth peer name ve-host netns sb-outside
+ip -n sb-outside link set dev ve-host master lan
+ip -n sb-outside link set dev ve-host up
 ip -n sb-host addr add 198.51.100.2/24 dev eth0
 ip -n sb-host link set dev eth0 up
-ip -n sb-outside addr add 198.51.100.1/24 dev eth0
-ip -n sb-outside link set dev eth0 up
-ip -n sb-outside addr add 203.0.113.10/32 dev lo
 ip -n sb-host route add default via 198.51.100.1
 
-# ── step 3/11: container lonely: network namespace sb-lonely, lo up (network none: nothing else)
+# ── step 4/12: container lonely: network namespace sb-lonely, lo up (network none: nothing else)
 # why:    a namespace has its own interfaces, routes and iptables; it starts with only lo, and lo starts DOWN
 # docker: docker run --network none stops here: the container gets lo and nothing else
 ip netns add sb-lonely
 ip -n sb-lonely link set dev lo alias nslab:none-mode@sb
 ip -n sb-lonely link set dev lo up
 
-# ── step 4/11: container lonely: its /etc/hosts and resolv.conf
+# ── step 5/12: container lonely: its /etc/hosts and resolv.conf
 # why:    `ip netns exec` mounts /etc/netns/sb-lonely/* over /etc; resolv.conf points at no server so no lookup leaves the lab
 # docker: Docker writes /etc/hosts (the container itself, --link entries) and resolv.conf; on user networks it answers names at 127.0.0.11
 mkdir -p /etc/netns/sb-lonely
@@ -51,14 +58,14 @@ tee /etc/netns/sb-lonely/resolv.conf >/dev/null <<'EOF'
 nameserver 127.0.0.1
 EOF
 
-# ── step 5/11: container c2: network namespace sb-c2, lo up
+# ── step 6/12: container c2: network namespace sb-c2, lo up
 # why:    a namespace has its own interfaces, routes and iptables; it starts with only lo, and lo starts DOWN
 # docker: docker run creates the container’s sandbox, a namespace under /var/run/docker/netns, and brings lo up
 ip netns add sb-c2
 ip -n sb-c2 link set dev lo alias nslab:none-mode@sb
 ip -n sb-c2 link set dev lo up
 
-# ── step 6/11: container c2: its /etc/hosts and resolv.conf
+# ── step 7/12: container c2: its /etc/hosts and resolv.conf
 # why:    `ip netns exec` mounts /etc/netns/sb-c2/* over /etc; resolv.conf points at no server so no lookup leaves the lab
 # docker: Docker writes /etc/hosts (the container itself, --link entries) and resolv.conf; on user networks it answers names at 127.0.0.11
 mkdir -p /etc/netns/sb-c2
@@ -72,7 +79,7 @@ tee /etc/netns/sb-c2/resolv.conf >/dev/null <<'EOF'
 nameserver 127.0.0.1
 EOF
 
-# ── step 7/11: network br0: bridge br0 with gateway 172.26.0.1/16
+# ── step 8/12: network br0: bridge br0 with gateway 172.26.0.1/16
 # why:    a bridge is a virtual switch; its own address is the gateway of 172.26.0.0/16 and gives the host a route to it
 # docker: dockerd creates docker0 (172.17.0.1/16) at start; `docker network create` makes a br-<id> bridge the same way
 ip -n sb-host link add br0 type bridge
@@ -80,7 +87,7 @@ ip -n sb-host link set dev br0 alias nslab:none-mode@sb
 ip -n sb-host addr add 172.26.0.1/16 dev br0
 ip -n sb-host link set dev br0 up
 
-# ── step 8/11: endpoint c2/eth0: veth ve-c2 ⇄ eth0, 172.26.0.2/16 on br0
+# ── step 9/12: endpoint c2/eth0: veth ve-c2 ⇄ eth0, 172.26.0.2/16 on br0
 # why:    a veth pair is a cable: one end in the container as eth0, the other plugged into the bridge; the default route leads to the gateway
 # docker: Docker creates vethXXXXXXX, moves its peer into the container and renames it eth0, attaches the host end to the bridge and gives eth0 the next free address
 ip -n sb-host link add ve-c2 type veth peer name eth0 netns sb-c2
@@ -91,17 +98,17 @@ ip -n sb-c2 addr add 172.26.0.2/16 dev eth0
 ip -n sb-c2 link set dev eth0 up
 ip -n sb-c2 route add default via 172.26.0.1
 
-# ── step 9/11: the host forwards packets between its interfaces: net.ipv4.ip_forward=1
+# ── step 10/12: the host forwards packets between its interfaces: net.ipv4.ip_forward=1
 # why:    without it the host answers its containers but routes nothing for them: no way out, no published port
 # docker: dockerd sets net.ipv4.ip_forward=1 when it starts (and leaves it so)
 ip netns exec sb-host sysctl -qw net.ipv4.ip_forward=1
 
-# ── step 10/11: network br0: outbound NAT (MASQUERADE 172.26.0.0/16 ! -o br0)
+# ── step 11/12: network br0: outbound NAT (MASQUERADE 172.26.0.0/16 ! -o br0)
 # why:    the outside has no route back to a private subnet: the host rewrites the source to its own address on the way out
 # docker: Docker adds -A POSTROUTING -s SUBNET ! -o BRIDGE -j MASQUERADE for every network with masquerading on (the default)
 ip netns exec sb-host iptables -t nat -A POSTROUTING -s 172.26.0.0/16 '!' -o br0 -m comment --comment nslab:none-mode@sb -j MASQUERADE
 
-# ── step 11/11: lonely: start a http server on port 80
+# ── step 12/12: lonely: start a http server on port 80
 # why:    it answers "lonely" and the client’s address, so a check can tell who answered and who asked
 # docker: the process of the container: it listens inside the namespace it was started in
 ip netns exec sb-lonely node <nslab>/src/serve/server.js http 80 lonely nslab:none-mode@sb >/dev/null &
@@ -117,7 +124,6 @@ ip netns exec sb-lonely node <nslab>/src/serve/server.js http 80 lonely nslab:no
 #   pkill -f 'serve/server.js .* nslab:none-mode@sb$'
 #   ip netns exec sb-host iptables -t nat -D POSTROUTING -s 172.26.0.0/16 '!' -o br0 -m comment --comment nslab:none-mode@sb -j MASQUERADE
 #   ip -n sb-host link del ve-c2
-#   ip -n sb-host link del br0
 #   rm -rf /etc/netns/sb-c2
 #   ip netns del sb-c2
 #   rm -rf /etc/netns/sb-lonely

@@ -13,35 +13,42 @@
 # "nslab:service-vip@sb" (interface alias, iptables comment), so `nslab down service-vip` removes it.
 set -euo pipefail
 
-# ── step 1/16: sandbox: namespace sb-host plays the Docker host
+# ── step 1/17: sandbox: namespace sb-host plays the Docker host
 # why:    everything below happens inside it, so the machine’s own network is never touched
 # docker: Docker works in the machine’s own namespace; here a namespace stands in for that machine
 ip netns add sb-host
 ip -n sb-host link set dev lo alias nslab:service-vip@sb
 ip -n sb-host link set dev lo up
 
-# ── step 2/16: namespace sb-outside plays the world outside, behind the uplink eth0
-# why:    a router at 198.51.100.1/24 with servers at 203.0.113.10: documentation addresses, so no real network is ever reached
-# docker: Docker uses whatever uplink the machine has; here the uplink leads to a namespace of nslab’s
+# ── step 2/17: namespace sb-outside plays the world outside: a LAN switch, its router 198.51.100.1 and servers at 203.0.113.10
+# why:    documentation addresses (RFC 5737) on a namespace of nslab’s: no real network is ever reached
+# docker: Docker uses whatever network the machine is on; here that network is a namespace too
 ip netns add sb-outside
 ip -n sb-outside link set dev lo alias nslab:service-vip@sb
 ip -n sb-outside link set dev lo up
-ip -n sb-host link add eth0 type veth peer name eth0 netns sb-outside
+ip -n sb-outside link add lan type bridge
+ip -n sb-outside addr add 198.51.100.1/24 dev lan
+ip -n sb-outside link set dev lan up
+ip -n sb-outside addr add 203.0.113.10/32 dev lo
+
+# ── step 3/17: the host: uplink eth0 (198.51.100.2/24) plugged into the outside’s LAN
+# why:    a Docker host needs a NIC and a default route, like a VM on its LAN
+# docker: Docker uses the machine’s NIC (eth0); it never creates one
+ip -n sb-host link add eth0 type veth peer name ve-host netns sb-outside
+ip -n sb-outside link set dev ve-host master lan
+ip -n sb-outside link set dev ve-host up
 ip -n sb-host addr add 198.51.100.2/24 dev eth0
 ip -n sb-host link set dev eth0 up
-ip -n sb-outside addr add 198.51.100.1/24 dev eth0
-ip -n sb-outside link set dev eth0 up
-ip -n sb-outside addr add 203.0.113.10/32 dev lo
 ip -n sb-host route add default via 198.51.100.1
 
-# ── step 3/16: container web1: network namespace sb-web1, lo up
+# ── step 4/17: container web1: network namespace sb-web1, lo up
 # why:    a namespace has its own interfaces, routes and iptables; it starts with only lo, and lo starts DOWN
 # docker: docker run creates the container’s sandbox, a namespace under /var/run/docker/netns, and brings lo up
 ip netns add sb-web1
 ip -n sb-web1 link set dev lo alias nslab:service-vip@sb
 ip -n sb-web1 link set dev lo up
 
-# ── step 4/16: container web1: its /etc/hosts and resolv.conf
+# ── step 5/17: container web1: its /etc/hosts and resolv.conf
 # why:    `ip netns exec` mounts /etc/netns/sb-web1/* over /etc; resolv.conf points at no server so no lookup leaves the lab
 # docker: Docker writes /etc/hosts (the container itself, --link entries) and resolv.conf; on user networks it answers names at 127.0.0.11
 mkdir -p /etc/netns/sb-web1
@@ -55,14 +62,14 @@ tee /etc/netns/sb-web1/resolv.conf >/dev/null <<'EOF'
 nameserver 127.0.0.1
 EOF
 
-# ── step 5/16: container web2: network namespace sb-web2, lo up
+# ── step 6/17: container web2: network namespace sb-web2, lo up
 # why:    a namespace has its own interfaces, routes and iptables; it starts with only lo, and lo starts DOWN
 # docker: docker run creates the container’s sandbox, a namespace under /var/run/docker/netns, and brings lo up
 ip netns add sb-web2
 ip -n sb-web2 link set dev lo alias nslab:service-vip@sb
 ip -n sb-web2 link set dev lo up
 
-# ── step 6/16: container web2: its /etc/hosts and resolv.conf
+# ── step 7/17: container web2: its /etc/hosts and resolv.conf
 # why:    `ip netns exec` mounts /etc/netns/sb-web2/* over /etc; resolv.conf points at no server so no lookup leaves the lab
 # docker: Docker writes /etc/hosts (the container itself, --link entries) and resolv.conf; on user networks it answers names at 127.0.0.11
 mkdir -p /etc/netns/sb-web2
@@ -76,14 +83,14 @@ tee /etc/netns/sb-web2/resolv.conf >/dev/null <<'EOF'
 nameserver 127.0.0.1
 EOF
 
-# ── step 7/16: container client: network namespace sb-client, lo up
+# ── step 8/17: container client: network namespace sb-client, lo up
 # why:    a namespace has its own interfaces, routes and iptables; it starts with only lo, and lo starts DOWN
 # docker: docker run creates the container’s sandbox, a namespace under /var/run/docker/netns, and brings lo up
 ip netns add sb-client
 ip -n sb-client link set dev lo alias nslab:service-vip@sb
 ip -n sb-client link set dev lo up
 
-# ── step 8/16: container client: its /etc/hosts and resolv.conf
+# ── step 9/17: container client: its /etc/hosts and resolv.conf
 # why:    `ip netns exec` mounts /etc/netns/sb-client/* over /etc; resolv.conf points at no server so no lookup leaves the lab
 # docker: Docker writes /etc/hosts (the container itself, --link entries) and resolv.conf; on user networks it answers names at 127.0.0.11
 mkdir -p /etc/netns/sb-client
@@ -97,7 +104,7 @@ tee /etc/netns/sb-client/resolv.conf >/dev/null <<'EOF'
 nameserver 127.0.0.1
 EOF
 
-# ── step 9/16: network br0: bridge br0 with gateway 172.19.0.1/16
+# ── step 10/17: network br0: bridge br0 with gateway 172.19.0.1/16
 # why:    a bridge is a virtual switch; its own address is the gateway of 172.19.0.0/16 and gives the host a route to it
 # docker: dockerd creates docker0 (172.17.0.1/16) at start; `docker network create` makes a br-<id> bridge the same way
 ip -n sb-host link add br0 type bridge
@@ -105,7 +112,7 @@ ip -n sb-host link set dev br0 alias nslab:service-vip@sb
 ip -n sb-host addr add 172.19.0.1/16 dev br0
 ip -n sb-host link set dev br0 up
 
-# ── step 10/16: endpoint web1/eth0: veth ve-web1 ⇄ eth0, 172.19.0.11/16 on br0
+# ── step 11/17: endpoint web1/eth0: veth ve-web1 ⇄ eth0, 172.19.0.11/16 on br0
 # why:    a veth pair is a cable: one end in the container as eth0, the other plugged into the bridge; the default route leads to the gateway
 # docker: Docker creates vethXXXXXXX, moves its peer into the container and renames it eth0, attaches the host end to the bridge and gives eth0 the next free address
 ip -n sb-host link add ve-web1 type veth peer name eth0 netns sb-web1
@@ -116,7 +123,7 @@ ip -n sb-web1 addr add 172.19.0.11/16 dev eth0
 ip -n sb-web1 link set dev eth0 up
 ip -n sb-web1 route add default via 172.19.0.1
 
-# ── step 11/16: endpoint web2/eth0: veth ve-web2 ⇄ eth0, 172.19.0.12/16 on br0
+# ── step 12/17: endpoint web2/eth0: veth ve-web2 ⇄ eth0, 172.19.0.12/16 on br0
 # why:    a veth pair is a cable: one end in the container as eth0, the other plugged into the bridge; the default route leads to the gateway
 # docker: Docker creates vethXXXXXXX, moves its peer into the container and renames it eth0, attaches the host end to the bridge and gives eth0 the next free address
 ip -n sb-host link add ve-web2 type veth peer name eth0 netns sb-web2
@@ -127,7 +134,7 @@ ip -n sb-web2 addr add 172.19.0.12/16 dev eth0
 ip -n sb-web2 link set dev eth0 up
 ip -n sb-web2 route add default via 172.19.0.1
 
-# ── step 12/16: endpoint client/eth0: veth ve-client ⇄ eth0, 172.19.0.2/16 on br0
+# ── step 13/17: endpoint client/eth0: veth ve-client ⇄ eth0, 172.19.0.2/16 on br0
 # why:    a veth pair is a cable: one end in the container as eth0, the other plugged into the bridge; the default route leads to the gateway
 # docker: Docker creates vethXXXXXXX, moves its peer into the container and renames it eth0, attaches the host end to the bridge and gives eth0 the next free address
 ip -n sb-host link add ve-client type veth peer name eth0 netns sb-client
@@ -138,12 +145,12 @@ ip -n sb-client addr add 172.19.0.2/16 dev eth0
 ip -n sb-client link set dev eth0 up
 ip -n sb-client route add default via 172.19.0.1
 
-# ── step 13/16: the host forwards packets between its interfaces: net.ipv4.ip_forward=1
+# ── step 14/17: the host forwards packets between its interfaces: net.ipv4.ip_forward=1
 # why:    without it the host answers its containers but routes nothing for them: no way out, no published port
 # docker: dockerd sets net.ipv4.ip_forward=1 when it starts (and leaves it so)
 ip netns exec sb-host sysctl -qw net.ipv4.ip_forward=1
 
-# ── step 14/16: service web: virtual IP 10.96.0.10:80 → web1, web2
+# ── step 15/17: service web: virtual IP 10.96.0.10:80 → web1, web2
 # why:    no interface has the VIP: DNAT picks a backend per connection, at random (iptables statistic), and the answer is un-NATed on the way back
 # docker: Docker’s swarm services and Kubernetes’ kube-proxy (iptables mode) build the same KUBE-SVC/KUBE-SEP chains of DNAT rules
 ip netns exec sb-host iptables -t nat -A PREROUTING -d 10.96.0.10 -p tcp -m tcp --dport 80 -m statistic --mode random --probability 0.50000 -m comment --comment nslab:service-vip@sb -j DNAT --to-destination 172.19.0.11:80
@@ -152,12 +159,12 @@ ip netns exec sb-host iptables -t nat -A OUTPUT -d 10.96.0.10 -p tcp -m tcp --dp
 ip netns exec sb-host iptables -t nat -A OUTPUT -d 10.96.0.10 -p tcp -m tcp --dport 80 -m comment --comment nslab:service-vip@sb -j DNAT --to-destination 172.19.0.12:80
 ip netns exec sb-host iptables -t nat -A POSTROUTING -m conntrack --ctstate DNAT --ctorigdst 10.96.0.10 -m comment --comment nslab:service-vip@sb -j MASQUERADE
 
-# ── step 15/16: web1: start a http server on port 80
+# ── step 16/17: web1: start a http server on port 80
 # why:    it answers "web1" and the client’s address, so a check can tell who answered and who asked
 # docker: the process of the container: it listens inside the namespace it was started in
 ip netns exec sb-web1 node <nslab>/src/serve/server.js http 80 web1 nslab:service-vip@sb >/dev/null &
 
-# ── step 16/16: web2: start a http server on port 80
+# ── step 17/17: web2: start a http server on port 80
 # why:    it answers "web2" and the client’s address, so a check can tell who answered and who asked
 # docker: the process of the container: it listens inside the namespace it was started in
 ip netns exec sb-web2 node <nslab>/src/serve/server.js http 80 web2 nslab:service-vip@sb >/dev/null &
@@ -177,7 +184,6 @@ ip netns exec sb-web2 node <nslab>/src/serve/server.js http 80 web2 nslab:servic
 #   ip -n sb-host link del ve-client
 #   ip -n sb-host link del ve-web2
 #   ip -n sb-host link del ve-web1
-#   ip -n sb-host link del br0
 #   rm -rf /etc/netns/sb-client
 #   ip netns del sb-client
 #   rm -rf /etc/netns/sb-web2

@@ -14,35 +14,42 @@
 # "nslab:user-bridge-dns@sb" (interface alias, iptables comment), so `nslab down user-bridge-dns` removes it.
 set -euo pipefail
 
-# ── step 1/16: sandbox: namespace sb-host plays the Docker host
+# ── step 1/17: sandbox: namespace sb-host plays the Docker host
 # why:    everything below happens inside it, so the machine’s own network is never touched
 # docker: Docker works in the machine’s own namespace; here a namespace stands in for that machine
 ip netns add sb-host
 ip -n sb-host link set dev lo alias nslab:user-bridge-dns@sb
 ip -n sb-host link set dev lo up
 
-# ── step 2/16: namespace sb-outside plays the world outside, behind the uplink eth0
-# why:    a router at 198.51.100.1/24 with servers at 203.0.113.10: documentation addresses, so no real network is ever reached
-# docker: Docker uses whatever uplink the machine has; here the uplink leads to a namespace of nslab’s
+# ── step 2/17: namespace sb-outside plays the world outside: a LAN switch, its router 198.51.100.1 and servers at 203.0.113.10
+# why:    documentation addresses (RFC 5737) on a namespace of nslab’s: no real network is ever reached
+# docker: Docker uses whatever network the machine is on; here that network is a namespace too
 ip netns add sb-outside
 ip -n sb-outside link set dev lo alias nslab:user-bridge-dns@sb
 ip -n sb-outside link set dev lo up
-ip -n sb-host link add eth0 type veth peer name eth0 netns sb-outside
+ip -n sb-outside link add lan type bridge
+ip -n sb-outside addr add 198.51.100.1/24 dev lan
+ip -n sb-outside link set dev lan up
+ip -n sb-outside addr add 203.0.113.10/32 dev lo
+
+# ── step 3/17: the host: uplink eth0 (198.51.100.2/24) plugged into the outside’s LAN
+# why:    a Docker host needs a NIC and a default route, like a VM on its LAN
+# docker: Docker uses the machine’s NIC (eth0); it never creates one
+ip -n sb-host link add eth0 type veth peer name ve-host netns sb-outside
+ip -n sb-outside link set dev ve-host master lan
+ip -n sb-outside link set dev ve-host up
 ip -n sb-host addr add 198.51.100.2/24 dev eth0
 ip -n sb-host link set dev eth0 up
-ip -n sb-outside addr add 198.51.100.1/24 dev eth0
-ip -n sb-outside link set dev eth0 up
-ip -n sb-outside addr add 203.0.113.10/32 dev lo
 ip -n sb-host route add default via 198.51.100.1
 
-# ── step 3/16: container app: network namespace sb-app, lo up
+# ── step 4/17: container app: network namespace sb-app, lo up
 # why:    a namespace has its own interfaces, routes and iptables; it starts with only lo, and lo starts DOWN
 # docker: docker run creates the container’s sandbox, a namespace under /var/run/docker/netns, and brings lo up
 ip netns add sb-app
 ip -n sb-app link set dev lo alias nslab:user-bridge-dns@sb
 ip -n sb-app link set dev lo up
 
-# ── step 4/16: container app: its /etc/hosts and resolv.conf
+# ── step 5/17: container app: its /etc/hosts and resolv.conf
 # why:    `ip netns exec` mounts /etc/netns/sb-app/* over /etc; resolv.conf points at no server so no lookup leaves the lab
 # docker: Docker writes /etc/hosts (the container itself, --link entries) and resolv.conf; on user networks it answers names at 127.0.0.11
 mkdir -p /etc/netns/sb-app
@@ -57,14 +64,14 @@ tee /etc/netns/sb-app/resolv.conf >/dev/null <<'EOF'
 nameserver 127.0.0.1
 EOF
 
-# ── step 5/16: container db: network namespace sb-db, lo up
+# ── step 6/17: container db: network namespace sb-db, lo up
 # why:    a namespace has its own interfaces, routes and iptables; it starts with only lo, and lo starts DOWN
 # docker: docker run creates the container’s sandbox, a namespace under /var/run/docker/netns, and brings lo up
 ip netns add sb-db
 ip -n sb-db link set dev lo alias nslab:user-bridge-dns@sb
 ip -n sb-db link set dev lo up
 
-# ── step 6/16: container db: its /etc/hosts and resolv.conf
+# ── step 7/17: container db: its /etc/hosts and resolv.conf
 # why:    `ip netns exec` mounts /etc/netns/sb-db/* over /etc; resolv.conf points at no server so no lookup leaves the lab
 # docker: Docker writes /etc/hosts (the container itself, --link entries) and resolv.conf; on user networks it answers names at 127.0.0.11
 mkdir -p /etc/netns/sb-db
@@ -79,14 +86,14 @@ tee /etc/netns/sb-db/resolv.conf >/dev/null <<'EOF'
 nameserver 127.0.0.1
 EOF
 
-# ── step 7/16: container old1: network namespace sb-old1, lo up
+# ── step 8/17: container old1: network namespace sb-old1, lo up
 # why:    a namespace has its own interfaces, routes and iptables; it starts with only lo, and lo starts DOWN
 # docker: docker run creates the container’s sandbox, a namespace under /var/run/docker/netns, and brings lo up
 ip netns add sb-old1
 ip -n sb-old1 link set dev lo alias nslab:user-bridge-dns@sb
 ip -n sb-old1 link set dev lo up
 
-# ── step 8/16: container old1: its /etc/hosts and resolv.conf
+# ── step 9/17: container old1: its /etc/hosts and resolv.conf
 # why:    `ip netns exec` mounts /etc/netns/sb-old1/* over /etc; resolv.conf points at no server so no lookup leaves the lab
 # docker: Docker writes /etc/hosts (the container itself, --link entries) and resolv.conf; on user networks it answers names at 127.0.0.11
 mkdir -p /etc/netns/sb-old1
@@ -100,14 +107,14 @@ tee /etc/netns/sb-old1/resolv.conf >/dev/null <<'EOF'
 nameserver 127.0.0.1
 EOF
 
-# ── step 9/16: container old2: network namespace sb-old2, lo up
+# ── step 10/17: container old2: network namespace sb-old2, lo up
 # why:    a namespace has its own interfaces, routes and iptables; it starts with only lo, and lo starts DOWN
 # docker: docker run creates the container’s sandbox, a namespace under /var/run/docker/netns, and brings lo up
 ip netns add sb-old2
 ip -n sb-old2 link set dev lo alias nslab:user-bridge-dns@sb
 ip -n sb-old2 link set dev lo up
 
-# ── step 10/16: container old2: its /etc/hosts and resolv.conf
+# ── step 11/17: container old2: its /etc/hosts and resolv.conf
 # why:    `ip netns exec` mounts /etc/netns/sb-old2/* over /etc; resolv.conf points at no server so no lookup leaves the lab
 # docker: Docker writes /etc/hosts (the container itself, --link entries) and resolv.conf; on user networks it answers names at 127.0.0.11
 mkdir -p /etc/netns/sb-old2
@@ -121,7 +128,7 @@ tee /etc/netns/sb-old2/resolv.conf >/dev/null <<'EOF'
 nameserver 127.0.0.1
 EOF
 
-# ── step 11/16: network appnet: bridge appnet with gateway 172.23.0.1/24
+# ── step 12/17: network appnet: bridge appnet with gateway 172.23.0.1/24
 # why:    a bridge is a virtual switch; its own address is the gateway of 172.23.0.0/24 and gives the host a route to it
 # docker: dockerd creates docker0 (172.17.0.1/16) at start; `docker network create` makes a br-<id> bridge the same way
 ip -n sb-host link add appnet type bridge
@@ -129,7 +136,7 @@ ip -n sb-host link set dev appnet alias nslab:user-bridge-dns@sb
 ip -n sb-host addr add 172.23.0.1/24 dev appnet
 ip -n sb-host link set dev appnet up
 
-# ── step 12/16: network br0: bridge br0 with gateway 172.22.0.1/24
+# ── step 13/17: network br0: bridge br0 with gateway 172.22.0.1/24
 # why:    a bridge is a virtual switch; its own address is the gateway of 172.22.0.0/24 and gives the host a route to it
 # docker: dockerd creates docker0 (172.17.0.1/16) at start; `docker network create` makes a br-<id> bridge the same way
 ip -n sb-host link add br0 type bridge
@@ -137,7 +144,7 @@ ip -n sb-host link set dev br0 alias nslab:user-bridge-dns@sb
 ip -n sb-host addr add 172.22.0.1/24 dev br0
 ip -n sb-host link set dev br0 up
 
-# ── step 13/16: endpoint app/eth0: veth ve-app ⇄ eth0, 172.23.0.2/24 on appnet
+# ── step 14/17: endpoint app/eth0: veth ve-app ⇄ eth0, 172.23.0.2/24 on appnet
 # why:    a veth pair is a cable: one end in the container as eth0, the other plugged into the bridge; the default route leads to the gateway
 # docker: Docker creates vethXXXXXXX, moves its peer into the container and renames it eth0, attaches the host end to the bridge and gives eth0 the next free address
 ip -n sb-host link add ve-app type veth peer name eth0 netns sb-app
@@ -148,7 +155,7 @@ ip -n sb-app addr add 172.23.0.2/24 dev eth0
 ip -n sb-app link set dev eth0 up
 ip -n sb-app route add default via 172.23.0.1
 
-# ── step 14/16: endpoint db/eth0: veth ve-db ⇄ eth0, 172.23.0.3/24 on appnet
+# ── step 15/17: endpoint db/eth0: veth ve-db ⇄ eth0, 172.23.0.3/24 on appnet
 # why:    a veth pair is a cable: one end in the container as eth0, the other plugged into the bridge; the default route leads to the gateway
 # docker: Docker creates vethXXXXXXX, moves its peer into the container and renames it eth0, attaches the host end to the bridge and gives eth0 the next free address
 ip -n sb-host link add ve-db type veth peer name eth0 netns sb-db
@@ -159,7 +166,7 @@ ip -n sb-db addr add 172.23.0.3/24 dev eth0
 ip -n sb-db link set dev eth0 up
 ip -n sb-db route add default via 172.23.0.1
 
-# ── step 15/16: endpoint old1/eth0: veth ve-old1 ⇄ eth0, 172.22.0.2/24 on br0
+# ── step 16/17: endpoint old1/eth0: veth ve-old1 ⇄ eth0, 172.22.0.2/24 on br0
 # why:    a veth pair is a cable: one end in the container as eth0, the other plugged into the bridge; the default route leads to the gateway
 # docker: Docker creates vethXXXXXXX, moves its peer into the container and renames it eth0, attaches the host end to the bridge and gives eth0 the next free address
 ip -n sb-host link add ve-old1 type veth peer name eth0 netns sb-old1
@@ -170,7 +177,7 @@ ip -n sb-old1 addr add 172.22.0.2/24 dev eth0
 ip -n sb-old1 link set dev eth0 up
 ip -n sb-old1 route add default via 172.22.0.1
 
-# ── step 16/16: endpoint old2/eth0: veth ve-old2 ⇄ eth0, 172.22.0.3/24 on br0
+# ── step 17/17: endpoint old2/eth0: veth ve-old2 ⇄ eth0, 172.22.0.3/24 on br0
 # why:    a veth pair is a cable: one end in the container as eth0, the other plugged into the bridge; the default route leads to the gateway
 # docker: Docker creates vethXXXXXXX, moves its peer into the container and renames it eth0, attaches the host end to the bridge and gives eth0 the next free address
 ip -n sb-host link add ve-old2 type veth peer name eth0 netns sb-old2
@@ -193,8 +200,6 @@ ip -n sb-old2 route add default via 172.22.0.1
 #   ip -n sb-host link del ve-old1
 #   ip -n sb-host link del ve-db
 #   ip -n sb-host link del ve-app
-#   ip -n sb-host link del br0
-#   ip -n sb-host link del appnet
 #   rm -rf /etc/netns/sb-old2
 #   ip netns del sb-old2
 #   rm -rf /etc/netns/sb-old1

@@ -44,7 +44,7 @@ t.test('--help lists the verbs and the exit codes', async (t) => {
 
 t.test('plan --json is the plan as data', async (t) => {
   const plan = JSON.parse((await nslab(['plan', 'bridge-basic', '--sandbox-name', 'sb', '--json'])).stdout) as { steps: { title: string; commands: { argv: string[] }[] }[]; checks: unknown[] };
-  t.equal(plan.steps.length, 9, 'sandbox host, outside, 2 × (namespace, files), bridge, 2 endpoints');
+  t.equal(plan.steps.length, 10, 'sandbox host, outside, uplink, 2 × (namespace, files), bridge, 2 endpoints');
   t.same(plan.steps[0]!.commands[0]!.argv, ['ip', 'netns', 'add', 'sb-host']);
   t.equal(plan.checks.length, 5);
 });

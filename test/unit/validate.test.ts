@@ -57,7 +57,7 @@ t.test('names must be lowercase letters, digits and -', async (t) => {
 });
 
 t.test('a wrong type or value says what is expected', async (t) => {
-  one(t, lab('  br0:\n    subnet: 10.10.0.0/24\n    driver: macvlan', c1), '5:13', /"macvlan" is not allowed: expected one of bridge/);
+  one(t, lab('  br0:\n    subnet: 10.10.0.0/24\n    driver: weave', c1), '5:13', /"weave" is not allowed: expected one of bridge, macvlan, ipvlan, overlay/);
   one(t, lab('  br0:\n    subnet: 10.10.0.0', c1), '4:13', /expected an IPv4 subnet in CIDR notation/);
 });
 

@@ -8,6 +8,8 @@ import { commandLine } from '../../plan/script.js';
 import type { Plan } from '../../plan/types.js';
 import { apply, type Interrupt } from '../../run/apply.js';
 import type { CommandResult } from '../../run/exec.js';
+import { EnvError } from '../../run/errors.js';
+import { missingKinds } from '../../run/features.js';
 import { checkRoom, requireRoot, requireTools, toolsFor } from '../../run/preflight.js';
 import { teardown } from '../../run/teardown.js';
 import { EXIT, exitForSignal } from '../exit.js';
@@ -36,9 +38,15 @@ export async function up(out: Output, name: string, opts: UpOptions): Promise<nu
   const lab = loadLab(name);
   const place = placeFrom(lab.name, opts) ?? { kind: 'host' as const };
   requireRoot('up');
+  if (place.kind === 'host' && lab.hosts.length > 1)
+    throw new EnvError(`${lab.name} spans ${lab.hosts.length} hosts (${lab.hosts.map((h) => h.name).join(', ')}); one machine can only be one of them`, `build it with --sandbox, where each host is a namespace`);
   const { target } = await targetFor(place);
   const plan = compile(lab, target);
   requireTools(toolsFor(plan));
+  const missing = await missingKinds(plan);
+  if (missing.length > 0)
+    throw new EnvError(`this kernel cannot create ${missing.map((k) => `${k} links`).join(' or ')}, which ${lab.name} needs`,
+      `load the module if your kernel has it (modprobe ${missing.join(' ')}); otherwise this lab cannot run on this machine — the other labs can`);
   await checkRoom(plan, lab);
 
   const interrupt: Interrupt = { signal: null };

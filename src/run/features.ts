@@ -1,0 +1,46 @@
+// Which kinds of link this kernel can make, tried for real in a scratch namespace (and cached):
+// a missing module is an environment error named up front, never a failure half-way.
+import { run } from './exec.js';
+import type { Plan } from '../plan/types.js';
+
+export const LINK_KINDS = ['bridge', 'veth', 'macvlan', 'ipvlan', 'vxlan'] as const;
+export type LinkKind = (typeof LINK_KINDS)[number];
+
+const cache = new Map<LinkKind, boolean>();
+
+export async function kernelSupports(kind: LinkKind): Promise<boolean> {
+  const known = cache.get(kind);
+  if (known !== undefined) return known;
+  const ns = `nslab-probe-${process.pid}-${kind}`;
+  const added = await run(['ip', 'netns', 'add', ns]);
+  if (added.exitCode !== 0) return false;
+  try {
+    const ip = (...args: string[]) => run(['ip', '-n', ns, 'link', 'add', ...args]);
+    const parent = await ip('p0', 'type', 'veth', 'peer', 'name', 'p1');
+    const r = kind === 'veth' ? parent
+      : kind === 'bridge' ? await ip('x0', 'type', 'bridge')
+      : kind === 'vxlan' ? await ip('x0', 'type', 'vxlan', 'id', '1', 'dstport', '4789')
+      : await ip('x0', 'link', 'p0', 'type', kind, 'mode', kind === 'macvlan' ? 'bridge' : 'l2');
+    cache.set(kind, r.exitCode === 0);
+    return r.exitCode === 0;
+  } finally {
+    await run(['ip', 'netns', 'del', ns]);
+  }
+}
+
+/** The kinds of link a plan creates (`… type KIND …`). */
+export const linkKindsOf = (plan: Plan): LinkKind[] => {
+  const kinds = new Set<LinkKind>();
+  for (const c of plan.steps.flatMap((s) => s.commands)) {
+    const i = c.argv.indexOf('type');
+    const kind = i > 0 && c.argv.includes('link') && c.argv.includes('add') ? c.argv[i + 1] : undefined;
+    if (kind && (LINK_KINDS as readonly string[]).includes(kind)) kinds.add(kind as LinkKind);
+  }
+  return [...kinds];
+};
+
+export async function missingKinds(plan: Plan): Promise<LinkKind[]> {
+  const kinds = linkKindsOf(plan);
+  const supported = await Promise.all(kinds.map(kernelSupports));
+  return kinds.filter((_, i) => !supported[i]);
+}
