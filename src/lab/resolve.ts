@@ -77,7 +77,7 @@ function resolveNetworks(raw: RawLab, report: Report): Network[] {
     const driver = n.driver ?? 'bridge';
     const at = ['networks', name];
     if (onLan(driver)) {
-      if (n.parent === undefined) report(at, `a ${driver} network needs parent: uplink (the host's uplink, which nslab creates; never the machine's real eth0)`, undefined);
+      if (n.parent === undefined) report(['networks'], `a ${driver} network needs parent: uplink (the host's uplink, which nslab creates; never the machine's real eth0)`, name);
       if (formatSubnet(subnet) !== formatSubnet(LAN))
         report([...at, 'subnet'], `a ${driver} network shares the uplink's LAN, so its subnet is ${formatSubnet(LAN)} (the outside router is ${SANDBOX_UPLINK.outside}, the host ${SANDBOX_UPLINK.host})`);
       if (n.nat) report([...at, 'nat'], `${driver} containers are on the LAN itself: there is nothing to NAT; remove nat`);
@@ -86,7 +86,7 @@ function resolveNetworks(raw: RawLab, report: Report): Network[] {
       if (n.shim !== undefined) report([...at, 'shim'], 'only a macvlan network has a shim');
     }
     if (driver === 'ipvlan' && n.shim !== undefined) report([...at, 'shim'], 'the shim here is for macvlan; ipvlan children share the parent’s MAC');
-    if (driver === 'overlay' && n.vni === undefined) report(at, 'an overlay network needs a vni (the VXLAN id, e.g. 42)', undefined);
+    if (driver === 'overlay' && n.vni === undefined) report(['networks'], 'an overlay network needs a vni (the VXLAN id, e.g. 42)', name);
     if (driver !== 'overlay' && n.vni !== undefined) report([...at, 'vni'], 'only an overlay network has a vni');
     if (driver === 'overlay' && name.length > IFNAMSIZ - 3)
       report(['networks'], `overlay network name "${name}" also names its VXLAN device vx-${name}, over ${IFNAMSIZ} characters: shorten it`, name);

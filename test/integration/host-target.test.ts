@@ -9,7 +9,7 @@ import { cli, fixtureLab, needsRoot, sandboxName, type Run } from '../helpers/ma
 const lab = fixtureLab('docker-host');
 const containers = ['tdock-a', 'tdock-b'];
 
-async function machine(t: Test) {
+async function machine(t: Test, labToRemove = lab) {
   const ns = sandboxName('machine');
   await execa('ip', ['netns', 'add', ns]);
   await execa('ip', ['-n', ns, 'link', 'set', 'lo', 'up']);
@@ -19,13 +19,16 @@ async function machine(t: Test) {
     return { exitCode: r.exitCode ?? -1, stdout: String(r.stdout), stderr: String(r.stderr) };
   };
   t.teardown(async () => {
-    await nslab(['down', lab]);
+    await nslab(['down', labToRemove]);
     await execa('ip', ['netns', 'del', ns], { reject: false });
   });
   const snapshot = async () => ({
     links: String((await inside(['ip', '-br', 'link'])).stdout),
     routes: String((await inside(['ip', 'route'])).stdout),
-    iptables: String((await inside(['iptables-save'])).stdout).split('\n').filter((l) => !l.startsWith('#')).map((l) => l.replace(/ \[\d+:\d+\]$/, '')), // chain counters move with traffic
+    ipForward: String((await inside(['sysctl', '-n', 'net.ipv4.ip_forward'])).stdout),
+    // Rules and non-default policies: using a table (nat) makes iptables-nft list it, empty, from then on.
+    iptables: String((await inside(['iptables-save'])).stdout).split('\n').map((l) => l.replace(/ \[\d+:\d+\]$/, ''))
+      .filter((l) => l.startsWith('-A ') || (l.startsWith(':') && !l.endsWith(' ACCEPT'))),
   });
   return { ns, inside, nslab, snapshot };
 }
@@ -76,3 +79,19 @@ t.test('host target: a subnet already routed, or a name already taken, is refuse
   t.same(await m.snapshot(), before, 'nothing changed');
   t.same(await namespacesLeft(), []);
 });
+
+// Catalogue labs that touch the host's own namespace most: an outside behind nsl-uplink,
+// ip_forward, NAT, DNAT, a server in the host's namespace, macvlan on nslab's uplink.
+for (const name of ['bridge-nat', 'port-publish', 'host-mode', 'macvlan']) {
+  t.test(`${name} on the host target: checks pass, down puts ip_forward, links, routes and rules back`, { skip: needsRoot }, async (t) => {
+    const m = await machine(t, name);
+    const before = await m.snapshot();
+    const up = await m.nslab(['up', name, '--json']);
+    t.equal(up.exitCode, 0, 'up passes every check', up);
+    t.ok((JSON.parse(up.stdout) as { checks: { ok: boolean }[] }).checks.every((c) => c.ok));
+    t.match(String((await m.inside(['ip', '-d', 'link', 'show', 'nsl-uplink'])).stdout), /alias nslab:/, 'the uplink to the outside is nslab’s own, marked');
+    const down = await m.nslab(['down', name]);
+    t.equal(down.exitCode, 0, 'down exits 0', down);
+    t.same(await m.snapshot(), before, 'the machine is as before, ip_forward included');
+  });
+}

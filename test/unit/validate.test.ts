@@ -119,3 +119,49 @@ t.test('every problem is reported at once', async (t) => {
 t.test('a file name that cannot name a lab is refused', async (t) => {
   t.throws(() => labFromText('Bad_Name.yaml', lab(br0, c1), 'Bad_Name'), LabError);
 });
+
+// The catalogue's vocabulary: network modes, ports, links, services, hosts, LAN drivers.
+const bare = (containers: string, extra = '') => `title: t\nnetworks:\n${br0}\ncontainers:\n${containers}\n${extra}`;
+
+t.test('network_mode excludes networks and ports, and container: names another container', async (t) => {
+  one(t, bare('  c1:\n    network_mode: host\n    networks:\n      br0: {}'), '9:7', /uses network_mode host, so it cannot also join networks/);
+  one(t, bare(`${c1}\n  c2:\n    network_mode: none\n    ports: ["8080:80"]`), '11:12', /ports cannot be published with network_mode none/);
+  one(t, bare(`${c1}\n  c2:\n    network_mode: container:c9`), '10:19', /network_mode container:c9 names no other container/);
+  one(t, bare('  c1:\n    network_mode: bridge'), '6:3', /container c1 joins no network/);
+});
+
+t.test('published host ports are unique', async (t) => {
+  one(t, bare(`${c1}\n    ports: ["8080:80"]\n  c2:\n    networks:\n      br0: {}\n    ports: ["8080:81"]`), '13:13', /host port 8080 is already published by container c1/);
+});
+
+t.test('--link needs another container on a shared network', async (t) => {
+  one(t, bare(`${c1}\n    links: ["c9"]`), '9:13', /--link c9: "c9" is not another container/);
+});
+
+t.test('two servers cannot share a port in one namespace', async (t) => {
+  one(t, bare(`  web:\n    network_mode: host\n    serve: [{ http: 80 }]\n  web2:\n    network_mode: host\n    serve: [{ http: 80 }]`), '11:13', /port 80 is already served by container web in the same network namespace/);
+});
+
+t.test('a service VIP belongs to no subnet, and its backends exist', async (t) => {
+  one(t, bare(c1, 'services:\n  web:\n    vip: 10.10.0.50\n    port: 80\n    backends: [c1]'), '11:10', /vip 10\.10\.0\.50 lies inside a network of the lab/);
+  one(t, bare(c1, 'services:\n  web:\n    vip: 10.96.0.10\n    port: 80\n    backends: [c1, c7]'), '13:20', /backend "c7" is not a container of this lab/);
+});
+
+t.test('a check does one thing, and resolve checks run inside a container', async (t) => {
+  one(t, bare(c1, 'checks:\n  - ping: { from: c1, to: br0 }\n    tcp: { from: c1, to: br0, port: 80 }'), '10:5', /a check does one thing: it has ping and tcp/);
+  one(t, bare(c1, 'checks:\n  - resolve: { from: host, name: c1 }'), '10:22', /resolve checks run inside a container/);
+});
+
+t.test('macvlan lives on the uplink’s LAN; overlay needs a VNI; several hosts need host:', async (t) => {
+  one(t, lab('  lan:\n    driver: macvlan\n    subnet: 10.50.0.0/24\n    parent: uplink', '  m1:\n    networks:\n      lan: {}'), '5:13', /its subnet is 198\.51\.100\.0\/24/);
+  one(t, lab('  ov0:\n    driver: overlay\n    subnet: 10.50.0.0/24', '  a:\n    networks:\n      ov0: {}'), '3:3', /an overlay network needs a vni/);
+  one(t, `title: t\nhosts: [h1, h2]\nnetworks:\n${br0}\ncontainers:\n${c1}\n`, '7:3', /container c1 needs host: \(one of h1, h2\)/);
+  one(t, lab(br0, `${c1}\n    host: h1`), '9:11', /host: is for labs with several hosts/);
+});
+
+t.test('the macvlan lab resolves children onto the LAN with the router as gateway', async (t) => {
+  const l = labFromText('lab.yaml', lab('  lan:\n    driver: macvlan\n    parent: uplink\n    subnet: 198.51.100.0/24', '  m1:\n    networks:\n      lan: {}'));
+  t.match(l.networks[0], { driver: 'macvlan', gateway: '198.51.100.1' });
+  t.match(l.containers[0]!.endpoints[0], { kind: 'macvlan', address: '198.51.100.3', hostIfname: 'mv-m1' }, 'the router (.1) and the host (.2) are taken');
+  t.equal(l.outside.used, true, 'the LAN is the outside’s: it is built on the host target too');
+});
