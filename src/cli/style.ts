@@ -10,8 +10,9 @@ export const green = wrap('32');
 export const red = wrap('31');
 export const yellow = wrap('33');
 
-export function table(head: string[], rows: string[][]): string {
-  const t = new Table({ head, style: { head: [], border: [], compact: true } });
+/** A bordered table; with widths, long cells wrap so it fits an 80-column terminal. */
+export function table(head: string[], rows: string[][], widths?: number[]): string {
+  const t = new Table({ head, style: { head: [], border: [], compact: true }, ...(widths ? { colWidths: widths, wordWrap: true } : {}) });
   t.push(...rows);
   return t.toString();
 }

@@ -10,7 +10,7 @@ import { placeFrom, targetFor, type PlaceOptions } from '../target.js';
 export function list(out: Output): number {
   const labs = listLabs();
   out.data(labs);
-  out.line(table(['lab', 'what it builds'], labs.map((l) => [l.name, l.title])));
+  out.line(table(['lab', 'what it builds'], labs.map((l) => [l.name, l.title]), [20, 57]));
   out.line(`\nbuild one: sudo npm run lab ${labs[0]?.name ?? 'NAME'}   (see its steps first: npm run nslab -- plan ${labs[0]?.name ?? 'NAME'})`);
   return EXIT.ok;
 }
