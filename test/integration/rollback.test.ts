@@ -71,3 +71,18 @@ t.test('a bad lab file is refused before anything is touched', { skip: needsRoot
   t.match(up.stderr, /broken\.yaml:\d+:\d+: /);
   t.same(await rootSnapshot(), before);
 });
+
+t.test('a failure after a server started stops that server too', { skip: needsRoot }, async (t) => {
+  // container-mode starts web's server, then the sidecar's: fail the last command (the sidecar's).
+  const plan = JSON.parse((await nslab(['plan', 'container-mode', '--sandbox-name', 'sb', '--json'])).stdout) as { steps: { commands: { background?: boolean }[] }[] };
+  const all = plan.steps.flatMap((s) => s.commands);
+  t.equal(all.filter((c) => c.background).length, 2, 'two servers in the plan');
+  const sb = sandboxName('srv');
+  t.teardown(() => nslab(['down', 'container-mode', '--sandbox-name', sb]));
+  const up = await nslab(['up', 'container-mode', '--sandbox-name', sb], { NSLAB_FAIL_AT: String(all.length) });
+  t.equal(up.exitCode, 3, 'the failure is reported', up);
+  t.match(up.stderr, /server\.js http 8081 sidecar/, 'the failed command is the sidecar’s server');
+  const servers = String((await execa('ps', ['-eo', 'args'])).stdout).split('\n').filter((l) => l.includes('serve/server.js') && l.includes(`@${sb}`));
+  t.same(servers, [], 'web’s server, which had started, was stopped');
+  t.same(await namespacesOf(sb), []);
+});
