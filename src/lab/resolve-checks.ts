@@ -53,6 +53,7 @@ function use(lab: Lab, address: string): { address: string } {
 export function resolveChecks(raw: RawCheck[], lab: Lab, report: Report): Check[] {
   const places = [...lab.hosts.map((h) => h.name), 'outside', ...lab.containers.map((c) => c.name)];
   return raw.flatMap((c, i): Check[] => {
+    if (c.ping && (c.ping.from === 'all' || c.ping.to === 'all')) return expandAll(c, i, lab, report);
     const kinds = KINDS.filter((k) => c[k] !== undefined);
     if (kinds.length !== 1) {
       report(['checks', i], kinds.length === 0 ? `a check needs one of ${KINDS.join(', ')}` : `a check does one thing: it has ${kinds.join(' and ')}; split it in two`);
@@ -106,4 +107,31 @@ export function resolveChecks(raw: RawCheck[], lab: Lab, report: Report): Check[
       name: c.name ?? `http ${p.from} ${arrow} ${shown}`,
     }];
   });
+}
+
+/** `ping: { from: all, to: all }`: every container with an address to every other (a full mesh). */
+function expandAll(c: RawCheck, i: number, lab: Lab, report: Report): Check[] {
+  const { from, to, size } = c.ping!;
+  const addressed = lab.containers.filter((k) => k.endpoints.length > 0).map((k) => k.name);
+  const sources = from === 'all' ? addressed : [from];
+  const targets = to === 'all' ? addressed : [to];
+  const expect = c.expect ?? 'reach';
+  const group = c.name ?? `ping ${from} ${expect === 'reach' ? '→' : '↛'} ${to}`;
+  const checks: Check[] = [];
+  for (const s of sources)
+    for (const t of targets) {
+      if (s === t) continue;
+      const target = targetAddress(t, lab);
+      if ('error' in target) {
+        report(['checks', i, 'ping', 'to'], target.error);
+        return [];
+      }
+      checks.push({
+        kind: 'ping', from: s, to: t, address: target.address, expect, group,
+        ...(size !== undefined ? { size } : {}), ...(c.why ? { why: c.why } : {}),
+        name: `${s} ${expect === 'reach' ? '→' : '↛'} ${t}`,
+      });
+    }
+  if (checks.length === 0) report(['checks', i, 'ping'], 'this check expands to no pair of containers');
+  return checks;
 }

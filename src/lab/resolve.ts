@@ -13,7 +13,7 @@ interface RawLab {
   description?: string;
   hosts?: string[];
   networks: Record<string, { driver?: Driver; subnet: string; gateway?: string; nat?: boolean; dns?: boolean; isolated?: boolean; parent?: 'uplink'; shim?: string; vni?: number }>;
-  containers: Record<string, { host?: string; network_mode?: string; networks?: Record<string, { address?: string; veth?: string } | null>; ports?: string[]; links?: string[]; serve?: RawServe }>;
+  containers: Record<string, { count?: number; host?: string; network_mode?: string; networks?: Record<string, { address?: string; veth?: string } | null>; ports?: string[]; links?: string[]; serve?: RawServe }>;
   services?: Record<string, { vip: string; port: number; target_port?: number; backends: string[] }>;
   outside?: { serve?: RawServe };
   checks?: RawCheck[];
@@ -25,9 +25,15 @@ const servers = (raw: RawServe | undefined): Server[] =>
   (raw ?? []).map((s) => (s.http !== undefined ? { kind: 'http', port: s.http } : { kind: 'tcp', port: s.tcp! }));
 
 export function resolve(src: SourceDoc, labName: string): { lab: Lab; problems: Problem[] } {
-  const raw = src.data as RawLab;
   const problems: Problem[] = [];
-  const report: Report = (path, message, key) => problems.push({ ...src.at(path, key), message });
+  // A problem of a counted container (c17 of c × 250) is pointed at the entry that made it.
+  const origin = new Map<string, string>();
+  const report: Report = (path, message, key) => {
+    const at = path[0] === 'containers' && typeof path[1] === 'string' && origin.has(path[1]) ? ['containers', origin.get(path[1])!, ...path.slice(2)] : path;
+    const k = path.length === 1 && path[0] === 'containers' && key && origin.has(key) ? origin.get(key) : key;
+    problems.push({ ...src.at(at, k), message });
+  };
+  const raw = expandCounts(src.data as RawLab, origin, report);
 
   const hosts = resolveHosts(raw, report);
   const networks = resolveNetworks(raw, report);
@@ -49,6 +55,27 @@ export function resolve(src: SourceDoc, labName: string): { lab: Lab; problems: 
   };
   lab.checks = resolveChecks(raw.checks ?? [], lab, report);
   return { lab, problems };
+}
+
+/** `c: { count: 3 }` is c1, c2, c3, like compose's replicas (each gets the lowest free address). */
+function expandCounts(raw: RawLab, origin: Map<string, string>, report: Report): RawLab {
+  const containers: RawLab['containers'] = {};
+  for (const [name, c] of Object.entries(raw.containers)) {
+    if (c.count === undefined) {
+      containers[name] = c;
+      continue;
+    }
+    const { count, ...template } = c;
+    if (Object.values(c.networks ?? {}).some((ep) => ep?.address !== undefined || ep?.veth !== undefined))
+      report(['containers', name, 'count'], `container ${name} has count ${count}: leave its addresses and veth names out, each copy gets its own`);
+    for (let i = 1; i <= count; i++) {
+      const copy = `${name}${i}`;
+      if (raw.containers[copy] || containers[copy]) report(['containers', name, 'count'], `count ${count} makes a container ${copy}, but that name is taken: rename one of them`);
+      containers[copy] = template;
+      origin.set(copy, name);
+    }
+  }
+  return { ...raw, containers };
 }
 
 function resolveHosts(raw: RawLab, report: Report): DockerHost[] {

@@ -85,6 +85,8 @@ export interface Service { name: string; vip: string; port: number; targetPort: 
 
 interface CheckBase {
   name: string;
+  /** the line a check came from when one line made many (`from: all, to: all`): shown as one row */
+  group?: string;
   /** a container name, 'host' or 'outside' */
   from: string;
   expect: 'reach' | 'fail';

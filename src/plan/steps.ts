@@ -24,7 +24,7 @@ export type StepSpec =
   | { kind: 'service'; service: Service; host: string }
   | { kind: 'server'; owner: string; ns: string | null; server: Server };
 
-type Builders = { [K in StepSpec['kind']]: (spec: Extract<StepSpec, { kind: K }>, ctx: Context) => Step };
+type Builders = { [K in StepSpec['kind']]: (spec: Extract<StepSpec, { kind: K }>, ctx: Context) => Omit<Step, 'kind'> };
 
 const run = (argv: string[], undo?: string[]): Command => (undo ? { argv, undo } : { argv });
 
@@ -293,5 +293,5 @@ export const builders: Builders = {
 };
 
 export const build = (spec: StepSpec, ctx: Context): Step =>
-  (builders[spec.kind] as (s: StepSpec, c: Context) => Step)(spec, ctx);
+  ({ kind: spec.kind, ...(builders[spec.kind] as (s: StepSpec, c: Context) => Omit<Step, 'kind'>)(spec, ctx) });
 

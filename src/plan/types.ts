@@ -13,6 +13,8 @@ export interface Command {
 }
 
 export interface Step {
+  /** which builder made it (namespace, endpoint, …): steps of one kind are independent of each other */
+  kind: string;
   title: string;
   /** one line: why this step is needed */
   why: string;

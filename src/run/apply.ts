@@ -1,7 +1,10 @@
-// Runs a plan, command by command. Every command that succeeds adds its undo to the state file;
-// when one fails, or the user interrupts, everything done so far is removed before returning.
+// Runs a plan. Every command that succeeds adds its undo to the state file; when one fails, or
+// the user interrupts, everything done so far is removed before returning. `ip` commands are
+// batched per namespace as schedule.ts explains; what happens is what `plan` prints.
 import type { Plan, Step } from '../plan/types.js';
+import { fileCommand, pool, runBatch } from './batch.js';
 import { CommandError, run, startBackground, type CommandResult } from './exec.js';
+import { IpQueues, ipKey, isFileCommand, type Indexed } from './schedule.js';
 import { writeState, type LabState } from './state.js';
 import { teardown, type TeardownReport } from './teardown.js';
 
@@ -10,7 +13,7 @@ export interface ApplyHooks {
   onCommand?(result: CommandResult): void;
 }
 
-/** Set by a SIGINT/SIGTERM handler; apply stops before the next command. */
+/** Set by a SIGINT/SIGTERM handler; apply stops before the next command or batch. */
 export interface Interrupt { signal: NodeJS.Signals | null }
 
 export class ApplyError extends Error {
@@ -24,33 +27,74 @@ export class ApplyError extends Error {
   }
 }
 
-/** Test hook: NSLAB_FAIL_AT=K makes the K-th command of `up` fail, to prove rollback. */
+/** Test hook: NSLAB_FAIL_AT=K makes the K-th command of the plan fail, to prove rollback. */
 const failAt = Number(process.env.NSLAB_FAIL_AT ?? 0);
+
 
 export async function apply(plan: Plan, file: string, hooks: ApplyHooks, interrupt: Interrupt): Promise<LabState> {
   const state: LabState = { lab: plan.lab, file, place: plan.place, mark: plan.mark, undo: [], complete: false };
   writeState(state);
-  let count = 0;
-  for (const [index, step] of plan.steps.entries()) {
-    hooks.onStep?.(index, step);
-    for (const command of step.commands) {
-      count += 1;
-      const stop = async (reason: ConstructorParameters<typeof ApplyError>[0]) => {
-        writeState(state);
-        throw new ApplyError(reason, { index, title: step.title }, await teardown(plan.lab, plan.place));
-      };
-      if (interrupt.signal) await stop({ interrupted: interrupt.signal });
-      const result = count === failAt
-        ? { argv: command.argv, exitCode: 1, stdout: '', stderr: `injected failure (NSLAB_FAIL_AT=${failAt})`, durationMs: 0 }
-        : command.background
-          ? await startBackground(command.argv)
-          : await run(command.argv, { detached: true, ...(command.input !== undefined ? { input: command.input } : {}) });
-      hooks.onCommand?.(result);
-      if (result.exitCode !== 0) await stop({ failed: result });
-      if (command.undo) state.undo.push(command.undo);
-    }
+  const dockerHosts = new Set(Object.values(plan.hosts).filter((n): n is string => n !== null));
+  const stepOf = new Map<number, number>();
+  const queues = new IpQueues();
+
+  const succeeded = (c: Indexed, r: CommandResult) => {
+    hooks.onCommand?.(r);
+    if (c.command.undo) state.undo.push(c.command.undo);
+  };
+  const stop = async (reason: ConstructorParameters<typeof ApplyError>[0], index: number) => {
     writeState(state);
+    const i = stepOf.get(index) ?? 0;
+    throw new ApplyError(reason, { index: i, title: plan.steps[i]!.title }, await teardown(plan.lab, plan.place));
+  };
+  const fail = (at: Indexed, result: CommandResult) => {
+    hooks.onCommand?.(result);
+    return stop({ failed: result }, at.index);
+  };
+  /** Runs what is queued, tier by tier; the first failure (in plan order) stops everything. */
+  const flush = async () => {
+    for (const tier of queues.drain(dockerHosts)) {
+      const outcomes = await pool(tier, 16, (b) => runBatch(b.netns, b.commands));
+      for (const o of outcomes) for (const c of o.done) succeeded(c, { argv: c.command.argv, exitCode: 0, stdout: '', stderr: '', durationMs: 0 });
+      const failed = outcomes.flatMap((o) => (o.failed ? [o.failed] : [])).sort((a, b) => a.at.index - b.at.index)[0];
+      if (failed) await fail(failed.at, failed.result);
+    }
+  };
+
+  let index = 0;
+  for (const [s, step] of plan.steps.entries()) {
+    hooks.onStep?.(s, step);
+    for (const command of step.commands) {
+      const c: Indexed = { index: ++index, command };
+      stepOf.set(c.index, s);
+      if (interrupt.signal) {
+        await flush();
+        await stop({ interrupted: interrupt.signal }, c.index);
+      }
+      if (c.index === failAt) {
+        await flush();
+        await fail(c, { argv: command.argv, exitCode: 1, stdout: '', stderr: `injected failure (NSLAB_FAIL_AT=${failAt})`, durationMs: 0 });
+      }
+      const ip = command.background || command.input !== undefined ? null : ipKey(command.argv);
+      if (ip) {
+        queues.add(ip.netns, c);
+        continue;
+      }
+      if (isFileCommand(command)) {
+        const r = fileCommand(c);
+        if (r.exitCode !== 0) await fail(c, r);
+        succeeded(c, r);
+        continue;
+      }
+      // Any other program may depend on what the queued commands make: run them first.
+      await flush();
+      const r = command.background ? await startBackground(command.argv)
+        : await run(command.argv, { detached: true, ...(command.input !== undefined ? { input: command.input } : {}) });
+      if (r.exitCode !== 0) await fail(c, r);
+      succeeded(c, r);
+    }
   }
+  await flush();
   state.complete = true;
   writeState(state);
   return state;

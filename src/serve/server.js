@@ -16,7 +16,10 @@ const server = kind === 'http'
       res.setHeader('connection', 'close');
       res.end(`${name} answered; client ${clientOf(req.socket)}\n`);
     })
-  : createTcp((socket) => socket.end(`${name}\n`));
+  : createTcp((socket) => {
+      socket.on('error', () => {}); // a client that hangs up at once must not take the server down
+      socket.end(`${name}\n`);
+    });
 
 server.on('error', (err) => {
   process.stderr.write(`${name}: cannot listen on port ${port}: ${err.code ?? err.message}\n`);
