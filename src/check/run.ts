@@ -1,7 +1,9 @@
 // Runs a plan's checks concurrently (bounded) and judges each against what it expects.
 import type { PlannedCheck } from '../plan/types.js';
 import { run } from '../run/exec.js';
+import { pool } from '../run/batch.js';
 import { probeArgv } from './argv.js';
+import { meshable, pingMesh } from './mesh.js';
 import { ping } from './ping.js';
 
 export interface CheckResult {
@@ -16,6 +18,8 @@ export interface CheckResult {
   /** what happened instead, in the probe's words */
   detail: string | null;
   why?: string;
+  /** set when one line of the lab made many checks (`from: all`) */
+  group?: string;
   argv: string[];
 }
 
@@ -67,31 +71,34 @@ async function probe(c: PlannedCheck): Promise<Probe> {
   }
 }
 
-export async function runCheck(c: PlannedCheck): Promise<CheckResult> {
-  const p = await probe(c);
-  return {
-    name: c.name,
-    kind: c.kind,
-    expect: c.expect,
-    reached: p.reached,
-    ok: p.reached === (c.expect === 'reach'),
-    rttMs: p.rttMs,
-    detail: p.detail,
-    ...(c.why ? { why: c.why } : {}),
-    argv: p.argv,
-  };
-}
+export const runCheck = async (c: PlannedCheck): Promise<CheckResult> => judge(c, await probe(c));
 
-/** A small pool: at most `limit` probes at once, results in the order of the checks. */
-export async function runChecks(checks: PlannedCheck[], limit = 32): Promise<CheckResult[]> {
-  const results: CheckResult[] = new Array(checks.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < checks.length) {
-      const i = next++;
-      results[i] = await runCheck(checks[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, checks.length) }, worker));
-  return results;
+const judge = (c: PlannedCheck, p: Probe): CheckResult => ({
+  name: c.name,
+  kind: c.kind,
+  expect: c.expect,
+  reached: p.reached,
+  ok: p.reached === (c.expect === 'reach'),
+  rttMs: p.rttMs,
+  detail: p.detail,
+  ...(c.why ? { why: c.why } : {}),
+  ...(c.group ? { group: c.group } : {}),
+  argv: p.argv,
+});
+
+/**
+ * Runs every check, at most `limit` probes at once; results in the order of the checks. Many
+ * plain pings (a mesh) go through fping, in waves the neighbour table can hold; `namespaces`
+ * are the lab's, whose neighbours may be flushed between waves.
+ */
+export async function runChecks(checks: PlannedCheck[], namespaces: string[] = [], limit = 32): Promise<CheckResult[]> {
+  const meshed = meshable(checks)
+    ? await pingMesh(checks.filter((c): c is PlannedCheck & { kind: 'ping' } => c.kind === 'ping' && c.size === undefined && c.netns !== null), namespaces)
+    : new Map<PlannedCheck, Probe>();
+  const first = await pool(checks, limit, async (c) => meshed.get(c) ?? (await probe(c)));
+  // A reach check that fping missed gets one more try with ping, as single checks do.
+  return pool(checks, limit, async (c, i) => {
+    const p = first[i]!;
+    return judge(c, meshed.has(c) && !p.reached && c.expect === 'reach' ? await probe(c) : p);
+  });
 }

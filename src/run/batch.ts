@@ -1,19 +1,19 @@
 // The executor's fast paths: one `ip -batch` process per namespace, and the file commands
 // nslab does itself. Used to build (apply) and to tear down (teardown).
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { run, type CommandResult } from './exec.js';
+import { runLean, type CommandResult } from './exec.js';
 import { ipKey, type Indexed } from './schedule.js';
 
 const ok = (c: Indexed, durationMs: number): CommandResult => ({ argv: c.command.argv, exitCode: 0, stdout: '', stderr: '', durationMs });
 
 /** At most `limit` at once, results in order. */
-export async function pool<T, R>(items: T[], limit: number, fn: (t: T) => Promise<R>): Promise<R[]> {
+export async function pool<T, R>(items: T[], limit: number, fn: (t: T, index: number) => Promise<R>): Promise<R[]> {
   const out: R[] = new Array(items.length);
   let next = 0;
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
     while (next < items.length) {
       const i = next++;
-      out[i] = await fn(items[i]!);
+      out[i] = await fn(items[i]!, i);
     }
   }));
   return out;
@@ -22,7 +22,7 @@ export async function pool<T, R>(items: T[], limit: number, fn: (t: T) => Promis
 /** One namespace's queued commands as one `ip -batch` process; stops at the first failing line. */
 export async function runBatch(netns: string | null, commands: Indexed[], force = false): Promise<{ done: Indexed[]; failed?: { at: Indexed; result: CommandResult } }> {
   const lines = commands.map((c) => ipKey(c.command.argv)!.line.join(' '));
-  const r = await run(['ip', ...(force ? ['-force'] : []), ...(netns ? ['-n', netns] : []), '-batch', '-'], { input: `${lines.join('\n')}\n`, detached: true });
+  const r = await runLean(['ip', ...(force ? ['-force'] : []), ...(netns ? ['-n', netns] : []), '-batch', '-'], `${lines.join('\n')}\n`);
   if (r.exitCode === 0) return { done: commands };
   // "Command failed -:N" names the line; what ip said about it comes just before.
   const line = Number(/Command failed -:(\d+)/.exec(r.stderr)?.[1] ?? commands.length);

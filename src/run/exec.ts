@@ -1,4 +1,5 @@
 // The one place nslab starts processes: argv arrays only, never a shell string.
+import { spawn } from 'node:child_process';
 import { execa } from 'execa';
 import { commandLine } from '../plan/script.js';
 
@@ -83,4 +84,28 @@ export async function startBackground(argv: readonly string[], readyTimeoutMs = 
   if (outcome === 'timeout') child.kill('SIGKILL');
   const r = await child;
   return { argv: [...argv], exitCode: r.exitCode || 1, stdout: '', stderr: stderr.trim() || (outcome === 'timeout' ? `not ready after ${readyTimeoutMs} ms` : 'exited at once'), durationMs };
+}
+
+/**
+ * The same as run() for the hot paths (hundreds of short `ip` calls): node's own spawn, still
+ * an argv array and never a shell, at about half execa's cost per process (measured: 250 calls
+ * in 475 ms against 928 ms).
+ */
+export function runLean(argv: readonly string[], input?: string): Promise<CommandResult> {
+  const [file, ...args] = argv;
+  const started = performance.now();
+  return new Promise((resolve) => {
+    // Own process group, as for run(..., { detached: true }): Ctrl-C does not cut a batch in half.
+    const child = spawn(file!, args, { stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'], detached: true });
+    if (input !== undefined) {
+      child.stdin!.on('error', () => {}); // a batch that stops early closes its stdin
+      child.stdin!.end(input);
+    }
+    let stdout = '';
+    let stderr = '';
+    child.stdout!.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
+    child.on('error', (e) => resolve({ argv: [...argv], exitCode: 127, stdout, stderr: e.message, durationMs: performance.now() - started }));
+    child.on('close', (code) => resolve({ argv: [...argv], exitCode: code ?? 128, stdout: stdout.trimEnd(), stderr, durationMs: performance.now() - started }));
+  });
 }

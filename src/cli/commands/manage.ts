@@ -10,6 +10,7 @@ import { teardown } from '../../run/teardown.js';
 import { EXIT } from '../exit.js';
 import type { Output } from '../output.js';
 import { renderChecks } from '../render.js';
+import { containerNamespaces } from './up.js';
 import { table } from '../style.js';
 import { placeFrom, type PlaceOptions } from '../target.js';
 import { UsageError } from '../usage.js';
@@ -37,9 +38,11 @@ export async function verify(out: Output, name: string, opts: PlaceOptions): Pro
   const place = await placeUp(lab.name, opts);
   // Checks do not depend on host facts; only the build steps do.
   const plan = compile(lab, place.kind === 'host' ? { kind: 'host', facts: { forwardDrop: false, ipForward: '1' } } : { kind: 'sandbox', name: place.name });
-  const results = await runChecks(plan.checks);
+  const started = performance.now();
+  const results = await runChecks(plan.checks, containerNamespaces(plan));
+  const checksMs = Math.round(performance.now() - started);
   const ok = results.every((r) => r.ok);
-  out.data({ ok, lab: lab.name, target: placeLabel(place), checks: results });
+  out.data({ ok, lab: lab.name, target: placeLabel(place), checksMs, maxRssKb: process.resourceUsage().maxRSS, checks: results });
   out.line(`nslab verify ${lab.name} (${placeLabel(place)})`);
   out.line(renderChecks(results));
   return ok ? EXIT.ok : EXIT.checkFailed;

@@ -64,7 +64,7 @@ export async function up(out: Output, name: string, opts: UpOptions): Promise<nu
     const buildMs = performance.now() - started;
     out.line(`\nbuilt in ${Math.round(buildMs)} ms: ${plan.steps.length} steps, ${commands.length} commands\n`);
 
-    const results = plan.checks.length > 0 ? await runChecks(plan.checks) : [];
+    const results = plan.checks.length > 0 ? await runChecks(plan.checks, containerNamespaces(plan)) : [];
     if (interrupt.signal) {
       const rollback = await teardown(plan.lab, plan.place);
       process.stderr.write(`interrupted: ${rollback.leftovers.length === 0 ? 'everything built was removed' : `left behind: ${rollback.leftovers.join(', ')}`}\n`);
@@ -79,6 +79,9 @@ export async function up(out: Output, name: string, opts: UpOptions): Promise<nu
     release();
   }
 }
+
+export const containerNamespaces = (plan: Plan): string[] =>
+  [...new Set(Object.values(plan.containerNs).filter((n): n is string => n !== null))];
 
 function tryNext(plan: Plan, lab: Lab, results: CheckResult[]): string {
   const [c1, c2] = lab.containers.filter((c) => c.endpoints.length > 0);
