@@ -52,7 +52,8 @@ jsonOption(placeOptions(program.command('plan').argument('<lab>').description('p
 
 jsonOption(placeOptions(program.command('up').argument('<lab>').description('build the lab, run its checks, leave it up (root)')))
   .option('-q, --quiet', 'do not print each command as it runs')
-  .action(act((lab: string, o: { json: boolean; quiet?: boolean }) => up(outputFor((json = o.json)), lab, o)));
+  .option('--no-check', 'build only; run the checks later with verify')
+  .action(act((lab: string, o: { json: boolean; quiet?: boolean; check: boolean }) => up(outputFor((json = o.json)), lab, o)));
 
 jsonOption(placeOptions(program.command('verify').argument('<lab>').description('run the lab’s checks against what is up (root)')))
   .option('--host', 'the copy on this machine’s own namespace')

@@ -66,8 +66,10 @@ function expandCounts(raw: RawLab, origin: Map<string, string>, report: Report):
       continue;
     }
     const { count, ...template } = c;
-    if (Object.values(c.networks ?? {}).some((ep) => ep?.address !== undefined || ep?.veth !== undefined))
+    if (Object.values(c.networks ?? {}).some((ep) => ep?.address !== undefined || ep?.veth !== undefined)) {
       report(['containers', name, 'count'], `container ${name} has count ${count}: leave its addresses and veth names out, each copy gets its own`);
+      template.networks = Object.fromEntries(Object.keys(c.networks ?? {}).map((n) => [n, {}])); // one problem, not one per copy
+    }
     for (let i = 1; i <= count; i++) {
       const copy = `${name}${i}`;
       if (raw.containers[copy] || containers[copy]) report(['containers', name, 'count'], `count ${count} makes a container ${copy}, but that name is taken: rename one of them`);

@@ -165,3 +165,15 @@ t.test('the macvlan lab resolves children onto the LAN with the router as gatewa
   t.match(l.containers[0]!.endpoints[0], { kind: 'macvlan', address: '198.51.100.3', hostIfname: 'mv-m1' }, 'the router (.1) and the host (.2) are taken');
   t.equal(l.outside.used, true, 'the LAN is the outside’s: it is built on the host target too');
 });
+
+t.test('count makes replicas with the lowest free addresses; from/to all make a full mesh', async (t) => {
+  const l = labFromText('lab.yaml', lab(br0, '  c:\n    count: 3\n    networks:\n      br0: {}', 'checks:\n  - ping: { from: all, to: all }\n  - ping: { from: all, to: br0 }'));
+  t.same(l.containers.map((c) => `${c.name} ${c.endpoints[0]!.address} ${c.endpoints[0]!.hostIfname}`), ['c1 10.10.0.2 ve-c1', 'c2 10.10.0.3 ve-c2', 'c3 10.10.0.4 ve-c3']);
+  t.equal(l.checks.length, 3 * 2 + 3, 'N×(N-1) mesh pings and N to the gateway');
+  t.match(l.checks[0], { kind: 'ping', from: 'c1', to: 'c2', address: '10.10.0.3', group: 'ping all → all' });
+});
+
+t.test('a counted container may not fix addresses, and its copies must not clash', async (t) => {
+  one(t, lab(br0, '  c:\n    count: 2\n    networks:\n      br0: { address: 10.10.0.9 }'), '7:12', /container c has count 2: leave its addresses and veth names out/);
+  one(t, lab(br0, `${c1}\n  c:\n    count: 2\n    networks:\n      br0: {}`), '10:12', /count 2 makes a container c1, but that name is taken/);
+});

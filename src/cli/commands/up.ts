@@ -18,7 +18,7 @@ import { renderChecks, renderStep } from '../render.js';
 import { bold, yellow } from '../style.js';
 import { placeFrom, targetFor, type PlaceOptions } from '../target.js';
 
-export interface UpOptions extends PlaceOptions { quiet?: boolean }
+export interface UpOptions extends PlaceOptions { quiet?: boolean; check?: boolean }
 
 /** SIGINT/SIGTERM set a flag instead of killing nslab, so it can roll back first. */
 function catchSignals(interrupt: Interrupt): () => void {
@@ -64,14 +64,14 @@ export async function up(out: Output, name: string, opts: UpOptions): Promise<nu
     const buildMs = performance.now() - started;
     out.line(`\nbuilt in ${Math.round(buildMs)} ms: ${plan.steps.length} steps, ${commands.length} commands\n`);
 
-    const results = plan.checks.length > 0 ? await runChecks(plan.checks, containerNamespaces(plan)) : [];
+    const results = plan.checks.length > 0 && opts.check !== false ? await runChecks(plan.checks, containerNamespaces(plan)) : [];
     if (interrupt.signal) {
       const rollback = await teardown(plan.lab, plan.place);
       process.stderr.write(`interrupted: ${rollback.leftovers.length === 0 ? 'everything built was removed' : `left behind: ${rollback.leftovers.join(', ')}`}\n`);
       return exitForSignal(interrupt.signal);
     }
     const ok = results.every((r) => r.ok);
-    out.data({ ok, lab: lab.name, target: placeLabel(place), buildMs, commands, checks: results });
+    out.data({ ok, lab: lab.name, target: placeLabel(place), buildMs, maxRssKb: process.resourceUsage().maxRSS, commands, checks: results });
     if (results.length > 0) out.line(renderChecks(results));
     out.line(tryNext(plan, lab, results));
     return ok ? EXIT.ok : EXIT.checkFailed;
