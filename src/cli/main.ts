@@ -1,12 +1,12 @@
 // nslab's command line: verbs, flags, help, and one mapping from errors to exit codes.
 import { Command, CommanderError, Option } from 'commander';
 import { LabError } from '../lab/problems.js';
-import { ApplyError } from '../run/apply.js';
-import { EnvError } from '../run/errors.js';
+import { ApplyError, EnvError } from '../run/errors.js';
 import { commandLine } from '../plan/script.js';
-import { list, plan, validate } from './commands/catalogue.js';
-import { down, status, verify } from './commands/manage.js';
-import { up } from './commands/up.js';
+// Each verb's module is loaded when the verb runs: start-up is most of a small command's time.
+const catalogue = () => import('./commands/catalogue.js');
+const manage = () => import('./commands/manage.js');
+const upVerb = () => import('./commands/up.js');
 import { EXIT, exitForSignal } from './exit.js';
 import { outputFor } from './output.js';
 import { red } from './style.js';
@@ -42,29 +42,29 @@ const placeOptions = (c: Command) =>
 const jsonOption = (c: Command) => c.addOption(new Option('--json', 'print one JSON document for scripts').default(false));
 
 jsonOption(program.command('list').description('the labs in labs/, one line each'))
-  .action(act((o: { json: boolean }) => list(outputFor((json = o.json)))));
+  .action(act(async (o: { json: boolean }) => (await catalogue()).list(outputFor((json = o.json)))));
 
 jsonOption(program.command('validate').argument('<lab>', 'lab name or YAML file').description('check a lab file; print every problem as file:line:col'))
-  .action(act((lab: string, o: { json: boolean }) => validate(outputFor((json = o.json)), lab)));
+  .action(act(async (lab: string, o: { json: boolean }) => (await catalogue()).validate(outputFor((json = o.json)), lab)));
 
 jsonOption(placeOptions(program.command('plan').argument('<lab>').description('print the bash script that builds exactly what `up` builds (no root needed)')))
-  .action(act((lab: string, o: { json: boolean } & PlaceOptions) => plan(outputFor((json = o.json)), lab, o)));
+  .action(act(async (lab: string, o: { json: boolean } & PlaceOptions) => (await catalogue()).plan(outputFor((json = o.json)), lab, o)));
 
 jsonOption(placeOptions(program.command('up').argument('<lab>').description('build the lab, run its checks, leave it up (root)')))
   .option('-q, --quiet', 'do not print each command as it runs')
   .option('--no-check', 'build only; run the checks later with verify')
-  .action(act((lab: string, o: { json: boolean; quiet?: boolean; check: boolean }) => up(outputFor((json = o.json)), lab, o)));
+  .action(act(async (lab: string, o: { json: boolean; quiet?: boolean; check: boolean }) => (await upVerb()).up(outputFor((json = o.json)), lab, o)));
 
 jsonOption(placeOptions(program.command('verify').argument('<lab>').description('run the lab’s checks against what is up (root)')))
   .option('--host', 'the copy on this machine’s own namespace')
-  .action(act((lab: string, o: { json: boolean } & PlaceOptions) => verify(outputFor((json = o.json)), lab, o)));
+  .action(act(async (lab: string, o: { json: boolean } & PlaceOptions) => (await manage()).verify(outputFor((json = o.json)), lab, o)));
 
 jsonOption(placeOptions(program.command('down').argument('<lab>').description('remove everything the lab made; without a target flag, every copy (root)')))
   .option('--host', 'only the copy on this machine’s own namespace')
-  .action(act((lab: string, o: { json: boolean } & PlaceOptions) => down(outputFor((json = o.json)), lab, o)));
+  .action(act(async (lab: string, o: { json: boolean } & PlaceOptions) => (await manage()).down(outputFor((json = o.json)), lab, o)));
 
 jsonOption(program.command('status').argument('[lab]').description('what is up, read from the kernel (root)'))
-  .action(act((lab: string | undefined, o: { json: boolean }) => status(outputFor((json = o.json)), lab)));
+  .action(act(async (lab: string | undefined, o: { json: boolean }) => (await manage()).status(outputFor((json = o.json)), lab)));
 
 function report(err: unknown): number {
   const fail = (code: number, message: string, extra: object = {}) => {

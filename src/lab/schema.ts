@@ -2,13 +2,15 @@
 // ajv's errors for a learner, each pointed at its place in the file.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Ajv, type ErrorObject } from 'ajv';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import type { Problem } from './problems.js';
 import type { PathSegment, SourceDoc } from './load.js';
 
 export const schemaPath = fileURLToPath(new URL('../../labs/lab.schema.json', import.meta.url));
-const schema = JSON.parse(readFileSync(schemaPath, 'utf8')) as object;
-const validate = new Ajv({ allErrors: true, verbose: true, strict: true }).compile(schema);
+// Compiled on first use: verbs that never validate (down, status) should not pay for it.
+let compiled: ValidateFunction | undefined;
+const validator = (): ValidateFunction =>
+  (compiled ??= new Ajv({ allErrors: true, verbose: true, strict: true }).compile(JSON.parse(readFileSync(schemaPath, 'utf8')) as object));
 
 const pathOf = (pointer: string): PathSegment[] =>
   pointer
@@ -56,6 +58,7 @@ function describe(e: ErrorObject): { path: PathSegment[]; key?: string; message:
 }
 
 export function checkShape(src: SourceDoc): Problem[] {
+  const validate = validator();
   if (validate(src.data)) return [];
   const errors = validate.errors ?? [];
   const problems: Problem[] = [];

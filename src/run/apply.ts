@@ -3,10 +3,13 @@
 // batched per namespace as schedule.ts explains; what happens is what `plan` prints.
 import type { Plan, Step } from '../plan/types.js';
 import { fileCommand, pool, runBatch } from './batch.js';
-import { CommandError, run, startBackground, type CommandResult } from './exec.js';
+import { ApplyError } from './errors.js';
+import { run, startBackground, type CommandResult } from './exec.js';
+
+export { ApplyError };
 import { IpQueues, ipKey, isFileCommand, type Indexed } from './schedule.js';
 import { writeState, type LabState } from './state.js';
-import { teardown, type TeardownReport } from './teardown.js';
+import { teardown } from './teardown.js';
 
 export interface ApplyHooks {
   onStep?(index: number, step: Step): void;
@@ -15,17 +18,6 @@ export interface ApplyHooks {
 
 /** Set by a SIGINT/SIGTERM handler; apply stops before the next command or batch. */
 export interface Interrupt { signal: NodeJS.Signals | null }
-
-export class ApplyError extends Error {
-  constructor(
-    readonly reason: { failed: CommandResult } | { interrupted: NodeJS.Signals },
-    readonly step: { index: number; title: string },
-    readonly rollback: TeardownReport,
-  ) {
-    super('failed' in reason ? new CommandError(reason.failed).message : `interrupted by ${reason.interrupted}`);
-    this.name = 'ApplyError';
-  }
-}
 
 /** Test hook: NSLAB_FAIL_AT=K makes the K-th command of the plan fail, to prove rollback. */
 const failAt = Number(process.env.NSLAB_FAIL_AT ?? 0);

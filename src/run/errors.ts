@@ -1,7 +1,32 @@
-// Failures that are the machine's, not the lab file's: exit code 3, with what to do.
+// Failures that are the machine's, not the lab file's (exit code 3), kept apart from the code
+// that raises them so the CLI can tell them apart without loading it.
+import { commandLine } from '../plan/script.js';
+import type { CommandResult } from './exec.js';
+import type { TeardownReport } from './teardown.js';
+
 export class EnvError extends Error {
   constructor(message: string, readonly hint?: string) {
     super(message);
     this.name = 'EnvError';
+  }
+}
+
+/** A command that had to succeed and did not; the message names it and what it said. */
+export class CommandError extends Error {
+  constructor(readonly result: CommandResult) {
+    super(`\`${commandLine(result.argv)}\` failed (exit ${result.exitCode})${result.stderr ? `: ${result.stderr.trim()}` : ''}`);
+    this.name = 'CommandError';
+  }
+}
+
+/** `up` stopped (a failed command, or a signal) and rolled back what it had built. */
+export class ApplyError extends Error {
+  constructor(
+    readonly reason: { failed: CommandResult } | { interrupted: NodeJS.Signals },
+    readonly step: { index: number; title: string },
+    readonly rollback: TeardownReport,
+  ) {
+    super('failed' in reason ? new CommandError(reason.failed).message : `interrupted by ${reason.interrupted}`);
+    this.name = 'ApplyError';
   }
 }

@@ -1,7 +1,7 @@
 // The one place nslab starts processes: argv arrays only, never a shell string.
 import { spawn } from 'node:child_process';
 import { execa } from 'execa';
-import { commandLine } from '../plan/script.js';
+import { CommandError } from './errors.js';
 
 export interface CommandResult {
   argv: string[];
@@ -38,13 +38,7 @@ export async function run(argv: readonly string[], opts: RunOptions = {}): Promi
   };
 }
 
-/** A command that had to succeed and did not; the message names it and what it said. */
-export class CommandError extends Error {
-  constructor(readonly result: CommandResult) {
-    super(`\`${commandLine(result.argv)}\` failed (exit ${result.exitCode})${result.stderr ? `: ${result.stderr.trim()}` : ''}`);
-    this.name = 'CommandError';
-  }
-}
+export { CommandError };
 
 export async function mustRun(argv: readonly string[], opts: RunOptions = {}): Promise<CommandResult> {
   const r = await run(argv, opts);
