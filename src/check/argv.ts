@@ -2,7 +2,8 @@
 import { fileURLToPath } from 'node:url';
 import type { PlannedCheck } from '../plan/types.js';
 
-export const probeScript = fileURLToPath(new URL('../serve/probe.js', import.meta.url));
+// Resolved from the repository, so it is found from src/ and from the compiled dist/ alike.
+export const probeScript = fileURLToPath(new URL('../../src/serve/probe.js', import.meta.url));
 
 const inNs = (netns: string | null, ...argv: string[]) => (netns ? ['ip', 'netns', 'exec', netns, ...argv] : argv);
 

@@ -5,7 +5,8 @@ import type { Lab } from '../lab/types.js';
 import type { Target } from './types.js';
 
 /** The tiny server nslab starts inside namespaces (plain JavaScript: starts in ~40 ms). */
-export const serverScript = fileURLToPath(new URL('../serve/server.js', import.meta.url));
+// Resolved from the repository, so it is found from src/ and from the compiled dist/ alike.
+export const serverScript = fileURLToPath(new URL('../../src/serve/server.js', import.meta.url));
 
 export interface Context {
   lab: Lab;
