@@ -114,13 +114,15 @@ export async function teardown(lab: string, place?: Place): Promise<TeardownRepo
     removed.push(s.what);
   }
   for (const state of states) removed.push(...(await runUndo(withoutInsides([...state.undo].reverse()))));
-  for (const f of await findOwned(lab, place)) {
+  const found = await findOwned(lab, place);
+  for (const f of found) {
     if (!places.some((p) => samePlace(p, f.owner.place))) places.push(f.owner.place);
     await f.remove();
     removed.push(f.what);
   }
 
-  const leftovers = (await findOwned(lab, place)).map((f) => `${f.what} (${placeLabel(f.owner.place)})`);
+  // A second look only when the sweep had something to remove: otherwise the first was it.
+  const leftovers = found.length === 0 ? [] : (await findOwned(lab, place)).map((f) => `${f.what} (${placeLabel(f.owner.place)})`);
   if (leftovers.length === 0) for (const p of places) removeState(lab, p);
   return { places, removed, leftovers };
 }
