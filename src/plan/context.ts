@@ -1,6 +1,6 @@
 // Where each object of a lab lives on a given target, and how to address commands there.
 import { fileURLToPath } from 'node:url';
-import { HOST_UPLINK_IFNAME, markOf, SINGLE_HOST, type Place } from '../lab/names.js';
+import { HOST_UPLINK_IFNAME, markOf, type Place } from '../lab/names.js';
 import type { Lab } from '../lab/types.js';
 import type { Target } from './types.js';
 
@@ -49,4 +49,3 @@ export function contextFor(lab: Lab, target: Target): Context {
   };
 }
 
-export { SINGLE_HOST };
