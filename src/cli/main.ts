@@ -63,6 +63,9 @@ jsonOption(placeOptions(program.command('down').argument('<lab>').description('r
   .option('--host', 'only the copy on this machine’s own namespace')
   .action(act(async (lab: string, o: { json: boolean } & PlaceOptions) => (await manage()).down(outputFor((json = o.json)), lab, o)));
 
+jsonOption(program.command('doctor').description('what this machine can do for nslab: root, tools, kernel features, Docker’s FORWARD policy, subnets in use'))
+  .action(act(async (o: { json: boolean }) => (await import('./commands/doctor.js')).doctor(outputFor((json = o.json)))));
+
 jsonOption(program.command('status').argument('[lab]').description('what is up, read from the kernel (root)'))
   .action(act(async (lab: string | undefined, o: { json: boolean }) => (await manage()).status(outputFor((json = o.json)), lab)));
 
