@@ -27,7 +27,7 @@ export function parsePing(stdout: string, stderr = ''): PingSummary {
 }
 
 
-/** One echo request; when it should reach, one retry so a single lost first packet is not a failure. */
+/** One echo request at a time; a check that should reach gets up to three, so a first ARP request lost on a busy machine (ARP retries after 1 s) is not a failure. */
 export async function ping(netns: string | null, address: string, tries: number, size?: number): Promise<PingSummary & { argv: string[] }> {
   const argv = pingArgv(netns, address, size);
   let summary: PingSummary = { transmitted: 0, received: 0, rttMs: null, error: null };

@@ -38,7 +38,7 @@ async function nodeProbe(c: PlannedCheck) {
 async function probe(c: PlannedCheck): Promise<Probe> {
   switch (c.kind) {
     case 'ping': {
-      const p = await ping(c.netns, c.address, c.expect === 'reach' ? 2 : 1, c.size);
+      const p = await ping(c.netns, c.address, c.expect === 'reach' ? 3 : 1, c.size);
       return { reached: p.received > 0, rttMs: p.rttMs, detail: p.received > 0 ? null : (p.error ?? 'no answer within 1 s'), argv: p.argv };
     }
     case 'tcp': {

@@ -6,15 +6,38 @@ import { bold, dim, green, red, table } from './style.js';
 
 export function renderChecks(results: CheckResult[]): string {
   const short = (text: string | null) => (text && text.length > 34 ? `${text.slice(0, 33)}…` : (text ?? ''));
-  const rows = results.map((r) => [
-    r.ok ? green('PASS') : red('FAIL'),
-    r.name,
-    r.expect === 'reach' ? 'works' : 'fails',
-    r.reached ? 'works' : `fails${r.detail ? `: ${short(r.detail)}` : ''}`,
-    r.rttMs === null ? '-' : `${r.rttMs.toFixed(3)} ms`,
-  ]);
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const rows: string[][] = [];
+  const shown = new Set<string>();
+  for (const r of results) {
+    if (!r.group) {
+      rows.push([
+        r.ok ? green('PASS') : red('FAIL'),
+        r.name,
+        r.expect === 'reach' ? 'works' : 'fails',
+        r.reached ? 'works' : `fails${r.detail ? `: ${short(r.detail)}` : ''}`,
+        r.rttMs === null ? '-' : `${r.rttMs.toFixed(3)} ms`,
+      ]);
+      continue;
+    }
+    // One line of the lab made these (from: all): one row for them all.
+    if (shown.has(r.group)) continue;
+    shown.add(r.group);
+    const members = results.filter((x) => x.group === r.group);
+    const good = members.filter((x) => x.ok).length;
+    const rtt = median(members.flatMap((x) => (x.rttMs === null ? [] : [x.rttMs])));
+    rows.push([
+      good === members.length ? green('PASS') : red('FAIL'),
+      `${r.group} (${members.length} checks)`,
+      r.expect === 'reach' ? 'works' : 'fails',
+      `${good} of ${members.length} as expected`,
+      rtt === undefined ? '-' : `${rtt.toFixed(3)} ms median`,
+    ]);
+  }
   const lines = [table(['result', 'check', 'expected', 'got', 'time'], rows)];
-  for (const r of results.filter((x) => !x.ok)) {
+  const failures = results.filter((x) => !x.ok);
+  if (failures.length > 20) lines.push(`${failures.length} checks failed; the first 20:`);
+  for (const r of failures.slice(0, 20)) {
     lines.push(`${red('✗')} ${r.name}: expected it to ${r.expect === 'reach' ? 'work' : 'fail'}, but it ${r.reached ? 'worked' : `failed (${r.detail})`}`);
     if (r.why) lines.push(`  this check proves: ${r.why}`);
     lines.push(`  try it yourself: ${commandLine(r.argv)}`);

@@ -1,0 +1,18 @@
+// How check results look: one row per check, one row for all the checks one line made.
+import t from 'tap';
+import type { CheckResult } from '../../src/check/run.js';
+import { renderChecks } from '../../src/cli/render.js';
+
+const result = (name: string, ok: boolean, group?: string): CheckResult => ({
+  name, kind: 'ping', expect: 'reach', reached: ok, ok, rttMs: ok ? 0.1 : null, detail: ok ? null : 'no answer within 1 s', argv: ['ping', name], ...(group ? { group } : {}),
+});
+
+t.test('a mesh is one row; its failures are still named one by one', async (t) => {
+  const mesh = Array.from({ length: 30 }, (_, i) => result(`c${i} → c${i + 1}`, i !== 7, 'ping all → all'));
+  const text = renderChecks([result('c1 → br0', true), ...mesh]);
+  t.match(text, /PASS\s+│ c1 → br0/);
+  t.match(text, /FAIL\s+│ ping all → all \(30 checks\)\s+│ works\s+│ 29 of 30 as expected/);
+  t.match(text, /✗ c7 → c8: expected it to work, but it failed \(no answer within 1 s\)/);
+  t.equal(text.split('\n').filter((l) => l.startsWith('│') && /c\d+ → c\d+/.test(l)).length, 0, 'no table row per mesh member');
+  t.match(text, /30 of 31 checks as expected/);
+});
