@@ -3,10 +3,10 @@
 // (gc_thresh3, 1024 by default) is shared by every namespace of the machine: 50 containers
 // pinging each other need 2,450 ARP entries and would get "No buffer space available", so
 // between waves the lab's own namespaces forget their neighbours (`ip neigh flush all`).
-import { readFileSync } from 'node:fs';
 import type { PlannedCheck } from '../plan/types.js';
 import { pool } from '../run/batch.js';
 import { runLean } from '../run/exec.js';
+import { readSysctl } from '../run/preflight.js';
 import { hasTool } from '../run/tools.js';
 
 export interface PingOutcome { reached: boolean; rttMs: number | null; detail: string | null; argv: string[] }
@@ -19,13 +19,7 @@ export function parseFping(text: string): Map<string, { received: number; rttMs:
   return out;
 }
 
-const neighbourBudget = (): number => {
-  try {
-    return Math.floor(Number(readFileSync('/proc/sys/net/ipv4/neigh/default/gc_thresh3', 'utf8')) * 0.8);
-  } catch {
-    return 600;
-  }
-};
+const neighbourBudget = (): number => Math.floor(Number(readSysctl('net/ipv4/neigh/default/gc_thresh3') ?? 750) * 0.8);
 
 /** Worth it when several plain pings leave one namespace and fping is there. */
 export const meshable = (checks: PlannedCheck[]): boolean =>

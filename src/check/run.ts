@@ -71,7 +71,6 @@ async function probe(c: PlannedCheck): Promise<Probe> {
   }
 }
 
-export const runCheck = async (c: PlannedCheck): Promise<CheckResult> => judge(c, await probe(c));
 
 const judge = (c: PlannedCheck, p: Probe): CheckResult => ({
   name: c.name,

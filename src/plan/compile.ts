@@ -66,10 +66,14 @@ export function compile(lab: Lab, target: Target): Plan {
   const containerNs = Object.fromEntries(lab.containers.map((c) => [c.name, ctx.ns(c.name)]));
   return {
     lab: lab.name, title: lab.title, place: ctx.place, mark: ctx.mark,
-    namespaces, hostNs: hostNs[lab.hosts[0]!.name]!, hosts: hostNs, outsideNs: ctx.outsideNs, containerNs, rootLinks,
+    namespaces, hosts: hostNs, outsideNs: ctx.outsideNs, containerNs, rootLinks,
     steps: specs.map((s) => build(s, ctx)), checks,
   };
 }
+
+/** The namespaces of a plan's containers (network_mode host/container:X shares another's). */
+export const containerNamespaces = (plan: Plan): string[] =>
+  [...new Set(Object.values(plan.containerNs).filter((n): n is string => n !== null))];
 
 /** What `down` runs when it has the plan: every undo, newest first. */
 export const teardownOf = (plan: Plan): string[][] =>

@@ -43,9 +43,7 @@ export interface Plan {
   mark: string;
   /** every namespace the plan creates (the sandbox's own included) */
   namespaces: string[];
-  /** the namespace playing the (first) Docker host (sandbox), or null for the machine's own */
-  hostNs: string | null;
-  /** every Docker host's namespace by host name */
+  /** every Docker host's namespace by host name (null: the machine's own, on the host target) */
   hosts: Record<string, string | null>;
   /** container name → its namespace (null: the machine's own, for network_mode host on the host target) */
   containerNs: Record<string, string | null>;

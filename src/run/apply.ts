@@ -2,11 +2,9 @@
 // the user interrupts, everything done so far is removed before returning. `ip` commands are
 // batched per namespace as schedule.ts explains; what happens is what `plan` prints.
 import type { Plan, Step } from '../plan/types.js';
-import { fileCommand, pool, runBatch } from './batch.js';
+import { fileCommand, runTiers } from './batch.js';
 import { ApplyError } from './errors.js';
 import { run, startBackground, type CommandResult } from './exec.js';
-
-export { ApplyError };
 import { IpQueues, ipKey, isFileCommand, type Indexed } from './schedule.js';
 import { writeState, type LabState } from './state.js';
 import { teardown } from './teardown.js';
@@ -45,8 +43,7 @@ export async function apply(plan: Plan, file: string, hooks: ApplyHooks, interru
   };
   /** Runs what is queued, tier by tier; the first failure (in plan order) stops everything. */
   const flush = async () => {
-    for (const tier of queues.drain(dockerHosts)) {
-      const outcomes = await pool(tier, 16, (b) => runBatch(b.netns, b.commands));
+    for await (const outcomes of runTiers(queues, dockerHosts)) {
       for (const o of outcomes) for (const c of o.done) succeeded(c, { argv: c.command.argv, exitCode: 0, stdout: '', stderr: '', durationMs: 0 });
       const failed = outcomes.flatMap((o) => (o.failed ? [o.failed] : [])).sort((a, b) => a.at.index - b.at.index)[0];
       if (failed) await fail(failed.at, failed.result);

@@ -2,7 +2,7 @@
 // nslab does itself. Used to build (apply) and to tear down (teardown).
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { runLean, type CommandResult } from './exec.js';
-import { ipKey, type Indexed } from './schedule.js';
+import { ipKey, type Indexed, type IpQueues } from './schedule.js';
 
 const ok = (c: Indexed, durationMs: number): CommandResult => ({ argv: c.command.argv, exitCode: 0, stdout: '', stderr: '', durationMs });
 
@@ -45,3 +45,12 @@ export function fileCommand(c: Indexed): CommandResult {
   }
 }
 
+
+/**
+ * Runs what the queues hold, tier by tier (one batch per namespace, 16 at once), handing each
+ * tier's outcomes to the caller, who may stop (throw) before the next tier.
+ */
+export async function* runTiers(queues: IpQueues, dockerHosts: ReadonlySet<string>, teardown = false) {
+  for (const tier of queues.drain(dockerHosts, teardown))
+    yield await pool(tier, 16, (b) => runBatch(b.netns, b.commands, teardown));
+}

@@ -38,8 +38,6 @@ export async function run(argv: readonly string[], opts: RunOptions = {}): Promi
   };
 }
 
-export { CommandError };
-
 export async function mustRun(argv: readonly string[], opts: RunOptions = {}): Promise<CommandResult> {
   const r = await run(argv, opts);
   if (r.exitCode !== 0) throw new CommandError(r);

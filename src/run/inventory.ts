@@ -1,6 +1,7 @@
 // What the kernel holds right now, and which of it carries an nslab mark.
 import { readdirSync, readFileSync } from 'node:fs';
 import { parseMark, type Place } from '../lab/names.js';
+import { overlaps, parseCidr, type Subnet } from '../net/ipv4.js';
 import { ipJson, run } from './exec.js';
 import { hasTool } from './tools.js';
 
@@ -29,6 +30,13 @@ export async function listLinks(netns?: string): Promise<LinkInfo[]> {
   const links = await ipJson<IpLink>([...(netns ? ['ip', '-n', netns] : ['ip']), '-d', '-j', 'link', 'show']);
   return links.map((l) => ({ name: l.ifname, owner: parseMark(l.ifalias), kind: l.linkinfo?.info_kind ?? '' }));
 }
+
+/** The routes (not the default one) whose destination overlaps a subnet. */
+export const overlappingRoutes = (routes: RouteInfo[], subnet: Subnet): RouteInfo[] =>
+  routes.filter((r) => {
+    const dst = r.dst === 'default' ? null : parseCidr(r.dst.includes('/') ? r.dst : `${r.dst}/32`);
+    return dst !== null && overlaps(dst, subnet);
+  });
 
 export async function listRoutes(): Promise<RouteInfo[]> {
   return (await ipJson<{ dst: string; dev: string }>(['ip', '-j', '-4', 'route', 'show', 'table', 'main'])).map((r) => ({ dst: r.dst, dev: r.dev }));

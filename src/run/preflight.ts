@@ -3,14 +3,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { placeLabel } from '../lab/names.js';
 import type { Lab } from '../lab/types.js';
-import { formatSubnet, overlaps, parseCidr } from '../net/ipv4.js';
+import { formatSubnet } from '../net/ipv4.js';
 import type { HostFacts, Plan } from '../plan/types.js';
 import { EnvError } from './errors.js';
 import { run } from './exec.js';
-import { listLinks, listNamespaces, listNetnsFiles, listRoutes, sameOwner } from './inventory.js';
+import { listLinks, listNamespaces, listNetnsFiles, listRoutes, overlappingRoutes, sameOwner } from './inventory.js';
 import { hasTool, isRoot, packageOf } from './tools.js';
 
-const readSysctl = (path: string): string | null => {
+/** A sysctl of the namespace nslab runs in (`net/ipv4/ip_forward`), or null when it has none. */
+export const readSysctl = (path: string): string | null => {
   try {
     return readFileSync(`/proc/sys/${path}`, 'utf8').trim();
   } catch {
@@ -72,13 +73,10 @@ export async function checkRoom(plan: Plan, lab: Lab): Promise<void> {
     if (found) problems.push(`interface ${name} already exists: ${ownerText(found.owner)}`);
   }
   if (plan.place.kind === 'host') {
-    for (const route of await listRoutes()) {
-      const dst = route.dst === 'default' ? null : parseCidr(route.dst.includes('/') ? route.dst : `${route.dst}/32`);
-      if (!dst) continue;
-      for (const n of lab.networks)
-        if (overlaps(dst, n.subnet))
-          problems.push(`subnet ${formatSubnet(n.subnet)} of network ${n.name} overlaps the route ${route.dst} dev ${route.dev} already on this machine`);
-    }
+    const routes = await listRoutes();
+    for (const n of lab.networks)
+      for (const route of overlappingRoutes(routes, n.subnet))
+        problems.push(`subnet ${formatSubnet(n.subnet)} of network ${n.name} overlaps the route ${route.dst} dev ${route.dev} already on this machine`);
   }
   if (problems.length > 0)
     throw new EnvError(`cannot build ${plan.lab} here:\n  ${problems.join('\n  ')}`, plan.place.kind === 'host' ? 'free the names or subnets, or build it in a sandbox: add --sandbox' : 'pick another sandbox name: --sandbox NAME');

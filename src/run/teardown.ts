@@ -5,7 +5,7 @@ import type { Place } from '../lab/names.js';
 import { placeLabel } from '../lab/names.js';
 import { run } from './exec.js';
 import { rm } from 'node:fs/promises';
-import { fileCommand, pool, runBatch } from './batch.js';
+import { fileCommand, runTiers } from './batch.js';
 import { IpQueues, ipKey, isFileCommand } from './schedule.js';
 import { listLinks, listMarkedRules, listNamespaces, listNetnsFiles, listServers, sameOwner, type Owned } from './inventory.js';
 import { listStates, readState, removeState, type LabState } from './state.js';
@@ -58,8 +58,7 @@ async function runUndo(undo: string[][]): Promise<string[]> {
   const queues = new IpQueues();
   // Which namespaces play Docker hosts does not matter here: the machine's own goes last.
   const flush = async () => {
-    for (const tier of queues.drain(new Set(), true)) {
-      const outcomes = await pool(tier, 16, (b) => runBatch(b.netns, b.commands, true));
+    for await (const outcomes of runTiers(queues, new Set(), true)) {
       for (const o of outcomes) removed.push(...o.done.map((c) => c.command.argv.join(' ')));
     }
   };

@@ -7,6 +7,7 @@ import t from 'tap';
 import { listLabs, loadLab } from '../../src/lab/index.js';
 import { compile } from '../../src/plan/compile.js';
 import { missingKinds } from '../../src/run/features.js';
+import { listServers } from '../../src/run/inventory.js';
 import { namespacesOf, needsRoot, nslab, sandboxName } from '../helpers/machine.js';
 
 interface Result { ok: boolean; checks: { name: string; ok: boolean }[] }
@@ -19,12 +20,10 @@ async function deleteRule(ns: string, table: string, match: RegExp) {
   await execa('ip', ['netns', 'exec', ns, 'iptables-restore', '--noflush'], { input: `*${table}\n-D${line.slice(2)}\nCOMMIT\n` });
 }
 
-/** Stops the server a container runs (found by its command line, as teardown finds it). */
+/** Stops the server a container runs, found by its mark as teardown finds it. */
 async function killServer(owner: string, sb: string) {
-  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
-    const argv = (() => { try { return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0'); } catch { return []; } })();
-    if (argv.some((a) => a.endsWith('/serve/server.js')) && argv.includes(owner) && argv.some((a) => a.endsWith(`@${sb}`))) process.kill(Number(pid));
-  }
+  for (const s of listServers())
+    if (s.owner.place.kind === 'sandbox' && s.owner.place.name === sb && s.what.includes(` ${owner} `)) process.kill(s.pid);
   await new Promise((r) => setTimeout(r, 100));
 }
 

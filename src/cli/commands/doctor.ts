@@ -1,25 +1,16 @@
 // doctor: what this machine can do for nslab, each problem with its fix.
-import { readFileSync } from 'node:fs';
 import { listLabs, loadLab } from '../../lab/index.js';
-import { formatSubnet, overlaps, parseCidr } from '../../net/ipv4.js';
+import { formatSubnet } from '../../net/ipv4.js';
 import { run } from '../../run/exec.js';
 import { kernelSupports, LINK_KINDS } from '../../run/features.js';
-import { listRoutes } from '../../run/inventory.js';
-import { bridgeNetfilter } from '../../run/preflight.js';
+import { listRoutes, overlappingRoutes } from '../../run/inventory.js';
+import { bridgeNetfilter, readSysctl } from '../../run/preflight.js';
 import { hasTool, isRoot, packageOf } from '../../run/tools.js';
 import { EXIT } from '../exit.js';
 import type { Output } from '../output.js';
 import { green, red, yellow } from '../style.js';
 
 interface Finding { what: string; status: 'ok' | 'warn' | 'fail'; detail: string; fix?: string }
-
-const readSysctl = (path: string): string | null => {
-  try {
-    return readFileSync(`/proc/sys/${path}`, 'utf8').trim();
-  } catch {
-    return null;
-  }
-};
 
 export async function doctor(out: Output): Promise<number> {
   const findings: Finding[] = [];
@@ -75,7 +66,7 @@ export async function doctor(out: Output): Promise<number> {
         continue;
       }
       for (const n of lab.networks) {
-        const clash = routes.find((r) => r.dst !== 'default' && overlaps(parseCidr(r.dst.includes('/') ? r.dst : `${r.dst}/32`) ?? { network: '0.0.0.0', prefix: 32 }, n.subnet));
+        const clash = overlappingRoutes(routes, n.subnet)[0];
         if (clash && n.driver !== 'macvlan' && n.driver !== 'ipvlan')
           add({ what: `subnet ${formatSubnet(n.subnet)}`, status: 'warn', detail: `lab ${entry.name} (network ${n.name}) overlaps the route ${clash.dst} dev ${clash.dev} here`, fix: `run ${entry.name} with --sandbox, or free the range` });
       }

@@ -2,7 +2,7 @@
 import { runChecks } from '../../check/run.js';
 import { findLabFile, loadLab } from '../../lab/index.js';
 import { isName, placeLabel, type Place } from '../../lab/names.js';
-import { compile } from '../../plan/compile.js';
+import { compile, containerNamespaces } from '../../plan/compile.js';
 import { EnvError } from '../../run/errors.js';
 import { requireRoot, requireTools } from '../../run/preflight.js';
 import { labsUp } from '../../run/status.js';
@@ -10,7 +10,6 @@ import { teardown } from '../../run/teardown.js';
 import { EXIT } from '../exit.js';
 import type { Output } from '../output.js';
 import { renderChecks } from '../render.js';
-import { containerNamespaces } from './up.js';
 import { table } from '../style.js';
 import { placeFrom, type PlaceOptions } from '../target.js';
 import { UsageError } from '../usage.js';

@@ -3,7 +3,7 @@ import { runChecks, type CheckResult } from '../../check/run.js';
 import { loadLab } from '../../lab/index.js';
 import { placeLabel } from '../../lab/names.js';
 import type { Lab } from '../../lab/types.js';
-import { compile } from '../../plan/compile.js';
+import { compile, containerNamespaces } from '../../plan/compile.js';
 import { commandLine } from '../../plan/script.js';
 import type { Plan } from '../../plan/types.js';
 import { apply, type Interrupt } from '../../run/apply.js';
@@ -80,13 +80,10 @@ export async function up(out: Output, name: string, opts: UpOptions): Promise<nu
   }
 }
 
-export const containerNamespaces = (plan: Plan): string[] =>
-  [...new Set(Object.values(plan.containerNs).filter((n): n is string => n !== null))];
-
 function tryNext(plan: Plan, lab: Lab, results: CheckResult[]): string {
   const [c1, c2] = lab.containers.filter((c) => c.endpoints.length > 0);
   const ns = (c: string) => plan.containerNs[c]!;
-  const hostNs = plan.hostNs;
+  const hostNs = Object.values(plan.hosts)[0] ?? null;
   const bridge = lab.networks[0]?.name ?? 'br0';
   const placeFlag = plan.place.kind === 'host' ? '' : plan.place.name === lab.name ? ' --sandbox' : ` --sandbox-name ${plan.place.name}`;
   const lines = [`\n${bold('The lab is up.')} ${results.some((r) => !r.ok) ? 'Some checks failed: the table says which. ' : ''}Try this next (as root):`];
