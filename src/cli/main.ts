@@ -29,6 +29,7 @@ Exit codes: 0 ok, 1 a check failed, 2 bad input (lab file, arguments),
 Examples:
   sudo npm run lab bridge-basic                 build it, check it, leave it up
   npm run nslab -- plan bridge-basic > lab.sh   the same as a bash script to read or run
+  sudo npm run nslab -- compare bridge-basic    beside Docker's docker0, property by property
   sudo npm run nslab -- down bridge-basic`);
 
 let exitCode: number = EXIT.ok;
@@ -62,6 +63,11 @@ jsonOption(placeOptions(program.command('verify').argument('<lab>').description(
 jsonOption(placeOptions(program.command('down').argument('<lab>').description('remove everything the lab made; without a target flag, every copy (root)')))
   .option('--host', 'only the copy on this machine’s own namespace')
   .action(act(async (lab: string, o: { json: boolean } & PlaceOptions) => (await manage()).down(outputFor((json = o.json)), lab, o)));
+
+jsonOption(placeOptions(program.command('compare').argument('<lab>').description('the hand-built lab beside the same built by a real Docker engine, property by property (root, Docker)')))
+  .option('--host', 'compare the copy up on this machine’s own namespace')
+  .option('--keep', 'leave both sides up afterwards (Docker containers nslab-dk-LAB-NAME)')
+  .action(act(async (lab: string, o: { json: boolean; keep?: boolean } & PlaceOptions) => (await import('./commands/compare.js')).compare(outputFor((json = o.json)), lab, o)));
 
 jsonOption(program.command('doctor').description('what this machine can do for nslab: root, tools, kernel features, Docker’s FORWARD policy, subnets in use'))
   .action(act(async (o: { json: boolean }) => (await import('./commands/doctor.js')).doctor(outputFor((json = o.json)))));

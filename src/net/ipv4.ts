@@ -53,3 +53,6 @@ export function lowestFree(s: Subnet, taken: ReadonlySet<string>): string | null
   }
   return null;
 }
+
+/** Where an address sits in its subnet: 1 for 172.17.0.1 in 172.17.0.0/16. */
+export const offsetIn = (s: Subnet, address: string): number => toInt(address) - toInt(s.network);

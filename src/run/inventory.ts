@@ -64,9 +64,9 @@ export const sameOwner = (o: Owned | null, lab: string, place?: Place): boolean 
 export interface ServerInfo { pid: number; owner: Owned; what: string }
 export interface FilesInfo { dir: string; owner: Owned }
 
-/** Servers nslab started: node processes of serve/server.js whose last argument is a mark. */
-export function listServers(): ServerInfo[] {
-  const found: ServerInfo[] = [];
+/** Processes of serve/server.js: their pid and the words after the script. */
+export function serverProcesses(): { pid: number; args: string[] }[] {
+  const found: { pid: number; args: string[] }[] = [];
   for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
     let argv: string[];
     try {
@@ -75,10 +75,17 @@ export function listServers(): ServerInfo[] {
       continue; // gone meanwhile
     }
     const script = argv.findIndex((a) => a.endsWith('/serve/server.js'));
-    const owner = script >= 0 ? parseMark(argv.at(-1)) : null;
-    if (owner) found.push({ pid: Number(pid), owner, what: `server ${argv.slice(script + 1, -1).join(' ')} (pid ${pid})` });
+    if (script >= 0) found.push({ pid: Number(pid), args: argv.slice(script + 1) });
   }
   return found;
+}
+
+/** Servers nslab started: their last argument is a mark. */
+export function listServers(): ServerInfo[] {
+  return serverProcesses().flatMap(({ pid, args }) => {
+    const owner = parseMark(args.at(-1));
+    return owner ? [{ pid, owner, what: `server ${args.slice(0, -1).join(' ')} (pid ${pid})` }] : [];
+  });
 }
 
 /** /etc/netns/NS directories whose hosts file carries a mark (see plan/files.ts). */

@@ -30,7 +30,7 @@ async function findOwned(lab: string, place?: Place): Promise<Found[]> {
   return [
     // Servers first (they live in the namespaces), rules (they name the bridges), files, links,
     // then namespaces (which take their own links along).
-    ...mine(servers).map((s) => ({ owner: s.owner, what: s.what, remove: () => stop(s.pid) })),
+    ...mine(servers).map((s) => ({ owner: s.owner, what: s.what, remove: () => stopProcess(s.pid) })),
     ...mine(rules).map((r) => ({ owner: r.owner, what: `iptables -t ${r.table} ${r.rule}`, remove: () => deleteRule(r.table, r.rule) })),
     ...mine(files).map((f) => ({ owner: f.owner, what: `files ${f.dir}`, remove: () => rm(f.dir, { recursive: true, force: true }) })),
     ...mine(links).map((l) => ({ owner: l.owner, what: `link ${l.name}`, remove: () => run(['ip', 'link', 'del', 'dev', l.name]) })),
@@ -78,7 +78,7 @@ async function runUndo(undo: string[][]): Promise<string[]> {
 }
 
 /** SIGTERM, then SIGKILL if the server is still there after a moment. */
-async function stop(pid: number): Promise<void> {
+export async function stopProcess(pid: number): Promise<void> {
   const alive = () => {
     try {
       process.kill(pid, 0);
@@ -109,7 +109,7 @@ export async function teardown(lab: string, place?: Place): Promise<TeardownRepo
 
   // Servers go first: a namespace whose name is deleted lives on while a process runs in it.
   for (const s of listServers().filter((x) => sameOwner(x.owner, lab, place))) {
-    await stop(s.pid);
+    await stopProcess(s.pid);
     removed.push(s.what);
   }
   for (const state of states) removed.push(...(await runUndo(withoutInsides([...state.undo].reverse()))));

@@ -23,14 +23,22 @@ export const sandboxName = (tag: string) => `t${process.pid.toString(36)}${(coun
 
 const sh = async (argv: string[]) => String((await execa(argv[0]!, argv.slice(1))).stdout);
 
+/**
+ * Docker's own devices (docker0, br-<id>, the vethXXXXXXX plugged into them): the compare test
+ * runs containers on them while other tests run, so their coming and going is Docker's, not a leak.
+ */
+const DOCKER_DEVICE = /^(docker0|br-[0-9a-f]{12}|veth[0-9a-f]{7})$/;
+const notDockers = (l: { ifname?: string; dev?: string; master?: string }) =>
+  !DOCKER_DEVICE.test(l.ifname ?? l.dev ?? '') && !DOCKER_DEVICE.test(l.master ?? '');
+
 /** The machine's own namespace as the kernel reports it: what no sandbox test may change. */
 export async function rootSnapshot() {
-  const links = JSON.parse(await sh(['ip', '-j', 'link'])) as { ifname: string; ifalias?: string; flags: string[]; master?: string }[];
-  const addrs = JSON.parse(await sh(['ip', '-j', 'addr'])) as { ifname: string; addr_info: { local: string; prefixlen: number }[] }[];
+  const links = (JSON.parse(await sh(['ip', '-j', 'link'])) as { ifname: string; ifalias?: string; flags: string[]; master?: string }[]).filter(notDockers);
+  const addrs = (JSON.parse(await sh(['ip', '-j', 'addr'])) as { ifname: string; addr_info: { local: string; prefixlen: number }[] }[]).filter(notDockers);
   return {
     links: links.map((l) => `${l.ifname} ${l.flags.join(',')} ${l.master ?? ''} ${l.ifalias ?? ''}`).sort(),
     addrs: addrs.flatMap((a) => a.addr_info.map((i) => `${a.ifname} ${i.local}/${i.prefixlen}`)).sort(),
-    routes: JSON.parse(await sh(['ip', '-j', 'route', 'show', 'table', 'all'])) as unknown,
+    routes: (JSON.parse(await sh(['ip', '-j', 'route', 'show', 'table', 'all'])) as { dev?: string }[]).filter(notDockers),
     iptables: (await sh(['iptables-save'])).split('\n').filter((l) => !l.startsWith('#')).map((l) => l.replace(/ \[\d+:\d+\]$/, '')), // chain counters move with traffic
     ipForward: readFileSync('/proc/sys/net/ipv4/ip_forward', 'utf8').trim(),
   };

@@ -1,11 +1,11 @@
 // up: preflight, build, check, leave it up — or roll back everything on failure or Ctrl-C.
 import { runChecks, type CheckResult } from '../../check/run.js';
 import { loadLab } from '../../lab/index.js';
-import { placeLabel } from '../../lab/names.js';
+import { placeLabel, type Place } from '../../lab/names.js';
 import type { Lab } from '../../lab/types.js';
 import { compile, containerNamespaces } from '../../plan/compile.js';
 import { commandLine } from '../../plan/script.js';
-import type { Plan } from '../../plan/types.js';
+import type { Plan, Target } from '../../plan/types.js';
 import { apply, type Interrupt } from '../../run/apply.js';
 import type { CommandResult } from '../../run/exec.js';
 import { EnvError } from '../../run/errors.js';
@@ -21,7 +21,7 @@ import { placeFrom, targetFor, type PlaceOptions } from '../target.js';
 export interface UpOptions extends PlaceOptions { quiet?: boolean; check?: boolean }
 
 /** SIGINT/SIGTERM set a flag instead of killing nslab, so it can roll back first. */
-function catchSignals(interrupt: Interrupt): () => void {
+export function catchSignals(interrupt: Interrupt): () => void {
   const handler = (signal: NodeJS.Signals) => {
     if (!interrupt.signal) process.stderr.write(`\n${signal}: stopping and removing what was built…\n`);
     else process.stderr.write('still cleaning up, please wait\n');
@@ -34,10 +34,9 @@ function catchSignals(interrupt: Interrupt): () => void {
   };
 }
 
-export async function up(out: Output, name: string, opts: UpOptions): Promise<number> {
-  const lab = loadLab(name);
-  const place = placeFrom(lab.name, opts) ?? { kind: 'host' as const };
-  requireRoot('up');
+/** Preflight and compile: everything `up` checks before it touches the machine. */
+export async function prepare(lab: Lab, place: Place, verb = 'up'): Promise<{ plan: Plan; target: Target }> {
+  requireRoot(verb);
   if (place.kind === 'host' && lab.hosts.length > 1)
     throw new EnvError(`${lab.name} spans ${lab.hosts.length} hosts (${lab.hosts.map((h) => h.name).join(', ')}); one machine can only be one of them`, `build it with --sandbox, where each host is a namespace`);
   const { target } = await targetFor(place);
@@ -48,6 +47,13 @@ export async function up(out: Output, name: string, opts: UpOptions): Promise<nu
     throw new EnvError(`this kernel cannot create ${missing.map((k) => `${k} links`).join(' or ')}, which ${lab.name} needs`,
       `load the module if your kernel has it (modprobe ${missing.join(' ')}); otherwise this lab cannot run on this machine — the other labs can`);
   await checkRoom(plan, lab);
+  return { plan, target };
+}
+
+export async function up(out: Output, name: string, opts: UpOptions): Promise<number> {
+  const lab = loadLab(name);
+  const place = placeFrom(lab.name, opts) ?? { kind: 'host' as const };
+  const { plan, target } = await prepare(lab, place);
 
   const interrupt: Interrupt = { signal: null };
   const release = catchSignals(interrupt);

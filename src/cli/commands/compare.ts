@@ -1,0 +1,166 @@
+// compare: the lab built by hand beside the same topology built by a real Docker engine,
+// inspected the same way from the kernel, with the lab's checks run against both.
+import { existsSync } from 'node:fs';
+import { runChecks, type CheckResult } from '../../check/run.js';
+import { buildDockerSide, dockerEngine, dockerName, removeDockerSide, unsupported, type DockerSide } from '../../compare/docker.js';
+import { compareNetworks, type Row, type Side, type Verdict } from '../../compare/diff.js';
+import { observeSettled, type SideLayout } from '../../inspect/observe.js';
+import { loadLab } from '../../lab/index.js';
+import { placeLabel, type Place } from '../../lab/names.js';
+import type { Lab } from '../../lab/types.js';
+import { contains, offsetIn, type Subnet } from '../../net/ipv4.js';
+import { containerNamespaces } from '../../plan/compile.js';
+import type { Plan, PlannedCheck } from '../../plan/types.js';
+import { apply, type Interrupt } from '../../run/apply.js';
+import { EnvError } from '../../run/errors.js';
+import { labsUp } from '../../run/status.js';
+import { teardown } from '../../run/teardown.js';
+import { EXIT, exitForSignal } from '../exit.js';
+import type { Output } from '../output.js';
+import { bold, dim, green, red, table, yellow } from '../style.js';
+import { placeFrom, type PlaceOptions } from '../target.js';
+import { UsageError } from '../usage.js';
+import { catchSignals, prepare } from './up.js';
+
+export interface CompareOptions extends PlaceOptions { keep?: boolean }
+
+/** Where the hand-built copy is: the flags' place, else the one place it is up, else a sandbox of its own. */
+async function handPlace(lab: Lab, opts: PlaceOptions): Promise<{ place: Place; up: boolean }> {
+  const up = await labsUp(lab.name);
+  const asked = placeFrom(lab.name, opts);
+  const isUp = (p: Place) => up.some((s) => placeLabel(s.place) === placeLabel(p));
+  if (asked) return { place: asked, up: isUp(asked) };
+  if (up.length === 1) return { place: up[0]!.place, up: true };
+  if (up.length > 1) throw new UsageError(`${lab.name} is up in ${up.length} places (${up.map((s) => s.target).join(', ')}): say which with --host or --sandbox-name NAME`);
+  return { place: { kind: 'sandbox', name: lab.name }, up: false };
+}
+
+function handLayout(lab: Lab, plan: Plan): SideLayout {
+  const files = (ns: string | null, f: string) => (ns && existsSync(`/etc/netns/${ns}/${f}`) ? `/etc/netns/${ns}/${f}` : `/etc/${f}`);
+  return {
+    hostNs: Object.values(plan.hosts)[0] ?? null,
+    bridges: Object.fromEntries(lab.networks.map((n) => [n.name, n.name])),
+    containers: Object.fromEntries(lab.containers.map((c) => {
+      const ns = plan.containerNs[c.name] ?? null;
+      return [c.name, { netns: ns, hostsFile: files(ns, 'hosts'), resolvFile: files(ns, 'resolv.conf') }];
+    })),
+  };
+}
+
+const NO_OUTSIDE = 'Docker’s side has no outside of nslab’s, and nslab sends no traffic beyond the namespaces it made';
+
+/** The lab's checks aimed at the Docker side: its namespaces and the addresses Docker gave. */
+export function dockerChecks(lab: Lab, checks: PlannedCheck[], side: DockerSide): (PlannedCheck | { skipped: string })[] {
+  const onHost = new Set(lab.containers.filter((c) => c.mode.kind === 'host').map((c) => c.name));
+  const hostPorts = new Set(lab.containers.filter((c) => onHost.has(c.name)).flatMap((c) => c.serve.map((s) => s.port)));
+  // Does the check need a server of a network_mode host container (the host, its gateways)?
+  const needsHostServer = (c: PlannedCheck) =>
+    c.kind === 'listen' ? c.from === 'host' || onHost.has(c.from)
+      : (c.kind === 'http' || c.kind === 'tcp') && hostPorts.has(c.port) && (c.to === 'host' || onHost.has(c.to) || lab.networks.some((n) => n.name === c.to));
+  const translate = (address: string): string | null => {
+    const known = side.addresses.get(address);
+    if (known) return known;
+    if (address.startsWith('127.')) return address;
+    for (const n of side.networks) {
+      const labNet = lab.networks.find((x) => x.name === n.lab)!;
+      if (contains(labNet.subnet, address)) return nthAddress(n.subnet, offsetIn(labNet.subnet, address));
+    }
+    return null;
+  };
+  return checks.map((c) => {
+    const to = 'to' in c ? c.to : null;
+    if (c.from === 'outside' || to === 'outside') return { skipped: NO_OUTSIDE };
+    if (needsHostServer(c))
+      return { skipped: `the server of a network_mode host container would listen on this machine’s own addresses; compare starts none there` };
+    const netns = c.from === 'host' ? null : side.layout.containers[c.from]?.netns;
+    if (netns === undefined) return { skipped: `${c.from} has no Docker counterpart` };
+    if (c.kind === 'listen') return { ...c, netns };
+    if (c.kind === 'resolve') return { ...c, netns, address: c.address === null ? null : translate(c.address) };
+    // The host's address on the Docker side: the gateway, which Docker's DNAT matches (the
+    // machine's real addresses are never a target).
+    const address = to === 'host' ? (side.networks[0]?.gateway ?? null) : translate(c.address);
+    if (address === null) return { skipped: `${c.address} has no counterpart on Docker’s side` };
+    return { ...c, netns, address };
+  });
+}
+
+const nthAddress = (s: Subnet, n: number): string => {
+  const base = s.network.split('.').reduce((acc, o) => acc * 256 + Number(o), 0) + n;
+  return [24, 16, 8, 0].map((shift) => Math.floor(base / 2 ** shift) % 256).join('.');
+};
+
+const VERDICT: Record<Verdict, (s: string) => string> = {
+  same: () => green('same'),
+  docker: () => yellow('Docker’s choice'),
+  lab: () => yellow('lab’s choice'),
+  skipped: () => dim('not run'),
+  differs: () => red('DIFFERS'),
+};
+
+export function renderRows(rows: Row[], width = process.stdout.columns || 120): string {
+  const w = Math.max(100, Math.min(width, 160)) - 16;
+  const widths = [Math.round(w * 0.24), Math.round(w * 0.2), Math.round(w * 0.2), 11, Math.round(w * 0.36) - 11 + 12];
+  return table(['property', 'hand-built', 'Docker', 'same?', 'why they differ'], rows.map((r) => [r.property, r.hand, r.docker, VERDICT[r.verdict](r.verdict), r.why]), widths);
+}
+
+export async function compare(out: Output, name: string, opts: CompareOptions): Promise<number> {
+  const lab = loadLab(name);
+  const limit = unsupported(lab);
+  if (limit) throw new UsageError(`${limit}; try bridge-basic, bridge-nat, port-publish, user-bridge-dns, none-mode, host-mode or container-mode`);
+  const engine = await dockerEngine();
+  if ('why' in engine) throw new EnvError(`compare needs a Docker engine: ${engine.why}`, engine.fix);
+  const { place, up } = await handPlace(lab, opts);
+  const { plan } = up ? { plan: (await import('../../plan/compile.js')).compile(lab, place.kind === 'host' ? { kind: 'host', facts: { forwardDrop: false, ipForward: '1' } } : { kind: 'sandbox', name: place.name }) } : await prepare(lab, place, 'compare');
+
+  const interrupt: Interrupt = { signal: null };
+  const release = catchSignals(interrupt);
+  let docker: DockerSide | null = null;
+  try {
+    out.line(bold(`nslab compare ${lab.name}: built by hand (${placeLabel(place)}) and by Docker ${engine.version}`));
+    if (!up) {
+      out.line(`building ${lab.name} by hand (${placeLabel(place)})…`);
+      await apply(plan, lab.file, { onStep: () => {}, onCommand: () => {} }, interrupt);
+    }
+    if (!interrupt.signal) {
+      out.line(`building the same with Docker (docker network create / docker run)…`);
+      docker = await buildDockerSide(lab, engine.version);
+    }
+    if (interrupt.signal) return exitForSignal(interrupt.signal);
+
+    const handChecks: CheckResult[] = await runChecks(plan.checks, containerNamespaces(plan));
+    const planned = dockerChecks(lab, plan.checks, docker!);
+    const runnable = planned.filter((c): c is PlannedCheck => !('skipped' in c));
+    const ran = await runChecks(runnable, []);
+    const dockerResults = planned.map((c) => ('skipped' in c ? c : ran[runnable.indexOf(c)]!));
+
+    const hand: Side = {
+      observed: await observeSettled(handLayout(lab, plan)),
+      networks: lab.networks.map((n) => ({ lab: n.name, bridge: n.name, subnet: n.subnet, gateway: n.gateway })),
+      toLab: new Map(lab.containers.flatMap((c) => c.endpoints.map((e) => [e.address, e.address] as const))),
+      checks: handChecks,
+    };
+    const dockerSide: Side & { version: string } = {
+      observed: await observeSettled(docker!.layout),
+      networks: docker!.networks,
+      toLab: new Map([...docker!.addresses].map(([labAddr, dockerAddr]) => [dockerAddr, labAddr])),
+      checks: dockerResults,
+      version: engine.version,
+    };
+    if (interrupt.signal) return exitForSignal(interrupt.signal);
+    const rows = compareNetworks({ lab, hand, docker: dockerSide });
+    const count = (v: Verdict) => rows.filter((r) => r.verdict === v).length;
+    const ok = count('differs') === 0;
+    out.data({ ok, lab: lab.name, hand: { target: placeLabel(place) }, docker: { version: engine.version, networks: docker!.networks.map((n) => ({ ...n })) }, rows });
+    out.line(renderRows(rows));
+    out.line(`${count('same')} same, ${count('docker')} Docker’s choice, ${count('lab')} the lab’s choice, ${count('skipped')} not run on Docker’s side, ${count('differs')} differ`);
+    if (!ok) out.line(red(`the hand-built ${lab.name} differs from Docker where the lab means to match it: see the DIFFERS rows`));
+    return ok ? EXIT.ok : EXIT.checkFailed;
+  } finally {
+    if (!opts.keep || interrupt.signal) {
+      await removeDockerSide(lab);
+      if (!up) await teardown(lab.name, place);
+      if (interrupt.signal) process.stderr.write(`interrupted: everything compare built was removed${up ? ` (${lab.name} stays up, as it was before)` : ''}\n`);
+    } else out.line(`kept: Docker containers ${lab.containers.map((c) => dockerName(lab.name, c.name)).join(', ')}${up ? '' : `, and the hand-built copy (${placeLabel(place)})`}; the next compare of ${lab.name} replaces them`);
+    release();
+  }
+}

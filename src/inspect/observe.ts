@@ -1,0 +1,163 @@
+// Reads one Docker-style network from the kernel, the same way for both sides of `compare`:
+// a Docker host's namespace (a sandbox's, or the machine's own for Docker) with its bridges,
+// and the containers' namespaces (nslab's, or Docker's attached under a name).
+import { readFile } from 'node:fs/promises';
+import { run } from '../run/exec.js';
+
+/** Where one side lives: everything is addressed by namespace name (null: the machine's own). */
+export interface SideLayout {
+  hostNs: string | null;
+  /** lab network name → the bridge device on this side */
+  bridges: Record<string, string>;
+  /** lab container name → its namespace (null: the Docker host's own, network_mode host) and files */
+  containers: Record<string, { netns: string | null; hostsFile: string | null; resolvFile: string | null }>;
+}
+
+export interface LinkState {
+  name: string;
+  kind: string;
+  mtu: number;
+  qlen: number;
+  state: string;
+  mac: string;
+  /** the bridge it is plugged into */
+  master: string | null;
+  addresses: string[];
+}
+
+export interface BridgeState extends LinkState { stp: number | null; forwardDelay: number | null }
+
+export interface EndpointState {
+  container: string;
+  inside: LinkState;
+  /** the veth's other end, found in the Docker host's namespace by its interface index */
+  hostSide: LinkState | null;
+  disableIpv6: string | null;
+}
+
+export interface ContainerState {
+  /** network_mode host: it has the Docker host's namespace, so no endpoint of its own */
+  sharesHost: boolean;
+  lo: LinkState | null;
+  endpoints: EndpointState[];
+  routes: string[];
+  hosts: string[] | null;
+  resolv: string[] | null;
+}
+
+export interface RuleLine { table: string; chain: string; rule: string }
+
+export interface ObservedNetwork {
+  bridges: Record<string, BridgeState | null>;
+  containers: Record<string, ContainerState>;
+  sysctls: { ipForward: string | null; bridgeNfCallIptables: string | null };
+  /** chain policies of the filter table, e.g. FORWARD → DROP */
+  policies: Record<string, string>;
+  rules: RuleLine[];
+}
+
+interface IpLink {
+  ifindex: number; ifname: string; link_index?: number; mtu: number; txqlen?: number; operstate: string; address?: string;
+  master?: string; linkinfo?: { info_kind?: string; info_data?: { stp_state?: number; forward_delay?: number } };
+  addr_info?: { family: string; local: string; prefixlen: number }[];
+}
+
+const inNs = (netns: string | null, argv: string[]) => (netns ? ['ip', 'netns', 'exec', netns, ...argv] : argv);
+const ipIn = (netns: string | null, ...argv: string[]) => (netns ? ['ip', '-n', netns, ...argv] : ['ip', ...argv]);
+
+async function links(netns: string | null): Promise<IpLink[]> {
+  const r = await run(ipIn(netns, '-d', '-j', 'addr', 'show'));
+  return r.exitCode === 0 && r.stdout ? (JSON.parse(r.stdout) as IpLink[]) : [];
+}
+
+const linkState = (l: IpLink): LinkState => ({
+  name: l.ifname,
+  kind: l.linkinfo?.info_kind ?? (l.ifname === 'lo' ? 'loopback' : ''),
+  mtu: l.mtu,
+  qlen: l.txqlen ?? 0, // ip leaves txqlen out when it is 0
+  state: l.operstate,
+  mac: l.address ?? '',
+  master: l.master ?? null,
+  addresses: (l.addr_info ?? []).filter((a) => a.family === 'inet').map((a) => `${a.local}/${a.prefixlen}`),
+});
+
+/** A file of /proc/sys/net as the namespace sees it (it depends on the reader's namespace). */
+async function sysctl(netns: string | null, path: string): Promise<string | null> {
+  const r = await run(inNs(netns, ['cat', `/proc/sys/net/${path}`]));
+  return r.exitCode === 0 ? r.stdout.trim() : null;
+}
+
+async function lines(file: string | null): Promise<string[] | null> {
+  if (!file) return null;
+  try {
+    return (await readFile(file, 'utf8')).split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+  } catch {
+    return null;
+  }
+}
+
+/** Every `-A` line of the nat and filter tables, and the filter table's policies. */
+async function iptables(netns: string | null): Promise<{ rules: RuleLine[]; policies: Record<string, string> }> {
+  const rules: RuleLine[] = [];
+  const policies: Record<string, string> = {};
+  for (const table of ['nat', 'filter']) {
+    const r = await run(inNs(netns, ['iptables-save', '-t', table]));
+    for (const line of r.exitCode === 0 ? r.stdout.split('\n') : []) {
+      const policy = /^:(\S+) (ACCEPT|DROP)/.exec(line);
+      if (policy && table === 'filter') policies[policy[1]!] = policy[2]!;
+      const rule = /^-A (\S+) (.*)$/.exec(line);
+      if (rule) rules.push({ table, chain: rule[1]!, rule: rule[2]! });
+    }
+  }
+  return { rules, policies };
+}
+
+/**
+ * observe(), once the kernel's link watcher has caught up: right after a build a bridge may
+ * still say UNKNOWN for up to a second before UP (operstate changes are applied in batches).
+ */
+export async function observeSettled(side: SideLayout, tries = 6): Promise<ObservedNetwork> {
+  for (let i = 1; ; i++) {
+    const seen = await observe(side);
+    if (i >= tries || !Object.values(seen.bridges).some((b) => b?.state === 'UNKNOWN')) return seen;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+export async function observe(side: SideLayout): Promise<ObservedNetwork> {
+  const hostLinks = await links(side.hostNs);
+  const byName = new Map(hostLinks.map((l) => [l.ifname, l]));
+  const byIndex = new Map(hostLinks.map((l) => [l.ifindex, l]));
+  const bridges: ObservedNetwork['bridges'] = {};
+  for (const [net, dev] of Object.entries(side.bridges)) {
+    const l = byName.get(dev);
+    const data = l?.linkinfo?.info_data;
+    bridges[net] = l ? { ...linkState(l), stp: data?.stp_state ?? null, forwardDelay: data?.forward_delay ?? null } : null;
+  }
+  const containers: ObservedNetwork['containers'] = {};
+  await Promise.all(Object.entries(side.containers).map(async ([name, c]) => {
+    const own = c.netns === side.hostNs ? hostLinks : await links(c.netns);
+    const endpoints = await Promise.all(own.filter((l) => l.ifname !== 'lo' && c.netns !== side.hostNs).map(async (l) => ({
+      container: name,
+      inside: linkState(l),
+      hostSide: l.link_index !== undefined && byIndex.get(l.link_index)?.link_index === l.ifindex ? linkState(byIndex.get(l.link_index)!) : null,
+      disableIpv6: await sysctl(c.netns, `ipv6/conf/${l.ifname}/disable_ipv6`),
+    })));
+    const routes = await run(ipIn(c.netns, '-4', 'route', 'show'));
+    const lo = own.find((l) => l.ifname === 'lo');
+    containers[name] = {
+      sharesHost: c.netns === side.hostNs,
+      lo: lo ? linkState(lo) : null,
+      endpoints,
+      routes: routes.exitCode === 0 ? routes.stdout.split('\n').map((r) => r.trim()).filter(Boolean) : [],
+      hosts: await lines(c.hostsFile),
+      resolv: await lines(c.resolvFile),
+    };
+  }));
+  const [ipForward, bridgeNfCallIptables, tables] = await Promise.all([
+    sysctl(side.hostNs, 'ipv4/ip_forward'),
+    sysctl(side.hostNs, 'bridge/bridge-nf-call-iptables'),
+    iptables(side.hostNs),
+  ]);
+  return { bridges, containers, sysctls: { ipForward, bridgeNfCallIptables }, ...tables };
+}
