@@ -13,7 +13,7 @@ const APPLETS = ['sh', 'sleep', 'cat', 'ip', 'ping', 'nslookup', 'hostname', 'ls
 
 async function engineVersion(): Promise<string | null> {
   const format = '{{.Server.Version}}';
-  const r = await $`docker version --format ${format}`.nothrow().timeout('20s');
+  const r = await $`docker version --format ${format}`.nothrow().quiet().timeout('20s');
   return r.exitCode === 0 && r.stdout.trim() ? r.stdout.trim() : null;
 }
 

@@ -12,6 +12,8 @@ import { teardown } from './teardown.js';
 export interface ApplyHooks {
   onStep?(index: number, step: Step): void;
   onCommand?(result: CommandResult): void;
+  /** Called once a step's commands have all run (the step-through waits here for a key). */
+  afterStep?(index: number, step: Step): Promise<void>;
 }
 
 /** Set by a SIGINT/SIGTERM handler; apply stops before the next command or batch. */
@@ -81,6 +83,12 @@ export async function apply(plan: Plan, file: string, hooks: ApplyHooks, interru
         : await run(command.argv, { detached: true, ...(command.input !== undefined ? { input: command.input } : {}) });
       if (r.exitCode !== 0) await fail(c, r);
       succeeded(c, r);
+    }
+    if (hooks.afterStep) {
+      await flush();
+      writeState(state);
+      await hooks.afterStep(s, step);
+      if (interrupt.signal) await stop({ interrupted: interrupt.signal }, index);
     }
   }
   await flush();

@@ -5,7 +5,7 @@ import { placeLabel, type Place } from '../../lab/names.js';
 import type { Lab } from '../../lab/types.js';
 import { compile, containerNamespaces } from '../../plan/compile.js';
 import { commandLine } from '../../plan/script.js';
-import type { Plan, Target } from '../../plan/types.js';
+import type { Plan, Step, Target } from '../../plan/types.js';
 import { apply, type Interrupt } from '../../run/apply.js';
 import type { CommandResult } from '../../run/exec.js';
 import { EnvError } from '../../run/errors.js';
@@ -15,10 +15,12 @@ import { teardown } from '../../run/teardown.js';
 import { EXIT, exitForSignal } from '../exit.js';
 import type { Output } from '../output.js';
 import { renderChecks, renderStep } from '../render.js';
-import { bold, yellow } from '../style.js';
+import { bold, dim, yellow } from '../style.js';
+import { showState, waitForKey } from '../stepper.js';
+import { UsageError } from '../usage.js';
 import { placeFrom, targetFor, type PlaceOptions } from '../target.js';
 
-export interface UpOptions extends PlaceOptions { quiet?: boolean; check?: boolean }
+export interface UpOptions extends PlaceOptions { quiet?: boolean; check?: boolean; step?: boolean }
 
 /** SIGINT/SIGTERM set a flag instead of killing nslab, so it can roll back first. */
 export function catchSignals(interrupt: Interrupt): () => void {
@@ -53,6 +55,8 @@ export async function prepare(lab: Lab, place: Place, verb = 'up'): Promise<{ pl
 export async function up(out: Output, name: string, opts: UpOptions): Promise<number> {
   const lab = loadLab(name);
   const place = placeFrom(lab.name, opts) ?? { kind: 'host' as const };
+  if (opts.step && (out.json || !process.stdin.isTTY || !process.stdout.isTTY))
+    throw new UsageError(`--step waits for a key after each step, so it needs a terminal${out.json ? ' and cannot go with --json' : ' (stdin and stdout are not both one)'}; to read the steps without running them: npm run nslab -- plan ${lab.name}`);
   const { plan, target } = await prepare(lab, place);
 
   const interrupt: Interrupt = { signal: null };
@@ -66,6 +70,13 @@ export async function up(out: Output, name: string, opts: UpOptions): Promise<nu
     await apply(plan, lab.file, {
       onStep: (i, step) => out.line(renderStep(i, plan.steps.length, step, !opts.quiet)),
       onCommand: (r) => commands.push(r),
+      ...(opts.step ? { afterStep: async (i: number, step: Step) => {
+        const state = await showState(step);
+        if (state) out.line(state);
+        const last = i === plan.steps.length - 1;
+        const key = await waitForKey(dim(`  ── ${last ? 'Enter: run the checks' : `Enter: step ${i + 2} of ${plan.steps.length}`}, q: stop and remove everything ── `));
+        if (key === 'quit') interrupt.signal ??= 'SIGINT';
+      } } : {}),
     }, interrupt);
     const buildMs = performance.now() - started;
     out.line(`\nbuilt in ${Math.round(buildMs)} ms: ${plan.steps.length} steps, ${commands.length} commands\n`);
