@@ -65,6 +65,12 @@ jsonOption(placeOptions(program.command('down').argument('<lab>').description('r
   .option('--host', 'only the copy on this machine’s own namespace')
   .action(act(async (lab: string, o: { json: boolean } & PlaceOptions) => (await manage()).down(outputFor((json = o.json)), lab, o)));
 
+jsonOption(placeOptions(program.command('graph').argument('<lab>').description('draw the lab: namespaces, veth pairs (both ends), bridges, uplink, NAT and port rules')))
+  .option('-f, --format <format>', 'ascii (80 columns), mermaid (for markdown), dot, or svg (rendered by Graphviz)', 'ascii')
+  .option('--live', 'draw what the kernel has now, not what the file says, so your own changes show (root)')
+  .option('--host', 'with --live: the copy on this machine’s own namespace')
+  .action(act(async (lab: string, o: { json: boolean; format: string; live?: boolean } & PlaceOptions) => (await import('./commands/graph.js')).graph(outputFor((json = o.json)), lab, o)));
+
 jsonOption(placeOptions(program.command('compare').argument('<lab>').description('the hand-built lab beside the same built by a real Docker engine, property by property (root, Docker)')))
   .option('--host', 'compare the copy up on this machine’s own namespace')
   .option('--keep', 'leave both sides up afterwards (Docker containers nslab-dk-LAB-NAME)')

@@ -1,10 +1,10 @@
 // compare: the lab built by hand beside the same topology built by a real Docker engine,
 // inspected the same way from the kernel, with the lab's checks run against both.
-import { existsSync } from 'node:fs';
 import { runChecks, type CheckResult } from '../../check/run.js';
 import { buildDockerSide, dockerEngine, dockerName, removeDockerSide, unsupported, type DockerSide } from '../../compare/docker.js';
 import { compareNetworks, type Row, type Side, type Verdict } from '../../compare/diff.js';
-import { observeSettled, type SideLayout } from '../../inspect/observe.js';
+import { layoutOf } from '../../inspect/layout.js';
+import { observeSettled } from '../../inspect/observe.js';
 import { loadLab } from '../../lab/index.js';
 import { placeLabel, type Place } from '../../lab/names.js';
 import type { Lab } from '../../lab/types.js';
@@ -33,18 +33,6 @@ async function handPlace(lab: Lab, opts: PlaceOptions): Promise<{ place: Place; 
   if (up.length === 1) return { place: up[0]!.place, up: true };
   if (up.length > 1) throw new UsageError(`${lab.name} is up in ${up.length} places (${up.map((s) => s.target).join(', ')}): say which with --host or --sandbox-name NAME`);
   return { place: { kind: 'sandbox', name: lab.name }, up: false };
-}
-
-function handLayout(lab: Lab, plan: Plan): SideLayout {
-  const files = (ns: string | null, f: string) => (ns && existsSync(`/etc/netns/${ns}/${f}`) ? `/etc/netns/${ns}/${f}` : `/etc/${f}`);
-  return {
-    hostNs: Object.values(plan.hosts)[0] ?? null,
-    bridges: Object.fromEntries(lab.networks.map((n) => [n.name, n.name])),
-    containers: Object.fromEntries(lab.containers.map((c) => {
-      const ns = plan.containerNs[c.name] ?? null;
-      return [c.name, { netns: ns, hostsFile: files(ns, 'hosts'), resolvFile: files(ns, 'resolv.conf') }];
-    })),
-  };
 }
 
 const NO_OUTSIDE = 'Docker’s side has no outside of nslab’s, and nslab sends no traffic beyond the namespaces it made';
@@ -134,7 +122,7 @@ export async function compare(out: Output, name: string, opts: CompareOptions): 
     const dockerResults = planned.map((c) => ('skipped' in c ? c : ran[runnable.indexOf(c)]!));
 
     const hand: Side = {
-      observed: await observeSettled(handLayout(lab, plan)),
+      observed: await observeSettled(layoutOf(lab, plan)),
       networks: lab.networks.map((n) => ({ lab: n.name, bridge: n.name, subnet: n.subnet, gateway: n.gateway })),
       toLab: new Map(lab.containers.flatMap((c) => c.endpoints.map((e) => [e.address, e.address] as const))),
       checks: handChecks,

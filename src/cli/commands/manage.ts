@@ -16,7 +16,7 @@ import { UsageError } from '../usage.js';
 import { basename, extname } from 'node:path';
 
 /** The one place a lab is up, from the flags or, without them, from the kernel. */
-async function placeUp(lab: string, opts: PlaceOptions): Promise<Place> {
+export async function placeUp(lab: string, opts: PlaceOptions): Promise<Place> {
   const up = await labsUp(lab);
   const asked = placeFrom(lab, opts);
   if (asked) {

@@ -15,6 +15,8 @@ import { teardown } from '../../run/teardown.js';
 import { EXIT, exitForSignal } from '../exit.js';
 import type { Output } from '../output.js';
 import { renderChecks, renderStep } from '../render.js';
+import { ascii } from '../../graph/draw.js';
+import { fromLab } from '../../graph/topology.js';
 import { bold, dim, yellow } from '../style.js';
 import { showState, waitForKey } from '../stepper.js';
 import { UsageError } from '../usage.js';
@@ -90,6 +92,7 @@ export async function up(out: Output, name: string, opts: UpOptions): Promise<nu
     const ok = results.every((r) => r.ok);
     out.data({ ok, lab: lab.name, target: placeLabel(place), buildMs, maxRssKb: process.resourceUsage().maxRSS, commands, checks: results });
     if (results.length > 0) out.line(renderChecks(results));
+    out.line(`\n${ascii(fromLab(lab, plan))}`);
     out.line(tryNext(plan, lab, results));
     return ok ? EXIT.ok : EXIT.checkFailed;
   } finally {
@@ -108,6 +111,7 @@ function tryNext(plan: Plan, lab: Lab, results: CheckResult[]): string {
   if (c1) lines.push(`  ${commandLine(['ip', '-n', ns(c1.name), 'addr'])}; ip -n ${ns(c1.name)} route    # what ${c1.name} sees`);
   lines.push(`  ${commandLine(hostNs ? ['bridge', '-n', hostNs, 'link'] : ['bridge', 'link', 'show', 'master', bridge])}    # the ports of ${bridge}`);
   lines.push(`  npm run nslab -- verify ${lab.name}${placeFlag}    # run the checks again`);
+  lines.push(`  npm run nslab -- graph ${lab.name} --live${placeFlag}    # the picture above, as the kernel has it now`);
   lines.push(`  npm run nslab -- down ${lab.name}${placeFlag}      # remove it all`);
   return lines.join('\n');
 }
