@@ -65,6 +65,16 @@ jsonOption(placeOptions(program.command('down').argument('<lab>').description('r
   .option('--host', 'only the copy on this machine’s own namespace')
   .action(act(async (lab: string, o: { json: boolean } & PlaceOptions) => (await manage()).down(outputFor((json = o.json)), lab, o)));
 
+jsonOption(placeOptions(program.command('exercise').argument('<lab>').argument('[number]', 'which exercise (default 1)').description('build the lab in a sandbox with one fault planted, and print the task (root)')))
+  .action(act(async (lab: string, n: string | undefined, o: { json: boolean } & PlaceOptions) => (await import('./commands/exercise.js')).exercise(outputFor((json = o.json)), lab, n, o)));
+
+jsonOption(placeOptions(program.command('check').argument('<lab>').description('run the lab’s checks: solved, or what still fails (root)')))
+  .option('--host', 'the copy on this machine’s own namespace')
+  .action(act(async (lab: string, o: { json: boolean } & PlaceOptions) => (await import('./commands/exercise.js')).check(outputFor((json = o.json)), lab, o)));
+
+jsonOption(placeOptions(program.command('hint').argument('<lab>').description('the next hint for the exercise that is up; after the last, what nslab sees wrong (root)')))
+  .action(act(async (lab: string, o: { json: boolean } & PlaceOptions) => (await import('./commands/exercise.js')).hint(outputFor((json = o.json)), lab, o)));
+
 jsonOption(placeOptions(program.command('graph').argument('<lab>').description('draw the lab: namespaces, veth pairs (both ends), bridges, uplink, NAT and port rules')))
   .option('-f, --format <format>', 'ascii (80 columns), mermaid (for markdown), dot, or svg (rendered by Graphviz)', 'ascii')
   .option('--live', 'draw what the kernel has now, not what the file says, so your own changes show (root)')

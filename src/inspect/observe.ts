@@ -19,6 +19,10 @@ export interface LinkState {
   mtu: number;
   qlen: number;
   state: string;
+  /** set UP by an administrator (`ip link set … up`), whatever the carrier says */
+  adminUp: boolean;
+  /** macvlan/ipvlan: bridge, private, l2, … */
+  mode?: string;
   mac: string;
   /** the bridge it is plugged into */
   master: string | null;
@@ -57,8 +61,8 @@ export interface ObservedNetwork {
 }
 
 interface IpLink {
-  ifindex: number; ifname: string; link_index?: number; mtu: number; txqlen?: number; operstate: string; address?: string;
-  master?: string; linkinfo?: { info_kind?: string; info_data?: { stp_state?: number; forward_delay?: number } };
+  ifindex: number; ifname: string; link_index?: number; mtu: number; txqlen?: number; operstate: string; address?: string; flags?: string[];
+  master?: string; linkinfo?: { info_kind?: string; info_data?: { stp_state?: number; forward_delay?: number; mode?: string } };
   addr_info?: { family: string; local: string; prefixlen: number }[];
 }
 
@@ -76,6 +80,8 @@ const linkState = (l: IpLink): LinkState => ({
   mtu: l.mtu,
   qlen: l.txqlen ?? 0, // ip leaves txqlen out when it is 0
   state: l.operstate,
+  adminUp: (l.flags ?? []).includes('UP'),
+  ...(l.linkinfo?.info_data?.mode ? { mode: l.linkinfo.info_data.mode } : {}),
   mac: l.address ?? '',
   master: l.master ?? null,
   addresses: (l.addr_info ?? []).filter((a) => a.family === 'inet').map((a) => `${a.local}/${a.prefixlen}`),

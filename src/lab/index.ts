@@ -40,7 +40,7 @@ export function labFromText(file: string, text: string, name = basename(file, ex
   return lab;
 }
 
-export interface CatalogueEntry { name: string; title: string; file: string }
+export interface CatalogueEntry { name: string; title: string; file: string; exercises: number }
 
 /** labs/*.yaml with their titles, read cheaply (no validation: `list` must work even if one is broken). */
 export function listLabs(): CatalogueEntry[] {
@@ -50,11 +50,14 @@ export function listLabs(): CatalogueEntry[] {
     .map((f) => {
       const file = join(labsDir, f);
       let title = '';
+      let exercises = 0;
       try {
-        title = String((parse(readFileSync(file, 'utf8')) as { title?: unknown } | null)?.title ?? '');
+        const doc = parse(readFileSync(file, 'utf8')) as { title?: unknown; exercises?: unknown } | null;
+        title = String(doc?.title ?? '');
+        exercises = Array.isArray(doc?.exercises) ? doc.exercises.length : 0;
       } catch {
         title = '(does not parse: run nslab validate)';
       }
-      return { name: basename(f, '.yaml'), title, file };
+      return { name: basename(f, '.yaml'), title, file, exercises };
     });
 }

@@ -5,6 +5,7 @@ import type { SourceDoc } from './load.js';
 import { containerIfname, hostAddress, hostIfname, IFNAMSIZ, LAN, RESERVED, SANDBOX_RANGES, SANDBOX_UPLINK, SINGLE_HOST } from './names.js';
 import type { Problem } from './problems.js';
 import { resolveChecks, type RawCheck } from './resolve-checks.js';
+import { resolveExercises, type RawExercise } from './resolve-exercises.js';
 import type { Container, DockerHost, Driver, Endpoint, HostsEntry, Lab, Network, NetworkMode, Server, Service } from './types.js';
 
 type RawServe = { http?: number; tcp?: number }[];
@@ -17,6 +18,7 @@ interface RawLab {
   services?: Record<string, { vip: string; port: number; target_port?: number; backends: string[] }>;
   outside?: { serve?: RawServe };
   checks?: RawCheck[];
+  exercises?: RawExercise[];
 }
 
 export type Report = (path: (string | number)[], message: string, key?: string) => void;
@@ -52,8 +54,10 @@ export function resolve(src: SourceDoc, labName: string): { lab: Lab; problems: 
     // macvlan/ipvlan children need the uplink's LAN, which is the outside's
     outside: { serve: servers(raw.outside?.serve), used: raw.outside !== undefined || networks.some((n) => onLan(n.driver)) },
     checks: [],
+    exercises: [],
   };
   lab.checks = resolveChecks(raw.checks ?? [], lab, report);
+  lab.exercises = resolveExercises(raw.exercises ?? [], lab, report);
   return { lab, problems };
 }
 

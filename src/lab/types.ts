@@ -15,6 +15,7 @@ export interface Lab {
   /** the world outside the Docker host; on the host target it is built only when `used` */
   outside: { serve: Server[]; used: boolean };
   checks: Check[];
+  exercises: Exercise[];
 }
 
 export interface DockerHost {
@@ -98,3 +99,19 @@ export type Check =
   | (CheckBase & { kind: 'http'; to: string; address: string; port: number; body?: string; answers?: string[] })
   | (CheckBase & { kind: 'resolve'; lookup: string; address: string | null })
   | (CheckBase & { kind: 'listen'; port: number });
+
+/** Something left out or got wrong on purpose when the lab is built for an exercise. */
+export type Fault =
+  | { kind: 'lo-down' | 'link-down' | 'host-end-down' | 'unplugged' | 'no-default-route' | 'no-output-dnat' | 'macvlan-private'; container: string }
+  | { kind: 'prefix'; container: string; prefix: number }
+  | { kind: 'hosts-missing'; container: string; name: string }
+  | { kind: 'no-gateway' | 'bridge-down' | 'no-masquerade' | 'no-shim' | 'no-isolation'; network: string }
+  | { kind: 'ip-forward-off' | 'forward-drop' | 'vxlan-unplugged'; host: string };
+
+export interface Exercise {
+  title: string;
+  faults: Fault[];
+  /** {NAME} stands for the namespace of container or host NAME */
+  task: string;
+  hints: string[];
+}

@@ -13,6 +13,8 @@ export interface LabState {
   /** undo argv of every command that succeeded, oldest first */
   undo: string[][];
   complete: boolean;
+  /** built by `nslab exercise`: which one (from 1), and how many hints were shown */
+  exercise?: { index: number; hints: number };
 }
 
 export const stateDir = (): string => process.env.NSLAB_STATE_DIR ?? '/run/nslab';

@@ -23,7 +23,7 @@ t.test('one rule in two copies normalises to one text', async (t) => {
   t.equal(nh('8.8.8.8'), '8.8.8.8', 'addresses outside the lab stay as they are');
 });
 
-const link = (name: string, over: object = {}) => ({ name, kind: 'veth', mtu: 1500, qlen: 0, state: 'UP', mac: '02:42:ac:11:00:02', master: null, addresses: [], ...over });
+const link = (name: string, over: object = {}) => ({ name, kind: 'veth', mtu: 1500, qlen: 0, state: 'UP', adminUp: true, mac: '02:42:ac:11:00:02', master: null, addresses: [], ...over });
 function observed(bridge: string, subnet: string, over: { mtu?: number; qlen?: number } = {}): ObservedNetwork {
   const c = (n: number) => ({
     sharesHost: false,

@@ -10,8 +10,9 @@ import { placeFrom, targetFor, type PlaceOptions } from '../target.js';
 export function list(out: Output): number {
   const labs = listLabs();
   out.data(labs);
-  out.line(table(['lab', 'what it builds'], labs.map((l) => [l.name, l.title]), [20, 57]));
-  out.line(`\nbuild one: sudo npm run lab ${labs[0]?.name ?? 'NAME'}   (see its steps first: npm run nslab -- plan ${labs[0]?.name ?? 'NAME'})`);
+  out.line(table(['lab', 'what it builds', 'exercises'], labs.map((l) => [l.name, l.title, String(l.exercises)]), [20, 45, 11]));
+  out.line(`\nbuild one: sudo npm run lab ${labs[0]?.name ?? 'NAME'}   (see its steps first: npm run nslab -- plan ${labs[0]?.name ?? 'NAME'}, or one at a time: --step)`);
+  out.line(`repair one: sudo npm run nslab -- exercise ${labs[0]?.name ?? 'NAME'}   (then check, hint)`);
   return EXIT.ok;
 }
 
