@@ -54,8 +54,9 @@ jsonOption(placeOptions(program.command('plan').argument('<lab>').description('p
 jsonOption(placeOptions(program.command('up').argument('<lab>').description('build the lab, run its checks, leave it up (root)')))
   .option('-q, --quiet', 'do not print each command as it runs')
   .option('--no-check', 'build only; run the checks later with verify')
+  .option('--as <host>', 'build one host’s part of a multi-host lab (overlay) on this machine; the other machine runs the same with its host')
   .option('--step', 'one step at a time: what, why, what Docker does, the commands, then the state they made; Enter goes on, q stops and removes everything (needs a terminal)')
-  .action(act(async (lab: string, o: { json: boolean; quiet?: boolean; check: boolean; step?: boolean }) => (await upVerb()).up(outputFor((json = o.json)), lab, o)));
+  .action(act(async (lab: string, o: { json: boolean; quiet?: boolean; check: boolean; step?: boolean; as?: string }) => (await upVerb()).up(outputFor((json = o.json)), lab, o)));
 
 jsonOption(placeOptions(program.command('verify').argument('<lab>').description('run the lab’s checks against what is up (root)')))
   .option('--host', 'the copy on this machine’s own namespace')

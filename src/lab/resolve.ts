@@ -12,7 +12,7 @@ type RawServe = { http?: number; tcp?: number }[];
 interface RawLab {
   title: string;
   description?: string;
-  hosts?: string[];
+  hosts?: string[] | Record<string, { machine: string }>;
   networks: Record<string, { driver?: Driver; subnet: string; gateway?: string; nat?: boolean; dns?: boolean; isolated?: boolean; parent?: 'uplink'; shim?: string; vni?: number }>;
   containers: Record<string, { count?: number; host?: string; network_mode?: string; networks?: Record<string, { address?: string; veth?: string } | null>; ports?: string[]; links?: string[]; serve?: RawServe }>;
   services?: Record<string, { vip: string; port: number; target_port?: number; backends: string[] }>;
@@ -48,6 +48,7 @@ export function resolve(src: SourceDoc, labName: string): { lab: Lab; problems: 
     title: raw.title,
     description: raw.description?.trim() ?? '',
     hosts,
+    remoteHosts: [],
     networks,
     containers,
     services,
@@ -85,12 +86,16 @@ function expandCounts(raw: RawLab, origin: Map<string, string>, report: Report):
 }
 
 function resolveHosts(raw: RawLab, report: Report): DockerHost[] {
-  if (!raw.hosts) return [{ name: SINGLE_HOST, address: SANDBOX_UPLINK.host }];
-  for (const [i, h] of raw.hosts.entries()) {
-    if (RESERVED.has(h)) report(['hosts', i], `"${h}" is reserved: name the hosts like h1, h2`);
-    if (raw.networks[h] || raw.containers[h]) report(['hosts', i], `"${h}" is already the name of a network or container: give the host its own name`);
+  if (!raw.hosts) return [{ name: SINGLE_HOST, address: SANDBOX_UPLINK.host, machine: null }];
+  // A list of names, or a map that also says which real machine plays each host.
+  const entries: [string, string | null][] = Array.isArray(raw.hosts) ? raw.hosts.map((h) => [h, null]) : Object.entries(raw.hosts).map(([h, v]) => [h, v.machine]);
+  for (const [i, [h, machine]] of entries.entries()) {
+    const at = Array.isArray(raw.hosts) ? ['hosts', i] : ['hosts', h];
+    if (RESERVED.has(h)) report(at, `"${h}" is reserved: name the hosts like h1, h2`);
+    if (raw.networks[h] || raw.containers[h]) report(at, `"${h}" is already the name of a network or container: give the host its own name`);
+    if (machine && entries.some(([o, m], j) => j < i && m === machine)) report([...at, 'machine'], `${machine} is already the machine of another host: each host is a machine of its own`);
   }
-  return raw.hosts.map((name, i) => ({ name, address: hostAddress(i) }));
+  return entries.map(([name, machine], i) => ({ name, address: hostAddress(i), machine }));
 }
 
 /** macvlan and ipvlan children live on the uplink's LAN itself. */

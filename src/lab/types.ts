@@ -9,6 +9,8 @@ export interface Lab {
   description: string;
   /** the Docker hosts: one named "host" unless the lab lists several (overlay) */
   hosts: DockerHost[];
+  /** hosts another machine builds (`up LAB --as HOST` keeps only HOST in hosts): VXLAN peers */
+  remoteHosts: DockerHost[];
   networks: Network[];
   containers: Container[];
   services: Service[];
@@ -22,6 +24,8 @@ export interface DockerHost {
   name: string;
   /** its address on the LAN it shares with the outside (198.51.100.0/24) */
   address: string;
+  /** the address of the real machine (a VM) that plays it, for `up LAB --as HOST` */
+  machine: string | null;
 }
 
 export type Driver = 'bridge' | 'macvlan' | 'ipvlan' | 'overlay';

@@ -1,6 +1,6 @@
 // Lab × Target → Plan. Pure: no I/O, no clock, no randomness — `plan` prints exactly what `up` runs.
 import { HOST_UPLINK_IFNAME } from '../lab/names.js';
-import type { Lab } from '../lab/types.js';
+import type { Lab, Network } from '../lab/types.js';
 import { contextFor } from './context.js';
 import { build, type StepSpec } from './steps.js';
 import type { Plan, PlannedCheck, Target } from './types.js';
@@ -12,6 +12,9 @@ export function compile(lab: Lab, target: Target): Plan {
   const forwardDrop = target.kind === 'host' && target.facts.forwardDrop;
   const alreadyForwarding = target.kind === 'host' && target.facts.ipForward === '1';
   const bridged = lab.networks.filter((n) => n.driver === 'bridge' || n.driver === 'overlay');
+  // The hosts this plan builds (all of them, but for `up --as HOST`): other machines build the rest.
+  const here = (n: Network) => n.hosts.filter((h) => lab.hosts.some((x) => x.name === h));
+  const everyHost = [...lab.hosts, ...lab.remoteHosts];
   // Which hosts route for their containers: NAT, published ports, services, isolated bridges.
   const forwards = (h: string) =>
     lab.networks.some((n) => (n.nat || n.isolated) && n.hosts.includes(h)) ||
@@ -22,22 +25,22 @@ export function compile(lab: Lab, target: Target): Plan {
     ...(target.kind === 'sandbox' ? lab.hosts.map((host) => ({ kind: 'docker-host', host }) as const) : []),
     ...(ctx.outsideNs ? [{ kind: 'outside' } as const, ...lab.hosts.map((host) => ({ kind: 'uplink', host }) as const)] : []),
     ...own.flatMap((container) => [{ kind: 'namespace', container } as const, { kind: 'files', container } as const]),
-    ...bridged.flatMap((network) => network.hosts.flatMap((host) => [
+    ...bridged.flatMap((network) => here(network).flatMap((host) => [
       { kind: 'bridge', network, host } as const,
       ...(network.driver === 'overlay'
-        ? [{ kind: 'vxlan', network, host: lab.hosts.find((h) => h.name === host)!, peers: lab.hosts.filter((h) => h.name !== host && network.hosts.includes(h.name)) } as const]
+        ? [{ kind: 'vxlan', network, host: lab.hosts.find((h) => h.name === host)!, peers: everyHost.filter((h) => h.name !== host && network.hosts.includes(h.name)) } as const]
         : []),
       ...(forwardDrop ? [{ kind: 'forward-accept', network, host } as const] : []),
     ])),
     ...lab.containers.flatMap((c) =>
       c.endpoints.map((endpoint) => ({ kind: 'endpoint', endpoint, network: networkByName.get(endpoint.network)! }) as const)),
-    ...lab.networks.filter((n) => n.shim).flatMap((network) => network.hosts.map((host) => ({ kind: 'shim', network, host }) as const)),
+    ...lab.networks.filter((n) => n.shim).flatMap((network) => here(network).map((host) => ({ kind: 'shim', network, host }) as const)),
     ...(alreadyForwarding ? [] : lab.hosts.filter((h) => forwards(h.name)).map((h) => ({ kind: 'ip-forward', host: h.name }) as const)),
-    ...lab.networks.filter((n) => n.nat).flatMap((network) => network.hosts.map((host) => ({ kind: 'nat', network, host }) as const)),
+    ...lab.networks.filter((n) => n.nat).flatMap((network) => here(network).map((host) => ({ kind: 'nat', network, host }) as const)),
     ...lab.networks.filter((n) => n.isolated).flatMap((network, i, isolated) => {
       // each pair once: an isolated network against every bridge not already paired with it
       const others = bridged.filter((o) => o !== network && !(o.isolated && isolated.indexOf(o) < i));
-      return others.length === 0 ? [] : network.hosts.map((host) => ({ kind: 'isolation', network, others, host }) as const);
+      return others.length === 0 ? [] : here(network).map((host) => ({ kind: 'isolation', network, others, host }) as const);
     }),
     ...lab.containers.flatMap((container) => container.ports.map((port) => ({ kind: 'publish', container, port }) as const)),
     ...lab.services.map((service) => ({ kind: 'service', service, host: lab.hosts[0]!.name }) as const),

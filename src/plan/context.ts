@@ -43,7 +43,7 @@ export function contextFor(lab: Lab, target: Target): Context {
   };
   return {
     lab, target, place, mark: markOf(lab.name, place), hostNs, outsideNs, ns, ownNs,
-    uplink: target.kind === 'sandbox' ? 'eth0' : HOST_UPLINK_IFNAME,
+    uplink: target.kind === 'sandbox' ? 'eth0' : (target.facts.underlay ?? HOST_UPLINK_IFNAME),
     ip: (where, ...args) => (where ? ['ip', '-n', where, ...args] : ['ip', ...args]),
     inNs: (where, ...argv) => (where ? ['ip', 'netns', 'exec', where, ...argv] : argv),
   };

@@ -32,6 +32,8 @@ export interface HostFacts {
   forwardDrop: boolean;
   /** net.ipv4.ip_forward before the lab: put back on down */
   ipForward: '0' | '1';
+  /** `up --as HOST`: the machine's interface towards the other hosts (VXLAN goes out of it) */
+  underlay?: string;
 }
 
 export type Target = { kind: 'host'; facts: HostFacts } | { kind: 'sandbox'; name: string };

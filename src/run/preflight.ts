@@ -6,7 +6,7 @@ import type { Lab } from '../lab/types.js';
 import { formatSubnet } from '../net/ipv4.js';
 import type { HostFacts, Plan } from '../plan/types.js';
 import { EnvError } from './errors.js';
-import { run } from './exec.js';
+import { ipJson, run } from './exec.js';
 import { listLinks, listNamespaces, listNetnsFiles, listRoutes, overlappingRoutes, sameOwner } from './inventory.js';
 import { hasTool, isRoot, packageOf } from './tools.js';
 
@@ -53,9 +53,18 @@ export const toolsFor = (plan: Plan): string[] => {
 };
 
 /** Refuses a plan whose names are taken or whose subnets are already routed here. */
+/** The interface of this machine's own namespace that has this address (for `up --as`), or null. */
+export async function interfaceWith(address: string): Promise<string | null> {
+  const links = await ipJson<{ ifname: string; addr_info: { family: string; local: string }[] }>(['ip', '-j', 'addr', 'show']);
+  return links.find((l) => l.addr_info.some((a) => a.family === 'inet' && a.local === address))?.ifname ?? null;
+}
+
 export async function checkRoom(plan: Plan, lab: Lab): Promise<void> {
   const [namespaces, links] = await Promise.all([listNamespaces(), listLinks()]);
-  const ours = [...namespaces, ...links].filter((x) => sameOwner(x.owner, plan.lab, plan.place));
+  // Up already: what this plan would create is there with the lab's mark (on another machine
+  // of an `--as` lab, the other hosts' namespaces carry the same mark and are not ours).
+  const ours = [...namespaces.filter((n) => plan.namespaces.includes(n.name)), ...links.filter((l) => plan.rootLinks.includes(l.name) || lab.networks.some((n) => n.name === l.name))]
+    .filter((x) => sameOwner(x.owner, plan.lab, plan.place));
   if (ours.length > 0)
     throw new EnvError(`${plan.lab} is already up (${placeLabel(plan.place)})`, `check it with \`nslab verify ${plan.lab}\`, or remove it with \`nslab down ${plan.lab}\``);
 

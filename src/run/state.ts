@@ -15,6 +15,8 @@ export interface LabState {
   complete: boolean;
   /** built by `nslab exercise`: which one (from 1), and how many hints were shown */
   exercise?: { index: number; hints: number };
+  /** built by `up --as HOST`: this machine's part of a multi-host lab */
+  as?: string;
 }
 
 export const stateDir = (): string => process.env.NSLAB_STATE_DIR ?? '/run/nslab';

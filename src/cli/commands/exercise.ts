@@ -18,7 +18,7 @@ import { renderChecks } from '../render.js';
 import { bold, green, red, yellow } from '../style.js';
 import { placeFrom, type PlaceOptions } from '../target.js';
 import { UsageError } from '../usage.js';
-import { placeUp } from './manage.js';
+import { asBuilt, placeUp } from './manage.js';
 import { catchSignals, prepare } from './up.js';
 
 /** {c1} → c1's namespace, {host} → the Docker host's: the task speaks of what the learner types. */
@@ -71,8 +71,9 @@ export async function exercise(out: Output, name: string, number: string | undef
 }
 
 export async function check(out: Output, name: string, opts: PlaceOptions): Promise<number> {
-  const lab = loadLab(name);
-  const place = await placeUp(lab.name, opts);
+  const whole = loadLab(name);
+  const place = await placeUp(whole.name, opts);
+  const lab = asBuilt(whole, place);
   const plan = planFor(lab, place);
   const results = await runChecks(plan.checks, containerNamespaces(plan));
   const solved = results.every((r) => r.ok);

@@ -13,7 +13,7 @@ import { EXIT } from '../exit.js';
 import type { Output } from '../output.js';
 import { placeFrom, type PlaceOptions } from '../target.js';
 import { UsageError } from '../usage.js';
-import { placeUp } from './manage.js';
+import { asBuilt, placeUp } from './manage.js';
 
 export const FORMATS = ['ascii', 'mermaid', 'dot', 'svg'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -34,11 +34,12 @@ export function draw(t: Topology, format: Exclude<Format, 'svg'>): string {
 export async function graph(out: Output, name: string, opts: GraphOptions): Promise<number> {
   const format = (opts.format ?? 'ascii') as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`--format ${opts.format}: say ascii, mermaid, dot or svg`);
-  const lab = loadLab(name);
+  let lab = loadLab(name);
   let topology: Topology;
   if (opts.live) {
     requireRoot('graph --live');
     const place = await placeUp(lab.name, opts);
+    lab = asBuilt(lab, place);
     const plan = compile(lab, place.kind === 'host' ? { kind: 'host', facts: { forwardDrop: false, ipForward: '1' } } : { kind: 'sandbox', name: place.name });
     topology = fromKernel(lab, plan, await observeSettled(layoutOf(lab, plan)));
   } else {

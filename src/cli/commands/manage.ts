@@ -1,6 +1,9 @@
 // verify, down, status: verbs that look at (or remove) what is up, found through the kernel's marks.
 import { runChecks } from '../../check/run.js';
 import { findLabFile, loadLab } from '../../lab/index.js';
+import { asHost } from '../../lab/project.js';
+import type { Lab } from '../../lab/types.js';
+import { readState } from '../../run/state.js';
 import { isName, placeLabel, type Place } from '../../lab/names.js';
 import { compile, containerNamespaces } from '../../plan/compile.js';
 import { EnvError } from '../../run/errors.js';
@@ -30,11 +33,18 @@ export async function placeUp(lab: string, opts: PlaceOptions): Promise<Place> {
   return up[0]!.place;
 }
 
+/** The lab as this machine built it: after `up --as HOST`, only HOST's part (from the state file). */
+export function asBuilt(lab: Lab, place: Place): Lab {
+  const as = place.kind === 'host' ? readState(lab.name, place)?.as : undefined;
+  return as ? asHost(lab, as) : lab;
+}
+
 export async function verify(out: Output, name: string, opts: PlaceOptions): Promise<number> {
-  const lab = loadLab(name);
   requireRoot('verify');
   requireTools(['ip', 'ping']);
-  const place = await placeUp(lab.name, opts);
+  const whole = loadLab(name);
+  const place = await placeUp(whole.name, opts);
+  const lab = asBuilt(whole, place);
   // Checks do not depend on host facts; only the build steps do.
   const plan = compile(lab, place.kind === 'host' ? { kind: 'host', facts: { forwardDrop: false, ipForward: '1' } } : { kind: 'sandbox', name: place.name });
   const started = performance.now();

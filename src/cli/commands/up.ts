@@ -10,7 +10,9 @@ import { apply, type Interrupt } from '../../run/apply.js';
 import type { CommandResult } from '../../run/exec.js';
 import { EnvError } from '../../run/errors.js';
 import { missingKinds } from '../../run/features.js';
-import { checkRoom, requireRoot, requireTools, toolsFor } from '../../run/preflight.js';
+import { checkRoom, interfaceWith, requireRoot, requireTools, toolsFor } from '../../run/preflight.js';
+import { writeState } from '../../run/state.js';
+import { asHost, cannotBeHost } from '../../lab/project.js';
 import { teardown } from '../../run/teardown.js';
 import { EXIT, exitForSignal } from '../exit.js';
 import type { Output } from '../output.js';
@@ -22,7 +24,7 @@ import { showState, waitForKey } from '../stepper.js';
 import { UsageError } from '../usage.js';
 import { placeFrom, targetFor, type PlaceOptions } from '../target.js';
 
-export interface UpOptions extends PlaceOptions { quiet?: boolean; check?: boolean; step?: boolean }
+export interface UpOptions extends PlaceOptions { quiet?: boolean; check?: boolean; step?: boolean; as?: string }
 
 /** SIGINT/SIGTERM set a flag instead of killing nslab, so it can roll back first. */
 export function catchSignals(interrupt: Interrupt): () => void {
@@ -38,12 +40,31 @@ export function catchSignals(interrupt: Interrupt): () => void {
   };
 }
 
+/**
+ * `--as HOST`: this machine builds HOST's part of a multi-host lab, with VXLAN out of the
+ * interface that has HOST's machine address (the Vagrantfile's private network).
+ */
+async function partFor(lab: Lab, place: Place, as: string | undefined): Promise<{ lab: Lab; underlay?: string }> {
+  if (as === undefined) return { lab };
+  if (place.kind !== 'host') throw new UsageError('--as builds one host’s part on this machine; a sandbox builds every host by itself (leave --as out)');
+  const why = cannotBeHost(lab, as);
+  if (why) throw new UsageError(why);
+  const machine = lab.hosts.find((h) => h.name === as)!.machine!;
+  const underlay = await interfaceWith(machine);
+  if (!underlay)
+    throw new EnvError(`no interface here has ${machine}, the machine ${lab.name} says plays ${as}`,
+      `run it on that machine (vagrant ssh ${as === lab.hosts[0]!.name ? 'lab' : 'lab2'}), or give this machine that address on the LAN between the hosts`);
+  return { lab: asHost(lab, as), underlay };
+}
+
 /** Preflight and compile: everything `up` checks before it touches the machine. */
-export async function prepare(lab: Lab, place: Place, verb = 'up'): Promise<{ plan: Plan; target: Target }> {
+export async function prepare(lab: Lab, place: Place, verb = 'up', underlay?: string): Promise<{ plan: Plan; target: Target }> {
   requireRoot(verb);
   if (place.kind === 'host' && lab.hosts.length > 1)
-    throw new EnvError(`${lab.name} spans ${lab.hosts.length} hosts (${lab.hosts.map((h) => h.name).join(', ')}); one machine can only be one of them`, `build it with --sandbox, where each host is a namespace`);
-  const { target } = await targetFor(place);
+    throw new EnvError(`${lab.name} spans ${lab.hosts.length} hosts (${lab.hosts.map((h) => h.name).join(', ')}); one machine can only be one of them`,
+      `build it with --sandbox, where each host is a namespace, or on each machine its own part: --as ${lab.hosts[0]!.name} (the Vagrantfile's two VMs)`);
+  const found = await targetFor(place);
+  const target: Target = found.target.kind === 'host' && underlay ? { kind: 'host', facts: { ...found.target.facts, underlay } } : found.target;
   const plan = compile(lab, target);
   requireTools(toolsFor(plan));
   const missing = await missingKinds(plan);
@@ -55,11 +76,12 @@ export async function prepare(lab: Lab, place: Place, verb = 'up'): Promise<{ pl
 }
 
 export async function up(out: Output, name: string, opts: UpOptions): Promise<number> {
-  const lab = loadLab(name);
-  const place = placeFrom(lab.name, opts) ?? { kind: 'host' as const };
+  const whole = loadLab(name);
+  const place = placeFrom(whole.name, opts) ?? { kind: 'host' as const };
+  const { lab, underlay } = await partFor(whole, place, opts.as);
   if (opts.step && (out.json || !process.stdin.isTTY || !process.stdout.isTTY))
     throw new UsageError(`--step waits for a key after each step, so it needs a terminal${out.json ? ' and cannot go with --json' : ' (stdin and stdout are not both one)'}; to read the steps without running them: npm run nslab -- plan ${lab.name}`);
-  const { plan, target } = await prepare(lab, place);
+  const { plan, target } = await prepare(lab, place, 'up', underlay);
 
   const interrupt: Interrupt = { signal: null };
   const release = catchSignals(interrupt);
@@ -69,7 +91,7 @@ export async function up(out: Output, name: string, opts: UpOptions): Promise<nu
       out.line(yellow('note: FORWARD policy is DROP and br_netfilter is on (Docker does this): nslab adds an ACCEPT rule per bridge, marked and removed on down'));
     const commands: CommandResult[] = [];
     const started = performance.now();
-    await apply(plan, lab.file, {
+    const state = await apply(plan, lab.file, {
       onStep: (i, step) => out.line(renderStep(i, plan.steps.length, step, !opts.quiet)),
       onCommand: (r) => commands.push(r),
       ...(opts.step ? { afterStep: async (i: number, step: Step) => {
@@ -81,6 +103,7 @@ export async function up(out: Output, name: string, opts: UpOptions): Promise<nu
       } } : {}),
     }, interrupt);
     const buildMs = performance.now() - started;
+    if (opts.as) writeState({ ...state, as: opts.as });
     out.line(`\nbuilt in ${Math.round(buildMs)} ms: ${plan.steps.length} steps, ${commands.length} commands\n`);
 
     const results = plan.checks.length > 0 && opts.check !== false ? await runChecks(plan.checks, containerNamespaces(plan)) : [];
