@@ -42,7 +42,7 @@ export function normaliser(side: Pick<Side, 'networks' | 'toLab'>, lab: Lab): (t
   };
   const bridges = side.networks.map((n) => [new RegExp(`(^|[\\s:])${n.bridge.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=$|[\\s:])`, 'g'), `$1<${n.lab}>`] as const);
   return (text) => {
-    let out = text.replace(IPV4, (all, a: string, bits?: string) => {
+    let out = text.replace(IPV4, (_all, a: string, bits?: string) => {
       const cidr = bits ? parseCidr(`${a}${bits}`) : null;
       const net = cidr && side.networks.find((n) => n.subnet.network === a && n.subnet.prefix === cidr.prefix);
       if (net) return `<${net.lab}>/subnet`;

@@ -82,7 +82,7 @@ export function fromLab(lab: Lab, plan: Plan): Topology {
 export function fromKernel(lab: Lab, plan: Plan, seen: ObservedNetwork): Topology {
   const base = fromLab(lab, plan);
   const host = base.hosts[0]!;
-  const segments: Segment[] = Object.entries(seen.bridges).flatMap(([net, b]) => (b ? [{
+  const segments: Segment[] = Object.values(seen.bridges).flatMap((b) => (b ? [{
     name: b.name, kind: b.kind, address: b.addresses.join(' ') || null, ports: [] as Port[], ...(b.state === 'DOWN' ? { down: true } : {}),
   }] : []));
   const unplugged: Port[] = [];

@@ -93,7 +93,7 @@ function resolveHosts(raw: RawLab, report: Report): DockerHost[] {
     const at = Array.isArray(raw.hosts) ? ['hosts', i] : ['hosts', h];
     if (RESERVED.has(h)) report(at, `"${h}" is reserved: name the hosts like h1, h2`);
     if (raw.networks[h] || raw.containers[h]) report(at, `"${h}" is already the name of a network or container: give the host its own name`);
-    if (machine && entries.some(([o, m], j) => j < i && m === machine)) report([...at, 'machine'], `${machine} is already the machine of another host: each host is a machine of its own`);
+    if (machine && entries.some(([, m], j) => j < i && m === machine)) report([...at, 'machine'], `${machine} is already the machine of another host: each host is a machine of its own`);
   }
   return entries.map(([name, machine], i) => ({ name, address: hostAddress(i), machine }));
 }

@@ -10,7 +10,7 @@ import { placeLabel, type Place } from '../../lab/names.js';
 import type { Lab } from '../../lab/types.js';
 import { contains, offsetIn, type Subnet } from '../../net/ipv4.js';
 import { containerNamespaces } from '../../plan/compile.js';
-import type { Plan, PlannedCheck } from '../../plan/types.js';
+import type { PlannedCheck } from '../../plan/types.js';
 import { apply, type Interrupt } from '../../run/apply.js';
 import { EnvError } from '../../run/errors.js';
 import { labsUp } from '../../run/status.js';
@@ -18,7 +18,7 @@ import { teardown } from '../../run/teardown.js';
 import { EXIT, exitForSignal } from '../exit.js';
 import type { Output } from '../output.js';
 import { bold, dim, green, red, table, yellow } from '../style.js';
-import { placeFrom, type PlaceOptions } from '../target.js';
+import { planAt, placeFrom, type PlaceOptions } from '../target.js';
 import { UsageError } from '../usage.js';
 import { catchSignals, prepare } from './up.js';
 
@@ -98,7 +98,7 @@ export async function compare(out: Output, name: string, opts: CompareOptions): 
   const engine = await dockerEngine();
   if ('why' in engine) throw new EnvError(`compare needs a Docker engine: ${engine.why}`, engine.fix);
   const { place, up } = await handPlace(lab, opts);
-  const { plan } = up ? { plan: (await import('../../plan/compile.js')).compile(lab, place.kind === 'host' ? { kind: 'host', facts: { forwardDrop: false, ipForward: '1' } } : { kind: 'sandbox', name: place.name }) } : await prepare(lab, place, 'compare');
+  const { plan } = up ? { plan: planAt(lab, place) } : await prepare(lab, place, 'compare');
 
   const interrupt: Interrupt = { signal: null };
   const release = catchSignals(interrupt);

@@ -7,7 +7,7 @@ import { observe } from '../../inspect/observe.js';
 import { loadLab } from '../../lab/index.js';
 import { placeLabel, type Place } from '../../lab/names.js';
 import type { Exercise, Lab } from '../../lab/types.js';
-import { compile, containerNamespaces } from '../../plan/compile.js';
+import { containerNamespaces } from '../../plan/compile.js';
 import { plant } from '../../plan/faults.js';
 import type { Plan } from '../../plan/types.js';
 import { apply, type Interrupt } from '../../run/apply.js';
@@ -16,7 +16,7 @@ import { EXIT, exitForSignal } from '../exit.js';
 import type { Output } from '../output.js';
 import { renderChecks } from '../render.js';
 import { bold, green, red, yellow } from '../style.js';
-import { placeFrom, type PlaceOptions } from '../target.js';
+import { planAt, placeFrom, type PlaceOptions } from '../target.js';
 import { UsageError } from '../usage.js';
 import { asBuilt, placeUp } from './manage.js';
 import { catchSignals, prepare } from './up.js';
@@ -27,7 +27,6 @@ export function fill(text: string, plan: Plan): string {
 }
 
 const hostForwards = (lab: Lab) => lab.networks.some((n) => n.nat || n.isolated) || lab.containers.some((c) => c.ports.length > 0) || lab.services.length > 0;
-const planFor = (lab: Lab, place: Place) => compile(lab, place.kind === 'host' ? { kind: 'host', facts: { forwardDrop: false, ipForward: '1' } } : { kind: 'sandbox', name: place.name });
 const flag = (lab: Lab, place: Place) => (place.kind === 'sandbox' && place.name !== lab.name ? ` --sandbox-name ${place.name}` : '');
 
 function pick(lab: Lab, number: string | undefined): { exercise: Exercise; index: number } {
@@ -74,7 +73,7 @@ export async function check(out: Output, name: string, opts: PlaceOptions): Prom
   const whole = loadLab(name);
   const place = await placeUp(whole.name, opts);
   const lab = asBuilt(whole, place);
-  const plan = planFor(lab, place);
+  const plan = planAt(lab, place);
   const results = await runChecks(plan.checks, containerNamespaces(plan));
   const solved = results.every((r) => r.ok);
   const ex = readState(lab.name, place)?.exercise;
@@ -98,7 +97,7 @@ export async function hint(out: Output, name: string, opts: PlaceOptions): Promi
   const state = readState(lab.name, place);
   if (!state?.exercise) throw new UsageError(`${lab.name} is up (${placeLabel(place)}) but not as an exercise: start one with npm run nslab -- exercise ${lab.name}`);
   const ex = lab.exercises[state.exercise.index - 1]!;
-  const plan = planFor(lab, place);
+  const plan = planAt(lab, place);
   const shown = Math.min(state.exercise.hints + 1, ex.hints.length);
   writeState({ ...state, exercise: { ...state.exercise, hints: shown } });
   const hints = ex.hints.slice(0, shown).map((h) => fill(h, plan));

@@ -4,14 +4,13 @@ import { fromKernel, fromLab, type Topology } from '../../graph/topology.js';
 import { layoutOf } from '../../inspect/layout.js';
 import { observeSettled } from '../../inspect/observe.js';
 import { loadLab } from '../../lab/index.js';
-import { compile } from '../../plan/compile.js';
 import { EnvError } from '../../run/errors.js';
 import { run } from '../../run/exec.js';
 import { requireRoot } from '../../run/preflight.js';
 import { hasTool } from '../../run/tools.js';
 import { EXIT } from '../exit.js';
 import type { Output } from '../output.js';
-import { placeFrom, type PlaceOptions } from '../target.js';
+import { planAt, placeFrom, type PlaceOptions } from '../target.js';
 import { UsageError } from '../usage.js';
 import { asBuilt, placeUp } from './manage.js';
 
@@ -40,11 +39,11 @@ export async function graph(out: Output, name: string, opts: GraphOptions): Prom
     requireRoot('graph --live');
     const place = await placeUp(lab.name, opts);
     lab = asBuilt(lab, place);
-    const plan = compile(lab, place.kind === 'host' ? { kind: 'host', facts: { forwardDrop: false, ipForward: '1' } } : { kind: 'sandbox', name: place.name });
+    const plan = planAt(lab, place);
     topology = fromKernel(lab, plan, await observeSettled(layoutOf(lab, plan)));
   } else {
     const place = placeFrom(lab.name, opts) ?? { kind: 'host' as const };
-    topology = fromLab(lab, compile(lab, place.kind === 'host' ? { kind: 'host', facts: { forwardDrop: false, ipForward: '1' } } : { kind: 'sandbox', name: place.name }));
+    topology = fromLab(lab, planAt(lab, place));
   }
   if (out.json) {
     out.data({ ok: true, lab: lab.name, format, topology, drawing: format === 'svg' ? await svgOf(dot(topology)) : draw(topology, format) });

@@ -5,7 +5,7 @@ import { asHost } from '../../lab/project.js';
 import type { Lab } from '../../lab/types.js';
 import { readState } from '../../run/state.js';
 import { isName, placeLabel, type Place } from '../../lab/names.js';
-import { compile, containerNamespaces } from '../../plan/compile.js';
+import { containerNamespaces } from '../../plan/compile.js';
 import { EnvError } from '../../run/errors.js';
 import { requireRoot, requireTools } from '../../run/preflight.js';
 import { labsUp } from '../../run/status.js';
@@ -14,7 +14,7 @@ import { EXIT } from '../exit.js';
 import type { Output } from '../output.js';
 import { renderChecks } from '../render.js';
 import { table } from '../style.js';
-import { placeFrom, type PlaceOptions } from '../target.js';
+import { planAt, placeFrom, type PlaceOptions } from '../target.js';
 import { UsageError } from '../usage.js';
 import { basename, extname } from 'node:path';
 
@@ -46,7 +46,7 @@ export async function verify(out: Output, name: string, opts: PlaceOptions): Pro
   const place = await placeUp(whole.name, opts);
   const lab = asBuilt(whole, place);
   // Checks do not depend on host facts; only the build steps do.
-  const plan = compile(lab, place.kind === 'host' ? { kind: 'host', facts: { forwardDrop: false, ipForward: '1' } } : { kind: 'sandbox', name: place.name });
+  const plan = planAt(lab, place);
   const started = performance.now();
   const results = await runChecks(plan.checks, containerNamespaces(plan));
   const checksMs = Math.round(performance.now() - started);
