@@ -64,7 +64,7 @@ jsonOption(placeOptions(program.command('verify').argument('<lab>').description(
 
 jsonOption(placeOptions(program.command('down').argument('<lab>').description('remove everything the lab made; without a target flag, every copy (root)')))
   .option('--host', 'only the copy on this machine’s own namespace')
-  .action(act(async (lab: string, o: { json: boolean } & PlaceOptions) => (await manage()).down(outputFor((json = o.json)), lab, o)));
+  .action(act(async (lab: string, o: { json: boolean } & PlaceOptions) => (await import('./commands/down.js')).down(outputFor((json = o.json)), lab, o)));
 
 jsonOption(placeOptions(program.command('exercise').argument('<lab>').argument('[number]', 'which exercise (default 1)').description('build the lab in a sandbox with one fault planted, and print the task (root)')))
   .action(act(async (lab: string, n: string | undefined, o: { json: boolean } & PlaceOptions) => (await import('./commands/exercise.js')).exercise(outputFor((json = o.json)), lab, n, o)));
@@ -91,7 +91,7 @@ jsonOption(program.command('doctor').description('what this machine can do for n
   .action(act(async (o: { json: boolean }) => (await import('./commands/doctor.js')).doctor(outputFor((json = o.json)))));
 
 jsonOption(program.command('status').argument('[lab]').description('what is up, read from the kernel (root)'))
-  .action(act(async (lab: string | undefined, o: { json: boolean }) => (await manage()).status(outputFor((json = o.json)), lab)));
+  .action(act(async (lab: string | undefined, o: { json: boolean }) => (await import('./commands/down.js')).status(outputFor((json = o.json)), lab)));
 
 function report(err: unknown): number {
   const fail = (code: number, message: string, extra: object = {}) => {

@@ -1,8 +1,6 @@
 // --sandbox / --sandbox-name → where a lab is built.
 import { isName, type Place } from '../lab/names.js';
-import type { Lab } from '../lab/types.js';
-import { compile } from '../plan/compile.js';
-import type { Plan, Target } from '../plan/types.js';
+import type { Target } from '../plan/types.js';
 import { hostFacts } from '../run/preflight.js';
 import { UsageError } from './usage.js';
 
@@ -25,10 +23,3 @@ export async function targetFor(place: Place): Promise<{ target: Target; note?: 
   const { note, ...facts } = await hostFacts();
   return { target: { kind: 'host', facts }, ...(note ? { note } : {}) };
 }
-
-/**
- * The plan of a lab as it stands at a place, for its names and checks: what the machine was like
- * before `up` (the host facts) changes only build steps, so it is left at a neutral value.
- */
-export const planAt = (lab: Lab, place: Place): Plan =>
-  compile(lab, place.kind === 'host' ? { kind: 'host', facts: { forwardDrop: false, ipForward: '1' } } : { kind: 'sandbox', name: place.name });

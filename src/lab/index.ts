@@ -1,7 +1,7 @@
 // load → check shape → resolve: a lab file becomes a Lab, or a LabError with every problem.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, extname, join, resolve as resolvePath } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { basename, extname, join } from 'node:path';
+import { findLabFile, labsDir } from './files.js';
 import { parse } from 'yaml';
 import { loadSource } from './load.js';
 import { isName, MAX_LAB_NAME } from './names.js';
@@ -10,13 +10,7 @@ import { resolve } from './resolve.js';
 import { checkShape } from './schema.js';
 import type { Lab } from './types.js';
 
-export const labsDir = fileURLToPath(new URL('../../labs/', import.meta.url));
-
-/** A lab is named by its file in labs/ ("bridge-basic") or by a path to any YAML file. */
-export function findLabFile(nameOrPath: string): string {
-  if (/[/.]/.test(nameOrPath)) return resolvePath(nameOrPath);
-  return join(labsDir, `${nameOrPath}.yaml`);
-}
+export { findLabFile, labsDir } from './files.js';
 
 export function loadLab(nameOrPath: string): Lab {
   const file = findLabFile(nameOrPath);

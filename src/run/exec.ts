@@ -1,7 +1,11 @@
 // The one place nslab starts processes: argv arrays only, never a shell string.
 import { spawn } from 'node:child_process';
-import { execa } from 'execa';
 import { CommandError } from './errors.js';
+
+// execa takes ~55 ms to import: loaded on first use, so verbs that only list and delete
+// (status, down: runLean below) start without it.
+let execaModule: Promise<typeof import('execa')> | undefined;
+const loadExeca = () => (execaModule ??= import('execa'));
 
 export interface CommandResult {
   argv: string[];
@@ -20,6 +24,7 @@ export interface RunOptions {
 
 export async function run(argv: readonly string[], opts: RunOptions = {}): Promise<CommandResult> {
   const [file, ...args] = argv;
+  const { execa } = await loadExeca();
   const r = await execa(file!, args, {
     reject: false,
     stdin: opts.input === undefined ? 'ignore' : 'pipe',
@@ -46,7 +51,8 @@ export async function mustRun(argv: readonly string[], opts: RunOptions = {}): P
 
 /** `ip -j …` parsed; [] when the output is empty. */
 export async function ipJson<T>(argv: readonly string[]): Promise<T[]> {
-  const r = await mustRun(argv);
+  const r = await runLean(argv);
+  if (r.exitCode !== 0) throw new CommandError(r);
   return r.stdout.trim() ? (JSON.parse(r.stdout) as T[]) : [];
 }
 
@@ -58,6 +64,7 @@ export async function ipJson<T>(argv: readonly string[]): Promise<T[]> {
 export async function startBackground(argv: readonly string[], readyTimeoutMs = 10_000): Promise<CommandResult> {
   const [file, ...args] = argv;
   const started = performance.now();
+  const { execa } = await loadExeca();
   const child = execa(file!, args, { detached: true, cleanup: false, reject: false, stdin: 'ignore', buffer: false });
   let stderr = '';
   child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));

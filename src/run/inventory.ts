@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { parseMark, type Place } from '../lab/names.js';
 import { overlaps, parseCidr, type Subnet } from '../net/ipv4.js';
-import { ipJson, run } from './exec.js';
+import { ipJson, runLean } from './exec.js';
 import { hasTool } from './tools.js';
 
 export interface Owned { lab: string; place: Place }
@@ -18,7 +18,7 @@ export async function listNamespaces(): Promise<NamespaceInfo[]> {
   return Promise.all(
     names.map(async (name) => {
       // The mark of a namespace is the alias of its lo; a namespace being deleted may vanish meanwhile.
-      const r = await run(['ip', '-n', name, '-j', 'link', 'show', 'dev', 'lo']);
+      const r = await runLean(['ip', '-n', name, '-j', 'link', 'show', 'dev', 'lo']);
       const lo = r.exitCode === 0 && r.stdout ? (JSON.parse(r.stdout) as IpLink[])[0] : undefined;
       return { name, owner: parseMark(lo?.ifalias) };
     }),
@@ -45,7 +45,7 @@ export async function listRoutes(): Promise<RouteInfo[]> {
 /** iptables rules of the machine's own namespace whose comment is an nslab mark. */
 export async function listMarkedRules(): Promise<RuleInfo[]> {
   if (!hasTool('iptables-save')) return [];
-  const r = await run(['iptables-save']);
+  const r = await runLean(['iptables-save']);
   if (r.exitCode !== 0) return [];
   const rules: RuleInfo[] = [];
   let table = '';

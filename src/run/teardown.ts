@@ -3,7 +3,7 @@
 // Safe to repeat: whatever is already gone is simply not found again.
 import type { Place } from '../lab/names.js';
 import { placeLabel } from '../lab/names.js';
-import { run } from './exec.js';
+import { runLean } from './exec.js';
 import { rm } from 'node:fs/promises';
 import { fileCommand, runTiers } from './batch.js';
 import { IpQueues, ipKey, isFileCommand } from './schedule.js';
@@ -33,8 +33,8 @@ async function findOwned(lab: string, place?: Place): Promise<Found[]> {
     ...mine(servers).map((s) => ({ owner: s.owner, what: s.what, remove: () => stopProcess(s.pid) })),
     ...mine(rules).map((r) => ({ owner: r.owner, what: `iptables -t ${r.table} ${r.rule}`, remove: () => deleteRule(r.table, r.rule) })),
     ...mine(files).map((f) => ({ owner: f.owner, what: `files ${f.dir}`, remove: () => rm(f.dir, { recursive: true, force: true }) })),
-    ...mine(links).map((l) => ({ owner: l.owner, what: `link ${l.name}`, remove: () => run(['ip', 'link', 'del', 'dev', l.name]) })),
-    ...mine(namespaces).map((n) => ({ owner: n.owner, what: `namespace ${n.name}`, remove: () => run(['ip', 'netns', 'del', n.name]) })),
+    ...mine(links).map((l) => ({ owner: l.owner, what: `link ${l.name}`, remove: () => runLean(['ip', 'link', 'del', 'dev', l.name]) })),
+    ...mine(namespaces).map((n) => ({ owner: n.owner, what: `namespace ${n.name}`, remove: () => runLean(['ip', 'netns', 'del', n.name]) })),
   ];
 }
 
@@ -70,7 +70,7 @@ async function runUndo(undo: string[][]): Promise<string[]> {
       if (fileCommand(c).exitCode === 0) removed.push(argv.join(' '));
     } else {
       await flush();
-      if ((await run(argv)).exitCode === 0) removed.push(argv.join(' '));
+      if ((await runLean(argv)).exitCode === 0) removed.push(argv.join(' '));
     }
   }
   await flush();
@@ -98,7 +98,7 @@ export async function stopProcess(pid: number): Promise<void> {
 
 /** Deletes one saved rule exactly as iptables-save printed it ("-A CHAIN …" → "-D CHAIN …"). */
 const deleteRule = (table: string, rule: string) =>
-  run(['iptables-restore', '--noflush'], { input: `*${table}\n-D${rule.slice(2)}\nCOMMIT\n` });
+  runLean(['iptables-restore', '--noflush'], `*${table}\n-D${rule.slice(2)}\nCOMMIT\n`);
 
 const samePlace = (a: Place, b: Place) => JSON.stringify(a) === JSON.stringify(b);
 

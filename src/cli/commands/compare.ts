@@ -18,8 +18,9 @@ import { teardown } from '../../run/teardown.js';
 import { EXIT, exitForSignal } from '../exit.js';
 import type { Output } from '../output.js';
 import { bold, dim, green, red, table, yellow } from '../style.js';
-import { planAt, placeFrom, type PlaceOptions } from '../target.js';
+import { placeFrom, type PlaceOptions } from '../target.js';
 import { UsageError } from '../usage.js';
+import { planAt } from './manage.js';
 import { catchSignals, prepare } from './up.js';
 
 export interface CompareOptions extends PlaceOptions { keep?: boolean }

@@ -16,9 +16,9 @@ import { EXIT, exitForSignal } from '../exit.js';
 import type { Output } from '../output.js';
 import { renderChecks } from '../render.js';
 import { bold, green, red, yellow } from '../style.js';
-import { planAt, placeFrom, type PlaceOptions } from '../target.js';
+import { placeFrom, type PlaceOptions } from '../target.js';
 import { UsageError } from '../usage.js';
-import { asBuilt, placeUp } from './manage.js';
+import { asBuilt, placeUp, planAt } from './manage.js';
 import { catchSignals, prepare } from './up.js';
 
 /** {c1} → c1's namespace, {host} → the Docker host's: the task speaks of what the learner types. */

@@ -10,9 +10,9 @@ import { requireRoot } from '../../run/preflight.js';
 import { hasTool } from '../../run/tools.js';
 import { EXIT } from '../exit.js';
 import type { Output } from '../output.js';
-import { planAt, placeFrom, type PlaceOptions } from '../target.js';
+import { placeFrom, type PlaceOptions } from '../target.js';
 import { UsageError } from '../usage.js';
-import { asBuilt, placeUp } from './manage.js';
+import { asBuilt, placeUp, planAt } from './manage.js';
 
 export const FORMATS = ['ascii', 'mermaid', 'dot', 'svg'] as const;
 export type Format = (typeof FORMATS)[number];

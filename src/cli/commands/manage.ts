@@ -1,22 +1,21 @@
-// verify, down, status: verbs that look at (or remove) what is up, found through the kernel's marks.
+// verify, and what the verbs that work on a lab that is up share: where it is up, what was
+// built there (all of it, or one host's part), and its plan.
 import { runChecks } from '../../check/run.js';
-import { findLabFile, loadLab } from '../../lab/index.js';
+import { loadLab } from '../../lab/index.js';
 import { asHost } from '../../lab/project.js';
 import type { Lab } from '../../lab/types.js';
 import { readState } from '../../run/state.js';
-import { isName, placeLabel, type Place } from '../../lab/names.js';
-import { containerNamespaces } from '../../plan/compile.js';
+import { placeLabel, type Place } from '../../lab/names.js';
+import { compile, containerNamespaces } from '../../plan/compile.js';
+import type { Plan } from '../../plan/types.js';
 import { EnvError } from '../../run/errors.js';
 import { requireRoot, requireTools } from '../../run/preflight.js';
 import { labsUp } from '../../run/status.js';
-import { teardown } from '../../run/teardown.js';
 import { EXIT } from '../exit.js';
 import type { Output } from '../output.js';
 import { renderChecks } from '../render.js';
-import { table } from '../style.js';
-import { planAt, placeFrom, type PlaceOptions } from '../target.js';
+import { placeFrom, type PlaceOptions } from '../target.js';
 import { UsageError } from '../usage.js';
-import { basename, extname } from 'node:path';
 
 /** The one place a lab is up, from the flags or, without them, from the kernel. */
 export async function placeUp(lab: string, opts: PlaceOptions): Promise<Place> {
@@ -57,41 +56,9 @@ export async function verify(out: Output, name: string, opts: PlaceOptions): Pro
   return ok ? EXIT.ok : EXIT.checkFailed;
 }
 
-/** down takes a lab's name even when its file is gone: the marks in the kernel are enough. */
-const labNameOf = (nameOrPath: string): string => {
-  const file = findLabFile(nameOrPath);
-  const name = basename(file, extname(file));
-  if (!isName(name)) throw new UsageError(`"${nameOrPath}" does not name a lab: lab names are lowercase letters, digits and '-'`);
-  return name;
-};
-
-export async function down(out: Output, nameOrPath: string, opts: PlaceOptions): Promise<number> {
-  const lab = labNameOf(nameOrPath);
-  requireRoot('down');
-  const place = placeFrom(lab, opts);
-  const report = await teardown(lab, place);
-  out.data({ ok: report.leftovers.length === 0, lab, ...report, places: report.places.map(placeLabel) });
-  if (report.places.length === 0 && report.leftovers.length === 0) {
-    out.line(`${lab} is not up${place ? ` (${placeLabel(place)})` : ''}: nothing to remove`);
-    return EXIT.ok;
-  }
-  for (const p of report.places) out.line(`removed ${lab} (${placeLabel(p)})`);
-  for (const r of report.removed) out.line(`  - ${r}`);
-  if (report.leftovers.length > 0)
-    throw new EnvError(`some of ${lab} could not be removed:\n  ${report.leftovers.join('\n  ')}`, 'run nslab down again; if it stays, the objects are busy (a process still runs in a namespace?)');
-  return EXIT.ok;
-}
-
-export async function status(out: Output, nameOrPath: string | undefined): Promise<number> {
-  requireRoot('status');
-  const up = await labsUp(nameOrPath === undefined ? undefined : labNameOf(nameOrPath));
-  out.data(up.map(({ place: _place, ...rest }) => rest));
-  if (up.length === 0) {
-    out.line(nameOrPath ? `${nameOrPath} is not up` : 'no lab is up');
-    return EXIT.ok;
-  }
-  out.line(table(['lab', 'target', 'namespaces', 'links here', 'rules here', 'servers', 'state file'],
-    up.map((s) => [s.lab, s.target, String(s.namespaces.length), String(s.links.length), String(s.rules), String(s.servers), s.state])));
-  out.line('(what carries the lab’s mark; --json lists the namespaces and links by name)');
-  return EXIT.ok;
-}
+/**
+ * The plan of a lab as it stands at a place, for its names and checks: what the machine was like
+ * before `up` (the host facts) changes only build steps, so it is left at a neutral value.
+ */
+export const planAt = (lab: Lab, place: Place): Plan =>
+  compile(lab, place.kind === 'host' ? { kind: 'host', facts: { forwardDrop: false, ipForward: '1' } } : { kind: 'sandbox', name: place.name });
