@@ -1,11 +1,10 @@
 // `up --step`: one step at a time, with a look at what the step changed, and a key to go on.
+import { inNs, ipIn } from '../plan/netns.js';
 import type { Step } from '../plan/types.js';
 import { run } from '../run/exec.js';
 import { commandLine } from '../plan/script.js';
 import { dim } from './style.js';
 
-const inNs = (netns: string | null, argv: string[]) => (netns ? ['ip', 'netns', 'exec', netns, ...argv] : argv);
-const ipIn = (netns: string | null, ...argv: string[]) => (netns ? ['ip', '-n', netns, ...argv] : ['ip', ...argv]);
 
 /** The namespace a command acts in (null: the machine's own), read off its argv. */
 function netnsOf(argv: string[]): string | null {
@@ -34,11 +33,11 @@ export function stateCommands(step: Step): string[][] {
     if (iptables) {
       const table = iptables[iptables.indexOf('-t') + 1] && iptables.includes('-t') ? iptables[iptables.indexOf('-t') + 1]! : 'filter';
       const chain = iptables[(iptables.findIndex((w) => w === '-A' || w === '-I')) + 1];
-      if (chain) add(inNs(ns, ['iptables', '-t', table, '-S', chain]));
+      if (chain) add(inNs(ns, 'iptables', '-t', table, '-S', chain));
     }
     const sysctl = words[0] === 'sysctl' ? words : argv[0] === 'sysctl' ? argv : null;
     const key = sysctl?.find((w) => w.includes('='))?.split('=')[0];
-    if (key) add(inNs(ns, ['sysctl', key]));
+    if (key) add(inNs(ns, 'sysctl', key));
   }
   return shows;
 }

@@ -2,6 +2,7 @@
 // a Docker host's namespace (a sandbox's, or the machine's own for Docker) with its bridges,
 // and the containers' namespaces (nslab's, or Docker's attached under a name).
 import { readFile } from 'node:fs/promises';
+import { inNs, ipIn } from '../plan/netns.js';
 import { run } from '../run/exec.js';
 
 /** Where one side lives: everything is addressed by namespace name (null: the machine's own). */
@@ -66,8 +67,6 @@ interface IpLink {
   addr_info?: { family: string; local: string; prefixlen: number }[];
 }
 
-const inNs = (netns: string | null, argv: string[]) => (netns ? ['ip', 'netns', 'exec', netns, ...argv] : argv);
-const ipIn = (netns: string | null, ...argv: string[]) => (netns ? ['ip', '-n', netns, ...argv] : ['ip', ...argv]);
 
 async function links(netns: string | null): Promise<IpLink[]> {
   const r = await run(ipIn(netns, '-d', '-j', 'addr', 'show'));
@@ -89,7 +88,7 @@ const linkState = (l: IpLink): LinkState => ({
 
 /** A file of /proc/sys/net as the namespace sees it (it depends on the reader's namespace). */
 async function sysctl(netns: string | null, path: string): Promise<string | null> {
-  const r = await run(inNs(netns, ['cat', `/proc/sys/net/${path}`]));
+  const r = await run(inNs(netns, 'cat', `/proc/sys/net/${path}`));
   return r.exitCode === 0 ? r.stdout.trim() : null;
 }
 
@@ -107,7 +106,7 @@ async function iptables(netns: string | null): Promise<{ rules: RuleLine[]; poli
   const rules: RuleLine[] = [];
   const policies: Record<string, string> = {};
   for (const table of ['nat', 'filter']) {
-    const r = await run(inNs(netns, ['iptables-save', '-t', table]));
+    const r = await run(inNs(netns, 'iptables-save', '-t', table));
     for (const line of r.exitCode === 0 ? r.stdout.split('\n') : []) {
       const policy = /^:(\S+) (ACCEPT|DROP)/.exec(line);
       if (policy && table === 'filter') policies[policy[1]!] = policy[2]!;

@@ -54,5 +54,8 @@ export function lowestFree(s: Subnet, taken: ReadonlySet<string>): string | null
   return null;
 }
 
+/** The address at a place in a subnet: 172.17.0.2 for 2 in 172.17.0.0/16. */
+export const addressAt = (s: Subnet, offset: number): string => fromInt(toInt(s.network) + offset);
+
 /** Where an address sits in its subnet: 1 for 172.17.0.1 in 172.17.0.0/16. */
 export const offsetIn = (s: Subnet, address: string): number => toInt(address) - toInt(s.network);

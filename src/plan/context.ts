@@ -2,6 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import { HOST_UPLINK_IFNAME, markOf, type Place } from '../lab/names.js';
 import type { Lab } from '../lab/types.js';
+import { inNs, ipIn } from './netns.js';
 import type { Target } from './types.js';
 
 /** The tiny server nslab starts inside namespaces (plain JavaScript: starts in ~40 ms). */
@@ -44,8 +45,8 @@ export function contextFor(lab: Lab, target: Target): Context {
   return {
     lab, target, place, mark: markOf(lab.name, place), hostNs, outsideNs, ns, ownNs,
     uplink: target.kind === 'sandbox' ? 'eth0' : (target.facts.underlay ?? HOST_UPLINK_IFNAME),
-    ip: (where, ...args) => (where ? ['ip', '-n', where, ...args] : ['ip', ...args]),
-    inNs: (where, ...argv) => (where ? ['ip', 'netns', 'exec', where, ...argv] : argv),
+    ip: ipIn,
+    inNs,
   };
 }
 

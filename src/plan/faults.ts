@@ -2,11 +2,11 @@
 // lab comes up broken in exactly the way the exercise teaches. Pure, like compile().
 import type { Exercise, Fault, Lab } from '../lab/types.js';
 import { contains, parseCidr } from '../net/ipv4.js';
+import { inNs, ipIn } from './netns.js';
 import type { Command, Plan, Step } from './types.js';
 
 const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((w, i) => w === b[i]);
-const ip = (ns: string | null, ...args: string[]) => (ns ? ['ip', '-n', ns, ...args] : ['ip', ...args]);
-const inNs = (ns: string | null, ...argv: string[]) => (ns ? ['ip', 'netns', 'exec', ns, ...argv] : argv);
+const ip = ipIn;
 
 /** What one fault does to one command: keep it, drop it, or put another in its place. */
 type Edit = (c: Command, step: Step) => Command | null;

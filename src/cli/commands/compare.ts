@@ -8,7 +8,7 @@ import { observeSettled } from '../../inspect/observe.js';
 import { loadLab } from '../../lab/index.js';
 import { placeLabel, type Place } from '../../lab/names.js';
 import type { Lab } from '../../lab/types.js';
-import { contains, offsetIn, type Subnet } from '../../net/ipv4.js';
+import { addressAt, contains, offsetIn } from '../../net/ipv4.js';
 import { containerNamespaces } from '../../plan/compile.js';
 import type { PlannedCheck } from '../../plan/types.js';
 import { apply, type Interrupt } from '../../run/apply.js';
@@ -52,7 +52,7 @@ export function dockerChecks(lab: Lab, checks: PlannedCheck[], side: DockerSide)
     if (address.startsWith('127.')) return address;
     for (const n of side.networks) {
       const labNet = lab.networks.find((x) => x.name === n.lab)!;
-      if (contains(labNet.subnet, address)) return nthAddress(n.subnet, offsetIn(labNet.subnet, address));
+      if (contains(labNet.subnet, address)) return addressAt(n.subnet, offsetIn(labNet.subnet, address));
     }
     return null;
   };
@@ -73,10 +73,6 @@ export function dockerChecks(lab: Lab, checks: PlannedCheck[], side: DockerSide)
   });
 }
 
-const nthAddress = (s: Subnet, n: number): string => {
-  const base = s.network.split('.').reduce((acc, o) => acc * 256 + Number(o), 0) + n;
-  return [24, 16, 8, 0].map((shift) => Math.floor(base / 2 ** shift) % 256).join('.');
-};
 
 const VERDICT: Record<Verdict, (s: string) => string> = {
   same: () => green('same'),
@@ -87,8 +83,11 @@ const VERDICT: Record<Verdict, (s: string) => string> = {
 };
 
 export function renderRows(rows: Row[], width = process.stdout.columns || 120): string {
-  const w = Math.max(100, Math.min(width, 160)) - 16;
-  const widths = [Math.round(w * 0.24), Math.round(w * 0.2), Math.round(w * 0.2), 11, Math.round(w * 0.36) - 11 + 12];
+  // The terminal's width (100 to 160 columns) less the borders; the verdict column is fixed.
+  const verdict = 11;
+  const rest = Math.max(100, Math.min(width, 160)) - 16 - verdict;
+  const [property, hand, docker, why] = [0.27, 0.2, 0.2, 0.33].map((f) => Math.round(rest * f)) as [number, number, number, number];
+  const widths = [property, hand, docker, verdict, why];
   return table(['property', 'hand-built', 'Docker', 'same?', 'why they differ'], rows.map((r) => [r.property, r.hand, r.docker, VERDICT[r.verdict](r.verdict), r.why]), widths);
 }
 
