@@ -121,8 +121,10 @@ function report(err: unknown): number {
 }
 
 // `nslab … | head` closes stdout early: that is the reader's choice, not an error of ours.
+// The rest of the output is dropped, but the verb runs to its end: one that built something
+// to look at (compare) must still remove it.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  if (e.code === 'EPIPE') process.stdout.write = (() => true) as typeof process.stdout.write;
 });
 
 try {

@@ -92,6 +92,17 @@ t.test('Ctrl-C while Docker builds its copy removes both copies', { skip }, asyn
   t.same(await rules(), before, 'Docker’s rules (its DNAT for the published port too) are as they were');
 });
 
+t.test('a reader that stops early (| head) does not stop compare from removing what it built', { skip }, async (t) => {
+  const sb = sandboxName('cmph');
+  t.teardown(() => nslab(['down', 'bridge-basic', '--sandbox-name', sb]));
+  const child = execa('node', [cli, 'compare', 'bridge-basic', '--sandbox-name', sb], { reject: false, env: { NO_COLOR: '1' } });
+  child.stdout!.once('data', () => child.stdout!.destroy()); // like `| head -1`
+  const r = await child;
+  t.equal(r.exitCode, 0, 'compare finishes', { stderr: r.stderr });
+  t.same(await leftovers('bridge-basic'), { containers: [], names: [] }, 'no Docker container or namespace name left');
+  t.same(await namespacesOf(sb), [], 'the hand-built copy is gone');
+});
+
 t.test('compare says which labs it cannot rebuild with Docker, and changes nothing', { skip }, async (t) => {
   const r = await nslab(['compare', 'overlay']);
   t.equal(r.exitCode, 2);
