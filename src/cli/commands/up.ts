@@ -95,8 +95,8 @@ export async function up(out: Output, name: string, opts: UpOptions): Promise<nu
       onStep: (i, step) => out.line(renderStep(i, plan.steps.length, step, !opts.quiet)),
       onCommand: (r) => commands.push(r),
       ...(opts.step ? { afterStep: async (i: number, step: Step) => {
-        const state = await showState(step);
-        if (state) out.line(state);
+        const shown = await showState(step);
+        if (shown) out.line(shown);
         const last = i === plan.steps.length - 1;
         const key = await waitForKey(dim(`  ── ${last ? 'Enter: run the checks' : `Enter: step ${i + 2} of ${plan.steps.length}`}, q: stop and remove everything ── `));
         if (key === 'quit') interrupt.signal ??= 'SIGINT';
