@@ -5,6 +5,11 @@ import { contextFor } from './context.js';
 import { build, type StepSpec } from './steps.js';
 import type { Plan, PlannedCheck, Target } from './types.js';
 
+/** Does this Docker host route for its containers: NAT, published ports, services, isolated bridges. */
+export const hostForwards = (lab: Lab, host: string): boolean =>
+  lab.networks.some((n) => (n.nat || n.isolated) && n.hosts.includes(host)) ||
+  lab.containers.some((c) => c.host === host && c.ports.length > 0) || (lab.services.length > 0 && host === lab.hosts[0]!.name);
+
 export function compile(lab: Lab, target: Target): Plan {
   const ctx = contextFor(lab, target);
   const networkByName = new Map(lab.networks.map((n) => [n.name, n]));
@@ -15,10 +20,7 @@ export function compile(lab: Lab, target: Target): Plan {
   // The hosts this plan builds (all of them, but for `up --as HOST`): other machines build the rest.
   const here = (n: Network) => n.hosts.filter((h) => lab.hosts.some((x) => x.name === h));
   const everyHost = [...lab.hosts, ...lab.remoteHosts];
-  // Which hosts route for their containers: NAT, published ports, services, isolated bridges.
-  const forwards = (h: string) =>
-    lab.networks.some((n) => (n.nat || n.isolated) && n.hosts.includes(h)) ||
-    lab.containers.some((c) => c.host === h && c.ports.length > 0) || (lab.services.length > 0 && h === lab.hosts[0]!.name);
+  const forwards = (h: string) => hostForwards(lab, h);
 
   // The order of the workshop: hosts, namespaces, bridges, cables; then routing, NAT, ports; servers last.
   const specs: StepSpec[] = [

@@ -1,7 +1,7 @@
 // compare's pure half: normalising two copies of one network into the lab's vocabulary, judging
 // rows, and aiming the lab's checks at Docker's copy.
 import t from 'tap';
-import { dockerChecks } from '../../src/cli/commands/compare.js';
+import { dockerChecks } from '../../src/compare/checks.js';
 import type { DockerSide } from '../../src/compare/docker.js';
 import { compareNetworks, normaliser, type Side } from '../../src/compare/diff.js';
 import type { ObservedNetwork } from '../../src/inspect/observe.js';

@@ -1,6 +1,7 @@
 // compare: the lab built by hand beside the same topology built by a real Docker engine,
 // inspected the same way from the kernel, with the lab's checks run against both.
 import { runChecks, type CheckResult } from '../../check/run.js';
+import { dockerChecks } from '../../compare/checks.js';
 import { buildDockerSide, dockerEngine, dockerName, removeDockerSide, unsupported, type DockerSide } from '../../compare/docker.js';
 import { compareNetworks, type Row, type Side, type Verdict } from '../../compare/diff.js';
 import { layoutOf } from '../../inspect/layout.js';
@@ -8,7 +9,6 @@ import { observeSettled } from '../../inspect/observe.js';
 import { loadLab } from '../../lab/index.js';
 import { placeLabel, type Place } from '../../lab/names.js';
 import type { Lab } from '../../lab/types.js';
-import { addressAt, contains, offsetIn } from '../../net/ipv4.js';
 import { containerNamespaces } from '../../plan/compile.js';
 import type { PlannedCheck } from '../../plan/types.js';
 import { apply, type Interrupt } from '../../run/apply.js';
@@ -35,44 +35,6 @@ async function handPlace(lab: Lab, opts: PlaceOptions): Promise<{ place: Place; 
   if (up.length > 1) throw new UsageError(`${lab.name} is up in ${up.length} places (${up.map((s) => s.target).join(', ')}): say which with --host or --sandbox-name NAME`);
   return { place: { kind: 'sandbox', name: lab.name }, up: false };
 }
-
-const NO_OUTSIDE = 'Docker’s side has no outside of nslab’s, and nslab sends no traffic beyond the namespaces it made';
-
-/** The lab's checks aimed at the Docker side: its namespaces and the addresses Docker gave. */
-export function dockerChecks(lab: Lab, checks: PlannedCheck[], side: DockerSide): (PlannedCheck | { skipped: string })[] {
-  const onHost = new Set(lab.containers.filter((c) => c.mode.kind === 'host').map((c) => c.name));
-  const hostPorts = new Set(lab.containers.filter((c) => onHost.has(c.name)).flatMap((c) => c.serve.map((s) => s.port)));
-  // Does the check need a server of a network_mode host container (the host, its gateways)?
-  const needsHostServer = (c: PlannedCheck) =>
-    c.kind === 'listen' ? c.from === 'host' || onHost.has(c.from)
-      : (c.kind === 'http' || c.kind === 'tcp') && hostPorts.has(c.port) && (c.to === 'host' || onHost.has(c.to) || lab.networks.some((n) => n.name === c.to));
-  const translate = (address: string): string | null => {
-    const known = side.addresses.get(address);
-    if (known) return known;
-    if (address.startsWith('127.')) return address;
-    for (const n of side.networks) {
-      const labNet = lab.networks.find((x) => x.name === n.lab)!;
-      if (contains(labNet.subnet, address)) return addressAt(n.subnet, offsetIn(labNet.subnet, address));
-    }
-    return null;
-  };
-  return checks.map((c) => {
-    const to = 'to' in c ? c.to : null;
-    if (c.from === 'outside' || to === 'outside') return { skipped: NO_OUTSIDE };
-    if (needsHostServer(c))
-      return { skipped: `the server of a network_mode host container would listen on this machine’s own addresses; compare starts none there` };
-    const netns = c.from === 'host' ? null : side.layout.containers[c.from]?.netns;
-    if (netns === undefined) return { skipped: `${c.from} has no Docker counterpart` };
-    if (c.kind === 'listen') return { ...c, netns };
-    if (c.kind === 'resolve') return { ...c, netns, address: c.address === null ? null : translate(c.address) };
-    // The host's address on the Docker side: the gateway, which Docker's DNAT matches (the
-    // machine's real addresses are never a target).
-    const address = to === 'host' ? (side.networks[0]?.gateway ?? null) : translate(c.address);
-    if (address === null) return { skipped: `${c.address} has no counterpart on Docker’s side` };
-    return { ...c, netns, address };
-  });
-}
-
 
 const VERDICT: Record<Verdict, (s: string) => string> = {
   same: () => green('same'),

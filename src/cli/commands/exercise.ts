@@ -7,7 +7,7 @@ import { observe } from '../../inspect/observe.js';
 import { loadLab } from '../../lab/index.js';
 import { placeLabel, type Place } from '../../lab/names.js';
 import type { Exercise, Lab } from '../../lab/types.js';
-import { containerNamespaces } from '../../plan/compile.js';
+import { containerNamespaces, hostForwards } from '../../plan/compile.js';
 import { plant } from '../../plan/faults.js';
 import type { Plan } from '../../plan/types.js';
 import { apply, type Interrupt } from '../../run/apply.js';
@@ -26,7 +26,6 @@ export function fill(text: string, plan: Plan): string {
   return text.replace(/\{([a-z][a-z0-9-]*)\}/g, (all, name: string) => plan.containerNs[name] ?? plan.hosts[name] ?? all);
 }
 
-const hostForwards = (lab: Lab) => lab.networks.some((n) => n.nat || n.isolated) || lab.containers.some((c) => c.ports.length > 0) || lab.services.length > 0;
 const flag = (lab: Lab, place: Place) => (place.kind === 'sandbox' && place.name !== lab.name ? ` --sandbox-name ${place.name}` : '');
 
 function pick(lab: Lab, number: string | undefined): { exercise: Exercise; index: number } {
@@ -103,7 +102,7 @@ export async function hint(out: Output, name: string, opts: PlaceOptions): Promi
   const hints = ex.hints.slice(0, shown).map((h) => fill(h, plan));
   // Past the last written hint: what nslab itself sees wrong in the kernel, lowest layer first.
   const findings = state.exercise.hints >= ex.hints.length
-    ? diagnose(lab, await observe(layoutOf(lab, plan)), hostForwards(lab))
+    ? diagnose(lab, await observe(layoutOf(lab, plan)), hostForwards(lab, lab.hosts[0]!.name))
     : null;
   out.data({ ok: true, lab: lab.name, exercise: { number: state.exercise.index, title: ex.title }, hint: shown, of: ex.hints.length, hints, ...(findings ? { findings } : {}) });
   out.line(bold(`${lab.name}, exercise ${state.exercise.index}: ${ex.title}`));
