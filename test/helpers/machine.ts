@@ -31,6 +31,9 @@ const DOCKER_DEVICE = /^(docker0|br-[0-9a-f]{12}|veth[0-9a-f]{7})$/;
 const notDockers = (l: { ifname?: string; dev?: string; master?: string }) =>
   !DOCKER_DEVICE.test(l.ifname ?? l.dev ?? '') && !DOCKER_DEVICE.test(l.master ?? '');
 
+/** A rule Docker adds for a container: in its chains, on its bridges, or its hairpin for a published port. */
+const dockersRule = (line: string) => /DOCKER|docker0|br-[0-9a-f]{12}/.test(line) || /^-A POSTROUTING -s (\S+)\/32 -d \1\/32 .*-j MASQUERADE$/.test(line);
+
 /** The machine's own namespace as the kernel reports it: what no sandbox test may change. */
 export async function rootSnapshot() {
   const links = (JSON.parse(await sh(['ip', '-j', 'link'])) as { ifname: string; ifalias?: string; flags: string[]; master?: string }[]).filter(notDockers);
@@ -39,7 +42,8 @@ export async function rootSnapshot() {
     links: links.map((l) => `${l.ifname} ${l.flags.join(',')} ${l.master ?? ''} ${l.ifalias ?? ''}`).sort(),
     addrs: addrs.flatMap((a) => a.addr_info.map((i) => `${a.ifname} ${i.local}/${i.prefixlen}`)).sort(),
     routes: (JSON.parse(await sh(['ip', '-j', 'route', 'show', 'table', 'all'])) as { dev?: string }[]).filter(notDockers),
-    iptables: (await sh(['iptables-save'])).split('\n').filter((l) => !l.startsWith('#')).map((l) => l.replace(/ \[\d+:\d+\]$/, '')), // chain counters move with traffic
+    // Chain counters move with traffic; Docker's own rules come and go with compare's containers.
+    iptables: (await sh(['iptables-save'])).split('\n').filter((l) => !l.startsWith('#') && !dockersRule(l)).map((l) => l.replace(/ \[\d+:\d+\]$/, '')),
     ipForward: readFileSync('/proc/sys/net/ipv4/ip_forward', 'utf8').trim(),
   };
 }
