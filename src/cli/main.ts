@@ -29,6 +29,9 @@ Exit codes: 0 ok, 1 a check failed, 2 bad input (lab file, arguments),
 Examples:
   sudo npm run lab bridge-basic                 build it, check it, leave it up
   npm run nslab -- plan bridge-basic > lab.sh   the same as a bash script to read or run
+  sudo npm run lab -- bridge-basic --step      one step at a time, Enter to go on
+  sudo npm run nslab -- exercise bridge-basic   built with a fault to repair; then check, hint
+  npm run nslab -- graph bridge-basic           the picture (--format mermaid|dot|svg, --live)
   sudo npm run nslab -- compare bridge-basic    beside Docker's docker0, property by property
   sudo npm run nslab -- down bridge-basic`);
 
