@@ -76,6 +76,7 @@ export function mermaid(t: Topology): string {
     }
     for (const o of h.others) out.push(`  ${id('c', o.container)}["${esc(`${o.container}<br/>${o.mode}`)}"]`);
   }
+  for (const x of t.tunnels) edges.push(`  ${id(x.from, 'seg', x.network)} -.-|${esc(x.label)}| ${id(x.to, 'seg', x.network)}`);
   return [...out, ...edges].join('\n');
 }
 
@@ -111,5 +112,6 @@ export function dot(t: Topology): string {
     }
     for (const o of h.others) out.push(`  ${id('c', o.container)} [label=${dq(`${o.container}\n${o.mode}`)}, style="rounded,dashed"];`);
   }
+  for (const x of t.tunnels) edges.push(`  ${id(x.from, 'seg', x.network)} -- ${id(x.to, 'seg', x.network)} [label=${dq(x.label)}, style=dashed, penwidth=2];`);
   return [...out, ...edges, '}'].join('\n');
 }

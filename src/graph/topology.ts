@@ -39,7 +39,10 @@ export interface HostView {
   rules: string[];
 }
 
-export interface Topology { lab: string; title: string; source: 'lab file' | 'kernel'; hosts: HostView[]; outside: string | null }
+/** A VXLAN between two hosts' bridges of one overlay network. */
+export interface Tunnel { network: string; from: string; to: string; label: string }
+
+export interface Topology { lab: string; title: string; source: 'lab file' | 'kernel'; hosts: HostView[]; outside: string | null; tunnels: Tunnel[] }
 
 const modeText = (mode: Lab['containers'][number]['mode']) =>
   mode.kind === 'none' ? 'network none: only lo' : mode.kind === 'host' ? 'network host: the host’s own namespace' : mode.kind === 'container' ? `network container:${mode.of}: ${mode.of}’s namespace` : '';
@@ -59,8 +62,9 @@ export function fromLab(lab: Lab, plan: Plan): Topology {
     const mine = lab.containers.filter((c) => c.host === h.name);
     const segments: Segment[] = lab.networks.filter((n) => n.hosts.includes(h.name)).map((n) => ({
       name: n.driver === 'macvlan' || n.driver === 'ipvlan' ? (plan.place.kind === 'sandbox' ? 'eth0' : 'nsl-uplink') : n.name,
-      kind: n.driver === 'overlay' ? `bridge + vxlan ${n.vni}` : n.driver === 'bridge' ? 'bridge' : `${n.driver} parent (${n.name})`,
-      address: n.driver === 'bridge' || n.driver === 'overlay' ? `${n.gateway}/${n.subnet.prefix}` : null,
+      kind: n.driver === 'overlay' ? `bridge + vxlan ${n.vni} to ${n.hosts.filter((o) => o !== h.name).join(', ')}` : n.driver === 'bridge' ? 'bridge' : `${n.driver} parent (${n.name})`,
+      // An overlay's bridges are layer 2 only: no gateway address.
+      address: n.driver === 'bridge' ? `${n.gateway}/${n.subnet.prefix}` : null,
       ports: mine.flatMap((c) => c.endpoints.filter((e) => e.network === n.name).map((e) => ({
         hostEnd: e.kind === 'veth' ? e.hostIfname : null, container: c.name, inside: e.ifname, address: `${e.address}/${e.prefix}`, kind: e.kind,
       }))),
@@ -75,7 +79,9 @@ export function fromLab(lab: Lab, plan: Plan): Topology {
       rules: labRules(lab, h.name),
     };
   });
-  return { lab: lab.name, title: lab.title, source: 'lab file', hosts, outside: plan.outsideNs ? '198.51.100.1, servers 203.0.113.10' : null };
+  const tunnels = lab.networks.filter((n) => n.driver === 'overlay').flatMap((n) =>
+    n.hosts.flatMap((a, i) => n.hosts.slice(i + 1).map((b) => ({ network: n.name, from: a, to: b, label: `VXLAN ${n.vni}, udp/4789` }))));
+  return { lab: lab.name, title: lab.title, source: 'lab file', hosts, outside: plan.outsideNs ? '198.51.100.1, servers 203.0.113.10' : null, tunnels };
 }
 
 /** The lab as the kernel has it now: what the learner changed shows (a port unplugged, a link down). */
