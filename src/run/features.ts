@@ -1,6 +1,6 @@
 // Which kinds of link this kernel can make, tried for real in a scratch namespace (and cached):
 // a missing module is an environment error named up front, never a failure half-way.
-import { run } from './exec.js';
+import { runLean } from './exec.js';
 import type { Plan } from '../plan/types.js';
 
 export const LINK_KINDS = ['bridge', 'veth', 'macvlan', 'ipvlan', 'vxlan'] as const;
@@ -12,10 +12,10 @@ export async function kernelSupports(kind: LinkKind): Promise<boolean> {
   const known = cache.get(kind);
   if (known !== undefined) return known;
   const ns = `nslab-probe-${process.pid}-${kind}`;
-  const added = await run(['ip', 'netns', 'add', ns]);
+  const added = await runLean(['ip', 'netns', 'add', ns]);
   if (added.exitCode !== 0) return false;
   try {
-    const ip = (...args: string[]) => run(['ip', '-n', ns, 'link', 'add', ...args]);
+    const ip = (...args: string[]) => runLean(['ip', '-n', ns, 'link', 'add', ...args]);
     const parent = await ip('p0', 'type', 'veth', 'peer', 'name', 'p1');
     const r = kind === 'veth' ? parent
       : kind === 'bridge' ? await ip('x0', 'type', 'bridge')
@@ -24,7 +24,7 @@ export async function kernelSupports(kind: LinkKind): Promise<boolean> {
     cache.set(kind, r.exitCode === 0);
     return r.exitCode === 0;
   } finally {
-    await run(['ip', 'netns', 'del', ns]);
+    await runLean(['ip', 'netns', 'del', ns]);
   }
 }
 
