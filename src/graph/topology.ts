@@ -84,10 +84,14 @@ export function fromLab(lab: Lab, plan: Plan): Topology {
   return { lab: lab.name, title: lab.title, source: 'lab file', hosts, outside: plan.outsideNs ? '198.51.100.1, servers 203.0.113.10' : null, tunnels };
 }
 
-/** The lab as the kernel has it now: what the learner changed shows (a port unplugged, a link down). */
-export function fromKernel(lab: Lab, plan: Plan, seen: ObservedNetwork): Topology {
+/** The lab as the kernel has it now, per Docker host: what the learner changed shows (a port unplugged, a link down). */
+export function fromKernel(lab: Lab, plan: Plan, seen: Record<string, ObservedNetwork>): Topology {
   const base = fromLab(lab, plan);
-  const host = base.hosts[0]!;
+  return { ...base, source: 'kernel', hosts: base.hosts.map((h) => (seen[h.name] ? hostFromKernel(h, seen[h.name]!) : h)) };
+}
+
+/** One Docker host as its namespace has it now. */
+function hostFromKernel(host: HostView, seen: ObservedNetwork): HostView {
   const segments: Segment[] = Object.values(seen.bridges).flatMap((b) => (b ? [{
     name: b.name, kind: b.kind, address: b.addresses.join(' ') || null, ports: [] as Port[], ...(b.state === 'DOWN' ? { down: true } : {}),
   }] : []));
@@ -109,5 +113,5 @@ export function fromKernel(lab: Lab, plan: Plan, seen: ObservedNetwork): Topolog
   const rules = seen.rules
     .filter((r) => (r.table === 'nat' && /-j (MASQUERADE|DNAT|SNAT)/.test(r.rule)) || (r.table === 'filter' && r.chain === 'FORWARD' && /-j DROP/.test(r.rule)))
     .map((r) => `${r.table} ${r.chain} ${r.rule.replace(/\s*-m comment --comment ("[^"]*"|\S+)/g, '')}`);
-  return { ...base, source: 'kernel', hosts: [{ ...host, segments, unplugged, rules }, ...base.hosts.slice(1)] };
+  return { ...host, segments, unplugged, rules };
 }

@@ -38,3 +38,14 @@ t.test('graph --live of a lab that is not up says so', { skip: needsRoot }, asyn
   t.equal(r.exitCode, 3);
   t.match(r.stderr, /bridge-basic is not up/);
 });
+
+t.test('graph --live of a lab on two hosts reads each host’s own namespace', { skip: needsRoot }, async (t) => {
+  const sb = sandboxName('graph2');
+  t.teardown(() => nslab(['down', 'overlay', '--sandbox-name', sb]));
+  t.equal((await nslab(['up', 'overlay', '--sandbox-name', sb, '-q', '--no-check'])).exitCode, 0);
+  await execa('ip', ['-n', `${sb}-h2`, 'link', 'set', 'dev', 've-b', 'down']);
+  const r = await nslab(['graph', 'overlay', '--live', '--sandbox-name', sb]);
+  t.equal(r.exitCode, 0, r.stderr);
+  t.match(r.stdout, new RegExp(`h2 \\[namespace ${sb}-h2\\][\\s\\S]*ve-b ══ eth0 10\\.0\\.9\\.3/24 {2}b {2}✗ .*ve-b DOWN`), 'h2’s down link shows');
+  t.notMatch(r.stdout.split(`h2 [namespace`)[0]!, /✗/, 'h1 is drawn as it is: nothing down there');
+});

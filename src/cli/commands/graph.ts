@@ -40,7 +40,8 @@ export async function graph(out: Output, name: string, opts: GraphOptions): Prom
     const place = await placeUp(lab.name, opts);
     lab = asBuilt(lab, place);
     const plan = planAt(lab, place);
-    topology = fromKernel(lab, plan, await observeSettled(layoutOf(lab, plan)));
+    const seen = await Promise.all(lab.hosts.map(async (h) => [h.name, await observeSettled(layoutOf(lab, plan, h.name))] as const));
+    topology = fromKernel(lab, plan, Object.fromEntries(seen));
   } else {
     const place = placeFrom(lab.name, opts) ?? { kind: 'host' as const };
     topology = fromLab(lab, planAt(lab, place));
