@@ -13,12 +13,13 @@ import { listRoutes, overlappingRoutes, serverProcesses } from '../run/inventory
 import { stopProcess } from '../run/teardown.js';
 import { hasTool } from '../run/tools.js';
 import type { SideLayout } from '../inspect/observe.js';
+import { dockerName } from './names.js';
+
+export { dockerName } from './names.js';
 
 export const IMAGE = 'nslab/busybox:1';
 const imageScript = fileURLToPath(new URL('../../scripts/docker.ts', import.meta.url));
 
-/** Names of what compare creates for a lab: Docker's container names, and the namespace names. */
-export const dockerName = (lab: string, container: string): string => `nslab-dk-${lab}-${container}`;
 const label = (lab: string) => `nslab.compare=${lab}`;
 const serverMark = (lab: string) => `nslab-compare:${lab}`;
 
@@ -179,25 +180,27 @@ export async function buildDockerSide(lab: Lab, version: string): Promise<Docker
 }
 
 /** Removes everything compare made with Docker for this lab; safe to repeat. Returns what it removed. */
-export async function removeDockerSide(lab: Lab): Promise<string[]> {
+export async function removeDockerSide(lab: Lab | string): Promise<string[]> {
+  const labName = typeof lab === 'string' ? lab : lab.name;
   const removed: string[] = [];
-  for (const s of serverProcesses().filter((p) => p.args.at(-1) === serverMark(lab.name))) {
+  for (const s of serverProcesses().filter((p) => p.args.at(-1) === serverMark(labName))) {
     await stopProcess(s.pid);
     removed.push(`server ${s.args.slice(0, -1).join(' ')}`);
   }
-  const ids = (await run(['docker', 'ps', '-aq', '--filter', `label=${label(lab.name)}`])).stdout.split('\n').filter(Boolean);
-  if (ids.length > 0) {
-    await run(['docker', 'rm', '-f', ...ids], { timeoutMs: 60_000 });
-    removed.push(`${ids.length} Docker containers`);
+  // The names come from Docker's label (and the lab, when given): never a name pattern.
+  const listed = (await run(['docker', 'ps', '-a', '--filter', `label=${label(labName)}`, '--format', '{{.ID}} {{.Names}}'])).stdout.split('\n').filter(Boolean).map((l) => l.split(' '));
+  const names = new Set([...listed.map(([, n]) => n!), ...(typeof lab === 'string' ? [] : lab.containers.map((c) => dockerName(labName, c.name)))]);
+  if (listed.length > 0) {
+    await run(['docker', 'rm', '-f', ...listed.map(([id]) => id!)], { timeoutMs: 60_000 });
+    removed.push(`Docker containers ${listed.map(([, n]) => n).join(', ')}`);
   }
-  const nets = (await run(['docker', 'network', 'ls', '-q', '--filter', `label=${label(lab.name)}`])).stdout.split('\n').filter(Boolean);
+  const nets = (await run(['docker', 'network', 'ls', '-q', '--filter', `label=${label(labName)}`])).stdout.split('\n').filter(Boolean);
   if (nets.length > 0) {
     await run(['docker', 'network', 'rm', ...nets]);
     removed.push(`${nets.length} Docker networks`);
   }
   const attached = new Set((await run(['ip', 'netns', 'list'])).stdout.split('\n').map((l) => l.split(' ')[0]));
-  for (const c of lab.containers) {
-    const name = dockerName(lab.name, c.name);
+  for (const name of names) {
     if (attached.has(name)) {
       await run(['ip', 'netns', 'del', name]);
       removed.push(`namespace name ${name}`);
@@ -206,3 +209,4 @@ export async function removeDockerSide(lab: Lab): Promise<string[]> {
   }
   return removed;
 }
+

@@ -19,7 +19,7 @@ const skip = await engine();
 const rules = async () => String((await execa('iptables-save')).stdout).split('\n').filter((l) => !l.startsWith('#')).map((l) => l.replace(/ \[\d+:\d+\]$/, ''));
 const leftovers = async (lab: string) => ({
   containers: String((await execa('docker', ['ps', '-aq', '--filter', `label=nslab.compare=${lab}`])).stdout).split('\n').filter(Boolean),
-  names: String((await execa('ip', ['netns', 'list'])).stdout).split('\n').filter((l) => l.startsWith(`nslab-dk-${lab}-`)),
+  names: String((await execa('ip', ['netns', 'list'])).stdout).split('\n').map((l) => l.split(' ')[0]!).filter((l) => l.startsWith(`nslab-dk-${lab}-`)),
 });
 
 t.test('compare bridge-basic: docker0 beside the hand-built br0, every difference explained', { skip }, async (t) => {
@@ -101,6 +101,21 @@ t.test('a reader that stops early (| head) does not stop compare from removing w
   t.equal(r.exitCode, 0, 'compare finishes', { stderr: r.stderr });
   t.same(await leftovers('bridge-basic'), { containers: [], names: [] }, 'no Docker container or namespace name left');
   t.same(await namespacesOf(sb), [], 'the hand-built copy is gone');
+});
+
+t.test('compare --keep leaves both copies up; down removes both', { skip }, async (t) => {
+  const sb = sandboxName('cmpk');
+  t.teardown(() => nslab(['down', 'bridge-basic']));
+  const kept = await nslab(['compare', 'bridge-basic', '--sandbox-name', sb, '--keep']);
+  t.equal(kept.exitCode, 0, kept.stderr);
+  t.match(kept.stdout, /kept: Docker containers nslab-dk-bridge-basic-c1, nslab-dk-bridge-basic-c2/);
+  t.same((await leftovers('bridge-basic')).names.sort(), ['nslab-dk-bridge-basic-c1', 'nslab-dk-bridge-basic-c2'], 'Docker’s copy is still there');
+  t.equal((await namespacesOf(sb)).length, 4, 'and the hand-built one');
+  const down = await nslab(['down', 'bridge-basic']);
+  t.equal(down.exitCode, 0, down.stderr);
+  t.match(down.stdout, /removed Docker's copy of bridge-basic that compare --keep left/);
+  t.same(await leftovers('bridge-basic'), { containers: [], names: [] });
+  t.same(await namespacesOf(sb), []);
 });
 
 t.test('compare says which labs it cannot rebuild with Docker, and changes nothing', { skip }, async (t) => {

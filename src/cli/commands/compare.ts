@@ -110,7 +110,7 @@ export async function compare(out: Output, name: string, opts: CompareOptions): 
       await removeDockerSide(lab);
       if (!up) await teardown(lab.name, place);
       if (interrupt.signal) process.stderr.write(`interrupted: everything compare built was removed${up ? ` (${lab.name} stays up, as it was before)` : ''}\n`);
-    } else out.line(`kept: Docker containers ${lab.containers.map((c) => dockerName(lab.name, c.name)).join(', ')}${up ? '' : `, and the hand-built copy (${placeLabel(place)})`}; the next compare of ${lab.name} replaces them`);
+    } else out.line(`kept: Docker containers ${lab.containers.map((c) => dockerName(lab.name, c.name)).join(', ')}${up ? '' : `, and the hand-built copy (${placeLabel(place)})`}; the next compare of ${lab.name} replaces them, and nslab down ${lab.name} removes them`);
     release();
   }
 }
