@@ -20,10 +20,20 @@ export function diagnose(lab: Lab, seen: ObservedNetwork, hostForwards: boolean)
         say('address', n.name, `bridge ${n.name} lacks the gateway address ${n.gateway}/${n.subnet.prefix}${b.addresses.length ? ` (it has ${b.addresses.join(', ')})` : ''}`);
     }
   }
+  for (const n of lab.networks) {
+    if (n.driver === 'overlay' && seen.bridges[n.name]) {
+      const vx = seen.hostLinks.find((l) => l.name === `vx-${n.name}`);
+      if (!vx) say('link', n.name, `there is no VXLAN device vx-${n.name} joining ${n.name} to the other hosts`);
+      else if (vx.master !== n.name) say('link', n.name, `vx-${n.name}, the VXLAN device, is ${vx.master ? `plugged into ${vx.master}` : 'on no bridge'} (the lab plugs it into ${n.name})`);
+      else if (!vx.adminUp) say('link', n.name, `vx-${n.name}, the VXLAN device, is DOWN`);
+    }
+    if (n.shim && !seen.hostLinks.some((l) => l.name === `mvs-${n.name}` && l.adminUp && l.addresses.includes(`${n.shim}/32`)))
+      say('link', n.name, `the host has no macvlan shim mvs-${n.name} with ${n.shim}/32 that is up: it cannot reach its macvlan containers`);
+  }
   for (const c of lab.containers) {
     const s = seen.containers[c.name];
     if (!s) continue;
-    if (s.lo && !s.lo.adminUp && c.mode.kind !== 'host') say('link', c.name, `lo in ${c.name} is DOWN: not even 127.0.0.1 answers`);
+    if (s.lo && !s.lo.adminUp && (c.mode.kind === 'bridge' || c.mode.kind === 'none')) say('link', c.name, `lo in ${c.name} is DOWN: not even 127.0.0.1 answers`);
     for (const e of c.endpoints) {
       const got = s.endpoints.find((x) => x.inside.name === e.ifname);
       if (!got) { say('link', c.name, `${c.name} has no ${e.ifname}`); continue; }

@@ -54,6 +54,8 @@ export interface RuleLine { table: string; chain: string; rule: string }
 
 export interface ObservedNetwork {
   bridges: Record<string, BridgeState | null>;
+  /** every link of the Docker host's namespace (VXLAN devices, macvlan shims, …) */
+  hostLinks: LinkState[];
   containers: Record<string, ContainerState>;
   sysctls: { ipForward: string | null; bridgeNfCallIptables: string | null };
   /** chain policies of the filter table, e.g. FORWARD → DROP */
@@ -164,5 +166,5 @@ export async function observe(side: SideLayout): Promise<ObservedNetwork> {
     sysctl(side.hostNs, 'bridge/bridge-nf-call-iptables'),
     iptables(side.hostNs),
   ]);
-  return { bridges, containers, sysctls: { ipForward, bridgeNfCallIptables }, ...tables };
+  return { bridges, hostLinks: hostLinks.map(linkState), containers, sysctls: { ipForward, bridgeNfCallIptables }, ...tables };
 }

@@ -26,6 +26,8 @@ interface Outcome {
   built: { exitCode: number; stderr: string }; start: Checks & { exercise: { task: string } } | null;
   before: { exitCode: number; stdout: string }; repairs: { argv: string[]; exitCode: number; stderr: string }[];
   after: { exitCode: number }; solved: (Checks & { solved: boolean }) | null; left: string[];
+  /** what nslab names as wrong once every hint was shown */
+  findings: { layer: string; what: string }[] | null;
 }
 
 /** One exercise done as a learner does it; the assertions come after, in its own subtest. */
@@ -35,6 +37,8 @@ async function doExercise(name: string, number: string): Promise<Outcome> {
   try {
     const built = await nslab(['exercise', name, number, ...at, '--json']);
     const before = await nslab(['check', name, ...at]);
+    let last = '';
+    for (let i = 0; i <= loadLab(name).exercises[Number(number) - 1]!.hints.length; i++) last = (await nslab(['hint', name, ...at, '--json'])).stdout;
     const repairs = [];
     for (const argv of solutions[name]![number]!) {
       const real = argv.map((w) => w.replace(/\{([a-z0-9-]+)\}/g, (_, n: string) => `${sb}-${n}`));
@@ -44,7 +48,8 @@ async function doExercise(name: string, number: string): Promise<Outcome> {
     const after = await nslab(['check', name, ...at, '--json']);
     const parse = <T>(text: string): T | null => { try { return JSON.parse(text) as T; } catch { return null; } };
     await nslab(['down', name, ...at]);
-    return { built, start: parse(built.stdout), before, repairs, after, solved: parse(after.stdout), left: await namespacesOf(sb) };
+    const findings = parse<{ findings?: Outcome['findings'] }>(last)?.findings ?? null;
+    return { built, start: parse(built.stdout), before, repairs, after, solved: parse(after.stdout), left: await namespacesOf(sb), findings };
   } finally {
     await nslab(['down', name, ...at]);
   }
@@ -78,6 +83,7 @@ for (const { name } of listLabs()) {
       t.ok(o.start?.checks.some((c) => !c.ok), `some check fails before the repair: ${o.start?.checks.filter((c) => !c.ok).map((c) => c.name).join(', ')}`);
       t.equal(o.before.exitCode, 1, 'check says: not solved');
       t.match(o.before.stdout, /Not solved yet/);
+      t.ok(o.findings && o.findings.length > 0, `after the last hint nslab names what is wrong: ${o.findings?.map((f) => f.what).join('; ')}`);
       for (const r of o.repairs) t.equal(r.exitCode, 0, `the repair ${r.argv.join(' ')} runs`, { stderr: r.stderr });
       t.same(o.solved?.checks.filter((c) => !c.ok).map((c) => c.name), [], 'after the repair every check comes out as expected');
       t.equal(o.after.exitCode, 0, 'check says: solved');

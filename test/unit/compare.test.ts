@@ -34,6 +34,7 @@ function observed(bridge: string, subnet: string, over: { mtu?: number; qlen?: n
     resolv: ['nameserver 127.0.0.1'],
   });
   return {
+    hostLinks: [],
     bridges: { br0: { ...link(bridge, { kind: 'bridge', addresses: [`${subnet}.1/16`], mtu: over.mtu ?? 1500 }), stp: 0, forwardDelay: 1500 } },
     containers: { c1: c(1), c2: c(2) },
     sysctls: { ipForward: '1', bridgeNfCallIptables: '1' },

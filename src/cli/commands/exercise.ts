@@ -101,8 +101,10 @@ export async function hint(out: Output, name: string, opts: PlaceOptions): Promi
   writeState({ ...state, exercise: { ...state.exercise, hints: shown } });
   const hints = ex.hints.slice(0, shown).map((h) => fill(h, plan));
   // Past the last written hint: what nslab itself sees wrong in the kernel, lowest layer first.
+  // Each Docker host is read in its own namespace; on several hosts, findings name theirs.
   const findings = state.exercise.hints >= ex.hints.length
-    ? diagnose(lab, await observe(layoutOf(lab, plan)), hostForwards(lab, lab.hosts[0]!.name))
+    ? (await Promise.all(lab.hosts.map(async (h) => diagnose(lab, await observe(layoutOf(lab, plan, h.name)), hostForwards(lab, h.name))
+        .map((f) => (lab.hosts.length > 1 ? { ...f, what: `on ${h.name}: ${f.what}` } : f))))).flat()
     : null;
   out.data({ ok: true, lab: lab.name, exercise: { number: state.exercise.index, title: ex.title }, hint: shown, of: ex.hints.length, hints, ...(findings ? { findings } : {}) });
   out.line(bold(`${lab.name}, exercise ${state.exercise.index}: ${ex.title}`));
