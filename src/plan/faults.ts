@@ -6,7 +6,6 @@ import { inNs, ipIn } from './netns.js';
 import type { Command, Plan, Step } from './types.js';
 
 const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((w, i) => w === b[i]);
-const ip = ipIn;
 
 /** What one fault does to one command: keep it, drop it, or put another in its place. */
 type Edit = (c: Command, step: Step) => Command | null;
@@ -22,11 +21,11 @@ function planting(f: Fault, lab: Lab, plan: Plan): Planting {
     const h = plan.hosts[c.host] ?? null;
     const drop = (argv: string[]): Planting => ({ edit: (cmd) => (same(cmd.argv, argv) ? null : cmd) });
     switch (f.kind) {
-      case 'lo-down': return drop(ip(ns, 'link', 'set', 'dev', 'lo', 'up'));
-      case 'link-down': return drop(ip(ns, 'link', 'set', 'dev', ep!.ifname, 'up'));
-      case 'host-end-down': return drop(ip(h, 'link', 'set', 'dev', ep!.hostIfname, 'up'));
-      case 'unplugged': return drop(ip(h, 'link', 'set', 'dev', ep!.hostIfname, 'master', ep!.network));
-      case 'no-default-route': return { edit: (cmd) => (same(cmd.argv.slice(0, 6), ip(ns, 'route', 'add', 'default')) ? null : cmd) };
+      case 'lo-down': return drop(ipIn(ns, 'link', 'set', 'dev', 'lo', 'up'));
+      case 'link-down': return drop(ipIn(ns, 'link', 'set', 'dev', ep!.ifname, 'up'));
+      case 'host-end-down': return drop(ipIn(h, 'link', 'set', 'dev', ep!.hostIfname, 'up'));
+      case 'unplugged': return drop(ipIn(h, 'link', 'set', 'dev', ep!.hostIfname, 'master', ep!.network));
+      case 'no-default-route': return { edit: (cmd) => (same(cmd.argv.slice(0, 6), ipIn(ns, 'route', 'add', 'default')) ? null : cmd) };
       case 'prefix': {
         const gateway = lab.networks.find((n) => n.name === ep!.network)!.gateway;
         const narrowed = parseCidr(`${ep!.address}/${f.prefix}`)!;
@@ -34,9 +33,9 @@ function planting(f: Fault, lab: Lab, plan: Plan): Planting {
         const routeGoes = !contains(narrowed, gateway);
         return {
           edit: (cmd) => {
-            if (same(cmd.argv, ip(ns, 'addr', 'add', `${ep!.address}/${ep!.prefix}`, 'dev', ep!.ifname)))
-              return { ...cmd, argv: ip(ns, 'addr', 'add', `${ep!.address}/${f.prefix}`, 'dev', ep!.ifname) };
-            return routeGoes && same(cmd.argv.slice(0, 6), ip(ns, 'route', 'add', 'default')) ? null : cmd;
+            if (same(cmd.argv, ipIn(ns, 'addr', 'add', `${ep!.address}/${ep!.prefix}`, 'dev', ep!.ifname)))
+              return { ...cmd, argv: ipIn(ns, 'addr', 'add', `${ep!.address}/${f.prefix}`, 'dev', ep!.ifname) };
+            return routeGoes && same(cmd.argv.slice(0, 6), ipIn(ns, 'route', 'add', 'default')) ? null : cmd;
           },
         };
       }
@@ -68,8 +67,8 @@ function planting(f: Fault, lab: Lab, plan: Plan): Planting {
     const hostsOf = n.hosts.map((h) => plan.hosts[h] ?? null);
     const iptables = (cmd: Command, ...words: string[]) => cmd.argv.includes('iptables') && words.every((w) => cmd.argv.includes(w));
     switch (f.kind) {
-      case 'no-gateway': return { edit: (cmd) => (hostsOf.some((h) => same(cmd.argv, ip(h, 'addr', 'add', `${n.gateway}/${n.subnet.prefix}`, 'dev', n.name))) ? null : cmd) };
-      case 'bridge-down': return { edit: (cmd) => (hostsOf.some((h) => same(cmd.argv, ip(h, 'link', 'set', 'dev', n.name, 'up'))) ? null : cmd) };
+      case 'no-gateway': return { edit: (cmd) => (hostsOf.some((h) => same(cmd.argv, ipIn(h, 'addr', 'add', `${n.gateway}/${n.subnet.prefix}`, 'dev', n.name))) ? null : cmd) };
+      case 'bridge-down': return { edit: (cmd) => (hostsOf.some((h) => same(cmd.argv, ipIn(h, 'link', 'set', 'dev', n.name, 'up'))) ? null : cmd) };
       case 'no-masquerade': return { edit: (cmd) => (iptables(cmd, 'POSTROUTING', 'MASQUERADE', `${n.subnet.network}/${n.subnet.prefix}`, n.name) && cmd.argv.includes('!') ? null : cmd) };
       case 'no-isolation': return { edit: (cmd, step) => (step.kind === 'isolation' && iptables(cmd, 'FORWARD', 'DROP', n.name) ? null : cmd) };
       case 'no-shim': return { edit: (cmd, step) => (step.kind === 'shim' && step.title.includes(`(${n.shim})`) ? null : cmd) };
@@ -83,7 +82,7 @@ function planting(f: Fault, lab: Lab, plan: Plan): Planting {
       return { add: [inNs(h, 'iptables', '-P', 'FORWARD', 'DROP')] };
     case 'vxlan-unplugged': {
       const overlays = lab.networks.filter((n) => n.driver === 'overlay' && n.hosts.includes(f.host));
-      return { edit: (cmd) => (overlays.some((n) => same(cmd.argv, ip(h, 'link', 'set', 'dev', `vx-${n.name}`, 'master', n.name))) ? null : cmd) };
+      return { edit: (cmd) => (overlays.some((n) => same(cmd.argv, ipIn(h, 'link', 'set', 'dev', `vx-${n.name}`, 'master', n.name))) ? null : cmd) };
     }
   }
 }

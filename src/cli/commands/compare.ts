@@ -13,27 +13,21 @@ import { containerNamespaces } from '../../plan/compile.js';
 import type { PlannedCheck } from '../../plan/types.js';
 import { apply, type Interrupt } from '../../run/apply.js';
 import { EnvError } from '../../run/errors.js';
-import { labsUp } from '../../run/status.js';
 import { teardown } from '../../run/teardown.js';
 import { EXIT, exitForSignal } from '../exit.js';
 import type { Output } from '../output.js';
 import { bold, dim, green, red, table, yellow } from '../style.js';
-import { placeFrom, type PlaceOptions } from '../target.js';
+import type { PlaceOptions } from '../target.js';
 import { UsageError } from '../usage.js';
-import { planAt } from './manage.js';
+import { findUp, planAt } from './manage.js';
 import { catchSignals, prepare } from './up.js';
 
 export interface CompareOptions extends PlaceOptions { keep?: boolean }
 
 /** Where the hand-built copy is: the flags' place, else the one place it is up, else a sandbox of its own. */
 async function handPlace(lab: Lab, opts: PlaceOptions): Promise<{ place: Place; up: boolean }> {
-  const up = await labsUp(lab.name);
-  const asked = placeFrom(lab.name, opts);
-  const isUp = (p: Place) => up.some((s) => placeLabel(s.place) === placeLabel(p));
-  if (asked) return { place: asked, up: isUp(asked) };
-  if (up.length === 1) return { place: up[0]!.place, up: true };
-  if (up.length > 1) throw new UsageError(`${lab.name} is up in ${up.length} places (${up.map((s) => s.target).join(', ')}): say which with --host or --sandbox-name NAME`);
-  return { place: { kind: 'sandbox', name: lab.name }, up: false };
+  const { place, asked } = await findUp(lab.name, opts);
+  return place ? { place, up: true } : { place: asked ?? { kind: 'sandbox', name: lab.name }, up: false };
 }
 
 const VERDICT: Record<Verdict, (s: string) => string> = {

@@ -1,4 +1,5 @@
 // doctor: what this machine can do for nslab, each problem with its fix.
+import { dockerEngine } from '../../compare/docker.js';
 import { listLabs, loadLab } from '../../lab/index.js';
 import { formatSubnet } from '../../net/ipv4.js';
 import { run } from '../../run/exec.js';
@@ -25,12 +26,10 @@ export async function doctor(out: Output): Promise<number> {
   }
   add(hasTool('fping') ? { what: 'tool fping', status: 'ok', detail: 'found: meshes of pings run fast' }
     : { what: 'tool fping', status: 'warn', detail: 'missing: many pings run one process each (slow for a full mesh)', fix: 'apt-get install -y fping' });
-  if (!hasTool('docker')) add({ what: 'docker', status: 'warn', detail: 'missing: only needed to compare with a real Docker engine', fix: 'apt-get install -y docker.io' });
-  else {
-    const info = await run(['docker', 'info', '--format', '{{.ServerVersion}}'], { timeoutMs: 5_000 });
-    add(info.exitCode === 0 ? { what: 'docker', status: 'ok', detail: `engine ${info.stdout.trim()} running` }
-      : { what: 'docker', status: 'warn', detail: 'the client is there but no engine answers: only needed to compare with Docker', fix: 'start dockerd (apt-get install -y docker.io; dockerd &)' });
-  }
+  // The same question compare asks, with compare's answer.
+  const engine = await dockerEngine();
+  add('version' in engine ? { what: 'docker', status: 'ok', detail: `engine ${engine.version} running` }
+    : { what: 'docker', status: 'warn', detail: `${engine.why}: only needed to compare with a real Docker engine`, fix: engine.fix });
 
   if (root && hasTool('ip')) {
     for (const kind of LINK_KINDS) {

@@ -17,19 +17,22 @@ import { renderChecks } from '../render.js';
 import { placeFrom, type PlaceOptions } from '../target.js';
 import { UsageError } from '../usage.js';
 
-/** The one place a lab is up, from the flags or, without them, from the kernel. */
-export async function placeUp(lab: string, opts: PlaceOptions): Promise<Place> {
+/** Where the lab is up, as the flags name it or, without them, the one place it is: null when not up there. */
+export async function findUp(lab: string, opts: PlaceOptions): Promise<{ place: Place | null; asked: Place | undefined }> {
   const up = await labsUp(lab);
   const asked = placeFrom(lab, opts);
-  if (asked) {
-    if (!up.some((s) => placeLabel(s.place) === placeLabel(asked)))
-      throw new EnvError(`${lab} is not up (${placeLabel(asked)})`, `build it first: npm run nslab -- up ${lab}${asked.kind === 'sandbox' ? ` --sandbox-name ${asked.name}` : ''}`);
-    return asked;
-  }
-  if (up.length === 0) throw new EnvError(`${lab} is not up`, `build it first: sudo npm run lab ${lab}`);
+  if (asked) return { place: up.some((s) => placeLabel(s.place) === placeLabel(asked)) ? asked : null, asked };
   if (up.length > 1)
     throw new UsageError(`${lab} is up in ${up.length} places (${up.map((s) => s.target).join(', ')}): say which with --host or --sandbox-name NAME`);
-  return up[0]!.place;
+  return { place: up[0]?.place ?? null, asked };
+}
+
+/** The one place a lab is up, from the flags or, without them, from the kernel. */
+export async function placeUp(lab: string, opts: PlaceOptions): Promise<Place> {
+  const { place, asked } = await findUp(lab, opts);
+  if (place) return place;
+  if (asked) throw new EnvError(`${lab} is not up (${placeLabel(asked)})`, `build it first: npm run nslab -- up ${lab}${asked.kind === 'sandbox' ? ` --sandbox-name ${asked.name}` : ''}`);
+  throw new EnvError(`${lab} is not up`, `build it first: sudo npm run lab ${lab}`);
 }
 
 /** The lab as this machine built it: after `up --as HOST`, only HOST's part (from the state file). */
