@@ -2,6 +2,8 @@
 // baselines that build the identical network in the same run:
 //   naive — the `nslab plan` script: one ip command per line, run by bash (a workshop handout);
 //   floor — the same commands hand-grouped into one `ip -batch` per namespace, run by bash.
+// and two that delete it by hand: one `ip -batch` of `netns del` lines and one `rm -rf` (the
+// floor), and the plan's teardown section run line by line (the handout's clean-up).
 // Usage: sudo node --import tsx scripts/bench.ts [N …] [--runs 3]
 // Prints a markdown table of medians and ratios; everything runs in sandboxes and is removed.
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -53,6 +55,13 @@ const time = async (f: () => Promise<unknown>) => {
   return performance.now() - t;
 };
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+/**
+ * The handout's clean-up: the plan's teardown section (`#   CMD` lines), one command each,
+ * without what acts inside a namespace (deleting the namespace takes that along).
+ */
+const cleanUpScript = (planText: string): string =>
+  `${planText.slice(planText.indexOf('# ── teardown')).split('\n').filter((l) => l.startsWith('#   ') && !l.startsWith('#   ip -n ')).map((l) => l.slice(4)).join('\n')}\n`;
+
 const byHand = async (n: number) => {
   // "Deleting the namespaces and the bridge by hand": the bridge goes with the sandbox's host.
   const names = ['host', 'outside', ...Array.from({ length: n }, (_, i) => `c${i + 1}`)].map((c) => `netns del ${sb}-${c}`);
@@ -66,14 +75,17 @@ for (const n of Ns) {
   const plan = JSON.parse((await $`node ${cli} plan ${lab} --sandbox-name ${sb} --json`).stdout) as Plan;
   const naive = join(dir, `naive${n}.sh`);
   const floor = join(dir, `floor${n}.sh`);
-  writeFileSync(naive, (await $`node ${cli} plan ${lab} --sandbox-name ${sb}`).stdout);
+  const cleanUp = join(dir, `clean-up${n}.sh`);
+  const planText = (await $`node ${cli} plan ${lab} --sandbox-name ${sb}`).stdout;
+  writeFileSync(naive, planText);
+  writeFileSync(cleanUp, cleanUpScript(planText));
   writeFileSync(floor, floorScript(plan));
-  const m: Record<string, number[]> = { up: [], floor: [], naive: [], verify: [], checks: [], down: [], downHand: [], rss: [] };
+  const m: Record<string, number[]> = { up: [], floor: [], naive: [], verify: [], checks: [], down: [], downHand: [], downNaive: [], rss: [] };
   for (let r = 0; r < runs; r++) {
     m.floor!.push(await time(() => $`bash ${floor}`));
     m.downHand!.push(await time(() => byHand(n)));
     m.naive!.push(await time(() => $`bash ${naive}`));
-    await byHand(n);
+    m.downNaive!.push(await time(() => $`bash ${cleanUp}`));
     let out = '';
     m.up!.push(await time(async () => { out = (await $`node ${cli} up ${lab} --sandbox-name ${sb} --no-check --json`).stdout; }));
     m.rss!.push((JSON.parse(out) as { maxRssKb: number }).maxRssKb / 1024);
@@ -86,10 +98,10 @@ for (const n of Ns) {
   }
   const md = (k: string) => median(m[k]!);
   const pings = n <= 50 ? n * (n - 1) : n;
-  rows.push(`| ${n} | ${md('up').toFixed(0)} | ${md('floor').toFixed(0)} | **${(md('up') / md('floor')).toFixed(2)}×** | ${md('naive').toFixed(0)} | **${(md('naive') / md('up')).toFixed(1)}×** | ${pings} ${n <= 50 ? 'mesh' : 'to gateway'}: ${md('checks').toFixed(0)} (${md('verify').toFixed(0)} whole) | ${md('down').toFixed(0)} | ${md('downHand').toFixed(0)} | **${(md('down') / md('downHand')).toFixed(2)}×** | ${Math.max(...m.rss!).toFixed(0)} |`);
+  rows.push(`| ${n} | ${md('up').toFixed(0)} | ${md('floor').toFixed(0)} | **${(md('up') / md('floor')).toFixed(2)}×** | ${md('naive').toFixed(0)} | **${(md('naive') / md('up')).toFixed(1)}×** | ${pings} ${n <= 50 ? 'mesh' : 'to gateway'}: ${md('checks').toFixed(0)} (${md('verify').toFixed(0)} whole) | ${md('down').toFixed(0)} | ${md('downHand').toFixed(0)} | **${(md('down') / md('downHand')).toFixed(2)}×** | ${md('downNaive').toFixed(0)} | **${(md('down') / md('downNaive')).toFixed(2)}×** | ${Math.max(...m.rss!).toFixed(0)} |`);
   process.stderr.write(`N=${n} done\n`);
 }
 console.log(`${runs} runs each, medians in ms; ${new Date().toISOString().slice(0, 10)}, ${(await $`nproc`).stdout.trim()} cores, kernel ${(await $`uname -r`).stdout.trim()}\n`);
-console.log('| N | nslab up | ip -batch floor | up ÷ floor | naive script | naive ÷ up | checks (verify) | nslab down | by hand | down ÷ by hand | peak MB |');
-console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+console.log('| N | nslab up | ip -batch floor | up ÷ floor | naive script | naive ÷ up | checks (verify) | nslab down | delete: one batch | down ÷ batch | delete: one command each | down ÷ each | peak MB |');
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 for (const r of rows) console.log(r);

@@ -2,10 +2,13 @@
 // one ping process per pair, in waves that fit the kernel's neighbour table. That table
 // (gc_thresh3, 1024 by default) is shared by every namespace of the machine: 50 containers
 // pinging each other need 2,450 ARP entries and would get "No buffer space available", so
-// between waves the lab's own namespaces forget their neighbours (`ip neigh flush all`).
-import type { PlannedCheck } from '../plan/types.js';
-import { pool } from '../run/batch.js';
+// between waves the lab's own namespaces forget their neighbours.
+import { readFileSync } from 'node:fs';
+import { parseMark } from '../lab/names.js';
+import type { LanPort, PlannedCheck } from '../plan/types.js';
+import { pool, runTiers } from '../run/batch.js';
 import { runLean } from '../run/exec.js';
+import { IpQueues } from '../run/schedule.js';
 import { readSysctl } from '../run/preflight.js';
 import { hasTool } from '../run/tools.js';
 
@@ -25,23 +28,93 @@ const neighbourBudget = (): number => Math.floor(Number(readSysctl('net/ipv4/nei
 export const meshable = (checks: PlannedCheck[]): boolean =>
   hasTool('fping') && checks.filter((c) => c.kind === 'ping' && c.size === undefined && c.netns).length >= 20;
 
-export async function pingMesh(checks: (PlannedCheck & { kind: 'ping' })[], namespaces: string[]): Promise<Map<PlannedCheck, PingOutcome>> {
+/** Ports by the namespace they are in ('' is the machine's own). */
+function byHostOf(ports: LanPort[]): Map<string, LanPort[]> {
+  const m = new Map<string, LanPort[]>();
+  for (const p of ports) m.set(p.hostNs ?? '', [...(m.get(p.hostNs ?? '') ?? []), p]);
+  return m;
+}
+
+interface IpLink { ifname: string; ifalias?: string; flags?: string[]; master?: string; linkinfo?: { info_kind?: string; info_data?: { stp_state?: number } } }
+
+/**
+ * The ports through which containers can be made to forget their neighbours from the bridge's
+ * side: veth host ends that are up, on a bridge without STP (with STP a port that comes back
+ * up listens and learns for 15 s). Read once, one process per Docker host.
+ */
+async function flushablePorts(ports: LanPort[]): Promise<LanPort[]> {
+  const byHost = byHostOf(ports);
+  const usable = new Set<LanPort>();
+  for (const [hostNs, list] of byHost) {
+    const r = await runLean(['ip', ...(hostNs ? ['-n', hostNs] : []), '-d', '-j', 'link', 'show']);
+    if (r.exitCode !== 0) continue;
+    const links = new Map((JSON.parse(r.stdout || '[]') as IpLink[]).map((l) => [l.ifname, l]));
+    for (const p of list) {
+      const l = links.get(p.name);
+      const bridge = l?.master ? links.get(l.master) : undefined;
+      // Only nslab's own ports (they carry its mark), and only those that are up.
+      if (l?.linkinfo?.info_kind === 'veth' && parseMark(l.ifalias) !== null && l.flags?.includes('UP') && bridge?.linkinfo?.info_kind === 'bridge' && bridge.linkinfo.info_data?.stp_state === 0) usable.add(p);
+    }
+  }
+  // A container forgets this way only when every one of its ports can do it.
+  return ports.filter((p) => ports.every((q) => q.netns !== p.netns || usable.has(q)));
+}
+
+/**
+ * Empties the neighbour tables of the lab's namespaces. Where a container hangs on bridges by
+ * veths only, its host ends go down and up again, one batch per Docker host: losing carrier
+ * flushes the container's neighbours (the kernel's neigh_carrier_down), and 100 ports take
+ * one process and about 50 ms, where `ip neigh flush all` costs one process per namespace.
+ * Each port is left up, as it was. The rest of the namespaces run `ip neigh flush all`.
+ */
+async function forgetNeighbours(namespaces: string[], ports: LanPort[]): Promise<void> {
+  const byHost = byHostOf(ports);
+  await Promise.all([...byHost].map(([hostNs, list]) => {
+    const lines = [...list.map((p) => `link set dev ${p.name} down`), ...list.map((p) => `link set dev ${p.name} up`)];
+    return runLean(['ip', '-force', ...(hostNs ? ['-n', hostNs] : []), '-batch', '-'], `${lines.join('\n')}\n`);
+  }));
+  const viaPorts = new Set(ports.map((p) => p.netns));
+  const queues = new IpQueues();
+  namespaces.filter((ns) => !viaPorts.has(ns)).forEach((ns, i) => queues.add(ns, { index: i + 1, command: { argv: ['ip', '-n', ns, 'neigh', 'flush', 'all'] } }));
+  for await (const _ of runTiers(queues, new Set(), true));
+}
+
+/**
+ * How many neighbour entries the kernel holds now, every namespace's together: the first
+ * column of /proc/net/stat/arp_cache (hex). What other namespaces hold is room the mesh lacks.
+ */
+export function neighbourEntries(): number {
+  try {
+    return parseInt(readFileSync('/proc/net/stat/arp_cache', 'utf8').split('\n')[1]?.split(/\s+/)[0] ?? '0', 16) || 0;
+  } catch {
+    return 0;
+  }
+}
+
+export async function pingMesh(checks: (PlannedCheck & { kind: 'ping' })[], namespaces: string[], ports: LanPort[] = []): Promise<Map<PlannedCheck, PingOutcome>> {
   const bySource = new Map<string, (PlannedCheck & { kind: 'ping' })[]>();
   for (const c of checks) bySource.set(c.netns!, [...(bySource.get(c.netns!) ?? []), c]);
   // Each source's pings need an entry per target in its own table and one in each target's.
-  const waves: string[][] = [[]];
-  let used = 0;
-  for (const [source, list] of bySource) {
-    const cost = 2 * list.length;
-    if (used + cost > neighbourBudget() && waves.at(-1)!.length > 0) {
-      waves.push([]);
-      used = 0;
-    }
-    waves.at(-1)!.push(source);
-    used += cost;
-  }
+  const cost = (source: string) => 2 * bySource.get(source)!.length;
+  const budget = neighbourBudget();
+  const pending = [...bySource.keys()];
+  const all = pending.reduce((n, s) => n + cost(s), 0);
+  let flushable: LanPort[] | undefined;
+  const forget = async () => forgetNeighbours(namespaces, (flushable ??= await flushablePorts(ports.filter((p) => namespaces.includes(p.netns)))));
+
   const results = new Map<PlannedCheck, PingOutcome>();
-  for (const [w, sources] of waves.entries()) {
+  // A table already busy (an earlier mesh's entries live on for seconds) is emptied first.
+  if (neighbourEntries() + all > budget) await forget();
+  let waves = 0;
+  while (pending.length > 0) {
+    if (waves++ > 0) await forget();
+    // Sources, in order, while their entries fit in what the table has left (one at least).
+    let room = budget - neighbourEntries();
+    const sources: string[] = [];
+    while (pending.length > 0 && (sources.length === 0 || cost(pending[0]!) <= room)) {
+      room -= cost(pending[0]!);
+      sources.push(pending.shift()!);
+    }
     await pool(sources, 16, async (source) => {
       const list = bySource.get(source)!;
       const addresses = [...new Set(list.map((c) => c.address))];
@@ -53,7 +126,8 @@ export async function pingMesh(checks: (PlannedCheck & { kind: 'ping' })[], name
         results.set(c, { reached: (s?.received ?? 0) > 0, rttMs: s?.rttMs ?? null, detail: s && s.received > 0 ? null : 'no answer within 1 s', argv });
       }
     });
-    if (w < waves.length - 1) await pool(namespaces, 16, (ns) => runLean(['ip', '-n', ns, 'neigh', 'flush', 'all']));
   }
+  // Leave the table as roomy as it was found, for whatever pings next.
+  if (waves > 1) await forget();
   return results;
 }

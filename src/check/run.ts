@@ -1,5 +1,5 @@
 // Runs a plan's checks concurrently (bounded) and judges each against what it expects.
-import type { PlannedCheck } from '../plan/types.js';
+import type { LanPort, PlannedCheck } from '../plan/types.js';
 import { run } from '../run/exec.js';
 import { pool } from '../run/batch.js';
 import { probeArgv } from './argv.js';
@@ -88,11 +88,12 @@ const judge = (c: PlannedCheck, p: Probe): CheckResult => ({
 /**
  * Runs every check, at most `limit` probes at once; results in the order of the checks. Many
  * plain pings (a mesh) go through fping, in waves the neighbour table can hold; `namespaces`
- * are the lab's, whose neighbours may be flushed between waves.
+ * are the lab's, whose neighbours may be flushed between waves (through `ports`, their veths'
+ * host ends, where that works).
  */
-export async function runChecks(checks: PlannedCheck[], namespaces: string[] = [], limit = 32): Promise<CheckResult[]> {
+export async function runChecks(checks: PlannedCheck[], namespaces: string[] = [], ports: LanPort[] = [], limit = 32): Promise<CheckResult[]> {
   const meshed = meshable(checks)
-    ? await pingMesh(checks.filter((c): c is PlannedCheck & { kind: 'ping' } => c.kind === 'ping' && c.size === undefined && c.netns !== null), namespaces)
+    ? await pingMesh(checks.filter((c): c is PlannedCheck & { kind: 'ping' } => c.kind === 'ping' && c.size === undefined && c.netns !== null), namespaces, ports)
     : new Map<PlannedCheck, Probe>();
   const first = await pool(checks, limit, async (c) => meshed.get(c) ?? (await probe(c)));
   // A reach check that fping missed gets one more try with ping, as single checks do.

@@ -1,16 +1,35 @@
 // Checks a lab's shape against labs/lab.schema.json — the same file editors use — and words
 // ajv's errors for a learner, each pointed at its place in the file.
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { Ajv as AjvClass, ErrorObject, ValidateFunction } from 'ajv';
 import type { Problem } from './problems.js';
 import type { PathSegment, SourceDoc } from './load.js';
 
 export const schemaPath = fileURLToPath(new URL('../../labs/lab.schema.json', import.meta.url));
-// Compiled on first use: verbs that never validate (down, status) should not pay for it.
+const require = createRequire(import.meta.url);
+
+/**
+ * The schema's validator, made on first use (down and status never need it). The build leaves
+ * it compiled next to this module (dist/cli/lab-validator.cjs, see scripts/build.mjs); that one
+ * is used while it was made from this very schema. Otherwise, from src/ or after an edit of the
+ * schema, ajv compiles it here: the same options, so the same errors.
+ */
 let compiled: ValidateFunction | undefined;
-const validator = (): ValidateFunction =>
-  (compiled ??= new Ajv({ allErrors: true, verbose: true, strict: true }).compile(JSON.parse(readFileSync(schemaPath, 'utf8')) as object));
+function validator(): ValidateFunction {
+  if (compiled) return compiled;
+  const text = readFileSync(schemaPath, 'utf8');
+  try {
+    const built = require('./lab-validator.cjs') as ValidateFunction & { schemaHash?: string };
+    if (built.schemaHash === createHash('sha256').update(text).digest('hex')) return (compiled = built);
+  } catch {
+    // not built
+  }
+  const { Ajv } = require('ajv') as { Ajv: typeof AjvClass };
+  return (compiled = new Ajv({ allErrors: true, verbose: true, strict: true }).compile(JSON.parse(text) as object));
+}
 
 const pathOf = (pointer: string): PathSegment[] =>
   pointer

@@ -3,7 +3,7 @@ import { HOST_UPLINK_IFNAME } from '../lab/names.js';
 import type { Lab, Network } from '../lab/types.js';
 import { contextFor } from './context.js';
 import { build, type StepSpec } from './steps.js';
-import type { Plan, PlannedCheck, Target } from './types.js';
+import type { LanPort, Plan, PlannedCheck, Target } from './types.js';
 
 /** Does this Docker host route for its containers: NAT, published ports, services, isolated bridges. */
 export const hostForwards = (lab: Lab, host: string): boolean =>
@@ -79,6 +79,11 @@ export function compile(lab: Lab, target: Target): Plan {
 /** The namespaces of a plan's containers (network_mode host/container:X shares another's). */
 export const containerNamespaces = (plan: Plan): string[] =>
   [...new Set(Object.values(plan.containerNs).filter((n): n is string => n !== null))];
+
+/** The host ends of containers plugged in by veths only (a macvlan child has no end on our side). */
+export const lanPorts = (lab: Lab, plan: Plan): LanPort[] =>
+  lab.containers.filter((c) => c.endpoints.length > 0 && c.endpoints.every((e) => e.kind === 'veth') && plan.containerNs[c.name])
+    .flatMap((c) => c.endpoints.map((e) => ({ netns: plan.containerNs[c.name]!, hostNs: plan.hosts[e.host] ?? null, name: e.hostIfname })));
 
 /** What `down` runs when it has the plan: every undo, newest first. */
 export const teardownOf = (plan: Plan): string[][] =>

@@ -1,15 +1,41 @@
-// Which kinds of link this kernel can make, tried for real in a scratch namespace (and cached):
-// a missing module is an environment error named up front, never a failure half-way.
+// Which kinds of link this kernel can make, tried for real in a scratch namespace: a missing
+// module is an environment error named up front, never a failure half-way. What worked is
+// remembered until the machine reboots (/run/nslab/kernel-links, with the boot's id), so only
+// the first `up` after a boot pays the ~100 ms the tries take; what failed is tried again,
+// since a `modprobe` may have loaded it since. (Not a .json: those are labs' state files.)
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { runLean } from './exec.js';
 import type { Plan } from '../plan/types.js';
+import { stateDir, writeFileAtomic } from './state.js';
 
 export const LINK_KINDS = ['bridge', 'veth', 'macvlan', 'ipvlan', 'vxlan'] as const;
 export type LinkKind = (typeof LINK_KINDS)[number];
 
 const cache = new Map<LinkKind, boolean>();
+const bootId = () => readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
+const remembered = () => join(stateDir(), 'kernel-links');
+
+/** The kinds this boot of the kernel is known to make. */
+function knownKinds(): LinkKind[] {
+  try {
+    const k = JSON.parse(readFileSync(remembered(), 'utf8')) as { boot: string; supports: LinkKind[] };
+    return k.boot === bootId() ? k.supports : [];
+  } catch {
+    return [];
+  }
+}
+
+function remember(kind: LinkKind): void {
+  try {
+    writeFileAtomic(remembered(), JSON.stringify({ boot: bootId(), supports: [...new Set([...knownKinds(), kind])] }));
+  } catch {
+    // Not remembered: tried again next time.
+  }
+}
 
 export async function kernelSupports(kind: LinkKind): Promise<boolean> {
-  const known = cache.get(kind);
+  const known = cache.get(kind) ?? (knownKinds().includes(kind) || undefined);
   if (known !== undefined) return known;
   const ns = `nslab-probe-${process.pid}-${kind}`;
   const added = await runLean(['ip', 'netns', 'add', ns]);
@@ -22,6 +48,7 @@ export async function kernelSupports(kind: LinkKind): Promise<boolean> {
       : kind === 'vxlan' ? await ip('x0', 'type', 'vxlan', 'id', '1', 'dstport', '4789')
       : await ip('x0', 'link', 'p0', 'type', kind, 'mode', kind === 'macvlan' ? 'bridge' : 'l2');
     cache.set(kind, r.exitCode === 0);
+    if (r.exitCode === 0) remember(kind);
     return r.exitCode === 0;
   } finally {
     await runLean(['ip', 'netns', 'del', ns]);

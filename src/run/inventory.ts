@@ -13,8 +13,18 @@ export interface RouteInfo { dst: string; dev: string }
 
 interface IpLink { ifname: string; ifalias?: string; linkinfo?: { info_kind?: string } }
 
-export async function listNamespaces(): Promise<NamespaceInfo[]> {
-  const names = (await ipJson<{ name: string }>(['ip', '-j', 'netns', 'list'])).map((n) => n.name);
+/** The names `ip netns` knows: its bind mounts in /run/netns (what `ip netns list` reads). */
+export function namespaceNames(): string[] {
+  try {
+    return readdirSync('/run/netns');
+  } catch {
+    return [];
+  }
+}
+
+/** Named namespaces with their marks (only those in `only`, when given: a mark costs a process). */
+export async function listNamespaces(only?: readonly string[]): Promise<NamespaceInfo[]> {
+  const names = namespaceNames().filter((n) => only === undefined || only.includes(n));
   return Promise.all(
     names.map(async (name) => {
       // The mark of a namespace is the alias of its lo; a namespace being deleted may vanish meanwhile.

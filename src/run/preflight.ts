@@ -60,7 +60,8 @@ export async function interfaceWith(address: string): Promise<string | null> {
 }
 
 export async function checkRoom(plan: Plan, lab: Lab): Promise<void> {
-  const [namespaces, links] = await Promise.all([listNamespaces(), listLinks()]);
+  // Only names the plan would take matter, and a sandbox makes no link in the machine's own namespace.
+  const [namespaces, links] = await Promise.all([listNamespaces(plan.namespaces), plan.place.kind === 'host' ? listLinks() : []]);
   // Up already: what this plan would create is there with the lab's mark (on another machine
   // of an `--as` lab, the other hosts' namespaces carry the same mark and are not ours).
   const ours = [...namespaces.filter((n) => plan.namespaces.includes(n.name)), ...links.filter((l) => plan.rootLinks.includes(l.name) || lab.networks.some((n) => n.name === l.name))]

@@ -33,12 +33,13 @@ export function readState(lab: string, place: Place): LabState | null {
 }
 
 /** Written whole to a temporary file and renamed, so a crash never leaves half a file. */
-export function writeState(state: LabState): void {
+export function writeFileAtomic(file: string, text: string): void {
   mkdirSync(stateDir(), { recursive: true, mode: 0o700 });
-  const file = fileOf(state.lab, state.place);
-  writeFileSync(`${file}.tmp`, JSON.stringify(state, null, 1), { mode: 0o600 });
+  writeFileSync(`${file}.tmp`, text, { mode: 0o600 });
   renameSync(`${file}.tmp`, file);
 }
+
+export const writeState = (state: LabState): void => writeFileAtomic(fileOf(state.lab, state.place), JSON.stringify(state, null, 1));
 
 export const removeState = (lab: string, place: Place): void => rmSync(fileOf(lab, place), { force: true });
 

@@ -7,7 +7,7 @@ import { runLean } from './exec.js';
 import { rm } from 'node:fs/promises';
 import { fileCommand, runTiers } from './batch.js';
 import { IpQueues, ipKey, isFileCommand } from './schedule.js';
-import { listLinks, listMarkedRules, listNamespaces, listNetnsFiles, listServers, sameOwner, type Owned } from './inventory.js';
+import { listLinks, listMarkedRules, listNamespaces, listNetnsFiles, listServers, namespaceNames, sameOwner, type Owned } from './inventory.js';
 import { listStates, readState, removeState, type LabState } from './state.js';
 
 export interface TeardownReport {
@@ -21,7 +21,14 @@ export interface TeardownReport {
 interface Found { owner: Owned; what: string; remove: () => Promise<unknown> }
 
 async function findOwned(lab: string, place?: Place): Promise<Found[]> {
-  const [rules, links, namespaces] = await Promise.all([listMarkedRules(), listLinks(), listNamespaces()]);
+  // A sandbox lives in namespaces named after it and makes nothing in the machine's own
+  // namespace (no link, no rule), so only its namespaces need their marks read.
+  const sandbox = place?.kind === 'sandbox' ? place.name : null;
+  const [rules, links, namespaces] = await Promise.all([
+    sandbox ? [] : listMarkedRules(),
+    sandbox ? [] : listLinks(),
+    listNamespaces(sandbox ? namespaceNames().filter((n) => n.startsWith(`${sandbox}-`)) : undefined),
+  ]);
   const servers = listServers();
   const files = listNetnsFiles();
   const mine = <T extends { owner: Owned | null }>(xs: T[]) => xs.filter((x) => sameOwner(x.owner, lab, place)) as (T & { owner: Owned })[];
@@ -62,18 +69,25 @@ async function runUndo(undo: string[][]): Promise<string[]> {
       for (const o of outcomes) removed.push(...o.done.map((c) => c.command.argv.join(' ')));
     }
   };
+  // Files (the containers' /etc/netns) go while ip deletes namespaces: neither needs the other.
+  let files: Promise<unknown>[] = [];
+  const settle = async () => {
+    await Promise.all([flush(), ...files]);
+    files = [];
+  };
   for (const [i, argv] of undo.entries()) {
     const c = { index: i + 1, command: { argv } };
     const ip = ipKey(argv);
     if (ip) queues.add(ip.netns, c);
     else if (isFileCommand(c.command)) {
-      if (fileCommand(c).exitCode === 0) removed.push(argv.join(' '));
+      files.push(argv[0] === 'rm' ? rm(argv[2]!, { recursive: true, force: true }).then(() => removed.push(argv.join(' ')), () => {})
+        : Promise.resolve(fileCommand(c).exitCode === 0 && removed.push(argv.join(' '))));
     } else {
-      await flush();
+      await settle();
       if ((await runLean(argv)).exitCode === 0) removed.push(argv.join(' '));
     }
   }
-  await flush();
+  await settle();
   return removed;
 }
 

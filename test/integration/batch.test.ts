@@ -2,7 +2,8 @@
 // before it took effect, the lines after it did not.
 import { execa } from 'execa';
 import t from 'tap';
-import { runBatch } from '../../src/run/batch.js';
+import { runBatch, runTiers } from '../../src/run/batch.js';
+import { IpQueues } from '../../src/run/schedule.js';
 import { needsRoot, sandboxName } from '../helpers/machine.js';
 
 t.test('a failing line of an ip batch is named, with what ip said', { skip: needsRoot }, async (t) => {
@@ -20,4 +21,44 @@ t.test('a failing line of an ip batch is named, with what ip said', { skip: need
   const lo = String((await execa('ip', ['-n', ns, '-br', 'addr', 'show', 'dev', 'lo'])).stdout);
   t.match(lo, /UNKNOWN|UP/, 'lo was set up');
   t.notMatch(lo, /10\.1\.1\.1/, 'the line after the failure did not run');
+});
+
+t.test('many namespaces through one ip: each batch ran once, a failure is named exactly', { skip: needsRoot }, async (t) => {
+  const names = [0, 1, 2, 3, 4, 5].map((i) => sandboxName(`fan${i}`));
+  const missing = sandboxName('fan-missing');
+  for (const ns of names) await execa('ip', ['netns', 'add', ns]);
+  t.teardown(async () => {
+    for (const ns of names) await execa('ip', ['netns', 'del', ns], { reject: false });
+  });
+  // Every namespace: lo up, then an address; namespace 3 fails on its second line; one is missing.
+  const build = (force: boolean) => {
+    const queues = new IpQueues();
+    let index = 0;
+    const add = (ns: string, ...args: string[]) => queues.add(ns, { index: ++index, command: { argv: ['ip', '-n', ns, ...args] } });
+    for (const [i, ns] of names.entries()) {
+      if (i === 2) add(missing, 'link', 'set', 'dev', 'lo', 'up');
+      add(ns, 'link', 'set', 'dev', 'lo', 'up');
+      add(ns, ...(i === 3 ? ['link', 'set', 'dev', 'nosuch', 'up'] : ['addr', 'add', `10.9.${force ? 1 : 0}.${i + 1}/32`, 'dev', 'lo']));
+      add(ns, 'addr', 'add', `10.8.${force ? 1 : 0}.${i + 1}/32`, 'dev', 'lo');
+    }
+    return queues;
+  };
+  const addresses = async (ns: string) => String((await execa('ip', ['-n', ns, '-br', 'addr', 'show', 'dev', 'lo'])).stdout).match(/10\.\d+\.\d+\.\d+/g) ?? [];
+
+  for (const force of [false, true]) {
+    const outcomes = [];
+    for await (const tier of runTiers(build(force), new Set(), force)) outcomes.push(...tier);
+    const failed = outcomes.flatMap((o) => (o.failed ? [o.failed] : []));
+    // A build stops a chunk at its first failure; a teardown goes on to try everything.
+    const bad = failed.find((f) => f.at.command.argv.includes('nosuch'));
+    if (force || bad) t.match(bad?.result.stderr, /^Cannot find device "nosuch"$/, `${force ? 'teardown' : 'build'}: the bad line is named, with just what ip said about it`);
+    t.match(failed.find((f) => f.at.command.argv[2] === missing)?.result.stderr, /^Cannot open network namespace "[^"]+": No such file or directory$/, `${force ? 'teardown' : 'build'}: the missing namespace is named`);
+    t.equal(failed.length, force ? 2 : new Set(failed.map((f) => f.at.index)).size, 'each failure once');
+    for (const o of outcomes) for (const c of o.done) t.notOk(c.command.argv.includes('nosuch'), 'a failed line is never counted as done');
+    // Whatever is reported done is there exactly once (a line run twice would have failed: File exists).
+    for (const [i, ns] of names.entries()) {
+      const want = outcomes.flatMap((o) => o.done).filter((c) => c.command.argv[2] === ns && c.command.argv[3] === 'addr').map((c) => c.command.argv[5]!.replace('/32', ''));
+      t.same((await addresses(ns)).filter((a) => a.split('.')[2] === (force ? '1' : '0')).sort(), want.sort(), `${force ? 'teardown' : 'build'}: namespace ${i} has just what was reported done`);
+    }
+  }
 });

@@ -9,7 +9,7 @@ import { observeSettled } from '../../inspect/observe.js';
 import { loadLab } from '../../lab/index.js';
 import { placeLabel, type Place } from '../../lab/names.js';
 import type { Lab } from '../../lab/types.js';
-import { containerNamespaces } from '../../plan/compile.js';
+import { containerNamespaces, lanPorts } from '../../plan/compile.js';
 import type { PlannedCheck } from '../../plan/types.js';
 import { apply, type Interrupt } from '../../run/apply.js';
 import { EnvError } from '../../run/errors.js';
@@ -71,7 +71,7 @@ export async function compare(out: Output, name: string, opts: CompareOptions): 
     }
     if (interrupt.signal) return exitForSignal(interrupt.signal);
 
-    const handChecks: CheckResult[] = await runChecks(plan.checks, containerNamespaces(plan));
+    const handChecks: CheckResult[] = await runChecks(plan.checks, containerNamespaces(plan), lanPorts(lab, plan));
     const planned = dockerChecks(lab, plan.checks, docker!);
     const runnable = planned.filter((c): c is PlannedCheck => !('skipped' in c));
     const ran = await runChecks(runnable, []);

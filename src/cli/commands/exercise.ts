@@ -7,7 +7,7 @@ import { observe } from '../../inspect/observe.js';
 import { loadLab } from '../../lab/index.js';
 import { placeLabel, type Place } from '../../lab/names.js';
 import type { Exercise, Lab } from '../../lab/types.js';
-import { containerNamespaces, hostForwards } from '../../plan/compile.js';
+import { containerNamespaces, hostForwards, lanPorts } from '../../plan/compile.js';
 import { plant } from '../../plan/faults.js';
 import type { Plan } from '../../plan/types.js';
 import { apply, type Interrupt } from '../../run/apply.js';
@@ -53,7 +53,7 @@ export async function exercise(out: Output, name: string, number: string | undef
   }
   const state = readState(lab.name, place)!;
   writeState({ ...state, exercise: { index, hints: 0 } });
-  const results = await runChecks(clean.checks, containerNamespaces(clean));
+  const results = await runChecks(clean.checks, containerNamespaces(clean), lanPorts(lab, clean));
   if (interrupt.signal) return exitForSignal(interrupt.signal);
   const failing = results.filter((r) => !r.ok);
   out.data({ ok: true, lab: lab.name, target: placeLabel(place), exercise: { number: index, of: lab.exercises.length, title: ex.title, task: fill(ex.task, clean), hints: ex.hints.length }, checks: results });
@@ -74,7 +74,7 @@ export async function check(out: Output, name: string, opts: PlaceOptions): Prom
   const place = await placeUp(whole.name, opts);
   const lab = asBuilt(whole, place);
   const plan = planAt(lab, place);
-  const results = await runChecks(plan.checks, containerNamespaces(plan));
+  const results = await runChecks(plan.checks, containerNamespaces(plan), lanPorts(lab, plan));
   const solved = results.every((r) => r.ok);
   const ex = readState(lab.name, place)?.exercise;
   const title = ex ? lab.exercises[ex.index - 1]?.title : undefined;

@@ -6,7 +6,7 @@ import { asHost } from '../../lab/project.js';
 import type { Lab } from '../../lab/types.js';
 import { readState } from '../../run/state.js';
 import { placeLabel, type Place } from '../../lab/names.js';
-import { compile, containerNamespaces } from '../../plan/compile.js';
+import { compile, containerNamespaces, lanPorts } from '../../plan/compile.js';
 import type { Plan } from '../../plan/types.js';
 import { EnvError } from '../../run/errors.js';
 import { requireRoot, requireTools } from '../../run/preflight.js';
@@ -50,7 +50,7 @@ export async function verify(out: Output, name: string, opts: PlaceOptions): Pro
   // Checks do not depend on host facts; only the build steps do.
   const plan = planAt(lab, place);
   const started = performance.now();
-  const results = await runChecks(plan.checks, containerNamespaces(plan));
+  const results = await runChecks(plan.checks, containerNamespaces(plan), lanPorts(lab, plan));
   const checksMs = Math.round(performance.now() - started);
   const ok = results.every((r) => r.ok);
   out.data({ ok, lab: lab.name, target: placeLabel(place), checksMs, maxRssKb: process.resourceUsage().maxRSS, checks: results });

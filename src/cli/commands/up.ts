@@ -3,7 +3,7 @@ import { runChecks, type CheckResult } from '../../check/run.js';
 import { loadLab } from '../../lab/index.js';
 import { placeLabel, type Place } from '../../lab/names.js';
 import type { Lab } from '../../lab/types.js';
-import { compile, containerNamespaces } from '../../plan/compile.js';
+import { compile, containerNamespaces, lanPorts } from '../../plan/compile.js';
 import { commandLine } from '../../plan/script.js';
 import type { Plan, Step, Target } from '../../plan/types.js';
 import { apply, type Interrupt } from '../../run/apply.js';
@@ -106,7 +106,7 @@ export async function up(out: Output, name: string, opts: UpOptions): Promise<nu
     if (opts.as) writeState({ ...state, as: opts.as });
     out.line(`\nbuilt in ${Math.round(buildMs)} ms: ${plan.steps.length} steps, ${commands.length} commands\n`);
 
-    const results = plan.checks.length > 0 && opts.check !== false ? await runChecks(plan.checks, containerNamespaces(plan)) : [];
+    const results = plan.checks.length > 0 && opts.check !== false ? await runChecks(plan.checks, containerNamespaces(plan), lanPorts(lab, plan)) : [];
     if (interrupt.signal) {
       const rollback = await teardown(plan.lab, plan.place);
       process.stderr.write(`interrupted: ${rollback.leftovers.length === 0 ? 'everything built was removed' : `left behind: ${rollback.leftovers.join(', ')}`}\n`);
