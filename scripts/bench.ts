@@ -70,6 +70,12 @@ const byHand = async (n: number) => {
 };
 
 const rows: string[] = [];
+const floors: string[] = [];
+// Node's own start, the part of every nslab command no code of nslab's can remove.
+const starts: number[] = [];
+for (let i = 0; i < 7; i++) starts.push(await time(() => $`node -e 0`));
+const nodeStart = median(starts);
+
 for (const n of Ns) {
   const lab = labFile(n);
   const plan = JSON.parse((await $`node ${cli} plan ${lab} --sandbox-name ${sb} --json`).stdout) as Plan;
@@ -99,9 +105,11 @@ for (const n of Ns) {
   const md = (k: string) => median(m[k]!);
   const pings = n <= 50 ? n * (n - 1) : n;
   rows.push(`| ${n} | ${md('up').toFixed(0)} | ${md('floor').toFixed(0)} | **${(md('up') / md('floor')).toFixed(2)}×** | ${md('naive').toFixed(0)} | **${(md('naive') / md('up')).toFixed(1)}×** | ${pings} ${n <= 50 ? 'mesh' : 'to gateway'}: ${md('checks').toFixed(0)} (${md('verify').toFixed(0)} whole) | ${md('down').toFixed(0)} | ${md('downHand').toFixed(0)} | **${(md('down') / md('downHand')).toFixed(2)}×** | ${md('downNaive').toFixed(0)} | **${(md('down') / md('downNaive')).toFixed(2)}×** | ${Math.max(...m.rss!).toFixed(0)} |`);
+  floors.push(`N=${n}: ${((nodeStart + md('downHand')) / md('downHand')).toFixed(2)}×`);
   process.stderr.write(`N=${n} done\n`);
 }
 console.log(`${runs} runs each, medians in ms; ${new Date().toISOString().slice(0, 10)}, ${(await $`nproc`).stdout.trim()} cores, kernel ${(await $`uname -r`).stdout.trim()}\n`);
 console.log('| N | nslab up | ip -batch floor | up ÷ floor | naive script | naive ÷ up | checks (verify) | nslab down | delete: one batch | down ÷ batch | delete: one command each | down ÷ each | peak MB |');
 console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 for (const r of rows) console.log(r);
+console.log(`\nNode's own start (\`node -e 0\`, same way): ${nodeStart.toFixed(0)} ms. A down with no cost of its own beyond Node's start and the kernel work of the one-batch delete would take this much of that delete: ${floors.join(', ')}.`);

@@ -1,10 +1,12 @@
 // Runs a plan. Every command that succeeds adds its undo to the state file; when one fails, or
 // the user interrupts, everything done so far is removed before returning. `ip` commands are
-// batched per namespace as schedule.ts explains; what happens is what `plan` prints.
+// batched per namespace as schedule.ts explains, consecutive iptables rules go into one
+// iptables-restore (rules.ts); what happens is what `plan` prints.
 import type { Plan, Step } from '../plan/types.js';
 import { fileCommand, runTiers } from './batch.js';
 import { ApplyError } from './errors.js';
 import { run, startBackground, type CommandResult } from './exec.js';
+import { ruleKey, runRules, sameGroup } from './rules.js';
 import { IpQueues, ipKey, isFileCommand, type Indexed } from './schedule.js';
 import { writeState, type LabState } from './state.js';
 import { teardown } from './teardown.js';
@@ -43,13 +45,29 @@ export async function apply(plan: Plan, file: string, hooks: ApplyHooks, interru
     hooks.onCommand?.(result);
     return stop({ failed: result }, at.index);
   };
-  /** Runs what is queued, tier by tier; the first failure (in plan order) stops everything. */
-  const flush = async () => {
+  const batched = (c: Indexed) => succeeded(c, { argv: c.command.argv, exitCode: 0, stdout: '', stderr: '', durationMs: 0 });
+  /** Runs the queued ip commands, tier by tier; the first failure (in plan order) stops everything. */
+  const flushIp = async () => {
     for await (const outcomes of runTiers(queues, dockerHosts)) {
-      for (const o of outcomes) for (const c of o.done) succeeded(c, { argv: c.command.argv, exitCode: 0, stdout: '', stderr: '', durationMs: 0 });
+      for (const o of outcomes) for (const c of o.done) batched(c);
       const failed = outcomes.flatMap((o) => (o.failed ? [o.failed] : [])).sort((a, b) => a.at.index - b.at.index)[0];
       if (failed) await fail(failed.at, failed.result);
     }
+  };
+  // Rules wait in one group (one namespace, one table) while the commands keep coming.
+  let rules: Indexed[] = [];
+  const flushRules = async () => {
+    if (rules.length === 0) return;
+    const group = rules;
+    rules = [];
+    const o = await runRules(group);
+    o.done.forEach(batched);
+    if (o.failed) await fail(o.failed.at, o.failed.result);
+  };
+  // Only one of the two ever waits: each kind runs what the other queued before it starts.
+  const flush = async () => {
+    await flushRules();
+    await flushIp();
   };
 
   let index = 0;
@@ -66,9 +84,18 @@ export async function apply(plan: Plan, file: string, hooks: ApplyHooks, interru
         await flush();
         await fail(c, { argv: command.argv, exitCode: 1, stdout: '', stderr: `injected failure (NSLAB_FAIL_AT=${failAt})`, durationMs: 0 });
       }
-      const ip = command.background || command.input !== undefined ? null : ipKey(command.argv);
+      const plain = !command.background && command.input === undefined;
+      const ip = plain ? ipKey(command.argv) : null;
       if (ip) {
+        await flushRules();
         queues.add(ip.netns, c);
+        continue;
+      }
+      const rule = plain ? ruleKey(command.argv) : null;
+      if (rule) {
+        await flushIp();
+        if (rules.length > 0 && !sameGroup(ruleKey(rules[0]!.command.argv)!, rule)) await flushRules();
+        rules.push(c);
         continue;
       }
       if (isFileCommand(command)) {

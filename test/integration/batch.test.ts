@@ -3,6 +3,7 @@
 import { execa } from 'execa';
 import t from 'tap';
 import { runBatch, runTiers } from '../../src/run/batch.js';
+import { runRules } from '../../src/run/rules.js';
 import { IpQueues } from '../../src/run/schedule.js';
 import { needsRoot, sandboxName } from '../helpers/machine.js';
 
@@ -61,4 +62,24 @@ t.test('many namespaces through one ip: each batch ran once, a failure is named 
       t.same((await addresses(ns)).filter((a) => a.split('.')[2] === (force ? '1' : '0')).sort(), want.sort(), `${force ? 'teardown' : 'build'}: namespace ${i} has just what was reported done`);
     }
   }
+});
+
+t.test('iptables rules go in as one restore; a bad one is still named exactly', { skip: needsRoot }, async (t) => {
+  const ns = sandboxName('rules');
+  await execa('ip', ['netns', 'add', ns]);
+  t.teardown(() => execa('ip', ['netns', 'del', ns], { reject: false }));
+  const rule = (i: number, ...target: string[]) => ({ index: i, command: { argv: ['ip', 'netns', 'exec', ns, 'iptables', '-t', 'nat', '-A', 'POSTROUTING', '-s', `10.${i}.0.0/16`, '!', '-o', 'br0', '-j', ...target] } });
+  const nat = async () => String((await execa('ip', ['netns', 'exec', ns, 'iptables', '-t', 'nat', '-S', 'POSTROUTING'])).stdout).split('\n').filter((l) => l.startsWith('-A'));
+
+  const good = await runRules([rule(1, 'MASQUERADE'), rule(2, 'MASQUERADE'), rule(3, 'RETURN')]);
+  t.same(good.done.map((c) => c.index), [1, 2, 3]);
+  t.notOk(good.failed);
+  t.same(await nat(), ['-A POSTROUTING -s 10.1.0.0/16 ! -o br0 -j MASQUERADE', '-A POSTROUTING -s 10.2.0.0/16 ! -o br0 -j MASQUERADE', '-A POSTROUTING -s 10.3.0.0/16 ! -o br0 -j RETURN'], 'all three, in order');
+
+  await execa('ip', ['netns', 'exec', ns, 'iptables', '-t', 'nat', '-F', 'POSTROUTING']);
+  const bad = await runRules([rule(4, 'MASQUERADE'), rule(5, 'NOSUCHCHAIN'), rule(6, 'MASQUERADE')]);
+  t.same(bad.done.map((c) => c.index), [4], 'the rule before the bad one is done');
+  t.equal(bad.failed?.at.index, 5, 'the bad rule is named');
+  t.match(bad.failed?.result.stderr, /NOSUCHCHAIN/, 'with what iptables said');
+  t.same(await nat(), ['-A POSTROUTING -s 10.4.0.0/16 ! -o br0 -j MASQUERADE'], 'the rule after it never went in');
 });
