@@ -177,3 +177,26 @@ t.test('a counted container may not fix addresses, and its copies must not clash
   one(t, lab(br0, '  c:\n    count: 2\n    networks:\n      br0: { address: 10.10.0.9 }'), '7:12', /container c has count 2: leave its addresses and veth names out/);
   one(t, lab(br0, `${c1}\n  c:\n    count: 2\n    networks:\n      br0: {}`), '10:12', /count 2 makes a container c1, but that name is taken/);
 });
+
+t.test('the validator the build compiles ahead of time gives the errors ajv gives here', async (t) => {
+  const { createRequire } = await import('node:module');
+  const { createHash } = await import('node:crypto');
+  const { existsSync, readFileSync } = await import('node:fs');
+  const { Ajv } = await import('ajv');
+  const built = new URL('../../dist/cli/lab-validator.cjs', import.meta.url).pathname;
+  if (!existsSync(built)) return t.skip('dist/ is not built (npm run build)');
+  const schemaText = readFileSync(new URL('../../labs/lab.schema.json', import.meta.url), 'utf8');
+  const ahead = createRequire(import.meta.url)(built) as ((d: unknown) => boolean) & { errors?: unknown[]; schemaHash: string };
+  t.equal(ahead.schemaHash, createHash('sha256').update(schemaText).digest('hex'), 'built from labs/lab.schema.json as it is now');
+  const here = new Ajv({ allErrors: true, verbose: true, strict: true }).compile(JSON.parse(schemaText) as object);
+  const { parse } = await import('yaml');
+  for (const text of [
+    lab(br0, c1, 'checks:\n  - ping: { from: c1, to: c2 }'),
+    lab('  Br0:\n    subnet: 10.10.0.0/33\n    mtu: big', '  c1:\n    networks: []\n    colour: red', 'checks:\n  - ping: 3'),
+    'title: ""\nnetworks: {}\n',
+  ]) {
+    const data = parse(text) as unknown;
+    t.equal(ahead(data), here(data));
+    t.same(ahead.errors ?? null, here.errors ?? null, 'the same errors, schema parts and data included');
+  }
+});
