@@ -1,5 +1,11 @@
 // Every rule of a lab file, each pointed at file:line:col.
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { Ajv } from 'ajv';
 import t, { type Test } from 'tap';
+import { parse } from 'yaml';
 import { labFromText } from '../../src/lab/index.js';
 import { formatProblem, LabError } from '../../src/lab/problems.js';
 
@@ -178,18 +184,12 @@ t.test('a counted container may not fix addresses, and its copies must not clash
   one(t, lab(br0, `${c1}\n  c:\n    count: 2\n    networks:\n      br0: {}`), '10:12', /count 2 makes a container c1, but that name is taken/);
 });
 
-t.test('the validator the build compiles ahead of time gives the errors ajv gives here', async (t) => {
-  const { createRequire } = await import('node:module');
-  const { createHash } = await import('node:crypto');
-  const { existsSync, readFileSync } = await import('node:fs');
-  const { Ajv } = await import('ajv');
-  const built = new URL('../../dist/cli/lab-validator.cjs', import.meta.url).pathname;
-  if (!existsSync(built)) return t.skip('dist/ is not built (npm run build)');
+const aheadOfTime = fileURLToPath(new URL('../../dist/cli/lab-validator.cjs', import.meta.url));
+t.test('the validator the build compiles ahead of time gives the errors ajv gives here', { skip: existsSync(aheadOfTime) ? false : 'dist/ is not built (npm run build)' }, async (t) => {
   const schemaText = readFileSync(new URL('../../labs/lab.schema.json', import.meta.url), 'utf8');
-  const ahead = createRequire(import.meta.url)(built) as ((d: unknown) => boolean) & { errors?: unknown[]; schemaHash: string };
+  const ahead = createRequire(import.meta.url)(aheadOfTime) as ((d: unknown) => boolean) & { errors?: unknown[]; schemaHash: string };
   t.equal(ahead.schemaHash, createHash('sha256').update(schemaText).digest('hex'), 'built from labs/lab.schema.json as it is now');
   const here = new Ajv({ allErrors: true, verbose: true, strict: true }).compile(JSON.parse(schemaText) as object);
-  const { parse } = await import('yaml');
   for (const text of [
     lab(br0, c1, 'checks:\n  - ping: { from: c1, to: c2 }'),
     lab('  Br0:\n    subnet: 10.10.0.0/33\n    mtu: big', '  c1:\n    networks: []\n    colour: red', 'checks:\n  - ping: 3'),
