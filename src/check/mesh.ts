@@ -65,18 +65,38 @@ async function flushablePorts(ports: LanPort[]): Promise<LanPort[]> {
  * veths only, its host ends go down and up again, one batch per Docker host: losing carrier
  * flushes the container's neighbours (the kernel's neigh_carrier_down), and 100 ports take
  * one process and about 50 ms, where `ip neigh flush all` costs one process per namespace.
- * Each port is left up, as it was. The rest of the namespaces run `ip neigh flush all`.
+ * Each port is left up, as it was. The rest of the namespaces (all of them, with `everyOne`)
+ * run `ip neigh flush all`.
  */
-async function forgetNeighbours(namespaces: string[], ports: LanPort[]): Promise<void> {
-  const byHost = byHostOf(ports);
-  await Promise.all([...byHost].map(([hostNs, list]) => {
-    const lines = [...list.map((p) => `link set dev ${p.name} down`), ...list.map((p) => `link set dev ${p.name} up`)];
-    return runLean(['ip', '-force', ...(hostNs ? ['-n', hostNs] : []), '-batch', '-'], `${lines.join('\n')}\n`);
-  }));
-  const viaPorts = new Set(ports.map((p) => p.netns));
+async function forgetNeighbours(namespaces: string[], ports: LanPort[], everyOne = false): Promise<void> {
+  const byHost = byHostOf(everyOne ? [] : ports);
+  const set = (state: 'down' | 'up') => Promise.all([...byHost].map(([hostNs, list]) =>
+    runLean(['ip', '-force', ...(hostNs ? ['-n', hostNs] : []), '-batch', '-'], `${list.map((p) => `link set dev ${p.name} ${state}`).join('\n')}\n`)));
+  if (byHost.size > 0) {
+    const before = neighbourEntries();
+    await set('down');
+    await carrierLossSeen(before);
+    await set('up');
+  }
+  const viaPorts = new Set(everyOne ? [] : ports.map((p) => p.netns));
   const queues = new IpQueues();
   namespaces.filter((ns) => !viaPorts.has(ns)).forEach((ns, i) => queues.add(ns, { index: i + 1, command: { argv: ['ip', '-n', ns, 'neigh', 'flush', 'all'] } }));
   for await (const _ of runTiers(queues, new Set(), true));
+}
+
+/**
+ * The kernel flushes on carrier loss when its link watcher gets to the event, a moment later;
+ * a port back up before that keeps its neighbours. So: wait until the count has dropped and
+ * holds still (100 ms at most).
+ */
+async function carrierLossSeen(before: number): Promise<void> {
+  let last = before;
+  for (let waited = 0; waited < 100; waited += 2) {
+    await new Promise((r) => setTimeout(r, 2));
+    const now = neighbourEntries();
+    if (now < before && now === last) return;
+    last = now;
+  }
 }
 
 /**
@@ -100,7 +120,7 @@ export async function pingMesh(checks: (PlannedCheck & { kind: 'ping' })[], name
   const pending = [...bySource.keys()];
   const all = pending.reduce((n, s) => n + cost(s), 0);
   let flushable: LanPort[] | undefined;
-  const forget = async () => forgetNeighbours(namespaces, (flushable ??= await flushablePorts(ports.filter((p) => namespaces.includes(p.netns)))));
+  const forget = async (everyOne = false) => forgetNeighbours(namespaces, (flushable ??= await flushablePorts(ports.filter((p) => namespaces.includes(p.netns)))), everyOne);
 
   const results = new Map<PlannedCheck, PingOutcome>();
   // A table already busy (an earlier mesh's entries live on for seconds) is emptied first.
@@ -108,6 +128,8 @@ export async function pingMesh(checks: (PlannedCheck & { kind: 'ping' })[], name
   let waves = 0;
   while (pending.length > 0) {
     if (waves++ > 0) await forget();
+    // Not even one source fits: the ports did not empty the tables, so every namespace flushes its own.
+    if (budget - neighbourEntries() < cost(pending[0]!)) await forget(true);
     // Sources, in order, while their entries fit in what the table has left (one at least).
     let room = budget - neighbourEntries();
     const sources: string[] = [];

@@ -30,7 +30,9 @@ t.test('a mesh bigger than one wave: every pair judged, the ports as they were',
   t.equal(verify.exitCode, 0);
   t.same(await ports(sb), before, 'every host end is up again');
   const c1 = String((await execa('ip', ['-n', `${sb}-c1`, 'neigh', 'show'])).stdout).split('\n').filter(Boolean);
-  t.ok(c1.length <= 1, `c1 forgot its neighbours after the last wave (${c1.length} left)`);
+  // Without the last forgetting c1 would keep one entry per source of the later waves (at least
+  // 24 - 17 = 7); a ping that fping missed and ping retried may add one or two.
+  t.ok(c1.length <= 3, `c1 forgot its neighbours after the last wave (${c1.length} left)`, { c1 });
 
   // A port unplugged by hand stays so: the checks through it fail, and the mesh does not mend it.
   await execa('ip', ['-n', `${sb}-host`, 'link', 'set', 'dev', 've-c3', 'down']);
