@@ -23,6 +23,32 @@ export function parseFping(text: string): Map<string, { received: number; rttMs:
 export const meshable = (checks: PlannedCheck[]): boolean =>
   hasTool('fping') && checks.filter((c) => c.kind === 'ping' && c.size === undefined && c.netns).length >= 20;
 
+const fpingArgv = (source: string, addresses: string[]) => ['ip', 'netns', 'exec', source, 'fping', '-q', '-c', '1', '-t', '1000', '-i', '1', ...addresses];
+
+/**
+ * The fpings of a wave through at most 16 `ip -force -batch -` rather than one process each
+ * from Node (see batch.ts, runFanOut); 16 at once, as before, because an fping mostly waits
+ * for answers. Their reports share one stream, so each
+ * fping line is followed by a line that fails on purpose, `link show dev nslabmarkK` (a
+ * read-only lookup of a name nobody has), whose error marks where that report ends. What
+ * cannot be told apart that way (a marker missing or seen twice) is null: run on its own.
+ */
+async function fpingThroughIp(argvs: string[][]): Promise<(string | null)[]> {
+  const said: (string | null)[] = argvs.map(() => null);
+  // Up to 16 there is nothing to save: each would be a process of its own anyway.
+  if (argvs.length <= 16) return said;
+  const chunks = 16;
+  await Promise.all(Array.from({ length: chunks }, async (_, chunk) => {
+    const mine = argvs.map((_, i) => i).filter((i) => i % chunks === chunk);
+    const lines = mine.flatMap((i) => [argvs[i]!.slice(1).join(' '), `link show dev nslabmark${i}`]);
+    const r = await runLean(['ip', '-force', '-batch', '-'], `${lines.join('\n')}\n`);
+    const marks = [...r.stderr.matchAll(/Device "nslabmark(\d+)" does not exist\./g)];
+    if (marks.length !== mine.length || marks.some((m, k) => Number(m[1]) !== mine[k])) return;
+    marks.forEach((m, k) => (said[mine[k]!] = r.stderr.slice(k === 0 ? 0 : marks[k - 1]!.index! + marks[k - 1]![0].length, m.index)));
+  }));
+  return said;
+}
+
 export async function pingMesh(checks: (PlannedCheck & { kind: 'ping' })[], namespaces: string[], ports: LanPort[] = []): Promise<Map<PlannedCheck, PingOutcome>> {
   const bySource = new Map<string, (PlannedCheck & { kind: 'ping' })[]>();
   for (const c of checks) bySource.set(c.netns!, [...(bySource.get(c.netns!) ?? []), c]);
@@ -36,7 +62,7 @@ export async function pingMesh(checks: (PlannedCheck & { kind: 'ping' })[], name
 
   const results = new Map<PlannedCheck, PingOutcome>();
   // A table already busy (an earlier mesh's entries live on for seconds) is emptied first.
-  if (neighbourEntries() + all > budget) await forget();
+  if (neighbourEntries() > 0 && neighbourEntries() + all > budget) await forget();
   let waves = 0;
   while (pending.length > 0) {
     if (waves++ > 0) await forget();
@@ -49,12 +75,12 @@ export async function pingMesh(checks: (PlannedCheck & { kind: 'ping' })[], name
       room -= cost(pending[0]!);
       sources.push(pending.shift()!);
     }
-    await pool(sources, 16, async (source) => {
+    const argvOf = (source: string) => fpingArgv(source, [...new Set(bySource.get(source)!.map((c) => c.address))]);
+    const said = await fpingThroughIp(sources.map(argvOf));
+    await pool(sources, 16, async (source, i) => {
       const list = bySource.get(source)!;
-      const addresses = [...new Set(list.map((c) => c.address))];
-      const argv = ['ip', 'netns', 'exec', source, 'fping', '-q', '-c', '1', '-t', '1000', '-i', '1', ...addresses];
-      const r = await runLean(argv);
-      const seen = parseFping(r.stderr);
+      const argv = argvOf(source);
+      const seen = parseFping(said[i] ?? (await runLean(argv)).stderr);
       for (const c of list) {
         const s = seen.get(c.address);
         results.set(c, { reached: (s?.received ?? 0) > 0, rttMs: s?.rttMs ?? null, detail: s && s.received > 0 ? null : 'no answer within 1 s', argv });

@@ -74,6 +74,7 @@ export async function forgetNeighbours(namespaces: string[], ports: LanPort[], e
  */
 async function carrierLossSeen(before: number): Promise<void> {
   let last = before;
+  if (before === 0) return; // nothing to forget, nothing to see
   for (let waited = 0; waited < 100; waited += 2) {
     await new Promise((r) => setTimeout(r, 2));
     const now = neighbourEntries();

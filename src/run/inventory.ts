@@ -22,17 +22,17 @@ export function namespaceNames(): string[] {
   }
 }
 
+/** The mark of a namespace: the alias of its lo (null when it has none, or is gone meanwhile). */
+export async function runMarkOf(name: string): Promise<Owned | null> {
+  const r = await runLean(['ip', '-n', name, '-j', 'link', 'show', 'dev', 'lo']);
+  const lo = r.exitCode === 0 && r.stdout ? (JSON.parse(r.stdout) as IpLink[])[0] : undefined;
+  return parseMark(lo?.ifalias);
+}
+
 /** Named namespaces with their marks (only those in `only`, when given: a mark costs a process). */
 export async function listNamespaces(only?: readonly string[]): Promise<NamespaceInfo[]> {
   const names = namespaceNames().filter((n) => only === undefined || only.includes(n));
-  return Promise.all(
-    names.map(async (name) => {
-      // The mark of a namespace is the alias of its lo; a namespace being deleted may vanish meanwhile.
-      const r = await runLean(['ip', '-n', name, '-j', 'link', 'show', 'dev', 'lo']);
-      const lo = r.exitCode === 0 && r.stdout ? (JSON.parse(r.stdout) as IpLink[])[0] : undefined;
-      return { name, owner: parseMark(lo?.ifalias) };
-    }),
-  );
+  return Promise.all(names.map(async (name) => ({ name, owner: await runMarkOf(name) })));
 }
 
 /** Links of the machine's own namespace (or of `netns`). */

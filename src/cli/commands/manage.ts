@@ -10,7 +10,7 @@ import { compile, containerNamespaces, lanPorts } from '../../plan/compile.js';
 import type { Plan } from '../../plan/types.js';
 import { EnvError } from '../../run/errors.js';
 import { requireRoot, requireTools } from '../../run/preflight.js';
-import { labsUp } from '../../run/status.js';
+import { isUpAt, placesUp } from '../../run/status.js';
 import { EXIT } from '../exit.js';
 import type { Output } from '../output.js';
 import { renderChecks } from '../render.js';
@@ -19,12 +19,12 @@ import { UsageError } from '../usage.js';
 
 /** Where the lab is up, as the flags name it or, without them, the one place it is: null when not up there. */
 export async function findUp(lab: string, opts: PlaceOptions): Promise<{ place: Place | null; asked: Place | undefined }> {
-  const up = await labsUp(lab);
   const asked = placeFrom(lab, opts);
-  if (asked) return { place: up.some((s) => placeLabel(s.place) === placeLabel(asked)) ? asked : null, asked };
+  if (asked) return { place: (await isUpAt(lab, asked)) ? asked : null, asked };
+  const up = await placesUp(lab);
   if (up.length > 1)
-    throw new UsageError(`${lab} is up in ${up.length} places (${up.map((s) => s.target).join(', ')}): say which with --host or --sandbox-name NAME`);
-  return { place: up[0]?.place ?? null, asked };
+    throw new UsageError(`${lab} is up in ${up.length} places (${up.map(placeLabel).join(', ')}): say which with --host or --sandbox-name NAME`);
+  return { place: up[0] ?? null, asked };
 }
 
 /** The one place a lab is up, from the flags or, without them, from the kernel. */
