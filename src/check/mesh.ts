@@ -23,7 +23,8 @@ export function parseFping(text: string): Map<string, { received: number; rttMs:
 export const meshable = (checks: PlannedCheck[]): boolean =>
   hasTool('fping') && checks.filter((c) => c.kind === 'ping' && c.size === undefined && c.netns).length >= 20;
 
-const fpingArgv = (source: string, addresses: string[]) => ['ip', 'netns', 'exec', source, 'fping', '-q', '-c', '1', '-t', '1000', '-i', '1', ...addresses];
+// -i 0: all requests at once (root may; 49 targets answer in ~27 ms instead of ~81 ms at -i 1).
+const fpingArgv = (source: string, addresses: string[]) => ['ip', 'netns', 'exec', source, 'fping', '-q', '-c', '1', '-t', '1000', '-i', '0', ...addresses];
 
 /**
  * The fpings of a wave through at most 16 `ip -force -batch -` rather than one process each
@@ -52,17 +53,21 @@ async function fpingThroughIp(argvs: string[][]): Promise<(string | null)[]> {
 export async function pingMesh(checks: (PlannedCheck & { kind: 'ping' })[], namespaces: string[], ports: LanPort[] = []): Promise<Map<PlannedCheck, PingOutcome>> {
   const bySource = new Map<string, (PlannedCheck & { kind: 'ping' })[]>();
   for (const c of checks) bySource.set(c.netns!, [...(bySource.get(c.netns!) ?? []), c]);
-  // Each source's pings need an entry per target in its own table and one in each target's.
-  const cost = (source: string) => 2 * bySource.get(source)!.length;
+  // A ping needs an entry in the source's table and one in the target's, and a pair pinging
+  // both ways needs the same two: a wave costs two entries per pair of containers it pings.
+  const pairsOf = (source: string) => bySource.get(source)!.map((c) => [c.from, c.to].sort().join(' '));
+  const costIn = (pairs: Set<string>, source: string) => 2 * new Set(pairsOf(source).filter((p) => !pairs.has(p))).size;
+  const cost = (source: string) => costIn(new Set(), source);
   const budget = neighbourBudget();
   const pending = [...bySource.keys()];
-  const all = pending.reduce((n, s) => n + cost(s), 0);
+  const all = 2 * new Set(pending.flatMap(pairsOf)).size;
   let flushable: LanPort[] | undefined;
   const forget = async (everyOne = false) => forgetNeighbours(namespaces, (flushable ??= await flushablePorts(ports.filter((p) => namespaces.includes(p.netns)))), everyOne);
 
   const results = new Map<PlannedCheck, PingOutcome>();
-  // A table already busy (an earlier mesh's entries live on for seconds) is emptied first.
-  if (neighbourEntries() > 0 && neighbourEntries() + all > budget) await forget();
+  // A table already busy (an earlier mesh's entries live on for seconds) is emptied first; the
+  // machine's own few entries (its gateway's) are no reason to.
+  if (neighbourEntries() > budget / 4 && neighbourEntries() + all > budget) await forget();
   let waves = 0;
   while (pending.length > 0) {
     if (waves++ > 0) await forget();
@@ -71,8 +76,10 @@ export async function pingMesh(checks: (PlannedCheck & { kind: 'ping' })[], name
     // Sources, in order, while their entries fit in what the table has left (one at least).
     let room = budget - neighbourEntries();
     const sources: string[] = [];
-    while (pending.length > 0 && (sources.length === 0 || cost(pending[0]!) <= room)) {
-      room -= cost(pending[0]!);
+    const pairs = new Set<string>();
+    while (pending.length > 0 && (sources.length === 0 || costIn(pairs, pending[0]!) <= room)) {
+      room -= costIn(pairs, pending[0]!);
+      pairsOf(pending[0]!).forEach((p) => pairs.add(p));
       sources.push(pending.shift()!);
     }
     const argvOf = (source: string) => fpingArgv(source, [...new Set(bySource.get(source)!.map((c) => c.address))]);
