@@ -4,7 +4,7 @@
 // pinging each other need 2,450 ARP entries and would get "No buffer space available", so
 // between waves the lab's own namespaces forget their neighbours (neighbours.ts).
 import type { LanPort, PlannedCheck } from '../plan/types.js';
-import { pool } from '../run/batch.js';
+import { dealt, pool } from '../run/batch.js';
 import { runLean } from '../run/exec.js';
 import { hasTool } from '../run/tools.js';
 import { flushablePorts, forgetNeighbours, neighbourBudget, neighbourEntries } from './neighbours.js';
@@ -29,18 +29,17 @@ const fpingArgv = (source: string, addresses: string[]) => ['ip', 'netns', 'exec
 /**
  * The fpings of a wave through at most 16 `ip -force -batch -` rather than one process each
  * from Node (see batch.ts, runFanOut); 16 at once, as before, because an fping mostly waits
- * for answers. Their reports share one stream, so each
- * fping line is followed by a line that fails on purpose, `link show dev nslabmarkK` (a
- * read-only lookup of a name nobody has), whose error marks where that report ends. What
- * cannot be told apart that way (a marker missing or seen twice) is null: run on its own.
+ * for answers. Their reports share one stream, so each fping line is followed by a line that
+ * fails on purpose, `link show dev nslabmarkK` (a read-only lookup of a name nobody has),
+ * whose error marks where that report ends. What cannot be told apart that way (a marker
+ * missing or seen twice) is null: run on its own.
  */
 async function fpingThroughIp(argvs: string[][]): Promise<(string | null)[]> {
   const said: (string | null)[] = argvs.map(() => null);
   // Up to 16 there is nothing to save: each would be a process of its own anyway.
   if (argvs.length <= 16) return said;
-  const chunks = 16;
-  await Promise.all(Array.from({ length: chunks }, async (_, chunk) => {
-    const mine = argvs.map((_, i) => i).filter((i) => i % chunks === chunk);
+  await Promise.all(dealt(argvs.length, 16).map(async (mine) => {
+    // `ip netns exec SRC fping …` without its `ip` is a batch line.
     const lines = mine.flatMap((i) => [argvs[i]!.slice(1).join(' '), `link show dev nslabmark${i}`]);
     const r = await runLean(['ip', '-force', '-batch', '-'], `${lines.join('\n')}\n`);
     const marks = [...r.stderr.matchAll(/Device "nslabmark(\d+)" does not exist\./g)];

@@ -73,8 +73,8 @@ export async function forgetNeighbours(namespaces: string[], ports: LanPort[], e
  * holds still (100 ms at most).
  */
 async function carrierLossSeen(before: number): Promise<void> {
-  let last = before;
   if (before === 0) return; // nothing to forget, nothing to see
+  let last = before;
   for (let waited = 0; waited < 100; waited += 2) {
     await new Promise((r) => setTimeout(r, 2));
     const now = neighbourEntries();

@@ -6,7 +6,7 @@ import type { Plan, Step } from '../plan/types.js';
 import { fileCommand, runTiers } from './batch.js';
 import { ApplyError } from './errors.js';
 import { run, startBackground, type CommandResult } from './exec.js';
-import { ruleKey, runRules, sameGroup } from './rules.js';
+import { ruleKey, runRules, sameGroup, type RuleKey } from './rules.js';
 import { IpQueues, ipKey, isFileCommand, type Indexed } from './schedule.js';
 import { writeState, type LabState } from './state.js';
 import { teardown } from './teardown.js';
@@ -56,10 +56,12 @@ export async function apply(plan: Plan, file: string, hooks: ApplyHooks, interru
   };
   // Rules wait in one group (one namespace, one table) while the commands keep coming.
   let rules: Indexed[] = [];
+  let rulesKey: RuleKey | null = null;
   const flushRules = async () => {
     if (rules.length === 0) return;
     const group = rules;
     rules = [];
+    rulesKey = null;
     const o = await runRules(group);
     o.done.forEach(batched);
     if (o.failed) await fail(o.failed.at, o.failed.result);
@@ -94,7 +96,8 @@ export async function apply(plan: Plan, file: string, hooks: ApplyHooks, interru
       const rule = plain ? ruleKey(command.argv) : null;
       if (rule) {
         await flushIp();
-        if (rules.length > 0 && !sameGroup(ruleKey(rules[0]!.command.argv)!, rule)) await flushRules();
+        if (rulesKey && !sameGroup(rulesKey, rule)) await flushRules();
+        rulesKey = rule;
         rules.push(c);
         continue;
       }

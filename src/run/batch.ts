@@ -5,7 +5,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { runLean, type CommandResult } from './exec.js';
 import { ipKey, type Indexed, type IpQueues } from './schedule.js';
-import { stateDir } from './state.js';
+import { madeStateDir, stateDir } from './state.js';
 
 export interface BatchOutcome { done: Indexed[]; failed?: { at: Indexed; result: CommandResult } }
 
@@ -46,6 +46,10 @@ function failedOutcome(commands: Indexed[], lines: number[], force: boolean, sai
   return { done, failed: { at, result: { argv: at.command.argv, exitCode: r.exitCode, stdout: '', stderr: said.trim(), durationMs: r.durationMs } } };
 }
 
+/** 0…n-1 dealt round-robin into k hands, for k processes that each take a share. */
+export const dealt = (n: number, k: number): number[][] =>
+  Array.from({ length: Math.min(k, n) }, (_, hand) => Array.from({ length: n }, (_, i) => i).filter((i) => i % Math.min(k, n) === hand));
+
 const batchLines = (commands: Indexed[]) => commands.map((c) => ipKey(c.command.argv)!.line.join(' '));
 
 /**
@@ -58,14 +62,12 @@ const batchLines = (commands: Indexed[]) => commands.map((c) => ipKey(c.command.
  * failure stops its chunk (build), or the chunk starts again after it (teardown, `force`).
  */
 async function runFanOut(batches: { netns: string; commands: Indexed[] }[], force: boolean): Promise<BatchOutcome[]> {
-  mkdirSync(stateDir(), { recursive: true, mode: 0o700 });
-  const dir = mkdtempSync(join(stateDir(), 'batch-'));
+  const dir = mkdtempSync(join(madeStateDir(), 'batch-'));
   try {
     batches.forEach((b, i) => writeFileSync(join(dir, String(i)), `${batchLines(b.commands).join('\n')}\n`, { mode: 0o600 }));
     const outcomes: BatchOutcome[] = batches.map(() => ({ done: [] }));
-    const chunks = Math.min(4, availableParallelism(), batches.length);
-    await Promise.all(Array.from({ length: chunks }, async (_, chunk) => {
-      let todo = batches.map((_, i) => i).filter((i) => i % chunks === chunk);
+    await Promise.all(dealt(batches.length, Math.min(4, availableParallelism())).map(async (hand) => {
+      let todo = hand;
       while (todo.length > 0) {
         const lines = todo.map((i) => `netns exec ${batches[i]!.netns} ip${force ? ' -force' : ''} -batch ${join(dir, String(i))}`);
         const r = await runLean(['ip', '-batch', '-'], `${lines.join('\n')}\n`);
@@ -76,9 +78,8 @@ async function runFanOut(batches: { netns: string; commands: Indexed[] }[], forc
         const i = todo[k - 1]!;
         const { commands } = batches[i]!;
         // The inner batch names its own failing lines; without one, entering the namespace failed.
-        const file = join(dir, String(i)).replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-        const inner = [...r.stderr.matchAll(new RegExp(`Command failed ${file}:(\\d+)`, 'g'))];
-        outcomes[i] = failedOutcome(commands, inner.map((m) => Number(m[1])), force, r.stderr.slice(0, inner[0]?.index).replace(/Command failed -:\d+\s*/g, ''), r);
+        const inner = [...r.stderr.matchAll(/Command failed (\S+):(\d+)/g)].filter((m) => m[1] === join(dir, String(i)));
+        outcomes[i] = failedOutcome(commands, inner.map((m) => Number(m[2])), force, r.stderr.slice(0, inner[0]?.index).replace(/Command failed -:\d+\s*/g, ''), r);
         todo = force ? todo.slice(k) : [];
       }
     }));

@@ -22,6 +22,9 @@ export function namespaceNames(): string[] {
   }
 }
 
+/** The namespaces named as a sandbox's are (SANDBOX-host, SANDBOX-c1, …): only they can be its. */
+export const sandboxNamespaces = (sandbox: string): string[] => namespaceNames().filter((n) => n.startsWith(`${sandbox}-`));
+
 /** The mark of a namespace: the alias of its lo (null when it has none, or is gone meanwhile). */
 export async function runMarkOf(name: string): Promise<Owned | null> {
   const r = await runLean(['ip', '-n', name, '-j', 'link', 'show', 'dev', 'lo']);

@@ -64,7 +64,7 @@ export async function checkRoom(plan: Plan, lab: Lab): Promise<void> {
   const [namespaces, links] = await Promise.all([listNamespaces(plan.namespaces), plan.place.kind === 'host' ? listLinks() : []]);
   // Up already: what this plan would create is there with the lab's mark (on another machine
   // of an `--as` lab, the other hosts' namespaces carry the same mark and are not ours).
-  const ours = [...namespaces.filter((n) => plan.namespaces.includes(n.name)), ...links.filter((l) => plan.rootLinks.includes(l.name) || lab.networks.some((n) => n.name === l.name))]
+  const ours = [...namespaces, ...links.filter((l) => plan.rootLinks.includes(l.name) || lab.networks.some((n) => n.name === l.name))]
     .filter((x) => sameOwner(x.owner, plan.lab, plan.place));
   if (ours.length > 0)
     throw new EnvError(`${plan.lab} is already up (${placeLabel(plan.place)})`, `check it with \`nslab verify ${plan.lab}\`, or remove it with \`nslab down ${plan.lab}\``);

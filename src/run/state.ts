@@ -32,9 +32,15 @@ export function readState(lab: string, place: Place): LabState | null {
   }
 }
 
+/** The state directory, made (root only) if it is not there yet. */
+export function madeStateDir(): string {
+  mkdirSync(stateDir(), { recursive: true, mode: 0o700 });
+  return stateDir();
+}
+
 /** Written whole to a temporary file and renamed, so a crash never leaves half a file. */
 export function writeFileAtomic(file: string, text: string): void {
-  mkdirSync(stateDir(), { recursive: true, mode: 0o700 });
+  madeStateDir();
   writeFileSync(`${file}.tmp`, text, { mode: 0o600 });
   renameSync(`${file}.tmp`, file);
 }

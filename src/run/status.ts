@@ -1,6 +1,6 @@
 // What is up, read from the kernel's marks (state files only add whether `up` finished).
 import { placeLabel, type Place } from '../lab/names.js';
-import { listLinks, listMarkedRules, listNamespaces, listServers, namespaceNames, runMarkOf, sameOwner, type Owned } from './inventory.js';
+import { listLinks, listMarkedRules, listNamespaces, listServers, runMarkOf, sandboxNamespaces, sameOwner, type Owned } from './inventory.js';
 import { listStates } from './state.js';
 
 export interface LabStatus {
@@ -41,7 +41,7 @@ export async function labsUp(lab?: string): Promise<LabStatus[]> {
  */
 export async function isUpAt(lab: string, place: Place): Promise<boolean> {
   if (place.kind === 'host') return (await labsUp(lab)).some((s) => s.place.kind === 'host');
-  for (const name of namespaceNames().filter((n) => n.startsWith(`${place.name}-`)).sort()) {
+  for (const name of sandboxNamespaces(place.name).sort()) {
     if (sameOwner(await runMarkOf(name), lab, place)) return true;
   }
   return false;

@@ -7,7 +7,7 @@ import { runLean } from './exec.js';
 import { rm } from 'node:fs/promises';
 import { fileCommand, runTiers } from './batch.js';
 import { IpQueues, ipKey, isFileCommand } from './schedule.js';
-import { listLinks, listMarkedRules, listNamespaces, listNetnsFiles, listServers, namespaceNames, sameOwner, type Owned } from './inventory.js';
+import { listLinks, listMarkedRules, listNamespaces, listNetnsFiles, listServers, sandboxNamespaces, sameOwner, type Owned } from './inventory.js';
 import { listStates, readState, removeState, type LabState } from './state.js';
 
 export interface TeardownReport {
@@ -27,7 +27,7 @@ async function findOwned(lab: string, place?: Place): Promise<Found[]> {
   const [rules, links, namespaces] = await Promise.all([
     sandbox ? [] : listMarkedRules(),
     sandbox ? [] : listLinks(),
-    listNamespaces(sandbox ? namespaceNames().filter((n) => n.startsWith(`${sandbox}-`)) : undefined),
+    listNamespaces(sandbox ? sandboxNamespaces(sandbox) : undefined),
   ]);
   const servers = listServers();
   const files = listNetnsFiles();
@@ -80,8 +80,9 @@ async function runUndo(undo: string[][]): Promise<string[]> {
     const ip = ipKey(argv);
     if (ip) queues.add(ip.netns, c);
     else if (isFileCommand(c.command)) {
-      files.push(argv[0] === 'rm' ? rm(argv[2]!, { recursive: true, force: true }).then(() => removed.push(argv.join(' ')), () => {})
-        : Promise.resolve(fileCommand(c).exitCode === 0 && removed.push(argv.join(' '))));
+      const done = () => removed.push(argv.join(' '));
+      if (argv[0] === 'rm') files.push(rm(argv[2]!, { recursive: true, force: true }).then(done, () => {}));
+      else if (fileCommand(c).exitCode === 0) done();
     } else {
       await settle();
       if ((await runLean(argv)).exitCode === 0) removed.push(argv.join(' '));
