@@ -10,6 +10,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { $ } from 'zx';
+import { argvOf, batchLine, type Command } from '../src/plan/command.js';
 
 $.verbose = false;
 const argv = process.argv.slice(2);
@@ -20,7 +21,7 @@ const dir = mkdtempSync(join(tmpdir(), 'nslab-bench-'));
 const cli = new URL('../src/cli/nslab.js', import.meta.url).pathname;
 const sb = 'bench';
 
-interface Plan { steps: { commands: { argv: string[]; input?: string; background?: boolean }[] }[]; hosts: Record<string, string | null> }
+interface Plan { steps: { commands: Command[] }[]; hosts: Record<string, string | null> }
 
 function labFile(n: number): string {
   const file = join(dir, `rack${n}.yaml`);
@@ -37,12 +38,11 @@ function floorScript(plan: Plan): string {
   const batches = new Map<string, string[]>();
   const files: string[] = [];
   for (const c of plan.steps.flatMap((s) => s.commands)) {
-    if (c.argv[0] === 'ip' && !c.argv.includes('exec')) {
-      const [ns, rest] = c.argv[1] === '-n' ? [c.argv[2]!, c.argv.slice(3)] : ['', c.argv.slice(1)];
-      batches.set(ns, [...(batches.get(ns) ?? []), rest.join(' ')]);
-    } else if (c.argv[0] === 'mkdir') files.push(`mkdir -p ${c.argv[2]}`);
-    else if (c.argv[0] === 'tee') files.push(`printf %s ${quote(c.input ?? '')} > ${c.argv[1]}`);
-    else files.push(c.argv.map(quote).join(' '));
+    const line = batchLine(c);
+    if (line) batches.set(line.ns ?? '', [...(batches.get(line.ns ?? '') ?? []), line.line]);
+    else if (c.tool === 'file' && c.op === 'mkdir') files.push(`mkdir -p ${c.path}`);
+    else if (c.tool === 'file' && c.op === 'write') files.push(`printf %s ${quote(c.content ?? '')} > ${c.path}`);
+    else files.push(argvOf(c).map(quote).join(' '));
   }
   const tier = (ns: string) => (ns === '' ? 0 : hosts.has(ns) ? 1 : 2);
   const order = [...batches.keys()].sort((a, b) => tier(a) - tier(b));

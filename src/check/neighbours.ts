@@ -5,7 +5,8 @@ import { parseMark } from '../lab/names.js';
 import type { LanPort } from '../plan/types.js';
 import { runTiers } from '../run/batch.js';
 import { runLean } from '../run/exec.js';
-import { readSysctl } from '../run/preflight.js';
+import { ip } from '../plan/command.js';
+import { readSysctl } from '../run/sysctl.js';
 import { IpQueues } from '../run/schedule.js';
 
 /** What a mesh may fill: 80% of gc_thresh3, the hard limit for all namespaces together. */
@@ -63,7 +64,9 @@ export async function forgetNeighbours(namespaces: string[], ports: LanPort[], e
   }
   const viaPorts = new Set(everyOne ? [] : ports.map((p) => p.netns));
   const queues = new IpQueues();
-  namespaces.filter((ns) => !viaPorts.has(ns)).forEach((ns, i) => queues.add(ns, { index: i + 1, command: { argv: ['ip', '-n', ns, 'neigh', 'flush', 'all'] } }));
+  namespaces
+    .filter((ns) => !viaPorts.has(ns))
+    .forEach((ns, i) => queues.add(ns, { index: i + 1, command: ip(ns, 'neigh', 'flush', 'all') }));
   for await (const _ of runTiers(queues, new Set(), true));
 }
 

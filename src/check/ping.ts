@@ -1,6 +1,6 @@
 // ping as a probe: a thin process call around a pure parser of ping's own summary lines.
 import { run } from '../run/exec.js';
-import { pingArgv } from './argv.js';
+import { pingArgv } from '../plan/probe.js';
 
 export interface PingSummary {
   transmitted: number;

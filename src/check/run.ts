@@ -2,7 +2,7 @@
 import type { LanPort, PlannedCheck } from '../plan/types.js';
 import { run } from '../run/exec.js';
 import { pool } from '../run/batch.js';
-import { probeArgv } from './argv.js';
+import { probeArgv } from '../plan/probe.js';
 import { meshable, pingMesh } from './mesh.js';
 import { ping } from './ping.js';
 

@@ -2,7 +2,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { LabError } from '../lab/problems.js';
 import { ApplyError, EnvError } from '../run/errors.js';
-import { commandLine } from '../plan/script.js';
+import { commandLine } from '../plan/command.js';
 // Each verb's module is loaded when the verb runs: start-up is most of a small command's time.
 const catalogue = () => import('./commands/catalogue.js');
 const manage = () => import('./commands/manage.js');

@@ -1,6 +1,6 @@
 // How results look on a terminal: the checks table and the lab's steps.
 import type { CheckResult } from '../check/run.js';
-import { commandLine } from '../plan/script.js';
+import { argvOf, commandLine } from '../plan/command.js';
 import type { Step } from '../plan/types.js';
 import { bold, dim, green, red, table } from './style.js';
 
@@ -49,6 +49,6 @@ export function renderChecks(results: CheckResult[]): string {
 
 export function renderStep(index: number, total: number, step: Step, withCommands: boolean): string {
   const lines = [bold(`[${index + 1}/${total}] ${step.title}`), dim(`      why:    ${step.why}`), dim(`      docker: ${step.docker}`)];
-  if (withCommands) for (const c of step.commands) lines.push(`      $ ${commandLine(c.argv)}`);
+  if (withCommands) for (const c of step.commands) lines.push(`      $ ${commandLine(argvOf(c))}`);
   return lines.join('\n');
 }

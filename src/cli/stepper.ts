@@ -1,16 +1,23 @@
 // `up --step`: one step at a time, with a look at what the step changed, and a key to go on.
-import { inNs, ipIn } from '../plan/netns.js';
+import { changesOf, commandLine, inNs, ipIn, type Change } from '../plan/command.js';
 import type { Step } from '../plan/types.js';
 import { run } from '../run/exec.js';
-import { commandLine } from '../plan/script.js';
 import { dim } from './style.js';
 
-
-/** The namespace a command acts in (null: the machine's own), read off its argv. */
-function netnsOf(argv: string[]): string | null {
-  if (argv[0] === 'ip' && argv[1] === '-n') return argv[2]!;
-  if (argv[0] === 'ip' && argv[1] === 'netns' && (argv[2] === 'exec' || argv[2] === 'add')) return argv[3]!;
-  return null;
+/** The command that shows one change. */
+function showing(c: Change): string[] {
+  switch (c.kind) {
+    case 'addresses':
+      return ipIn(c.ns, '-br', 'addr');
+    case 'ports':
+      return c.ns ? ['bridge', '-n', c.ns, 'link'] : ['bridge', 'link'];
+    case 'routes':
+      return ipIn(c.ns, 'route');
+    case 'chain':
+      return inNs(c.ns, 'iptables', '-t', c.table, '-S', c.chain);
+    case 'sysctl':
+      return inNs(c.ns, 'sysctl', c.key);
+  }
 }
 
 /**
@@ -19,27 +26,8 @@ function netnsOf(argv: string[]): string | null {
  * into, the sysctl it set. Pure: derived from the step's own commands.
  */
 export function stateCommands(step: Step): string[][] {
-  const shows: string[][] = [];
-  const add = (argv: string[]) => {
-    if (!shows.some((s) => s.join(' ') === argv.join(' '))) shows.push(argv);
-  };
-  for (const { argv } of step.commands) {
-    const ns = netnsOf(argv);
-    const words = ns && argv[1] === 'netns' && argv[2] === 'exec' ? argv.slice(4) : ns ? argv.slice(3) : argv.slice(1);
-    if (argv[0] === 'ip' && (words[0] === 'link' || words[0] === 'addr' || words[0] === 'netns')) add(ipIn(ns, '-br', 'addr'));
-    if (argv[0] === 'ip' && words[0] === 'link' && words.includes('master')) add(ns ? ['bridge', '-n', ns, 'link'] : ['bridge', 'link']);
-    if (argv[0] === 'ip' && words[0] === 'route') add(ipIn(ns, 'route'));
-    const iptables = words[0] === 'iptables' ? words : argv[0] === 'iptables' ? argv : null;
-    if (iptables) {
-      const table = iptables[iptables.indexOf('-t') + 1] && iptables.includes('-t') ? iptables[iptables.indexOf('-t') + 1]! : 'filter';
-      const chain = iptables[(iptables.findIndex((w) => w === '-A' || w === '-I')) + 1];
-      if (chain) add(inNs(ns, 'iptables', '-t', table, '-S', chain));
-    }
-    const sysctl = words[0] === 'sysctl' ? words : argv[0] === 'sysctl' ? argv : null;
-    const key = sysctl?.find((w) => w.includes('='))?.split('=')[0];
-    if (key) add(inNs(ns, 'sysctl', key));
-  }
-  return shows;
+  const shows = step.commands.flatMap(changesOf).map(showing);
+  return shows.filter((argv, i) => shows.findIndex((s) => s.join(' ') === argv.join(' ')) === i);
 }
 
 /** Runs the state commands and renders them as a learner would see them typed. */
@@ -74,7 +62,8 @@ export function waitForKey(prompt: string): Promise<'next' | 'quit'> {
     };
     const onData = (chunk: Buffer) => {
       const key = chunk.toString();
-      const answer = key === '\r' || key === '\n' ? 'next' : /^[qQ\x03\x04]$/.test(key) ? 'quit' : null;
+      // Raw mode: Ctrl-C and Ctrl-D arrive as the bytes 3 and 4.
+      const answer = key === '\r' || key === '\n' ? 'next' : ['q', 'Q', '\x03', '\x04'].includes(key) ? 'quit' : null;
       if (answer) finish(answer);
     };
     // A signal from elsewhere (kill, a closed terminal) must not leave us waiting for a key.

@@ -6,7 +6,7 @@ import { mkdir, rm, writeFile, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Container, Lab } from '../lab/types.js';
 import { formatSubnet, parseCidr, type Subnet } from '../net/ipv4.js';
-import { serverScript } from '../plan/context.js';
+import { serverScript } from '../plan/command.js';
 import { EnvError, CommandError } from '../run/errors.js';
 import { ipJson, mustRun, run, startBackground } from '../run/exec.js';
 import { listRoutes, overlappingRoutes, serverProcesses } from '../run/inventory.js';

@@ -2,7 +2,7 @@
 // a Docker host's namespace (a sandbox's, or the machine's own for Docker) with its bridges,
 // and the containers' namespaces (nslab's, or Docker's attached under a name).
 import { readFile } from 'node:fs/promises';
-import { inNs, ipIn } from '../plan/netns.js';
+import { inNs, ipIn } from '../plan/command.js';
 import { run } from '../run/exec.js';
 
 /** Where one side lives: everything is addressed by namespace name (null: the machine's own). */

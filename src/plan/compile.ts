@@ -3,7 +3,7 @@ import { HOST_UPLINK_IFNAME } from '../lab/names.js';
 import type { Lab, Network } from '../lab/types.js';
 import { contextFor } from './context.js';
 import { build, type StepSpec } from './steps.js';
-import type { LanPort, Plan, PlannedCheck, Target } from './types.js';
+import type { Command, LanPort, Plan, PlannedCheck, Target } from './types.js';
 
 /** Does this Docker host route for its containers: NAT, published ports, services, isolated bridges. */
 export const hostForwards = (lab: Lab, host: string): boolean =>
@@ -86,5 +86,5 @@ export const lanPorts = (lab: Lab, plan: Plan): LanPort[] =>
     .flatMap((c) => c.endpoints.map((e) => ({ netns: plan.containerNs[c.name]!, hostNs: plan.hosts[e.host] ?? null, name: e.hostIfname })));
 
 /** What `down` runs when it has the plan: every undo, newest first. */
-export const teardownOf = (plan: Plan): string[][] =>
+export const teardownOf = (plan: Plan): Command[] =>
   plan.steps.flatMap((s) => s.commands).flatMap((c) => (c.undo ? [c.undo] : [])).reverse();

@@ -1,13 +1,7 @@
 // Where each object of a lab lives on a given target, and how to address commands there.
-import { fileURLToPath } from 'node:url';
 import { HOST_UPLINK_IFNAME, markOf, type Place } from '../lab/names.js';
 import type { Lab } from '../lab/types.js';
-import { inNs, ipIn } from './netns.js';
 import type { Target } from './types.js';
-
-/** The tiny server nslab starts inside namespaces (plain JavaScript: starts in ~40 ms). */
-// Resolved from the repository, so it is found from src/ and from the compiled dist/ alike.
-export const serverScript = fileURLToPath(new URL('../../src/serve/server.js', import.meta.url));
 
 export interface Context {
   lab: Lab;
@@ -24,10 +18,6 @@ export interface Context {
   ns(container: string): string | null;
   /** the namespace nslab creates for a container (bridge and none modes) */
   ownNs(container: string): string;
-  /** `ip` in a namespace (`ip -n NS …`), or in the machine's own when ns is null */
-  ip(ns: string | null, ...args: string[]): string[];
-  /** any other tool in a namespace (`ip netns exec NS …`), or in the machine's own when null */
-  inNs(ns: string | null, ...argv: string[]): string[];
 }
 
 export function contextFor(lab: Lab, target: Target): Context {
@@ -45,8 +35,6 @@ export function contextFor(lab: Lab, target: Target): Context {
   return {
     lab, target, place, mark: markOf(lab.name, place), hostNs, outsideNs, ns, ownNs,
     uplink: target.kind === 'sandbox' ? 'eth0' : (target.facts.underlay ?? HOST_UPLINK_IFNAME),
-    ip: ipIn,
-    inNs,
   };
 }
 

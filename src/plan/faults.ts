@@ -2,88 +2,93 @@
 // lab comes up broken in exactly the way the exercise teaches. Pure, like compile().
 import type { Exercise, Fault, Lab } from '../lab/types.js';
 import { contains, parseCidr } from '../net/ipv4.js';
-import { inNs, ipIn } from './netns.js';
-import type { Command, Plan, Step } from './types.js';
-
-const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((w, i) => w === b[i]);
+import { hostsFile } from './files.js';
+import { hasTag, ip, sysctl, type Command } from './command.js';
+import { lanChild } from './steps.js';
+import type { Plan } from './types.js';
 
 /** What one fault does to one command: keep it, drop it, or put another in its place. */
-type Edit = (c: Command, step: Step) => Command | null;
+type Edit = (c: Command) => Command | null;
 
-interface Planting { edit?: Edit; /** commands added to the Docker host's first step */ add?: string[][] }
+interface Planting {
+  edit?: Edit;
+  /** commands added to the Docker host's first step */
+  add?: Command[];
+}
+
+/** Drops every command carrying one of these tags. */
+const drop = (...tags: string[]): Planting => ({ edit: (c) => (tags.some((t) => hasTag(c, t)) ? null : c) });
+/** Puts another command in the place of each command with this tag. */
+const replace = (tag: string, by: (c: Command) => Command): Planting => ({
+  edit: (c) => (hasTag(c, tag) ? by(c) : c),
+});
 
 function planting(f: Fault, lab: Lab, plan: Plan): Planting {
-  const containerOf = (name: string) => lab.containers.find((c) => c.name === name)!;
   if ('container' in f) {
-    const c = containerOf(f.container);
-    const ns = plan.containerNs[c.name] ?? null;
-    const ep = c.endpoints[0];
-    const h = plan.hosts[c.host] ?? null;
-    const drop = (argv: string[]): Planting => ({ edit: (cmd) => (same(cmd.argv, argv) ? null : cmd) });
+    const c = lab.containers.find((x) => x.name === f.container)!;
+    const ep = c.endpoints[0]!;
     switch (f.kind) {
-      case 'lo-down': return drop(ipIn(ns, 'link', 'set', 'dev', 'lo', 'up'));
-      case 'link-down': return drop(ipIn(ns, 'link', 'set', 'dev', ep!.ifname, 'up'));
-      case 'host-end-down': return drop(ipIn(h, 'link', 'set', 'dev', ep!.hostIfname, 'up'));
-      case 'unplugged': return drop(ipIn(h, 'link', 'set', 'dev', ep!.hostIfname, 'master', ep!.network));
-      case 'no-default-route': return { edit: (cmd) => (same(cmd.argv.slice(0, 6), ipIn(ns, 'route', 'add', 'default')) ? null : cmd) };
+      // lo belongs to the namespace: a container:X sidecar shares X's
+      case 'lo-down':
+        return drop(`lo-up:${c.mode.kind === 'container' ? c.mode.of : c.name}`);
+      case 'link-down':
+        return drop(`link-up:${c.name}/${ep.ifname}`);
+      case 'host-end-down':
+        return drop(`port-up:${ep.hostIfname}`);
+      case 'unplugged':
+        return drop(`plug:${ep.hostIfname}`);
+      case 'no-default-route':
+        return drop(`default-route:${c.name}`);
       case 'prefix': {
-        const gateway = lab.networks.find((n) => n.name === ep!.network)!.gateway;
-        const narrowed = parseCidr(`${ep!.address}/${f.prefix}`)!;
+        const gateway = lab.networks.find((n) => n.name === ep.network)!.gateway;
         // The kernel refuses a default route via a gateway outside the address's subnet.
-        const routeGoes = !contains(narrowed, gateway);
-        return {
-          edit: (cmd) => {
-            if (same(cmd.argv, ipIn(ns, 'addr', 'add', `${ep!.address}/${ep!.prefix}`, 'dev', ep!.ifname)))
-              return { ...cmd, argv: ipIn(ns, 'addr', 'add', `${ep!.address}/${f.prefix}`, 'dev', ep!.ifname) };
-            return routeGoes && same(cmd.argv.slice(0, 6), ipIn(ns, 'route', 'add', 'default')) ? null : cmd;
-          },
-        };
+        const routeGoes = !contains(parseCidr(`${ep.address}/${f.prefix}`)!, gateway);
+        const narrowed = (x: Command) => ({ ...x, ...ip(x.ns, 'addr', 'add', `${ep.address}/${f.prefix}`, 'dev', ep.ifname) });
+        const address = replace(`address:${c.name}/${ep.ifname}`, narrowed).edit!;
+        return { edit: (x) => (routeGoes && hasTag(x, `default-route:${c.name}`) ? null : address(x)) };
       }
-      case 'no-output-dnat': {
-        const targets = c.ports.map((p) => `${p.address}:${p.containerPort}`);
-        return { edit: (cmd) => (cmd.argv.includes('OUTPUT') && cmd.argv.includes('DNAT') && targets.some((t) => cmd.argv.includes(t)) ? null : cmd) };
-      }
+      case 'no-output-dnat':
+        return drop(`output-dnat:${c.name}`);
       case 'hosts-missing': {
-        const file = `/etc/netns/${ns}/hosts`;
-        return {
-          edit: (cmd) => {
-            if (!(cmd.argv[0] === 'tee' && cmd.argv[1] === file && cmd.input !== undefined)) return cmd;
-            const lines = cmd.input.split('\n').flatMap((line) => {
-              if (line.startsWith('#') || !line.trim()) return [line];
-              const [address, ...names] = line.split(/\s+/);
-              const kept = names.filter((n) => n !== f.name);
-              return kept.length ? [`${address}\t${kept.join(' ')}`] : [];
-            });
-            return { ...cmd, input: lines.join('\n') };
-          },
-        };
+        const hosts = c.hosts.flatMap((e) => {
+          const names = e.names.filter((n) => n !== f.name);
+          return names.length > 0 ? [{ ...e, names }] : [];
+        });
+        return replace(`hosts-file:${c.name}`, (x) => ({ ...x, content: hostsFile({ ...c, hosts }, plan.mark) }));
       }
       case 'macvlan-private':
-        return { edit: (cmd) => (cmd.argv.includes(ep!.hostIfname) && cmd.argv.includes('macvlan') && cmd.argv.at(-1) === 'bridge' ? { ...cmd, argv: [...cmd.argv.slice(0, -1), 'private'] } : cmd) };
+        return replace(`child:${ep.hostIfname}`, (x) =>
+          x.tool === 'ip' && x.makes?.parent
+            ? { ...x, ...lanChild(x.ns, ep.hostIfname, x.makes.parent, 'macvlan', 'private') }
+            : x,
+        );
     }
   }
   if ('network' in f) {
-    const n = lab.networks.find((x) => x.name === f.network)!;
-    const hostsOf = n.hosts.map((h) => plan.hosts[h] ?? null);
-    const iptables = (cmd: Command, ...words: string[]) => cmd.argv.includes('iptables') && words.every((w) => cmd.argv.includes(w));
+    const n = f.network;
     switch (f.kind) {
-      case 'no-gateway': return { edit: (cmd) => (hostsOf.some((h) => same(cmd.argv, ipIn(h, 'addr', 'add', `${n.gateway}/${n.subnet.prefix}`, 'dev', n.name))) ? null : cmd) };
-      case 'bridge-down': return { edit: (cmd) => (hostsOf.some((h) => same(cmd.argv, ipIn(h, 'link', 'set', 'dev', n.name, 'up'))) ? null : cmd) };
-      case 'no-masquerade': return { edit: (cmd) => (iptables(cmd, 'POSTROUTING', 'MASQUERADE', `${n.subnet.network}/${n.subnet.prefix}`, n.name) && cmd.argv.includes('!') ? null : cmd) };
-      case 'no-isolation': return { edit: (cmd, step) => (step.kind === 'isolation' && iptables(cmd, 'FORWARD', 'DROP', n.name) ? null : cmd) };
-      case 'no-shim': return { edit: (cmd, step) => (step.kind === 'shim' && step.title.includes(`(${n.shim})`) ? null : cmd) };
+      case 'no-gateway':
+        return drop(`gateway:${n}`);
+      case 'bridge-down':
+        return drop(`bridge-up:${n}`);
+      case 'no-masquerade':
+        return drop(`masquerade:${n}`);
+      case 'no-isolation':
+        return drop(`isolation:${n}`);
+      case 'no-shim':
+        return drop(`shim:${n}`);
     }
   }
   const h = plan.hosts[f.host] ?? null;
   switch (f.kind) {
     case 'ip-forward-off':
-      return { edit: (cmd) => (cmd.argv.includes('net.ipv4.ip_forward=1') && (h === null || cmd.argv.includes(h)) ? null : cmd), add: [inNs(h, 'sysctl', '-qw', 'net.ipv4.ip_forward=0')] };
+      return { ...drop(`ip-forward:${f.host}`), add: [sysctl(h, 'net.ipv4.ip_forward', '0')] };
     case 'forward-drop':
-      return { add: [inNs(h, 'iptables', '-P', 'FORWARD', 'DROP')] };
-    case 'vxlan-unplugged': {
-      const overlays = lab.networks.filter((n) => n.driver === 'overlay' && n.hosts.includes(f.host));
-      return { edit: (cmd) => (overlays.some((n) => same(cmd.argv, ipIn(h, 'link', 'set', 'dev', `vx-${n.name}`, 'master', n.name))) ? null : cmd) };
-    }
+      return { add: [{ tool: 'iptables', ns: h, op: '-P', chain: 'FORWARD', args: ['DROP'] }] };
+    case 'vxlan-unplugged':
+      return drop(
+        ...lab.networks.filter((n) => n.driver === 'overlay').map((n) => `vxlan-plug:${n.name}@${f.host}`),
+      );
   }
 }
 
@@ -99,7 +104,7 @@ export function plant(plan: Plan, lab: Lab, exercise: Exercise): Plan {
     steps = steps.map((step) => ({
       ...step,
       commands: step.commands.flatMap((cmd) => {
-        const out = edit ? edit(cmd, step) : cmd;
+        const out = edit ? edit(cmd) : cmd;
         if (out !== cmd) changed = true;
         return out ? [out] : [];
       }),
@@ -107,7 +112,7 @@ export function plant(plan: Plan, lab: Lab, exercise: Exercise): Plan {
     if (add) {
       // Right after the namespace of the Docker host exists: the fault is there from the start.
       const at = Math.max(0, steps.findIndex((s) => s.kind === 'docker-host'));
-      steps = steps.map((s, i) => (i === at ? { ...s, commands: [...s.commands, ...add.map((argv) => ({ argv }))] } : s));
+      steps = steps.map((s, i) => (i === at ? { ...s, commands: [...s.commands, ...add] } : s));
       changed = true;
     }
     if (!changed) throw new Error(`exercise "${exercise.title}" of ${lab.name}: the fault ${f.kind} found nothing to break in the plan`);

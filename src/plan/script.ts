@@ -1,21 +1,18 @@
 // Renders a plan as a standalone bash script: a workshop handout that also runs.
 import { placeLabel } from '../lab/names.js';
 import type { Lab } from '../lab/types.js';
+import { argvOf, commandDocument, commandLine, inputOf, shellQuote, type Command } from './command.js';
 import { teardownOf } from './compile.js';
-import { probeArgv } from '../check/argv.js';
-import type { Command, Plan } from './types.js';
-
-/** Quotes an argument for bash only when it needs it, so the script reads like typed commands. */
-export const shellQuote = (arg: string): string =>
-  /^[A-Za-z0-9_./:@%+=,-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
-
-export const commandLine = (argv: readonly string[]): string => argv.map(shellQuote).join(' ');
+import { probeArgv } from './probe.js';
+import type { Plan } from './types.js';
 
 /** A command as a learner would type it: files through a heredoc, servers in the background. */
 function commandText(c: Command): string[] {
-  if (c.input !== undefined) return [`${commandLine(c.argv)} >/dev/null <<'EOF'`, ...c.input.replace(/\n$/, '').split('\n'), 'EOF'];
-  if (c.background) return [`${commandLine(c.argv)} >/dev/null &`];
-  return [commandLine(c.argv)];
+  const line = commandLine(argvOf(c));
+  const input = inputOf(c);
+  if (input !== undefined) return [`${line} >/dev/null <<'EOF'`, ...input.replace(/\n$/, '').split('\n'), 'EOF'];
+  if (c.tool === 'server') return [`${line} >/dev/null &`];
+  return [line];
 }
 
 const comment = (text: string, indent = ''): string[] =>
@@ -43,7 +40,13 @@ export function renderScript(plan: Plan, lab: Lab): string {
     for (const c of plan.checks) out.push(`#   ${c.expect === 'reach' ? 'reach' : 'fail '}  ${commandLine(probeArgv(c))}    # ${c.name}`);
   }
   out.push('', '# ── teardown (what `nslab down` runs), newest first:');
-  if (plan.steps.some((s) => s.commands.some((c) => c.background))) out.push(`#   pkill -f ${shellQuote(`serve/server.js .* ${plan.mark}$`)}`);
-  for (const argv of teardownOf(plan)) out.push(`#   ${commandLine(argv)}`);
+  if (plan.steps.some((s) => s.commands.some((c) => c.tool === 'server'))) out.push(`#   pkill -f ${shellQuote(`serve/server.js .* ${plan.mark}$`)}`);
+  for (const c of teardownOf(plan)) out.push(`#   ${commandLine(argvOf(c))}`);
   return out.join('\n') + '\n';
 }
+
+/** The plan as one JSON document for scripts (`plan --json`): each command with its argv. */
+export const planDocument = (plan: Plan) => ({
+  ...plan,
+  steps: plan.steps.map((s) => ({ ...s, commands: s.commands.map(commandDocument) })),
+});

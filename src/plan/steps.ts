@@ -2,9 +2,21 @@
 import { OUTSIDE_SERVER, SANDBOX_RANGES, SANDBOX_UPLINK } from '../lab/names.js';
 import type { Container, DockerHost, Endpoint, Network, PublishedPort, Server, Service } from '../lab/types.js';
 import { formatSubnet } from '../net/ipv4.js';
-import { serverScript, type Context } from './context.js';
+import {
+  bridge,
+  file,
+  ip,
+  netns,
+  sysctl,
+  tagged,
+  undoing,
+  type Command,
+  type IpCommand,
+  type IptablesCommand,
+} from './command.js';
+import type { Context } from './context.js';
 import { hostsFile, resolvConf } from './files.js';
-import type { Command, Step } from './types.js';
+import type { Step, StepKind } from './types.js';
 
 export type StepSpec =
   | { kind: 'docker-host'; host: DockerHost }
@@ -24,36 +36,59 @@ export type StepSpec =
   | { kind: 'service'; service: Service; host: string }
   | { kind: 'server'; owner: string; ns: string | null; server: Server };
 
-type Builders = { [K in StepSpec['kind']]: (spec: Extract<StepSpec, { kind: K }>, ctx: Context) => Omit<Step, 'kind'> };
+type Builders = { [K in StepKind]: (spec: Extract<StepSpec, { kind: K }>, ctx: Context) => Omit<Step, 'kind'> };
 
-const run = (argv: string[], undo?: string[]): Command => (undo ? { argv, undo } : { argv });
-
-/** A fresh namespace, marked as ours through the alias of its lo, with lo up. */
-const namespace = (ctx: Context, ns: string): Command[] => [
-  run(['ip', 'netns', 'add', ns], ['ip', 'netns', 'del', ns]),
-  run(['ip', '-n', ns, 'link', 'set', 'dev', 'lo', 'alias', ctx.mark]),
-  run(['ip', '-n', ns, 'link', 'set', 'dev', 'lo', 'up']),
+/** A fresh namespace, marked as ours through the alias of its lo, with lo up; `who` names it in tags. */
+const namespace = (ctx: Context, ns: string, who: string): Command[] => [
+  undoing(netns('add', ns), netns('del', ns)),
+  ip(ns, 'link', 'set', 'dev', 'lo', 'alias', ctx.mark),
+  tagged(ip(ns, 'link', 'set', 'dev', 'lo', 'up'), `lo-up:${who}`),
 ];
 
+/** `ip link add NAME …ARGS` that makes a link of this type (the kernel must support it). */
+const linkAdd = (ns: string | null, name: string, type: string, ...args: string[]): IpCommand => ({
+  ...ip(ns, 'link', 'add', name, ...args),
+  makes: { link: name, type },
+});
+
 /** A link created in a namespace of ours needs no undo (it goes with the namespace); in the machine's own it does, and a mark. */
-const newLink = (ctx: Context, ns: string | null, name: string, ...spec: string[]): Command[] =>
-  ns ? [run(ctx.ip(ns, 'link', 'add', name, ...spec))]
-    : [run(ctx.ip(ns, 'link', 'add', name, ...spec), ctx.ip(ns, 'link', 'del', name)), run(ctx.ip(ns, 'link', 'set', 'dev', name, 'alias', ctx.mark))];
+const newLink = (ctx: Context, ns: string | null, name: string, type: string, ...spec: string[]): Command[] => {
+  const add = linkAdd(ns, name, type, 'type', type, ...spec);
+  return ns
+    ? [add]
+    : [undoing(add, ip(ns, 'link', 'del', name)), ip(ns, 'link', 'set', 'dev', name, 'alias', ctx.mark)];
+};
 
 /** An iptables rule in a Docker host's namespace, marked by its comment, undone by -D. */
-function rule(ctx: Context, host: string, table: string, chain: string, matches: string[], target: string[], op: '-A' | '-I' = '-A'): Command {
-  const argv = (o: string) => ctx.inNs(ctx.hostNs(host), 'iptables', '-t', table, o, chain, ...matches, '-m', 'comment', '--comment', ctx.mark, '-j', ...target);
-  return run(argv(op), argv('-D'));
+function rule(
+  ctx: Context,
+  host: string,
+  table: string,
+  chain: string,
+  matches: string[],
+  target: string[],
+  op: '-A' | '-I' = '-A',
+): IptablesCommand {
+  const args = [...matches, '-m', 'comment', '--comment', ctx.mark, '-j', ...target];
+  const made: IptablesCommand = { tool: 'iptables', ns: ctx.hostNs(host), table, op, chain, args };
+  return undoing(made, { ...made, op: '-D' });
 }
 
 const { outside: ROUTER, prefix: LAN_PREFIX } = SANDBOX_UPLINK;
+const IP_FORWARD = 'net.ipv4.ip_forward';
+
+/** A macvlan or ipvlan child of a parent link (the LAN side): `link add NAME link PARENT type KIND mode MODE`. */
+export const lanChild = (ns: string | null, name: string, parent: string, kind: string, mode: string): IpCommand => {
+  const add = linkAdd(ns, name, kind, 'link', parent, 'type', kind, 'mode', mode);
+  return { ...add, makes: { ...add.makes!, parent } };
+};
 
 export const builders: Builders = {
   'docker-host': ({ host }, ctx) => ({
     title: `sandbox: namespace ${ctx.hostNs(host.name)} plays the Docker host${ctx.lab.hosts.length > 1 ? ` ${host.name}` : ''}`,
     why: 'everything below happens inside it, so the machine’s own network is never touched',
     docker: 'Docker works in the machine’s own namespace; here a namespace stands in for that machine',
-    commands: namespace(ctx, ctx.hostNs(host.name)!),
+    commands: namespace(ctx, ctx.hostNs(host.name)!, host.name),
   }),
   outside: (_spec, ctx) => {
     const o = ctx.outsideNs!;
@@ -62,11 +97,11 @@ export const builders: Builders = {
       why: 'documentation addresses (RFC 5737) on a namespace of nslab’s: no real network is ever reached',
       docker: 'Docker uses whatever network the machine is on; here that network is a namespace too',
       commands: [
-        ...namespace(ctx, o),
-        run(ctx.ip(o, 'link', 'add', 'lan', 'type', 'bridge')),
-        run(ctx.ip(o, 'addr', 'add', `${ROUTER}/${LAN_PREFIX}`, 'dev', 'lan')),
-        run(ctx.ip(o, 'link', 'set', 'dev', 'lan', 'up')),
-        run(ctx.ip(o, 'addr', 'add', `${OUTSIDE_SERVER}/32`, 'dev', 'lo')),
+        ...namespace(ctx, o, 'outside'),
+        linkAdd(o, 'lan', 'bridge', 'type', 'bridge'),
+        ip(o, 'addr', 'add', `${ROUTER}/${LAN_PREFIX}`, 'dev', 'lan'),
+        ip(o, 'link', 'set', 'dev', 'lan', 'up'),
+        ip(o, 'addr', 'add', `${OUTSIDE_SERVER}/32`, 'dev', 'lo'),
       ],
     };
   },
@@ -80,13 +115,13 @@ export const builders: Builders = {
       why: h ? 'a Docker host needs a NIC and a default route, like a VM on its LAN' : 'an extra veth of nslab’s, routed only to the outside’s servers: the machine’s real uplink is left alone',
       docker: 'Docker uses the machine’s NIC (eth0); it never creates one',
       commands: [
-        ...newLink(ctx, h, ctx.uplink, 'type', 'veth', 'peer', 'name', port, 'netns', o),
-        run(ctx.ip(o, 'link', 'set', 'dev', port, 'master', 'lan')),
-        run(ctx.ip(o, 'link', 'set', 'dev', port, 'up')),
-        run(ctx.ip(h, 'addr', 'add', `${host.address}/${LAN_PREFIX}`, 'dev', ctx.uplink)),
-        run(ctx.ip(h, 'link', 'set', 'dev', ctx.uplink, 'up')),
+        ...newLink(ctx, h, ctx.uplink, 'veth', 'peer', 'name', port, 'netns', o),
+        ip(o, 'link', 'set', 'dev', port, 'master', 'lan'),
+        ip(o, 'link', 'set', 'dev', port, 'up'),
+        ip(h, 'addr', 'add', `${host.address}/${LAN_PREFIX}`, 'dev', ctx.uplink),
+        ip(h, 'link', 'set', 'dev', ctx.uplink, 'up'),
         // A sandbox host routes everything out of its uplink; the real machine only the servers' range.
-        run(ctx.ip(h, 'route', 'add', h ? 'default' : formatSubnet(servers), 'via', ROUTER)),
+        ip(h, 'route', 'add', h ? 'default' : formatSubnet(servers), 'via', ROUTER),
       ],
     };
   },
@@ -96,7 +131,7 @@ export const builders: Builders = {
     docker: container.mode.kind === 'none'
       ? 'docker run --network none stops here: the container gets lo and nothing else'
       : 'docker run creates the container’s sandbox, a namespace under /var/run/docker/netns, and brings lo up',
-    commands: namespace(ctx, ctx.ownNs(container.name)),
+    commands: namespace(ctx, ctx.ownNs(container.name), container.name),
   }),
   files: ({ container }, ctx) => {
     const dir = `/etc/netns/${ctx.ownNs(container.name)}`;
@@ -105,9 +140,9 @@ export const builders: Builders = {
       why: `\`ip netns exec\` mounts ${dir}/* over /etc; resolv.conf points at no server so no lookup leaves the lab`,
       docker: 'Docker writes /etc/hosts (the container itself, --link entries) and resolv.conf; on user networks it answers names at 127.0.0.11',
       commands: [
-        run(['mkdir', '-p', dir], ['rm', '-rf', dir]),
-        { argv: ['tee', `${dir}/hosts`], input: hostsFile(container, ctx.mark) },
-        { argv: ['tee', `${dir}/resolv.conf`], input: resolvConf(ctx.mark) },
+        undoing(file('mkdir', dir), file('rm', dir)),
+        tagged(file('write', `${dir}/hosts`, hostsFile(container, ctx.mark)), `hosts-file:${container.name}`),
+        file('write', `${dir}/resolv.conf`, resolvConf(ctx.mark)),
       ],
     };
   },
@@ -125,10 +160,17 @@ export const builders: Builders = {
         ? 'Docker builds br0 + vxlan0 inside a namespace per overlay network on every host that has a container on it'
         : 'dockerd creates docker0 (172.17.0.1/16) at start; `docker network create` makes a br-<id> bridge the same way',
       commands: [
-        ...newLink(ctx, h, network.name, 'type', 'bridge'),
-        ...(h ? [run(ctx.ip(h, 'link', 'set', 'dev', network.name, 'alias', ctx.mark))] : []),
-        ...(overlay ? [] : [run(ctx.ip(h, 'addr', 'add', `${network.gateway}/${network.subnet.prefix}`, 'dev', network.name))]),
-        run(ctx.ip(h, 'link', 'set', 'dev', network.name, 'up')),
+        ...newLink(ctx, h, network.name, 'bridge'),
+        ...(h ? [ip(h, 'link', 'set', 'dev', network.name, 'alias', ctx.mark)] : []),
+        ...(overlay
+          ? []
+          : [
+              tagged(
+                ip(h, 'addr', 'add', `${network.gateway}/${network.subnet.prefix}`, 'dev', network.name),
+                `gateway:${network.name}`,
+              ),
+            ]),
+        tagged(ip(h, 'link', 'set', 'dev', network.name, 'up'), `bridge-up:${network.name}`),
       ],
     };
   },
@@ -140,11 +182,11 @@ export const builders: Builders = {
       why: 'VXLAN wraps each Ethernet frame in UDP to the other hosts: 50 bytes more, so the containers’ MTU is 1450',
       docker: 'Docker’s overlay driver creates vxlan0 with the network’s VNI and fills its fdb from the cluster’s gossip',
       commands: [
-        ...newLink(ctx, h, dev, 'type', 'vxlan', 'id', String(network.vni), 'dstport', '4789', 'local', host.address, 'dev', ctx.uplink),
-        run(ctx.ip(h, 'link', 'set', 'dev', dev, 'master', network.name)),
-        run(ctx.ip(h, 'link', 'set', 'dev', dev, 'up')),
+        ...newLink(ctx, h, dev, 'vxlan', 'id', String(network.vni), 'dstport', '4789', 'local', host.address, 'dev', ctx.uplink),
+        tagged(ip(h, 'link', 'set', 'dev', dev, 'master', network.name), `vxlan-plug:${network.name}@${host.name}`),
+        ip(h, 'link', 'set', 'dev', dev, 'up'),
         // Head-end replication: unknown and broadcast frames go to every other host.
-        ...peers.map((p) => run([...(h ? ['bridge', '-n', h] : ['bridge']), 'fdb', 'append', '00:00:00:00:00:00', 'dev', dev, 'dst', p.address])),
+        ...peers.map((p) => bridge(h, 'fdb', 'append', '00:00:00:00:00:00', 'dev', dev, 'dst', p.address)),
       ],
     };
   },
@@ -166,13 +208,15 @@ export const builders: Builders = {
     const ns = ctx.ownNs(ep.container);
     const h = ctx.hostNs(ep.host);
     const inside = [
-      run(ctx.ip(ns, 'addr', 'add', `${ep.address}/${ep.prefix}`, 'dev', ep.ifname)),
-      ...(ep.mtu ? [run(ctx.ip(ns, 'link', 'set', 'dev', ep.ifname, 'mtu', String(ep.mtu)))] : []),
-      run(ctx.ip(ns, 'link', 'set', 'dev', ep.ifname, 'up')),
-      ...(ep.defaultRoute ? [run(ctx.ip(ns, 'route', 'add', 'default', 'via', network.gateway))] : []),
+      tagged(ip(ns, 'addr', 'add', `${ep.address}/${ep.prefix}`, 'dev', ep.ifname), `address:${ep.container}/${ep.ifname}`),
+      ...(ep.mtu ? [ip(ns, 'link', 'set', 'dev', ep.ifname, 'mtu', String(ep.mtu))] : []),
+      tagged(ip(ns, 'link', 'set', 'dev', ep.ifname, 'up'), `link-up:${ep.container}/${ep.ifname}`),
+      ...(ep.defaultRoute
+        ? [tagged(ip(ns, 'route', 'add', 'default', 'via', network.gateway), `default-route:${ep.container}`)]
+        : []),
     ];
     if (ep.kind !== 'veth') {
-      const mode = ep.kind === 'macvlan' ? ['mode', 'bridge'] : ['mode', 'l2'];
+      const mode = ep.kind === 'macvlan' ? 'bridge' : 'l2';
       return {
         title: `endpoint ${ep.container}/${ep.ifname}: ${ep.kind} child of ${ctx.uplink}, ${ep.address}/${ep.prefix} on the LAN`,
         why: ep.kind === 'macvlan'
@@ -180,10 +224,13 @@ export const builders: Builders = {
           : 'an ipvlan child shares the parent’s MAC; the kernel tells children apart by IP address',
         docker: `docker network create -d ${ep.kind} -o parent=eth0 … creates the child in the host, moves it into the container and renames it ${ep.ifname}`,
         commands: [
-          run(ctx.ip(h, 'link', 'add', ep.hostIfname, 'link', ctx.uplink, 'type', ep.kind, ...mode), ctx.ip(h, 'link', 'del', ep.hostIfname)),
-          run(ctx.ip(h, 'link', 'set', 'dev', ep.hostIfname, 'alias', ctx.mark)),
-          run(ctx.ip(h, 'link', 'set', 'dev', ep.hostIfname, 'netns', ns)),
-          run(ctx.ip(ns, 'link', 'set', 'dev', ep.hostIfname, 'name', ep.ifname)),
+          undoing(
+            tagged(lanChild(h, ep.hostIfname, ctx.uplink, ep.kind, mode), `child:${ep.hostIfname}`),
+            ip(h, 'link', 'del', ep.hostIfname),
+          ),
+          ip(h, 'link', 'set', 'dev', ep.hostIfname, 'alias', ctx.mark),
+          ip(h, 'link', 'set', 'dev', ep.hostIfname, 'netns', ns),
+          ip(ns, 'link', 'set', 'dev', ep.hostIfname, 'name', ep.ifname),
           ...inside,
         ],
       };
@@ -193,11 +240,14 @@ export const builders: Builders = {
       why: `a veth pair is a cable: one end in the container as ${ep.ifname}, the other plugged into the bridge${ep.defaultRoute ? '; the default route leads to the gateway' : ''}`,
       docker: `Docker creates vethXXXXXXX, moves its peer into the container and renames it ${ep.ifname}, attaches the host end to the bridge and gives ${ep.ifname} the next free address`,
       commands: [
-        run(ctx.ip(h, 'link', 'add', ep.hostIfname, 'type', 'veth', 'peer', 'name', ep.ifname, 'netns', ns), ctx.ip(h, 'link', 'del', ep.hostIfname)),
-        run(ctx.ip(h, 'link', 'set', 'dev', ep.hostIfname, 'alias', ctx.mark)),
-        ...(ep.mtu ? [run(ctx.ip(h, 'link', 'set', 'dev', ep.hostIfname, 'mtu', String(ep.mtu)))] : []),
-        run(ctx.ip(h, 'link', 'set', 'dev', ep.hostIfname, 'master', network.name)),
-        run(ctx.ip(h, 'link', 'set', 'dev', ep.hostIfname, 'up')),
+        undoing(
+          linkAdd(h, ep.hostIfname, 'veth', 'type', 'veth', 'peer', 'name', ep.ifname, 'netns', ns),
+          ip(h, 'link', 'del', ep.hostIfname),
+        ),
+        ip(h, 'link', 'set', 'dev', ep.hostIfname, 'alias', ctx.mark),
+        ...(ep.mtu ? [ip(h, 'link', 'set', 'dev', ep.hostIfname, 'mtu', String(ep.mtu))] : []),
+        tagged(ip(h, 'link', 'set', 'dev', ep.hostIfname, 'master', network.name), `plug:${ep.hostIfname}`),
+        tagged(ip(h, 'link', 'set', 'dev', ep.hostIfname, 'up'), `port-up:${ep.hostIfname}`),
         ...inside,
       ],
     };
@@ -211,12 +261,12 @@ export const builders: Builders = {
       why: 'the parent cannot talk to its own children; a macvlan interface of the host’s own is a sibling, and siblings can',
       docker: 'Docker does not do this for you: it is the documented workaround for "my host cannot reach my macvlan container"',
       commands: [
-        run(ctx.ip(h, 'link', 'add', dev, 'link', ctx.uplink, 'type', 'macvlan', 'mode', 'bridge'), ctx.ip(h, 'link', 'del', dev)),
-        run(ctx.ip(h, 'link', 'set', 'dev', dev, 'alias', ctx.mark)),
-        run(ctx.ip(h, 'addr', 'add', `${network.shim}/32`, 'dev', dev)),
-        run(ctx.ip(h, 'link', 'set', 'dev', dev, 'up')),
-        ...children.map((e) => run(ctx.ip(h, 'route', 'add', `${e.address}/32`, 'dev', dev))),
-      ],
+        undoing(lanChild(h, dev, ctx.uplink, 'macvlan', 'bridge'), ip(h, 'link', 'del', dev)),
+        ip(h, 'link', 'set', 'dev', dev, 'alias', ctx.mark),
+        ip(h, 'addr', 'add', `${network.shim}/32`, 'dev', dev),
+        ip(h, 'link', 'set', 'dev', dev, 'up'),
+        ...children.map((e) => ip(h, 'route', 'add', `${e.address}/32`, 'dev', dev)),
+      ].map((c) => tagged(c, `shim:${network.name}`)),
     };
   },
   'ip-forward': ({ host }, ctx) => ({
@@ -224,25 +274,35 @@ export const builders: Builders = {
     why: 'without it the host answers its containers but routes nothing for them: no way out, no published port',
     docker: 'dockerd sets net.ipv4.ip_forward=1 when it starts (and leaves it so)',
     commands: [
-      ctx.target.kind === 'host'
-        ? run(['sysctl', '-qw', 'net.ipv4.ip_forward=1'], ['sysctl', '-qw', `net.ipv4.ip_forward=${ctx.target.facts.ipForward}`])
-        : run(ctx.inNs(ctx.hostNs(host), 'sysctl', '-qw', 'net.ipv4.ip_forward=1')),
+      tagged(
+        ctx.target.kind === 'host'
+          ? undoing(sysctl(null, IP_FORWARD, '1'), sysctl(null, IP_FORWARD, ctx.target.facts.ipForward))
+          : sysctl(ctx.hostNs(host), IP_FORWARD, '1'),
+        `ip-forward:${host}`,
+      ),
     ],
   }),
   nat: ({ network, host }, ctx) => ({
     title: `network ${network.name}: outbound NAT (MASQUERADE ${formatSubnet(network.subnet)} ! -o ${network.name})`,
     why: 'the outside has no route back to a private subnet: the host rewrites the source to its own address on the way out',
     docker: 'Docker adds -A POSTROUTING -s SUBNET ! -o BRIDGE -j MASQUERADE for every network with masquerading on (the default)',
-    commands: [rule(ctx, host, 'nat', 'POSTROUTING', ['-s', formatSubnet(network.subnet), '!', '-o', network.name], ['MASQUERADE'])],
+    commands: [
+      tagged(
+        rule(ctx, host, 'nat', 'POSTROUTING', ['-s', formatSubnet(network.subnet), '!', '-o', network.name], ['MASQUERADE']),
+        `masquerade:${network.name}`,
+      ),
+    ],
   }),
   isolation: ({ network, others, host }, ctx) => ({
     title: `network ${network.name}: isolated from ${others.map((o) => o.name).join(', ')}`,
     why: 'with ip_forward on, the host would route between its bridges; these rules drop what crosses between them',
     docker: 'Docker puts such drops in DOCKER-ISOLATION-STAGE-1/2 (DOCKER-FORWARD on 28+) between user-defined networks',
-    commands: others.flatMap((o) => [
-      rule(ctx, host, 'filter', 'FORWARD', ['-i', network.name, '-o', o.name], ['DROP'], '-I'),
-      rule(ctx, host, 'filter', 'FORWARD', ['-i', o.name, '-o', network.name], ['DROP'], '-I'),
-    ]),
+    commands: others.flatMap((o) =>
+      [
+        rule(ctx, host, 'filter', 'FORWARD', ['-i', network.name, '-o', o.name], ['DROP'], '-I'),
+        rule(ctx, host, 'filter', 'FORWARD', ['-i', o.name, '-o', network.name], ['DROP'], '-I'),
+      ].map((c) => tagged(c, `isolation:${network.name}`, `isolation:${o.name}`)),
+    ),
   }),
   publish: ({ container, port: p }, ctx) => {
     const dest = `${p.address}:${p.containerPort}`;
@@ -256,7 +316,10 @@ export const builders: Builders = {
       docker: 'Docker adds the DNAT to its DOCKER chain (jumped to from PREROUTING and OUTPUT), an ACCEPT in FORWARD, and a hairpin MASQUERADE',
       commands: [
         rule(ctx, h, 'nat', 'PREROUTING', [...local, ...dport, String(p.hostPort)], ['DNAT', '--to-destination', dest]),
-        rule(ctx, h, 'nat', 'OUTPUT', [...local, '!', '-d', '127.0.0.0/8', ...dport, String(p.hostPort)], ['DNAT', '--to-destination', dest]),
+        tagged(
+          rule(ctx, h, 'nat', 'OUTPUT', [...local, '!', '-d', '127.0.0.0/8', ...dport, String(p.hostPort)], ['DNAT', '--to-destination', dest]),
+          `output-dnat:${container.name}`,
+        ),
         // Hairpin: a container of the same subnet reaching the published port gets its answer
         // back through the host (source rewritten), not straight from the server.
         rule(ctx, h, 'nat', 'POSTROUTING', ['-s', subnet, '-d', p.address, ...dport, String(p.containerPort)], ['MASQUERADE']),
@@ -288,7 +351,7 @@ export const builders: Builders = {
     title: `${owner}: start a ${server.kind} server on port ${server.port}`,
     why: server.kind === 'http' ? `it answers "${owner}" and the client’s address, so a check can tell who answered and who asked` : 'it accepts connections, so a check can tell the port is reachable',
     docker: 'the process of the container: it listens inside the namespace it was started in',
-    commands: [{ argv: ctx.inNs(ns, 'node', serverScript, server.kind, String(server.port), owner, ctx.mark), background: true }],
+    commands: [{ tool: 'server', ns, kind: server.kind, port: server.port, owner, mark: ctx.mark }],
   }),
 };
 

@@ -1,20 +1,31 @@
-// A plan is data: ordered steps of argv commands, printed by `plan` and run by `up`.
+// A plan is data: ordered steps of typed commands, printed by `plan` and run by `up`.
 import type { Place } from '../lab/names.js';
 import type { Check } from '../lab/types.js';
+import type { Command } from './command.js';
 
-export interface Command {
-  argv: string[];
-  /** what removes what this command created (run newest first on rollback and down) */
-  undo?: string[];
-  /** written to the command's stdin (file contents, for `tee FILE`) */
-  input?: string;
-  /** a server: started in the background; ready once it prints a line; stopped by teardown */
-  background?: boolean;
-}
+export type { Command } from './command.js';
+
+/** Which builder made a step: steps of one kind are independent of each other. */
+export type StepKind =
+  | 'docker-host'
+  | 'outside'
+  | 'uplink'
+  | 'namespace'
+  | 'files'
+  | 'bridge'
+  | 'vxlan'
+  | 'forward-accept'
+  | 'endpoint'
+  | 'shim'
+  | 'ip-forward'
+  | 'nat'
+  | 'isolation'
+  | 'publish'
+  | 'service'
+  | 'server';
 
 export interface Step {
-  /** which builder made it (namespace, endpoint, …): steps of one kind are independent of each other */
-  kind: string;
+  kind: StepKind;
   title: string;
   /** one line: why this step is needed */
   why: string;

@@ -2,12 +2,13 @@
 // the user interrupts, everything done so far is removed before returning. `ip` commands are
 // batched per namespace as schedule.ts explains, consecutive iptables rules go into one
 // iptables-restore (rules.ts); what happens is what `plan` prints.
+import { argvOf, batchLine, inputOf, restoreLine } from '../plan/command.js';
 import type { Plan, Step } from '../plan/types.js';
 import { fileCommand, runTiers } from './batch.js';
 import { ApplyError } from './errors.js';
 import { run, startBackground, type CommandResult } from './exec.js';
-import { ruleKey, runRules, sameGroup, type RuleKey } from './rules.js';
-import { IpQueues, ipKey, isFileCommand, type Indexed } from './schedule.js';
+import { runRules, sameGroup, type RuleKey } from './rules.js';
+import { IpQueues, type Indexed } from './schedule.js';
 import { writeState, type LabState } from './state.js';
 import { teardown } from './teardown.js';
 
@@ -45,7 +46,8 @@ export async function apply(plan: Plan, file: string, hooks: ApplyHooks, interru
     hooks.onCommand?.(result);
     return stop({ failed: result }, at.index);
   };
-  const batched = (c: Indexed) => succeeded(c, { argv: c.command.argv, exitCode: 0, stdout: '', stderr: '', durationMs: 0 });
+  const batched = (c: Indexed) =>
+    succeeded(c, { argv: argvOf(c.command), exitCode: 0, stdout: '', stderr: '', durationMs: 0 });
   /** Runs the queued ip commands, tier by tier; the first failure (in plan order) stops everything. */
   const flushIp = async () => {
     for await (const outcomes of runTiers(queues, dockerHosts)) {
@@ -84,16 +86,16 @@ export async function apply(plan: Plan, file: string, hooks: ApplyHooks, interru
       }
       if (c.index === failAt) {
         await flush();
-        await fail(c, { argv: command.argv, exitCode: 1, stdout: '', stderr: `injected failure (NSLAB_FAIL_AT=${failAt})`, durationMs: 0 });
+        const stderr = `injected failure (NSLAB_FAIL_AT=${failAt})`;
+        await fail(c, { argv: argvOf(command), exitCode: 1, stdout: '', stderr, durationMs: 0 });
       }
-      const plain = !command.background && command.input === undefined;
-      const ip = plain ? ipKey(command.argv) : null;
+      const ip = batchLine(command);
       if (ip) {
         await flushRules();
-        queues.add(ip.netns, c);
+        queues.add(ip.ns, c);
         continue;
       }
-      const rule = plain ? ruleKey(command.argv) : null;
+      const rule = restoreLine(command);
       if (rule) {
         await flushIp();
         if (rulesKey && !sameGroup(rulesKey, rule)) await flushRules();
@@ -101,16 +103,19 @@ export async function apply(plan: Plan, file: string, hooks: ApplyHooks, interru
         rules.push(c);
         continue;
       }
-      if (isFileCommand(command)) {
-        const r = fileCommand(c);
+      if (command.tool === 'file') {
+        const r = fileCommand({ ...c, command });
         if (r.exitCode !== 0) await fail(c, r);
         succeeded(c, r);
         continue;
       }
       // Any other program may depend on what the queued commands make: run them first.
       await flush();
-      const r = command.background ? await startBackground(command.argv)
-        : await run(command.argv, { detached: true, ...(command.input !== undefined ? { input: command.input } : {}) });
+      const input = inputOf(command);
+      const r =
+        command.tool === 'server'
+          ? await startBackground(argvOf(command))
+          : await run(argvOf(command), { detached: true, ...(input !== undefined ? { input } : {}) });
       if (r.exitCode !== 0) await fail(c, r);
       succeeded(c, r);
     }

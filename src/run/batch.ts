@@ -4,12 +4,19 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { runLean, type CommandResult } from './exec.js';
-import { ipKey, type Indexed, type IpQueues } from './schedule.js';
+import { argvOf, batchLine, type FileCommand } from '../plan/command.js';
+import type { Indexed, IpQueues } from './schedule.js';
 import { madeStateDir, stateDir } from './state.js';
 
 export interface BatchOutcome { done: Indexed[]; failed?: { at: Indexed; result: CommandResult } }
 
-const ok = (c: Indexed, durationMs: number): CommandResult => ({ argv: c.command.argv, exitCode: 0, stdout: '', stderr: '', durationMs });
+const ok = (c: Indexed, durationMs: number): CommandResult => ({
+  argv: argvOf(c.command),
+  exitCode: 0,
+  stdout: '',
+  stderr: '',
+  durationMs,
+});
 
 /** At most `limit` at once, results in order. */
 export async function pool<T, R>(items: T[], limit: number, fn: (t: T, index: number) => Promise<R>): Promise<R[]> {
@@ -43,14 +50,14 @@ function failedOutcome(commands: Indexed[], lines: number[], force: boolean, sai
   const first = lines[0] ?? 1;
   const at = commands[first - 1] ?? commands.at(-1)!;
   const done = lines.length === 0 ? [] : force ? commands.filter((_, i) => !lines.includes(i + 1)) : commands.slice(0, first - 1);
-  return { done, failed: { at, result: { argv: at.command.argv, exitCode: r.exitCode, stdout: '', stderr: said.trim(), durationMs: r.durationMs } } };
+  return { done, failed: { at, result: { argv: argvOf(at.command), exitCode: r.exitCode, stdout: '', stderr: said.trim(), durationMs: r.durationMs } } };
 }
 
 /** 0…n-1 dealt round-robin into k hands, for k processes that each take a share. */
 export const dealt = (n: number, k: number): number[][] =>
   Array.from({ length: Math.min(k, n) }, (_, hand) => Array.from({ length: n }, (_, i) => i).filter((i) => i % Math.min(k, n) === hand));
 
-const batchLines = (commands: Indexed[]) => commands.map((c) => ipKey(c.command.argv)!.line.join(' '));
+const batchLines = (commands: Indexed[]) => commands.map((c) => batchLine(c.command)!.line);
 
 /**
  * Many namespaces' batches through one process: an `ip -batch -` whose lines are
@@ -90,16 +97,17 @@ async function runFanOut(batches: { netns: string; commands: Indexed[] }[], forc
 }
 
 /** `mkdir -p DIR`, `tee FILE` (with its content), `rm -rf DIR`, done here with the same effect. */
-export function fileCommand(c: Indexed): CommandResult {
+export function fileCommand(c: Indexed & { command: FileCommand }): CommandResult {
   const started = performance.now();
-  const [tool, a, b] = c.command.argv;
+  const { op, path, content } = c.command;
   try {
-    if (tool === 'mkdir') mkdirSync(b!, { recursive: true });
-    else if (tool === 'tee') writeFileSync(a!, c.command.input!);
-    else rmSync(b!, { recursive: true, force: true });
+    if (op === 'mkdir') mkdirSync(path, { recursive: true });
+    else if (op === 'write') writeFileSync(path, content ?? '');
+    else rmSync(path, { recursive: true, force: true });
     return ok(c, performance.now() - started);
   } catch (e) {
-    return { argv: c.command.argv, exitCode: 1, stdout: '', stderr: (e as Error).message, durationMs: performance.now() - started };
+    const stderr = (e as Error).message;
+    return { argv: argvOf(c.command), exitCode: 1, stdout: '', stderr, durationMs: performance.now() - started };
   }
 }
 

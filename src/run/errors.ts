@@ -1,6 +1,6 @@
 // Failures that are the machine's, not the lab file's (exit code 3), kept apart from the code
 // that raises them so the CLI can tell them apart without loading it.
-import { commandLine } from '../plan/script.js';
+import { commandLine } from '../plan/command.js';
 import type { CommandResult } from './exec.js';
 import type { TeardownReport } from './teardown.js';
 

@@ -55,15 +55,12 @@ export async function kernelSupports(kind: LinkKind): Promise<boolean> {
   }
 }
 
-/** The kinds of link a plan creates (`… type KIND …`). */
+const isLinkKind = (kind: string | undefined): kind is LinkKind => (LINK_KINDS as readonly (string | undefined)[]).includes(kind);
+
+/** The kinds of link a plan creates. */
 export const linkKindsOf = (plan: Plan): LinkKind[] => {
-  const kinds = new Set<LinkKind>();
-  for (const c of plan.steps.flatMap((s) => s.commands)) {
-    const i = c.argv.indexOf('type');
-    const kind = i > 0 && c.argv.includes('link') && c.argv.includes('add') ? c.argv[i + 1] : undefined;
-    if (kind && (LINK_KINDS as readonly string[]).includes(kind)) kinds.add(kind as LinkKind);
-  }
-  return [...kinds];
+  const kinds = plan.steps.flatMap((s) => s.commands).map((c) => (c.tool === 'ip' ? c.makes?.type : undefined));
+  return [...new Set(kinds.filter(isLinkKind))];
 };
 
 export async function missingKinds(plan: Plan): Promise<LinkKind[]> {

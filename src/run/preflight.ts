@@ -1,26 +1,17 @@
 // Before anything is created: is this machine able to build the plan, and is the plan's room
 // free? Every problem found is an EnvError (exit 3); nothing is changed here.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { placeLabel } from '../lab/names.js';
 import type { Lab } from '../lab/types.js';
 import { formatSubnet } from '../net/ipv4.js';
+import { programOf } from '../plan/command.js';
 import type { HostFacts, Plan } from '../plan/types.js';
 import { EnvError } from './errors.js';
 import { ipJson, run } from './exec.js';
 import { listLinks, listNamespaces, listNetnsFiles, listRoutes, overlappingRoutes, sameOwner } from './inventory.js';
+import { bridgeNetfilter, readSysctl } from './sysctl.js';
 import { hasTool, isRoot, packageOf } from './tools.js';
 
-/** A sysctl of the namespace nslab runs in (`net/ipv4/ip_forward`), or null when it has none. */
-export const readSysctl = (path: string): string | null => {
-  try {
-    return readFileSync(`/proc/sys/${path}`, 'utf8').trim();
-  } catch {
-    return null;
-  }
-};
-
-/** br_netfilter is loaded and hands bridged frames to iptables. */
-export const bridgeNetfilter = (): boolean => readSysctl('net/bridge/bridge-nf-call-iptables') === '1';
 
 /** What compile needs to know of the machine's own namespace (host target). */
 export async function hostFacts(): Promise<HostFacts & { note?: string }> {
@@ -46,19 +37,20 @@ export function requireTools(names: string[]): void {
   }
 }
 
+/** The programs a plan runs (and ping, for its checks), ip first. */
 export const toolsFor = (plan: Plan): string[] => {
-  const argv0 = new Set(plan.steps.flatMap((s) => s.commands.map((c) => (c.argv[0] === 'ip' && c.argv[1] === 'netns' && c.argv[2] === 'exec' ? c.argv[4]! : c.argv[0]!))));
-  if (plan.checks.length > 0) argv0.add('ping');
-  return ['ip', ...[...argv0].filter((t) => t !== 'ip')];
+  const programs = new Set(plan.steps.flatMap((s) => s.commands.flatMap((c) => programOf(c) ?? [])));
+  if (plan.checks.length > 0) programs.add('ping');
+  return ['ip', ...[...programs].filter((t) => t !== 'ip')];
 };
 
-/** Refuses a plan whose names are taken or whose subnets are already routed here. */
 /** The interface of this machine's own namespace that has this address (for `up --as`), or null. */
 export async function interfaceWith(address: string): Promise<string | null> {
   const links = await ipJson<{ ifname: string; addr_info: { family: string; local: string }[] }>(['ip', '-j', 'addr', 'show']);
   return links.find((l) => l.addr_info.some((a) => a.family === 'inet' && a.local === address))?.ifname ?? null;
 }
 
+/** Refuses a plan whose names are taken or whose subnets are already routed here. */
 export async function checkRoom(plan: Plan, lab: Lab): Promise<void> {
   // Only names the plan would take matter, and a sandbox makes no link in the machine's own namespace.
   const [namespaces, links] = await Promise.all([listNamespaces(plan.namespaces), plan.place.kind === 'host' ? listLinks() : []]);

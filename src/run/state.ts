@@ -4,14 +4,15 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Place } from '../lab/names.js';
+import type { Command } from '../plan/command.js';
 
 export interface LabState {
   lab: string;
   file: string;
   place: Place;
   mark: string;
-  /** undo argv of every command that succeeded, oldest first */
-  undo: string[][];
+  /** the undo command of every command that succeeded, oldest first */
+  undo: Command[];
   complete: boolean;
   /** built by `nslab exercise`: which one (from 1), and how many hints were shown */
   exercise?: { index: number; hints: number };
@@ -50,7 +51,7 @@ export const writeState = (state: LabState): void => writeFileAtomic(fileOf(stat
 export const removeState = (lab: string, place: Place): void => rmSync(fileOf(lab, place), { force: true });
 
 export function listStates(): LabState[] {
-  let files: string[] = [];
+  let files: string[];
   try {
     files = readdirSync(stateDir()).filter((f) => f.endsWith('.json'));
   } catch {

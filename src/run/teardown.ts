@@ -6,7 +6,8 @@ import { placeLabel } from '../lab/names.js';
 import { runLean } from './exec.js';
 import { rm } from 'node:fs/promises';
 import { fileCommand, runTiers } from './batch.js';
-import { IpQueues, ipKey, isFileCommand } from './schedule.js';
+import { argvOf, batchLine, type Command } from '../plan/command.js';
+import { IpQueues } from './schedule.js';
 import { listLinks, listMarkedRules, listNamespaces, listNetnsFiles, listServers, sandboxNamespaces, sameOwner, type Owned } from './inventory.js';
 import { listStates, readState, removeState, type LabState } from './state.js';
 
@@ -49,10 +50,9 @@ async function findOwned(lab: string, place?: Place): Promise<Found[]> {
  * Drops undo commands that act inside a namespace the same undo list deletes: the namespace
  * takes everything in it along, at once, where deleting 250 veths one by one costs seconds.
  */
-function withoutInsides(undo: string[][]): string[][] {
-  const deleted = new Set(undo.filter((a) => a[0] === 'ip' && a[1] === 'netns' && a[2] === 'del').map((a) => a[3]!));
-  const inside = (a: string[]) => a[0] === 'ip' && ((a[1] === '-n' && deleted.has(a[2]!)) || (a[1] === 'netns' && a[2] === 'exec' && deleted.has(a[3]!)));
-  return undo.filter((a) => !inside(a));
+export function withoutInsides(undo: Command[]): Command[] {
+  const deleted = new Set(undo.flatMap((c) => (c.tool === 'netns' && c.op === 'del' ? [c.name] : [])));
+  return undo.filter((c) => c.ns === null || !deleted.has(c.ns));
 }
 
 /**
@@ -60,13 +60,13 @@ function withoutInsides(undo: string[][]): string[][] {
  * object does not stop the rest). A failure here is fine when the object is already gone: the
  * sweep and the second look decide.
  */
-async function runUndo(undo: string[][]): Promise<string[]> {
+async function runUndo(undo: Command[]): Promise<string[]> {
   const removed: string[] = [];
   const queues = new IpQueues();
   // Which namespaces play Docker hosts does not matter here: the machine's own goes last.
   const flush = async () => {
     for await (const outcomes of runTiers(queues, new Set(), true)) {
-      for (const o of outcomes) removed.push(...o.done.map((c) => c.command.argv.join(' ')));
+      for (const o of outcomes) removed.push(...o.done.map((c) => argvOf(c.command).join(' ')));
     }
   };
   // Files (the containers' /etc/netns) go while ip deletes namespaces: neither needs the other.
@@ -75,14 +75,14 @@ async function runUndo(undo: string[][]): Promise<string[]> {
     await Promise.all([flush(), ...files]);
     files = [];
   };
-  for (const [i, argv] of undo.entries()) {
-    const c = { index: i + 1, command: { argv } };
-    const ip = ipKey(argv);
-    if (ip) queues.add(ip.netns, c);
-    else if (isFileCommand(c.command)) {
+  for (const [i, command] of undo.entries()) {
+    const argv = argvOf(command);
+    const ip = batchLine(command);
+    if (ip) queues.add(ip.ns, { index: i + 1, command });
+    else if (command.tool === 'file') {
       const done = () => removed.push(argv.join(' '));
-      if (argv[0] === 'rm') files.push(rm(argv[2]!, { recursive: true, force: true }).then(done, () => {}));
-      else if (fileCommand(c).exitCode === 0) done();
+      if (command.op === 'rm') files.push(rm(command.path, { recursive: true, force: true }).then(done, () => {}));
+      else if (fileCommand({ index: i + 1, command }).exitCode === 0) done();
     } else {
       await settle();
       if ((await runLean(argv)).exitCode === 0) removed.push(argv.join(' '));

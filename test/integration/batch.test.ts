@@ -2,6 +2,7 @@
 // before it took effect, the lines after it did not.
 import { execa } from 'execa';
 import t from 'tap';
+import { argvOf, ip, type Command } from '../../src/plan/command.js';
 import { runBatch, runTiers } from '../../src/run/batch.js';
 import { runRules } from '../../src/run/rules.js';
 import { IpQueues } from '../../src/run/schedule.js';
@@ -11,7 +12,7 @@ t.test('a failing line of an ip batch is named, with what ip said', { skip: need
   const ns = sandboxName('batch');
   await execa('ip', ['netns', 'add', ns]);
   t.teardown(() => execa('ip', ['netns', 'del', ns], { reject: false }));
-  const cmd = (...args: string[]) => ({ argv: ['ip', '-n', ns, ...args] });
+  const cmd = (...args: string[]) => ip(ns, ...args);
   const commands = [cmd('link', 'set', 'dev', 'lo', 'up'), cmd('link', 'set', 'dev', 'nosuch', 'up'), cmd('addr', 'add', '10.1.1.1/32', 'dev', 'lo')]
     .map((command, i) => ({ index: i + 1, command }));
   const r = await runBatch(ns, commands);
@@ -35,7 +36,7 @@ t.test('many namespaces through one ip: each batch ran once, a failure is named 
   const build = (force: boolean) => {
     const queues = new IpQueues();
     let index = 0;
-    const add = (ns: string, ...args: string[]) => queues.add(ns, { index: ++index, command: { argv: ['ip', '-n', ns, ...args] } });
+    const add = (ns: string, ...args: string[]) => queues.add(ns, { index: ++index, command: ip(ns, ...args) });
     for (const [i, ns] of names.entries()) {
       if (i === 2) add(missing, 'link', 'set', 'dev', 'lo', 'up');
       add(ns, 'link', 'set', 'dev', 'lo', 'up');
@@ -51,14 +52,14 @@ t.test('many namespaces through one ip: each batch ran once, a failure is named 
     for await (const tier of runTiers(build(force), new Set(), force)) outcomes.push(...tier);
     const failed = outcomes.flatMap((o) => (o.failed ? [o.failed] : []));
     // A build stops a chunk at its first failure; a teardown goes on to try everything.
-    const bad = failed.find((f) => f.at.command.argv.includes('nosuch'));
+    const bad = failed.find((f) => argvOf(f.at.command).includes('nosuch'));
     if (force || bad) t.match(bad?.result.stderr, /^Cannot find device "nosuch"$/, `${force ? 'teardown' : 'build'}: the bad line is named, with just what ip said about it`);
-    t.match(failed.find((f) => f.at.command.argv[2] === missing)?.result.stderr, /^Cannot open network namespace "[^"]+": No such file or directory$/, `${force ? 'teardown' : 'build'}: the missing namespace is named`);
+    t.match(failed.find((f) => f.at.command.ns === missing)?.result.stderr, /^Cannot open network namespace "[^"]+": No such file or directory$/, `${force ? 'teardown' : 'build'}: the missing namespace is named`);
     t.equal(failed.length, force ? 2 : new Set(failed.map((f) => f.at.index)).size, 'each failure once');
-    for (const o of outcomes) for (const c of o.done) t.notOk(c.command.argv.includes('nosuch'), 'a failed line is never counted as done');
+    for (const o of outcomes) for (const c of o.done) t.notOk(argvOf(c.command).includes('nosuch'), 'a failed line is never counted as done');
     // Whatever is reported done is there exactly once (a line run twice would have failed: File exists).
     for (const [i, ns] of names.entries()) {
-      const want = outcomes.flatMap((o) => o.done).filter((c) => c.command.argv[2] === ns && c.command.argv[3] === 'addr').map((c) => c.command.argv[5]!.replace('/32', ''));
+      const want = outcomes.flatMap((o) => o.done).map((c) => argvOf(c.command)).filter((argv) => argv[2] === ns && argv[3] === 'addr').map((argv) => argv[5]!.replace('/32', ''));
       t.same((await addresses(ns)).filter((a) => a.split('.')[2] === (force ? '1' : '0')).sort(), want.sort(), `${force ? 'teardown' : 'build'}: namespace ${i} has just what was reported done`);
     }
   }
@@ -68,7 +69,11 @@ t.test('iptables rules go in as one restore; a bad one is still named exactly', 
   const ns = sandboxName('rules');
   await execa('ip', ['netns', 'add', ns]);
   t.teardown(() => execa('ip', ['netns', 'del', ns], { reject: false }));
-  const rule = (i: number, ...target: string[]) => ({ index: i, command: { argv: ['ip', 'netns', 'exec', ns, 'iptables', '-t', 'nat', '-A', 'POSTROUTING', '-s', `10.${i}.0.0/16`, '!', '-o', 'br0', '-j', ...target] } });
+  const rule = (i: number, ...target: string[]) => {
+    const args = ['-s', `10.${i}.0.0/16`, '!', '-o', 'br0', '-j', ...target];
+    const command: Command = { tool: 'iptables', ns, table: 'nat', op: '-A', chain: 'POSTROUTING', args };
+    return { index: i, command };
+  };
   const nat = async () => String((await execa('ip', ['netns', 'exec', ns, 'iptables', '-t', 'nat', '-S', 'POSTROUTING'])).stdout).split('\n').filter((l) => l.startsWith('-A'));
 
   const good = await runRules([rule(1, 'MASQUERADE'), rule(2, 'MASQUERADE'), rule(3, 'RETURN')]);

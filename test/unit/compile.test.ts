@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import t from 'tap';
 import { listLabs, loadLab } from '../../src/lab/index.js';
 import { compile, teardownOf } from '../../src/plan/compile.js';
-import { renderScript, shellQuote } from '../../src/plan/script.js';
+import { argvOf, commandLine, shellQuote } from '../../src/plan/command.js';
+import { renderScript } from '../../src/plan/script.js';
 import type { Target } from '../../src/plan/types.js';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/$/, '');
@@ -35,12 +36,11 @@ t.test('compiling is deterministic', async (t) => {
 
 t.test('a sandbox plan never changes the machine’s own namespace', async (t) => {
   const plan = compile(loadLab('bridge-basic'), targets.sandbox!);
-  for (const argv of plan.steps.flatMap((s) => s.commands.flatMap((c) => [c.argv, ...(c.undo ? [c.undo] : [])]))) {
-    const inNamespace = (argv[0] === 'ip' && argv[1] === '-n' && argv[2]!.startsWith('sb-')) ||
-      (argv[0] === 'ip' && argv[1] === 'netns' && ['add', 'del', 'exec'].includes(argv[2]!) && argv[3]!.startsWith('sb-'));
+  for (const c of plan.steps.flatMap((s) => s.commands.flatMap((c) => [c, ...(c.undo ? [c.undo] : [])]))) {
+    const inNamespace = c.ns?.startsWith('sb-') || (c.tool === 'netns' && c.name.startsWith('sb-'));
     // …or a file of the sandbox's own containers, which only `ip netns exec` mounts.
-    const ownFile = ['mkdir', 'tee', 'rm'].includes(argv[0]!) && argv.at(-1)!.startsWith('/etc/netns/sb-');
-    t.ok(inNamespace || ownFile, argv.join(' '));
+    const ownFile = c.tool === 'file' && c.path.startsWith('/etc/netns/sb-');
+    t.ok(inNamespace || ownFile, commandLine(argvOf(c)));
   }
   t.same(plan.rootLinks, []);
   t.same(plan.namespaces, ['sb-host', 'sb-outside', 'sb-c1', 'sb-c2']);
@@ -48,7 +48,7 @@ t.test('a sandbox plan never changes the machine’s own namespace', async (t) =
 
 t.test('everything a plan creates is undone, newest first, and marked', async (t) => {
   const plan = compile(loadLab('bridge-basic'), targets['host-docker']!);
-  t.same(teardownOf(plan), [
+  t.same(teardownOf(plan).map(argvOf), [
     ['ip', 'link', 'del', 've-c2'],
     ['ip', 'link', 'del', 've-c1'],
     ['iptables', '-t', 'filter', '-D', 'FORWARD', '-i', 'br0', '-o', 'br0', '-m', 'comment', '--comment', 'nslab:bridge-basic', '-j', 'ACCEPT'],
@@ -58,7 +58,7 @@ t.test('everything a plan creates is undone, newest first, and marked', async (t
     ['rm', '-rf', '/etc/netns/c1'],
     ['ip', 'netns', 'del', 'c1'],
   ]);
-  const argvs = plan.steps.flatMap((s) => s.commands.map((c) => c.argv.join(' ')));
+  const argvs = plan.steps.flatMap((s) => s.commands.map((c) => argvOf(c).join(' ')));
   for (const name of ['br0', 've-c1', 've-c2']) t.ok(argvs.includes(`ip link set dev ${name} alias nslab:bridge-basic`), `${name} is marked`);
   for (const ns of ['c1', 'c2']) t.ok(argvs.includes(`ip -n ${ns} link set dev lo alias nslab:bridge-basic`), `namespace ${ns} is marked`);
 });

@@ -3,9 +3,12 @@ import t from 'tap';
 import { labFromText, listLabs, loadLab } from '../../src/lab/index.js';
 import { compile } from '../../src/plan/compile.js';
 import { plant } from '../../src/plan/faults.js';
+import { argvOf, inputOf } from '../../src/plan/command.js';
 import type { Plan } from '../../src/plan/types.js';
 
-const lines = (p: Plan) => p.steps.flatMap((s) => s.commands.map((c) => c.argv.join(' ')));
+/** Each command as typed, with what it writes (a file's content) after it. */
+const lines = (p: Plan) =>
+  p.steps.flatMap((s) => s.commands.map((c) => [argvOf(c).join(' '), inputOf(c)].filter((x) => x !== undefined).join('\n')));
 /** What the fault took out and put in, as command lines. */
 function change(clean: Plan, broken: Plan) {
   const [a, b] = [lines(clean), lines(broken)];
@@ -18,8 +21,7 @@ for (const { name } of listLabs()) {
     const clean = compile(lab, { kind: 'sandbox', name: 'sb' });
     for (const ex of lab.exercises) {
       const d = change(clean, plant(clean, lab, ex));
-      t.ok(d.removed.length + d.added.length > 0 || ex.faults.some((f) => f.kind === 'hosts-missing'), `${ex.title}: the plan changed`);
-      t.same(plant(clean, lab, ex), plant(clean, lab, ex), 'planting is deterministic');
+      t.ok(d.removed.length + d.added.length > 0, `${ex.title}: the plan changed`);
     }
   });
 }
@@ -45,7 +47,8 @@ t.test('a wrong prefix takes the default route along when the gateway falls outs
 t.test('the hosts-missing fault drops one name from the written /etc/hosts', async (t) => {
   const lab = loadLab('link');
   const clean = compile(lab, { kind: 'sandbox', name: 'sb' });
-  const file = (p: Plan) => p.steps.flatMap((s) => s.commands).find((c) => c.argv[1] === '/etc/netns/sb-web/hosts')!.input!;
+  const file = (p: Plan) =>
+    inputOf(p.steps.flatMap((s) => s.commands).find((c) => c.tool === 'file' && c.path === '/etc/netns/sb-web/hosts')!)!;
   t.match(file(clean), /172\.21\.0\.2\tdatabase db/);
   t.match(file(plant(clean, lab, lab.exercises[0]!)), /172\.21\.0\.2\tdb\n/);
 });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import t from 'tap';
-import { pingArgv } from '../../src/check/argv.js';
+import { pingArgv } from '../../src/plan/probe.js';
 import { parsePing } from '../../src/check/ping.js';
 
 // Output captured from iputils ping on Debian 12.

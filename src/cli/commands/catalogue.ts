@@ -1,7 +1,7 @@
 // list, validate, plan: read-only verbs that need no root.
 import { loadLab, listLabs } from '../../lab/index.js';
 import { compile } from '../../plan/compile.js';
-import { renderScript } from '../../plan/script.js';
+import { planDocument, renderScript } from '../../plan/script.js';
 import { EXIT } from '../exit.js';
 import type { Output } from '../output.js';
 import { table } from '../style.js';
@@ -30,7 +30,7 @@ export async function plan(out: Output, name: string, opts: PlaceOptions): Promi
   const { target, note } = await targetFor(place);
   if (note) process.stderr.write(`note: ${note}\n`);
   const p = compile(lab, target);
-  if (out.json) out.data(p);
+  if (out.json) out.data(planDocument(p));
   else process.stdout.write(renderScript(p, lab));
   return EXIT.ok;
 }

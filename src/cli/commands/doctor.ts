@@ -5,7 +5,7 @@ import { formatSubnet } from '../../net/ipv4.js';
 import { run } from '../../run/exec.js';
 import { kernelSupports, LINK_KINDS } from '../../run/features.js';
 import { listRoutes, overlappingRoutes } from '../../run/inventory.js';
-import { bridgeNetfilter, readSysctl } from '../../run/preflight.js';
+import { bridgeNetfilter, readSysctl } from '../../run/sysctl.js';
 import { hasTool, isRoot, packageOf } from '../../run/tools.js';
 import { EXIT } from '../exit.js';
 import type { Output } from '../output.js';

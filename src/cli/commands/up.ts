@@ -4,7 +4,7 @@ import { loadLab } from '../../lab/index.js';
 import { placeLabel, type Place } from '../../lab/names.js';
 import type { Lab } from '../../lab/types.js';
 import { compile, containerNamespaces, lanPorts } from '../../plan/compile.js';
-import { commandLine } from '../../plan/script.js';
+import { commandLine } from '../../plan/command.js';
 import type { Plan, Step, Target } from '../../plan/types.js';
 import { apply, type Interrupt } from '../../run/apply.js';
 import type { CommandResult } from '../../run/exec.js';

@@ -1,11 +1,10 @@
 // The command each kind of check runs: pure, so `plan` can print it and `verify` can run it.
 import { fileURLToPath } from 'node:url';
-import { inNs } from '../plan/netns.js';
-import type { PlannedCheck } from '../plan/types.js';
+import { inNs } from './command.js';
+import type { PlannedCheck } from './types.js';
 
 // Resolved from the repository, so it is found from src/ and from the compiled dist/ alike.
 export const probeScript = fileURLToPath(new URL('../../src/serve/probe.js', import.meta.url));
-
 
 /** One echo request; with a size, don't-fragment is set so the path's MTU decides. */
 export const pingArgv = (netns: string | null, address: string, size?: number): string[] =>
