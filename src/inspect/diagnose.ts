@@ -1,6 +1,6 @@
 // What is wrong, read from the kernel and named layer by layer, lowest first (as Kathará's
 // lab-checker does): "eth0 in c1 is DOWN" says where to look without giving the command.
-import type { ObservedNetwork } from '../inspect/observe.js';
+import type { ObservedNetwork } from './observe.js';
 import type { Lab } from '../lab/types.js';
 import { formatSubnet } from '../net/ipv4.js';
 

@@ -1,6 +1,6 @@
 // exercise, check, hint: a lab built with one fault planted, the learner's repair checked by the
 // lab's own checks, and hints one at a time (then what nslab sees wrong, layer by layer).
-import { diagnose } from '../../check/diagnose.js';
+import { diagnose } from '../../inspect/diagnose.js';
 import { runChecks } from '../../check/run.js';
 import { layoutOf } from '../../inspect/layout.js';
 import { observe } from '../../inspect/observe.js';
