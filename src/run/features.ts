@@ -5,6 +5,7 @@
 // since a `modprobe` may have loaded it since. (Not a .json: those are labs' state files.)
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { EnvError } from './errors.js';
 import { runLean } from './exec.js';
 import type { Plan } from '../plan/types.js';
 import { stateDir, writeFileAtomic } from './state.js';
@@ -39,7 +40,12 @@ export async function kernelSupports(kind: LinkKind): Promise<boolean> {
   if (known !== undefined) return known;
   const ns = `nslab-probe-${process.pid}-${kind}`;
   const added = await runLean(['ip', 'netns', 'add', ns]);
-  if (added.exitCode !== 0) return false;
+  // Not a missing link kind: nothing can be tried at all, and modprobe would not help.
+  if (added.exitCode !== 0)
+    throw new EnvError(
+      `cannot create the scratch namespace ${ns} to try the kernel's link kinds: ${added.stderr.trim()}`,
+      'nslab needs root and a kernel with network namespaces (`ip netns add` must work)',
+    );
   try {
     const ip = (...args: string[]) => runLean(['ip', '-n', ns, 'link', 'add', ...args]);
     const parent = await ip('p0', 'type', 'veth', 'peer', 'name', 'p1');
