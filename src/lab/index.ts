@@ -43,7 +43,7 @@ export function listLabs(): CatalogueEntry[] {
     .sort()
     .map((f) => {
       const file = join(labsDir, f);
-      let title = '';
+      let title: string;
       let exercises = 0;
       try {
         const doc = parse(readFileSync(file, 'utf8')) as { title?: unknown; exercises?: unknown } | null;

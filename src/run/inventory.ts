@@ -103,7 +103,7 @@ export function listServers(): ServerInfo[] {
 
 /** /etc/netns/NS directories whose hosts file carries a mark (see plan/files.ts). */
 export function listNetnsFiles(): FilesInfo[] {
-  let dirs: string[] = [];
+  let dirs: string[];
   try {
     dirs = readdirSync('/etc/netns');
   } catch {
