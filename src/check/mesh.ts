@@ -42,11 +42,20 @@ async function fpingThroughIp(argvs: string[][]): Promise<(string | null)[]> {
     // `ip netns exec SRC fping …` without its `ip` is a batch line.
     const lines = mine.flatMap((i) => [argvs[i]!.slice(1).join(' '), `link show dev nslabmark${i}`]);
     const r = await runLean(['ip', '-force', '-batch', '-'], `${lines.join('\n')}\n`);
-    const marks = [...r.stderr.matchAll(/Device "nslabmark(\d+)" does not exist\./g)];
-    if (marks.length !== mine.length || marks.some((m, k) => Number(m[1]) !== mine[k])) return;
-    marks.forEach((m, k) => (said[mine[k]!] = r.stderr.slice(k === 0 ? 0 : marks[k - 1]!.index! + marks[k - 1]![0].length, m.index)));
+    splitAtMarks(r.stderr, mine)?.forEach((report, k) => (said[mine[k]!] = report));
   }));
   return said;
+}
+
+/**
+ * One batch's stream cut at its markers: fping `mine[k]`'s report is what lies between marker
+ * k-1 (or the start) and marker k. null unless the markers are exactly mine, in order.
+ */
+export function splitAtMarks(stderr: string, mine: number[]): string[] | null {
+  const marks = [...stderr.matchAll(/Device "nslabmark(\d+)" does not exist\./g)];
+  if (marks.length !== mine.length || marks.some((m, k) => Number(m[1]) !== mine[k])) return null;
+  const endOf = (k: number) => (k < 0 ? 0 : marks[k]!.index! + marks[k]![0].length);
+  return marks.map((m, k) => stderr.slice(endOf(k - 1), m.index));
 }
 
 export async function pingMesh(checks: (PlannedCheck & { kind: 'ping' })[], namespaces: string[], ports: LanPort[] = []): Promise<Map<PlannedCheck, PingOutcome>> {

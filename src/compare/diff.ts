@@ -74,13 +74,13 @@ export function compareNetworks({ lab, hand, docker }: CompareInput): Row[] {
   const rows: Row[] = [];
   const nh = normaliser(hand, lab);
   const nd = normaliser(docker, lab);
-  /** One row: same when the normalised values match, else the explanation given (or a real difference). */
   const plain = (s: string) => s;
   const normalised: Keys = [nh, nd];
   // Addresses by their place in the subnet alone: Docker may have given other ones than the lab's.
   // The prefix is left out: it follows the subnet, which has a row of its own.
   const unprefixed = (n: (s: string) => string) => (s: string) => n(s).replace(/\/\d+/g, '');
   const byPlace: Keys = [unprefixed(normaliser({ ...hand, toLab: new Map() }, lab)), unprefixed(normaliser({ ...docker, toLab: new Map() }, lab))];
+  /** One row: same when the normalised values match, else the explanation given (or a real difference). */
   const add = (property: string, h: unknown, d: unknown, otherwise?: [Verdict, string], [kh, kd]: Keys = [plain, plain], sameWhy = '') => {
     const [hs, ds] = [show(h), show(d)];
     const same = kh(hs) === kd(ds);

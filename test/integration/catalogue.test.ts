@@ -7,7 +7,7 @@ import t from 'tap';
 import { listLabs, loadLab } from '../../src/lab/index.js';
 import { compile } from '../../src/plan/compile.js';
 import { missingKinds } from '../../src/run/features.js';
-import { listServers } from '../../src/run/inventory.js';
+import { listServers, type ServerInfo } from '../../src/run/inventory.js';
 import { namespacesOf, needsRoot, nslab, sandboxName } from '../helpers/machine.js';
 
 interface Result { ok: boolean; checks: { name: string; ok: boolean }[] }
@@ -20,11 +20,28 @@ async function deleteRule(ns: string, table: string, match: RegExp) {
   await execa('ip', ['netns', 'exec', ns, 'iptables-restore', '--noflush'], { input: `*${table}\n-D${line.slice(2)}\nCOMMIT\n` });
 }
 
-/** Stops the server a container runs, found by its mark as teardown finds it. */
+/** Exited: gone, or a zombie not reaped yet (its sockets are closed all the same). */
+function exited(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z');
+  } catch {
+    return true;
+  }
+}
+
+/** Stops the server a container runs, found by its mark as teardown finds it; waits for it to exit. */
 async function killServer(owner: string, sb: string) {
-  for (const s of listServers())
-    if (s.owner.place.kind === 'sandbox' && s.owner.place.name === sb && s.what.includes(` ${owner} `)) process.kill(s.pid);
-  await new Promise((r) => setTimeout(r, 100));
+  const mine = (s: ServerInfo) =>
+    s.owner.place.kind === 'sandbox' && s.owner.place.name === sb && s.what.includes(` ${owner} `);
+  const pids = listServers().filter(mine).map((s) => s.pid);
+  if (pids.length === 0) throw new Error(`no server of ${owner} runs in ${sb}`);
+  for (const pid of pids) process.kill(pid);
+  // The checks that follow must not meet a server still closing: wait for the exit, 5 s at most.
+  for (let waited = 0; !pids.every(exited); waited += 20) {
+    if (waited >= 5_000) throw new Error(`${owner}'s server (pid ${pids.join(', ')}) runs 5 s after SIGTERM`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
 }
 
 const dropLine = (file: string, pattern: RegExp) => writeFileSync(file, readFileSync(file, 'utf8').split('\n').filter((l) => !pattern.test(l)).join('\n'));
