@@ -64,7 +64,8 @@ export async function listMarkedRules(): Promise<RuleInfo[]> {
   let table = '';
   for (const line of r.stdout.split('\n')) {
     if (line.startsWith('*')) table = line.slice(1);
-    const m = /--comment "?(nslab:[a-z0-9@-]+)"?/.exec(line);
+    // The whole comment must be the mark: "nslab:lab.old" is not lab "lab"'s.
+    const m = /--comment "?(nslab:[a-z0-9@-]+)(?="|\s|$)/.exec(line);
     const owner = m ? parseMark(m[1]) : null;
     if (line.startsWith('-A ') && owner) rules.push({ table, rule: line, owner });
   }
