@@ -9,6 +9,8 @@ export interface PingSummary {
   rttMs: number | null;
   /** the first line of an error ping printed ("connect: Network is unreachable"), if any */
   error: string | null;
+  /** ping did not finish (killed, or out of nslab's time): its silence proves nothing */
+  interrupted?: string;
 }
 
 export function parsePing(stdout: string, stderr = ''): PingSummary {
@@ -34,6 +36,7 @@ export async function ping(netns: string | null, address: string, tries: number,
   for (let i = 0; i < tries; i++) {
     const r = await run(argv, { timeoutMs: 5_000 });
     summary = parsePing(r.stdout, r.stderr);
+    if (r.interruptedBy) return { ...summary, interrupted: r.interruptedBy, argv };
     if (summary.received > 0) break;
   }
   return { ...summary, argv };

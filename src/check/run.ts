@@ -21,17 +21,27 @@ export interface CheckResult {
   /** set when one line of the lab made many checks (`from: all`) */
   group?: string;
   argv: string[];
+  /** the probe never finished (killed by this signal, or `timeout`): no verdict, never ok */
+  interrupted?: string;
 }
 
-interface Probe { reached: boolean; rttMs: number | null; detail: string | null; argv: string[] }
+interface Probe {
+  reached: boolean;
+  rttMs: number | null;
+  detail: string | null;
+  argv: string[];
+  interrupted?: string;
+}
 
 async function nodeProbe(c: PlannedCheck) {
   const argv = probeArgv(c);
   const r = await run(argv, { timeoutMs: 30_000 });
+  const interrupted = r.interruptedBy ? { interrupted: r.interruptedBy } : {};
   try {
-    return { argv, out: JSON.parse(r.stdout) as { ok: boolean; ms?: number; error?: string; bodies?: string[]; status?: number } };
+    type Out = { ok: boolean; ms?: number; error?: string; bodies?: string[]; status?: number };
+    return { argv, out: JSON.parse(r.stdout) as Out, ...interrupted };
   } catch {
-    return { argv, out: { ok: false, error: r.stderr.trim() || `probe exited ${r.exitCode}` } };
+    return { argv, out: { ok: false, error: r.stderr.trim() || `probe exited ${r.exitCode}` }, ...interrupted };
   }
 }
 
@@ -39,14 +49,16 @@ async function probe(c: PlannedCheck): Promise<Probe> {
   switch (c.kind) {
     case 'ping': {
       const p = await ping(c.netns, c.address, c.expect === 'reach' ? 3 : 1, c.size);
-      return { reached: p.received > 0, rttMs: p.rttMs, detail: p.received > 0 ? null : (p.error ?? 'no answer within 1 s'), argv: p.argv };
+      const detail = p.received > 0 ? null : (p.error ?? 'no answer within 1 s');
+      const interrupted = p.interrupted ? { interrupted: p.interrupted } : {};
+      return { reached: p.received > 0, rttMs: p.rttMs, detail, argv: p.argv, ...interrupted };
     }
     case 'tcp': {
-      const { argv, out } = await nodeProbe(c);
-      return { reached: out.ok, rttMs: out.ms ?? null, detail: out.ok ? null : (out.error ?? null), argv };
+      const { argv, out, ...interrupted } = await nodeProbe(c);
+      return { reached: out.ok, rttMs: out.ms ?? null, detail: out.ok ? null : (out.error ?? null), argv, ...interrupted };
     }
     case 'http': {
-      const { argv, out } = await nodeProbe(c);
+      const { argv, out, ...interrupted } = await nodeProbe(c);
       const bodies = out.bodies ?? [];
       const missing = (c.answers ?? []).filter((a) => !bodies.some((b) => b.startsWith(`${a} `)));
       const wrongBody = c.body !== undefined ? bodies.find((b) => !b.includes(c.body!)) : undefined;
@@ -55,18 +67,21 @@ async function probe(c: PlannedCheck): Promise<Probe> {
         : wrongBody !== undefined ? `answered "${wrongBody}", which lacks "${c.body}"`
         : missing.length > 0 ? `${bodies.length} answers, none from ${missing.join(', ')}`
         : null;
-      return { reached, rttMs: out.ms ?? null, detail: detail ?? (bodies.length ? `"${bodies[0]}"` : null), argv };
+      const said = detail ?? (bodies.length ? `"${bodies[0]}"` : null);
+      return { reached, rttMs: out.ms ?? null, detail: said, argv, ...interrupted };
     }
     case 'resolve': {
       const argv = probeArgv(c);
       const r = await run(argv, { timeoutMs: 10_000 });
       const found = r.exitCode === 0 ? (r.stdout.trim().split(/\s+/)[0] ?? null) : null;
       const reached = found !== null && (c.address === null || found === c.address);
-      return { reached, rttMs: null, detail: found === null ? `${c.lookup} does not resolve` : `${c.lookup} is ${found}`, argv };
+      const detail = found === null ? `${c.lookup} does not resolve` : `${c.lookup} is ${found}`;
+      return { reached, rttMs: null, detail, argv, ...(r.interruptedBy ? { interrupted: r.interruptedBy } : {}) };
     }
     case 'listen': {
-      const { argv, out } = await nodeProbe(c);
-      return { reached: out.ok, rttMs: null, detail: out.ok ? `port ${c.port} is free here` : `cannot bind port ${c.port}: ${out.error}`, argv };
+      const { argv, out, ...interrupted } = await nodeProbe(c);
+      const detail = out.ok ? `port ${c.port} is free here` : `cannot bind port ${c.port}: ${out.error}`;
+      return { reached: out.ok, rttMs: null, detail, argv, ...interrupted };
     }
   }
 }
@@ -77,12 +92,14 @@ const judge = (c: PlannedCheck, p: Probe): CheckResult => ({
   kind: c.kind,
   expect: c.expect,
   reached: p.reached,
-  ok: p.reached === (c.expect === 'reach'),
+  // A probe that never finished proves nothing either way: never a pass.
+  ok: !p.interrupted && p.reached === (c.expect === 'reach'),
   rttMs: p.rttMs,
   detail: p.detail,
   ...(c.why ? { why: c.why } : {}),
   ...(c.group ? { group: c.group } : {}),
   argv: p.argv,
+  ...(p.interrupted ? { interrupted: p.interrupted } : {}),
 });
 
 /**

@@ -2,7 +2,7 @@
 import type { CheckResult } from '../check/run.js';
 import { argvOf, commandLine } from '../plan/command.js';
 import type { Step } from '../plan/types.js';
-import { bold, dim, green, red, table } from './style.js';
+import { bold, dim, green, red, table, yellow } from './style.js';
 
 export function renderChecks(results: CheckResult[]): string {
   const short = (text: string | null) => (text && text.length > 34 ? `${text.slice(0, 33)}…` : (text ?? ''));
@@ -12,10 +12,10 @@ export function renderChecks(results: CheckResult[]): string {
   for (const r of results) {
     if (!r.group) {
       rows.push([
-        r.ok ? green('PASS') : red('FAIL'),
+        r.interrupted ? yellow('INTERRUPTED') : r.ok ? green('PASS') : red('FAIL'),
         r.name,
         r.expect === 'reach' ? 'works' : 'fails',
-        r.reached ? 'works' : `fails${r.detail ? `: ${short(r.detail)}` : ''}`,
+        r.interrupted ? `no verdict: ${r.interrupted}` : r.reached ? 'works' : `fails${r.detail ? `: ${short(r.detail)}` : ''}`,
         r.rttMs === null ? '-' : `${r.rttMs.toFixed(3)} ms`,
       ]);
       continue;
@@ -38,6 +38,10 @@ export function renderChecks(results: CheckResult[]): string {
   const failures = results.filter((x) => !x.ok);
   if (failures.length > 20) lines.push(`${failures.length} checks failed; the first 20:`);
   for (const r of failures.slice(0, 20)) {
+    if (r.interrupted) {
+      lines.push(`${yellow('…')} ${r.name}: the probe did not finish (${r.interrupted}): no verdict`);
+      continue;
+    }
     lines.push(`${red('✗')} ${r.name}: expected it to ${r.expect === 'reach' ? 'work' : 'fail'}, but it ${r.reached ? 'worked' : `failed (${r.detail})`}`);
     if (r.why) lines.push(`  this check proves: ${r.why}`);
     lines.push(`  try it yourself: ${commandLine(r.argv)}`);
