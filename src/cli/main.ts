@@ -3,6 +3,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { LabError } from '../lab/problems.js';
 import { ApplyError, EnvError } from '../run/errors.js';
 import { commandLine } from '../plan/script.js';
+import { UsageError } from '../session/usage.js';
 // Each verb's module is loaded when the verb runs: start-up is most of a small command's time.
 const catalogue = () => import('./commands/catalogue.js');
 const manage = () => import('./commands/manage.js');
@@ -10,7 +11,6 @@ const upVerb = () => import('./commands/up.js');
 import { EXIT, exitForSignal } from './exit.js';
 import { outputFor } from './output.js';
 import { red } from './style.js';
-import { UsageError } from './usage.js';
 import type { PlaceOptions } from './target.js';
 
 const program = new Command('nslab')

@@ -2,10 +2,11 @@
 import { loadLab, listLabs } from '../../lab/index.js';
 import { compile } from '../../plan/compile.js';
 import { renderScript } from '../../plan/script.js';
+import { targetFor } from '../../session/target.js';
 import { EXIT } from '../exit.js';
 import type { Output } from '../output.js';
 import { table } from '../style.js';
-import { placeFrom, targetFor, type PlaceOptions } from '../target.js';
+import { placeFrom, type PlaceOptions } from '../target.js';
 
 export function list(out: Output): number {
   const labs = listLabs();

@@ -14,11 +14,11 @@ import type { PlannedCheck } from '../../plan/types.js';
 import { apply, type Interrupt } from '../../run/apply.js';
 import { EnvError } from '../../run/errors.js';
 import { teardown } from '../../run/teardown.js';
+import { UsageError } from '../../session/usage.js';
 import { EXIT, exitForSignal } from '../exit.js';
 import type { Output } from '../output.js';
 import { bold, dim, green, red, table, yellow } from '../style.js';
 import type { PlaceOptions } from '../target.js';
-import { UsageError } from '../usage.js';
 import { findUp, planAt } from './manage.js';
 import { catchSignals, prepare } from './up.js';
 

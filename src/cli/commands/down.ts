@@ -8,11 +8,11 @@ import { requireRoot } from '../../run/preflight.js';
 import { labsUp } from '../../run/status.js';
 import { teardown } from '../../run/teardown.js';
 import { dockerSideKept } from '../../compare/names.js';
+import { UsageError } from '../../session/usage.js';
 import { EXIT } from '../exit.js';
 import type { Output } from '../output.js';
 import { table } from '../style.js';
 import { placeFrom, type PlaceOptions } from '../target.js';
-import { UsageError } from '../usage.js';
 
 /** down takes a lab's name even when its file is gone: the marks in the kernel are enough. */
 const labNameOf = (nameOrPath: string): string => {

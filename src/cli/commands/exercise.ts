@@ -12,12 +12,12 @@ import { plant } from '../../plan/faults.js';
 import type { Plan } from '../../plan/types.js';
 import { apply, type Interrupt } from '../../run/apply.js';
 import { readState, writeState } from '../../run/state.js';
+import { UsageError } from '../../session/usage.js';
 import { EXIT, exitForSignal } from '../exit.js';
 import type { Output } from '../output.js';
 import { renderChecks } from '../render.js';
 import { bold, green, red, yellow } from '../style.js';
 import { placeFrom, type PlaceOptions } from '../target.js';
-import { UsageError } from '../usage.js';
 import { asBuilt, placeUp, planAt } from './manage.js';
 import { catchSignals, prepare } from './up.js';
 

@@ -11,11 +11,11 @@ import type { Plan } from '../../plan/types.js';
 import { EnvError } from '../../run/errors.js';
 import { requireRoot, requireTools } from '../../run/preflight.js';
 import { isUpAt, placesUp } from '../../run/status.js';
+import { UsageError } from '../../session/usage.js';
 import { EXIT } from '../exit.js';
 import type { Output } from '../output.js';
 import { renderChecks } from '../render.js';
 import { placeFrom, type PlaceOptions } from '../target.js';
-import { UsageError } from '../usage.js';
 
 /** Where the lab is up, as the flags name it or, without them, the one place it is: null when not up there. */
 export async function findUp(lab: string, opts: PlaceOptions): Promise<{ place: Place | null; asked: Place | undefined }> {

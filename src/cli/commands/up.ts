@@ -14,6 +14,8 @@ import { checkRoom, interfaceWith, requireRoot, requireTools, toolsFor } from '.
 import { writeState } from '../../run/state.js';
 import { asHost, cannotBeHost } from '../../lab/project.js';
 import { teardown } from '../../run/teardown.js';
+import { targetFor } from '../../session/target.js';
+import { UsageError } from '../../session/usage.js';
 import { EXIT, exitForSignal } from '../exit.js';
 import type { Output } from '../output.js';
 import { renderChecks, renderStep } from '../render.js';
@@ -21,8 +23,7 @@ import { ascii } from '../../graph/draw.js';
 import { fromLab } from '../../graph/topology.js';
 import { bold, dim, yellow } from '../style.js';
 import { showState, waitForKey } from '../stepper.js';
-import { UsageError } from '../usage.js';
-import { placeFrom, targetFor, type PlaceOptions } from '../target.js';
+import { placeFrom, type PlaceOptions } from '../target.js';
 
 export interface UpOptions extends PlaceOptions { quiet?: boolean; check?: boolean; step?: boolean; as?: string }
 
