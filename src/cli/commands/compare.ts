@@ -14,6 +14,7 @@ import type { PlannedCheck } from '../../plan/types.js';
 import { apply, type Interrupt } from '../../run/apply.js';
 import { EnvError } from '../../run/errors.js';
 import { teardown } from '../../run/teardown.js';
+import { planAt } from '../../session/built.js';
 import { prepare } from '../../session/prepare.js';
 import { catchSignals } from '../../session/signals.js';
 import { UsageError } from '../../session/usage.js';
@@ -21,7 +22,7 @@ import { EXIT, exitForSignal } from '../exit.js';
 import type { Output } from '../output.js';
 import { bold, dim, green, red, table, yellow } from '../style.js';
 import type { PlaceOptions } from '../target.js';
-import { findUp, planAt } from './manage.js';
+import { findUp } from './manage.js';
 
 export interface CompareOptions extends PlaceOptions { keep?: boolean }
 

@@ -12,6 +12,7 @@ import { plant } from '../../plan/faults.js';
 import type { Plan } from '../../plan/types.js';
 import { apply, type Interrupt } from '../../run/apply.js';
 import { readState, writeState } from '../../run/state.js';
+import { asBuilt, planAt } from '../../session/built.js';
 import { prepare } from '../../session/prepare.js';
 import { catchSignals } from '../../session/signals.js';
 import { UsageError } from '../../session/usage.js';
@@ -20,7 +21,7 @@ import type { Output } from '../output.js';
 import { renderChecks } from '../render.js';
 import { bold, green, red, yellow } from '../style.js';
 import { placeFrom, type PlaceOptions } from '../target.js';
-import { asBuilt, placeUp, planAt } from './manage.js';
+import { placeUp } from './manage.js';
 
 /** {c1} → c1's namespace, {host} → the Docker host's: the task speaks of what the learner types. */
 export function fill(text: string, plan: Plan): string {

@@ -8,11 +8,12 @@ import { EnvError } from '../../run/errors.js';
 import { run } from '../../run/exec.js';
 import { requireRoot } from '../../run/preflight.js';
 import { hasTool } from '../../run/tools.js';
+import { asBuilt, planAt } from '../../session/built.js';
 import { UsageError } from '../../session/usage.js';
 import { EXIT } from '../exit.js';
 import type { Output } from '../output.js';
 import { placeFrom, type PlaceOptions } from '../target.js';
-import { asBuilt, placeUp, planAt } from './manage.js';
+import { placeUp } from './manage.js';
 
 export const FORMATS = ['ascii', 'mermaid', 'dot', 'svg'] as const;
 export type Format = (typeof FORMATS)[number];

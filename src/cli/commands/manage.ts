@@ -1,16 +1,12 @@
-// verify, and what the verbs that work on a lab that is up share: where it is up, what was
-// built there (all of it, or one host's part), and its plan.
+// verify, and where a lab is up: what the verbs that work on a lab that is up share.
 import { runChecks } from '../../check/run.js';
 import { loadLab } from '../../lab/index.js';
-import { asHost } from '../../lab/project.js';
-import type { Lab } from '../../lab/types.js';
-import { readState } from '../../run/state.js';
 import { placeLabel, type Place } from '../../lab/names.js';
-import { compile, containerNamespaces, lanPorts } from '../../plan/compile.js';
-import type { Plan } from '../../plan/types.js';
+import { containerNamespaces, lanPorts } from '../../plan/compile.js';
 import { EnvError } from '../../run/errors.js';
 import { requireRoot, requireTools } from '../../run/preflight.js';
 import { isUpAt, placesUp } from '../../run/status.js';
+import { asBuilt, planAt } from '../../session/built.js';
 import { UsageError } from '../../session/usage.js';
 import { EXIT } from '../exit.js';
 import type { Output } from '../output.js';
@@ -35,12 +31,6 @@ export async function placeUp(lab: string, opts: PlaceOptions): Promise<Place> {
   throw new EnvError(`${lab} is not up`, `build it first: sudo npm run lab ${lab}`);
 }
 
-/** The lab as this machine built it: after `up --as HOST`, only HOST's part (from the state file). */
-export function asBuilt(lab: Lab, place: Place): Lab {
-  const as = place.kind === 'host' ? readState(lab.name, place)?.as : undefined;
-  return as ? asHost(lab, as) : lab;
-}
-
 export async function verify(out: Output, name: string, opts: PlaceOptions): Promise<number> {
   requireRoot('verify');
   requireTools(['ip', 'ping']);
@@ -58,10 +48,3 @@ export async function verify(out: Output, name: string, opts: PlaceOptions): Pro
   out.line(renderChecks(results));
   return ok ? EXIT.ok : EXIT.checkFailed;
 }
-
-/**
- * The plan of a lab as it stands at a place, for its names and checks: what the machine was like
- * before `up` (the host facts) changes only build steps, so it is left at a neutral value.
- */
-export const planAt = (lab: Lab, place: Place): Plan =>
-  compile(lab, place.kind === 'host' ? { kind: 'host', facts: { forwardDrop: false, ipForward: '1' } } : { kind: 'sandbox', name: place.name });
