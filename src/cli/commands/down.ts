@@ -1,13 +1,13 @@
 // down, status: what is up, found through the kernel's marks, and removing it. Kept apart from
 // verify: they need only a lab's name, so they start without the parser, the compiler or execa.
 import { basename, extname } from 'node:path';
+import { dockerSideKept } from '../../compare/names.js';
 import { findLabFile } from '../../lab/files.js';
 import { isName, placeLabel } from '../../lab/names.js';
 import { EnvError } from '../../run/errors.js';
 import { requireRoot } from '../../run/preflight.js';
-import { labsUp } from '../../run/status.js';
 import { teardown } from '../../run/teardown.js';
-import { dockerSideKept } from '../../compare/names.js';
+import { labsUp } from '../../session/status.js';
 import { UsageError } from '../../session/usage.js';
 import { EXIT } from '../exit.js';
 import type { Output } from '../output.js';

@@ -13,6 +13,7 @@ import type { Plan } from '../../plan/types.js';
 import { apply, type Interrupt } from '../../run/apply.js';
 import { readState, writeState } from '../../run/state.js';
 import { asBuilt, planAt } from '../../session/built.js';
+import { locate } from '../../session/locate.js';
 import { prepare } from '../../session/prepare.js';
 import { catchSignals } from '../../session/signals.js';
 import { UsageError } from '../../session/usage.js';
@@ -21,7 +22,6 @@ import type { Output } from '../output.js';
 import { renderChecks } from '../render.js';
 import { bold, green, red, yellow } from '../style.js';
 import { placeFrom, type PlaceOptions } from '../target.js';
-import { placeUp } from './manage.js';
 
 /** {c1} → c1's namespace, {host} → the Docker host's: the task speaks of what the learner types. */
 export function fill(text: string, plan: Plan): string {
@@ -73,7 +73,7 @@ export async function exercise(out: Output, name: string, number: string | undef
 
 export async function check(out: Output, name: string, opts: PlaceOptions): Promise<number> {
   const whole = loadLab(name);
-  const place = await placeUp(whole.name, opts);
+  const place = await locate(whole.name, placeFrom(whole.name, opts), { mustBeUp: true });
   const lab = asBuilt(whole, place);
   const plan = planAt(lab, place);
   const results = await runChecks(plan.checks, containerNamespaces(plan), lanPorts(lab, plan));
@@ -95,7 +95,7 @@ export async function check(out: Output, name: string, opts: PlaceOptions): Prom
 
 export async function hint(out: Output, name: string, opts: PlaceOptions): Promise<number> {
   const lab = loadLab(name);
-  const place = await placeUp(lab.name, opts);
+  const place = await locate(lab.name, placeFrom(lab.name, opts), { mustBeUp: true });
   const state = readState(lab.name, place);
   if (!state?.exercise) throw new UsageError(`${lab.name} is up (${placeLabel(place)}) but not as an exercise: start one with npm run nslab -- exercise ${lab.name}`);
   const ex = lab.exercises[state.exercise.index - 1]!;
