@@ -12,7 +12,8 @@ import { plant } from '../../plan/faults.js';
 import type { Plan } from '../../plan/types.js';
 import { apply, type Interrupt } from '../../run/apply.js';
 import { readState, writeState } from '../../run/state.js';
-import { asBuilt, planAt } from '../../session/built.js';
+import { planAt } from '../../session/built.js';
+import { checkWhereUp } from '../../session/checks.js';
 import { locate } from '../../session/locate.js';
 import { prepare } from '../../session/prepare.js';
 import { catchSignals } from '../../session/signals.js';
@@ -73,10 +74,7 @@ export async function exercise(out: Output, name: string, number: string | undef
 
 export async function check(out: Output, name: string, opts: PlaceOptions): Promise<number> {
   const whole = loadLab(name);
-  const place = await locate(whole.name, placeFrom(whole.name, opts), { mustBeUp: true });
-  const lab = asBuilt(whole, place);
-  const plan = planAt(lab, place);
-  const results = await runChecks(plan.checks, containerNamespaces(plan), lanPorts(lab, plan));
+  const { lab, place, results } = await checkWhereUp(whole, placeFrom(whole.name, opts));
   const solved = results.every((r) => r.ok);
   const ex = readState(lab.name, place)?.exercise;
   const title = ex ? lab.exercises[ex.index - 1]?.title : undefined;
