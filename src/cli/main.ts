@@ -5,7 +5,6 @@ import { ApplyError, EnvError } from '../run/errors.js';
 import { commandLine } from '../plan/script.js';
 import { UsageError } from '../session/usage.js';
 // Each verb's module is loaded when the verb runs: start-up is most of a small command's time.
-const catalogue = () => import('./commands/catalogue.js');
 const manage = () => import('./commands/manage.js');
 const upVerb = () => import('./commands/up.js');
 import { EXIT, exitForSignal } from './exit.js';
@@ -46,13 +45,13 @@ const placeOptions = (c: Command) =>
 const jsonOption = (c: Command) => c.addOption(new Option('--json', 'print one JSON document for scripts').default(false));
 
 jsonOption(program.command('list').description('the labs in labs/, one line each'))
-  .action(act(async (o: { json: boolean }) => (await catalogue()).list(outputFor((json = o.json)))));
+  .action(act(async (o: { json: boolean }) => (await import('./commands/list.js')).list(outputFor((json = o.json)))));
 
 jsonOption(program.command('validate').argument('<lab>', 'lab name or YAML file').description('check a lab file; print every problem as file:line:col'))
-  .action(act(async (lab: string, o: { json: boolean }) => (await catalogue()).validate(outputFor((json = o.json)), lab)));
+  .action(act(async (lab: string, o: { json: boolean }) => (await import('./commands/validate.js')).validate(outputFor((json = o.json)), lab)));
 
 jsonOption(placeOptions(program.command('plan').argument('<lab>').description('print the bash script that builds exactly what `up` builds (no root needed)')))
-  .action(act(async (lab: string, o: { json: boolean } & PlaceOptions) => (await catalogue()).plan(outputFor((json = o.json)), lab, o)));
+  .action(act(async (lab: string, o: { json: boolean } & PlaceOptions) => (await import('./commands/plan.js')).plan(outputFor((json = o.json)), lab, o)));
 
 jsonOption(placeOptions(program.command('up').argument('<lab>').description('build the lab, run its checks, leave it up (root)')))
   .option('-q, --quiet', 'do not print each command as it runs')
