@@ -5,7 +5,6 @@ import { ApplyError, EnvError } from '../run/errors.js';
 import { commandLine } from '../plan/script.js';
 import { UsageError } from '../session/usage.js';
 // Each verb's module is loaded when the verb runs: start-up is most of a small command's time.
-const manage = () => import('./commands/manage.js');
 const upVerb = () => import('./commands/up.js');
 import { EXIT, exitForSignal } from './exit.js';
 import { outputFor } from './output.js';
@@ -62,7 +61,7 @@ jsonOption(placeOptions(program.command('up').argument('<lab>').description('bui
 
 jsonOption(placeOptions(program.command('verify').argument('<lab>').description('run the lab’s checks against what is up (root)')))
   .option('--host', 'the copy on this machine’s own namespace')
-  .action(act(async (lab: string, o: { json: boolean } & PlaceOptions) => (await manage()).verify(outputFor((json = o.json)), lab, o)));
+  .action(act(async (lab: string, o: { json: boolean } & PlaceOptions) => (await import('./commands/verify.js')).verify(outputFor((json = o.json)), lab, o)));
 
 jsonOption(placeOptions(program.command('down').argument('<lab>').description('remove everything the lab made; without a target flag, every copy (root)')))
   .option('--host', 'only the copy on this machine’s own namespace')

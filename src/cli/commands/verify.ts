@@ -1,4 +1,4 @@
-// verify: the lab's checks again, against what is up.
+// verify: the lab's checks again, against what is up (root).
 import { loadLab } from '../../lab/index.js';
 import { placeLabel } from '../../lab/names.js';
 import { requireRoot, requireTools } from '../../run/preflight.js';
@@ -14,7 +14,8 @@ export async function verify(out: Output, name: string, opts: PlaceOptions): Pro
   const whole = loadLab(name);
   const { lab, place, results, checksMs } = await checkWhereUp(whole, placeFrom(whole.name, opts));
   const ok = results.every((r) => r.ok);
-  out.data({ ok, lab: lab.name, target: placeLabel(place), checksMs, maxRssKb: process.resourceUsage().maxRSS, checks: results });
+  const maxRssKb = process.resourceUsage().maxRSS;
+  out.data({ ok, lab: lab.name, target: placeLabel(place), checksMs, maxRssKb, checks: results });
   out.line(`nslab verify ${lab.name} (${placeLabel(place)})`);
   out.line(renderChecks(results));
   return ok ? EXIT.ok : EXIT.checkFailed;
