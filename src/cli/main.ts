@@ -92,7 +92,7 @@ jsonOption(program.command('doctor').description('what this machine can do for n
   .action(act(async (o: { json: boolean }) => (await import('./commands/doctor.js')).doctor(outputFor((json = o.json)))));
 
 jsonOption(program.command('status').argument('[lab]').description('what is up, read from the kernel (root)'))
-  .action(act(async (lab: string | undefined, o: { json: boolean }) => (await import('./commands/down.js')).status(outputFor((json = o.json)), lab)));
+  .action(act(async (lab: string | undefined, o: { json: boolean }) => (await import('./commands/status.js')).status(outputFor((json = o.json)), lab)));
 
 function report(err: unknown): number {
   const fail = (code: number, message: string, extra: object = {}) => {
