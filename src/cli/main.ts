@@ -72,10 +72,10 @@ jsonOption(placeOptions(program.command('exercise').argument('<lab>').argument('
 
 jsonOption(placeOptions(program.command('check').argument('<lab>').description('run the lab’s checks: solved, or what still fails (root)')))
   .option('--host', 'the copy on this machine’s own namespace')
-  .action(act(async (lab: string, o: { json: boolean } & PlaceOptions) => (await import('./commands/exercise.js')).check(outputFor((json = o.json)), lab, o)));
+  .action(act(async (lab: string, o: { json: boolean } & PlaceOptions) => (await import('./commands/check.js')).check(outputFor((json = o.json)), lab, o)));
 
 jsonOption(placeOptions(program.command('hint').argument('<lab>').description('the next hint for the exercise that is up; after the last, what nslab sees wrong (root)')))
-  .action(act(async (lab: string, o: { json: boolean } & PlaceOptions) => (await import('./commands/exercise.js')).hint(outputFor((json = o.json)), lab, o)));
+  .action(act(async (lab: string, o: { json: boolean } & PlaceOptions) => (await import('./commands/hint.js')).hint(outputFor((json = o.json)), lab, o)));
 
 jsonOption(placeOptions(program.command('graph').argument('<lab>').description('draw the lab: namespaces, veth pairs (both ends), bridges, uplink, NAT and port rules')))
   .option('-f, --format <format>', 'ascii (80 columns), mermaid (for markdown), dot, or svg (rendered by Graphviz)', 'ascii')
