@@ -3,14 +3,12 @@ import { Command, CommanderError, Option } from 'commander';
 import { LabError } from '../lab/problems.js';
 import { ApplyError, EnvError } from '../run/errors.js';
 import { commandLine } from '../plan/command.js';
+import { UsageError } from '../session/usage.js';
 // Each verb's module is loaded when the verb runs: start-up is most of a small command's time.
-const catalogue = () => import('./commands/catalogue.js');
-const manage = () => import('./commands/manage.js');
 const upVerb = () => import('./commands/up.js');
 import { EXIT, exitForSignal } from './exit.js';
 import { outputFor } from './output.js';
 import { red } from './style.js';
-import { UsageError } from './usage.js';
 import type { PlaceOptions } from './target.js';
 
 const program = new Command('nslab')
@@ -46,13 +44,13 @@ const placeOptions = (c: Command) =>
 const jsonOption = (c: Command) => c.addOption(new Option('--json', 'print one JSON document for scripts').default(false));
 
 jsonOption(program.command('list').description('the labs in labs/, one line each'))
-  .action(act(async (o: { json: boolean }) => (await catalogue()).list(outputFor((json = o.json)))));
+  .action(act(async (o: { json: boolean }) => (await import('./commands/list.js')).list(outputFor((json = o.json)))));
 
 jsonOption(program.command('validate').argument('<lab>', 'lab name or YAML file').description('check a lab file; print every problem as file:line:col'))
-  .action(act(async (lab: string, o: { json: boolean }) => (await catalogue()).validate(outputFor((json = o.json)), lab)));
+  .action(act(async (lab: string, o: { json: boolean }) => (await import('./commands/validate.js')).validate(outputFor((json = o.json)), lab)));
 
 jsonOption(placeOptions(program.command('plan').argument('<lab>').description('print the bash script that builds exactly what `up` builds (no root needed)')))
-  .action(act(async (lab: string, o: { json: boolean } & PlaceOptions) => (await catalogue()).plan(outputFor((json = o.json)), lab, o)));
+  .action(act(async (lab: string, o: { json: boolean } & PlaceOptions) => (await import('./commands/plan.js')).plan(outputFor((json = o.json)), lab, o)));
 
 jsonOption(placeOptions(program.command('up').argument('<lab>').description('build the lab, run its checks, leave it up (root)')))
   .option('-q, --quiet', 'do not print each command as it runs')
@@ -63,7 +61,7 @@ jsonOption(placeOptions(program.command('up').argument('<lab>').description('bui
 
 jsonOption(placeOptions(program.command('verify').argument('<lab>').description('run the lab’s checks against what is up (root)')))
   .option('--host', 'the copy on this machine’s own namespace')
-  .action(act(async (lab: string, o: { json: boolean } & PlaceOptions) => (await manage()).verify(outputFor((json = o.json)), lab, o)));
+  .action(act(async (lab: string, o: { json: boolean } & PlaceOptions) => (await import('./commands/verify.js')).verify(outputFor((json = o.json)), lab, o)));
 
 jsonOption(placeOptions(program.command('down').argument('<lab>').description('remove everything the lab made; without a target flag, every copy (root)')))
   .option('--host', 'only the copy on this machine’s own namespace')
@@ -74,10 +72,10 @@ jsonOption(placeOptions(program.command('exercise').argument('<lab>').argument('
 
 jsonOption(placeOptions(program.command('check').argument('<lab>').description('run the lab’s checks: solved, or what still fails (root)')))
   .option('--host', 'the copy on this machine’s own namespace')
-  .action(act(async (lab: string, o: { json: boolean } & PlaceOptions) => (await import('./commands/exercise.js')).check(outputFor((json = o.json)), lab, o)));
+  .action(act(async (lab: string, o: { json: boolean } & PlaceOptions) => (await import('./commands/check.js')).check(outputFor((json = o.json)), lab, o)));
 
 jsonOption(placeOptions(program.command('hint').argument('<lab>').description('the next hint for the exercise that is up; after the last, what nslab sees wrong (root)')))
-  .action(act(async (lab: string, o: { json: boolean } & PlaceOptions) => (await import('./commands/exercise.js')).hint(outputFor((json = o.json)), lab, o)));
+  .action(act(async (lab: string, o: { json: boolean } & PlaceOptions) => (await import('./commands/hint.js')).hint(outputFor((json = o.json)), lab, o)));
 
 jsonOption(placeOptions(program.command('graph').argument('<lab>').description('draw the lab: namespaces, veth pairs (both ends), bridges, uplink, NAT and port rules')))
   .option('-f, --format <format>', 'ascii (80 columns), mermaid (for markdown), dot, or svg (rendered by Graphviz)', 'ascii')
@@ -94,7 +92,7 @@ jsonOption(program.command('doctor').description('what this machine can do for n
   .action(act(async (o: { json: boolean }) => (await import('./commands/doctor.js')).doctor(outputFor((json = o.json)))));
 
 jsonOption(program.command('status').argument('[lab]').description('what is up, read from the kernel (root)'))
-  .action(act(async (lab: string | undefined, o: { json: boolean }) => (await import('./commands/down.js')).status(outputFor((json = o.json)), lab)));
+  .action(act(async (lab: string | undefined, o: { json: boolean }) => (await import('./commands/status.js')).status(outputFor((json = o.json)), lab)));
 
 function report(err: unknown): number {
   const fail = (code: number, message: string, extra: object = {}) => {

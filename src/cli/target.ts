@@ -1,8 +1,6 @@
 // --sandbox / --sandbox-name → where a lab is built.
 import { isName, type Place } from '../lab/names.js';
-import type { Target } from '../plan/types.js';
-import { hostFacts } from '../run/preflight.js';
-import { UsageError } from './usage.js';
+import { UsageError } from '../session/usage.js';
 
 export interface PlaceOptions { sandbox?: boolean; sandboxName?: string; host?: boolean }
 
@@ -16,10 +14,4 @@ export function placeFrom(lab: string, opts: PlaceOptions): Place | undefined {
   if (opts.sandbox) return { kind: 'sandbox', name: lab };
   if (opts.host) return { kind: 'host' };
   return undefined;
-}
-
-export async function targetFor(place: Place): Promise<{ target: Target; note?: string }> {
-  if (place.kind === 'sandbox') return { target: { kind: 'sandbox', name: place.name } };
-  const { note, ...facts } = await hostFacts();
-  return { target: { kind: 'host', facts }, ...(note ? { note } : {}) };
 }

@@ -14,19 +14,22 @@ import type { PlannedCheck } from '../../plan/types.js';
 import { apply, type Interrupt } from '../../run/apply.js';
 import { EnvError } from '../../run/errors.js';
 import { teardown } from '../../run/teardown.js';
+import { planAt } from '../../session/built.js';
+import { locate } from '../../session/locate.js';
+import { prepare } from '../../session/prepare.js';
+import { catchSignals } from '../../session/signals.js';
+import { UsageError } from '../../session/usage.js';
 import { EXIT, exitForSignal } from '../exit.js';
 import type { Output } from '../output.js';
 import { bold, dim, green, red, table, yellow } from '../style.js';
-import type { PlaceOptions } from '../target.js';
-import { UsageError } from '../usage.js';
-import { findUp, planAt } from './manage.js';
-import { catchSignals, prepare } from './up.js';
+import { placeFrom, type PlaceOptions } from '../target.js';
 
 export interface CompareOptions extends PlaceOptions { keep?: boolean }
 
 /** Where the hand-built copy is: the flags' place, else the one place it is up, else a sandbox of its own. */
 async function handPlace(lab: Lab, opts: PlaceOptions): Promise<{ place: Place; up: boolean }> {
-  const { place, asked } = await findUp(lab.name, opts);
+  const asked = placeFrom(lab.name, opts);
+  const place = await locate(lab.name, asked);
   return place ? { place, up: true } : { place: asked ?? { kind: 'sandbox', name: lab.name }, up: false };
 }
 

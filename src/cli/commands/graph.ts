@@ -8,11 +8,12 @@ import { EnvError } from '../../run/errors.js';
 import { run } from '../../run/exec.js';
 import { requireRoot } from '../../run/preflight.js';
 import { hasTool } from '../../run/tools.js';
+import { asBuilt, planAt } from '../../session/built.js';
+import { locate } from '../../session/locate.js';
+import { UsageError } from '../../session/usage.js';
 import { EXIT } from '../exit.js';
 import type { Output } from '../output.js';
 import { placeFrom, type PlaceOptions } from '../target.js';
-import { UsageError } from '../usage.js';
-import { asBuilt, placeUp, planAt } from './manage.js';
 
 export const FORMATS = ['ascii', 'mermaid', 'dot', 'svg'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -37,7 +38,7 @@ export async function graph(out: Output, name: string, opts: GraphOptions): Prom
   let topology: Topology;
   if (opts.live) {
     requireRoot('graph --live');
-    const place = await placeUp(lab.name, opts);
+    const place = await locate(lab.name, placeFrom(lab.name, opts), { mustBeUp: true });
     lab = asBuilt(lab, place);
     const plan = planAt(lab, place);
     const seen = await Promise.all(lab.hosts.map(async (h) => [h.name, await observeSettled(layoutOf(lab, plan, h.name))] as const));

@@ -1,44 +1,31 @@
 // up: preflight, build, check, leave it up — or roll back everything on failure or Ctrl-C.
 import { runChecks, type CheckResult } from '../../check/run.js';
+import { ascii } from '../../graph/draw.js';
+import { fromLab } from '../../graph/topology.js';
 import { loadLab } from '../../lab/index.js';
 import { placeLabel, type Place } from '../../lab/names.js';
+import { asHost, cannotBeHost } from '../../lab/project.js';
 import type { Lab } from '../../lab/types.js';
-import { compile, containerNamespaces, lanPorts } from '../../plan/compile.js';
+import { containerNamespaces, lanPorts } from '../../plan/compile.js';
 import { commandLine } from '../../plan/command.js';
-import type { Plan, Step, Target } from '../../plan/types.js';
+import type { Plan, Step } from '../../plan/types.js';
 import { apply, type Interrupt } from '../../run/apply.js';
 import type { CommandResult } from '../../run/exec.js';
 import { EnvError } from '../../run/errors.js';
-import { missingKinds } from '../../run/features.js';
-import { checkRoom, interfaceWith, requireRoot, requireTools, toolsFor } from '../../run/preflight.js';
+import { interfaceWith } from '../../run/preflight.js';
 import { writeState } from '../../run/state.js';
-import { asHost, cannotBeHost } from '../../lab/project.js';
 import { teardown } from '../../run/teardown.js';
+import { prepare } from '../../session/prepare.js';
+import { catchSignals } from '../../session/signals.js';
+import { UsageError } from '../../session/usage.js';
 import { EXIT, exitForSignal } from '../exit.js';
 import type { Output } from '../output.js';
 import { renderChecks, renderStep } from '../render.js';
-import { ascii } from '../../graph/draw.js';
-import { fromLab } from '../../graph/topology.js';
 import { bold, dim, yellow } from '../style.js';
 import { showState, waitForKey } from '../stepper.js';
-import { UsageError } from '../usage.js';
-import { placeFrom, targetFor, type PlaceOptions } from '../target.js';
+import { placeFrom, type PlaceOptions } from '../target.js';
 
 export interface UpOptions extends PlaceOptions { quiet?: boolean; check?: boolean; step?: boolean; as?: string }
-
-/** SIGINT/SIGTERM set a flag instead of killing nslab, so it can roll back first. */
-export function catchSignals(interrupt: Interrupt): () => void {
-  const handler = (signal: NodeJS.Signals) => {
-    if (!interrupt.signal) process.stderr.write(`\n${signal}: stopping and removing what was built…\n`);
-    else process.stderr.write('still cleaning up, please wait\n');
-    interrupt.signal ??= signal;
-  };
-  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
-  for (const s of signals) process.on(s, handler);
-  return () => {
-    for (const s of signals) process.off(s, handler);
-  };
-}
 
 /**
  * `--as HOST`: this machine builds HOST's part of a multi-host lab, with VXLAN out of the
@@ -55,24 +42,6 @@ async function partFor(lab: Lab, place: Place, as: string | undefined): Promise<
     throw new EnvError(`no interface here has ${machine}, the machine ${lab.name} says plays ${as}`,
       `run it on that machine (vagrant ssh ${as === lab.hosts[0]!.name ? 'lab' : 'lab2'}), or give this machine that address on the LAN between the hosts`);
   return { lab: asHost(lab, as), underlay };
-}
-
-/** Preflight and compile: everything `up` checks before it touches the machine. */
-export async function prepare(lab: Lab, place: Place, verb = 'up', underlay?: string): Promise<{ plan: Plan; target: Target }> {
-  requireRoot(verb);
-  if (place.kind === 'host' && lab.hosts.length > 1)
-    throw new EnvError(`${lab.name} spans ${lab.hosts.length} hosts (${lab.hosts.map((h) => h.name).join(', ')}); one machine can only be one of them`,
-      `build it with --sandbox, where each host is a namespace, or on each machine its own part: --as ${lab.hosts[0]!.name} (the Vagrantfile's two VMs)`);
-  const found = await targetFor(place);
-  const target: Target = found.target.kind === 'host' && underlay ? { kind: 'host', facts: { ...found.target.facts, underlay } } : found.target;
-  const plan = compile(lab, target);
-  requireTools(toolsFor(plan));
-  const missing = await missingKinds(plan);
-  if (missing.length > 0)
-    throw new EnvError(`this kernel cannot create ${missing.map((k) => `${k} links`).join(' or ')}, which ${lab.name} needs`,
-      `load the module if your kernel has it (modprobe ${missing.join(' ')}); otherwise this lab cannot run on this machine — the other labs can`);
-  await checkRoom(plan, lab);
-  return { plan, target };
 }
 
 export async function up(out: Output, name: string, opts: UpOptions): Promise<number> {

@@ -1,0 +1,34 @@
+// check: an exercise's verdict, solved or what still fails (root). The checks run as verify runs
+// them (session/checks.ts); check adds the exercise's words on top.
+import { loadLab } from '../../lab/index.js';
+import { placeLabel } from '../../lab/names.js';
+import { readState } from '../../run/state.js';
+import { checkWhereUp } from '../../session/checks.js';
+import { sandboxFlag } from '../../session/exercise.js';
+import { EXIT } from '../exit.js';
+import type { Output } from '../output.js';
+import { renderChecks } from '../render.js';
+import { bold, green, red } from '../style.js';
+import { placeFrom, type PlaceOptions } from '../target.js';
+
+export async function check(out: Output, name: string, opts: PlaceOptions): Promise<number> {
+  const whole = loadLab(name);
+  const { lab, place, results } = await checkWhereUp(whole, placeFrom(whole.name, opts));
+  const solved = results.every((r) => r.ok);
+  const ex = readState(lab.name, place)?.exercise;
+  const title = ex ? lab.exercises[ex.index - 1]?.title : undefined;
+  const exercise = ex ? { exercise: { number: ex.index, title } } : {};
+  out.data({ ok: solved, solved, lab: lab.name, target: placeLabel(place), ...exercise, checks: results });
+  out.line(renderChecks(results));
+  if (solved) {
+    const all = ` All ${results.length} checks of ${lab.name} come out as the lab expects.`;
+    out.line(green(bold(`Solved${title ? `: ${title}` : ''}.`)) + all);
+    out.line(`Clean up with: sudo npm run nslab -- down ${lab.name}${sandboxFlag(lab, place)}`);
+    return EXIT.ok;
+  }
+  const failing = results.filter((r) => !r.ok);
+  const names = failing.map((r) => r.name).join('; ');
+  out.line(red(`Not solved yet: ${failing.length} of ${results.length} checks still fail (${names}).`));
+  if (ex) out.line(`Stuck? sudo npm run nslab -- hint ${lab.name}${sandboxFlag(lab, place)}`);
+  return EXIT.checkFailed;
+}

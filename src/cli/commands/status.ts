@@ -1,0 +1,23 @@
+// status: what is up, read from the kernel's marks (root). It needs only a lab's name, so it
+// starts without the parser, the compiler or execa.
+import { requireRoot } from '../../run/preflight.js';
+import { labNameOf } from '../../session/name.js';
+import { labsUp, type LabStatus } from '../../session/status.js';
+import { EXIT } from '../exit.js';
+import type { Output } from '../output.js';
+import { table } from '../style.js';
+
+export async function status(out: Output, nameOrPath: string | undefined): Promise<number> {
+  requireRoot('status');
+  const up = await labsUp(nameOrPath === undefined ? undefined : labNameOf(nameOrPath));
+  out.data(up.map(({ place: _place, ...rest }) => rest));
+  if (up.length === 0) {
+    out.line(nameOrPath ? `${nameOrPath} is not up` : 'no lab is up');
+    return EXIT.ok;
+  }
+  const head = ['lab', 'target', 'namespaces', 'links here', 'rules here', 'servers', 'state file'];
+  const counts = (s: LabStatus) => [s.namespaces.length, s.links.length, s.rules, s.servers].map(String);
+  out.line(table(head, up.map((s) => [s.lab, s.target, ...counts(s), s.state])));
+  out.line('(what carries the lab’s mark; --json lists the namespaces and links by name)');
+  return EXIT.ok;
+}

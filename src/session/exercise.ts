@@ -1,0 +1,15 @@
+// What exercise, check and hint share about an exercise at a place: its words, filled with the
+// names the learner types, and how the commands they suggest name that place.
+import type { Place } from '../lab/names.js';
+import type { Lab } from '../lab/types.js';
+import type { Plan } from '../plan/types.js';
+
+/** {c1} → c1's namespace, {host} → the Docker host's: the task speaks of what the learner types. */
+export function fill(text: string, plan: Plan): string {
+  return text.replace(/\{([a-z][a-z0-9-]*)\}/g, (all, name: string) =>
+    plan.containerNs[name] ?? plan.hosts[name] ?? all);
+}
+
+/** The flag a suggested command needs: none for the sandbox named after the lab, where exercise builds. */
+export const sandboxFlag = (lab: Lab, place: Place): string =>
+  (place.kind === 'sandbox' && place.name !== lab.name ? ` --sandbox-name ${place.name}` : '');
