@@ -25,7 +25,7 @@ function showing(c: Change): string[] {
  * it touched, the bridge's ports when something was plugged in, the iptables chain a rule went
  * into, the sysctl it set. Pure: derived from the step's own commands.
  */
-export function stateCommands(step: Step): string[][] {
+function stateCommands(step: Step): string[][] {
   const shows = step.commands.flatMap(changesOf).map(showing);
   return shows.filter((argv, i) => shows.findIndex((s) => s.join(' ') === argv.join(' ')) === i);
 }

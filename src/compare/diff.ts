@@ -14,7 +14,7 @@ export type Verdict = 'same' | 'docker' | 'lab' | 'skipped' | 'differs';
 
 export interface Row { property: string; hand: string; docker: string; verdict: Verdict; why: string }
 
-export interface SideNetwork { lab: string; bridge: string; subnet: Subnet; gateway: string }
+interface SideNetwork { lab: string; bridge: string; subnet: Subnet; gateway: string }
 
 export interface Side {
   observed: ObservedNetwork;

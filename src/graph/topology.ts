@@ -18,7 +18,7 @@ export interface Port {
   down?: string[];
 }
 
-export interface Segment {
+interface Segment {
   /** a bridge, or the parent interface of macvlan/ipvlan children */
   name: string;
   kind: string;
@@ -40,7 +40,7 @@ export interface HostView {
 }
 
 /** A VXLAN between two hosts' bridges of one overlay network. */
-export interface Tunnel { network: string; from: string; to: string; label: string }
+interface Tunnel { network: string; from: string; to: string; label: string }
 
 export interface Topology { lab: string; title: string; source: 'lab file' | 'kernel'; hosts: HostView[]; outside: string | null; tunnels: Tunnel[] }
 

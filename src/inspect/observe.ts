@@ -30,9 +30,9 @@ export interface LinkState {
   addresses: string[];
 }
 
-export interface BridgeState extends LinkState { stp: number | null; forwardDelay: number | null }
+interface BridgeState extends LinkState { stp: number | null; forwardDelay: number | null }
 
-export interface EndpointState {
+interface EndpointState {
   container: string;
   inside: LinkState;
   /** the veth's other end, found in the Docker host's namespace by its interface index */

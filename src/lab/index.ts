@@ -10,8 +10,6 @@ import { resolve } from './resolve.js';
 import { checkShape } from './schema.js';
 import type { Lab } from './types.js';
 
-export { findLabFile, labsDir } from './files.js';
-
 export function loadLab(nameOrPath: string): Lab {
   const file = findLabFile(nameOrPath);
   const name = basename(file, extname(file));

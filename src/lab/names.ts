@@ -11,7 +11,7 @@
 //   (`ip link set dev X alias nslab:LAB`; for a namespace, the alias of its lo) and the
 //   comment of every iptables rule. `down` and `status` trust only these marks.
 
-export const NAME = /^[a-z][a-z0-9-]*$/;
+const NAME = /^[a-z][a-z0-9-]*$/;
 export const IFNAMSIZ = 15; // the kernel's limit on interface names (16 bytes with the NUL)
 export const MAX_LAB_NAME = 40;
 export const RESERVED = new Set(['host', 'outside']);

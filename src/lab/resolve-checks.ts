@@ -22,7 +22,7 @@ export interface RawCheck {
 const LOOPBACK = { network: '127.0.0.0', prefix: 8 };
 
 /** The address a check's `to` names, or why it names none. */
-export function targetAddress(to: string, lab: Lab): { address: string } | { error: string } {
+function targetAddress(to: string, lab: Lab): { address: string } | { error: string } {
   const container = lab.containers.find((c) => c.name === to);
   if (container) {
     const owner = container.mode.kind === 'container' ? lab.containers.find((c) => c.name === (container.mode as { of: string }).of) : container;

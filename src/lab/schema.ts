@@ -8,7 +8,7 @@ import type { Ajv as AjvClass, ErrorObject, ValidateFunction } from 'ajv';
 import type { Problem } from './problems.js';
 import type { PathSegment, SourceDoc } from './load.js';
 
-export const schemaPath = fileURLToPath(new URL('../../labs/lab.schema.json', import.meta.url));
+const schemaPath = fileURLToPath(new URL('../../labs/lab.schema.json', import.meta.url));
 const require = createRequire(import.meta.url);
 
 /**
@@ -38,7 +38,7 @@ const pathOf = (pointer: string): PathSegment[] =>
     .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
     .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 
-export const where = (path: readonly PathSegment[]): string =>
+const where = (path: readonly PathSegment[]): string =>
   path.length === 0 ? 'the top level' : path.map((s, i) => (typeof s === 'number' ? `[${s}]` : i ? `.${s}` : s)).join('');
 
 function describe(e: ErrorObject): { path: PathSegment[]; key?: string; message: string } {

@@ -58,7 +58,7 @@ export interface FileCommand extends Base {
   content?: string;
 }
 /** nslab's server, started in the background; ready once it prints a line; stopped by teardown. */
-export interface ServerCommand extends Base {
+interface ServerCommand extends Base {
   tool: 'server';
   kind: 'http' | 'tcp';
   port: number;
@@ -74,7 +74,6 @@ export type Command =
   | SysctlCommand
   | FileCommand
   | ServerCommand;
-export type Tool = Command['tool'];
 
 // Constructors: how the plan's builders and the faults make commands.
 export const ip = (ns: string | null, ...args: string[]): IpCommand => ({ tool: 'ip', ns, args });

@@ -4,14 +4,14 @@ import { inNs } from './command.js';
 import type { PlannedCheck } from './types.js';
 
 // Resolved from the repository, so it is found from src/ and from the compiled dist/ alike.
-export const probeScript = fileURLToPath(new URL('../../src/serve/probe.js', import.meta.url));
+const probeScript = fileURLToPath(new URL('../../src/serve/probe.js', import.meta.url));
 
 /** One echo request; with a size, don't-fragment is set so the path's MTU decides. */
 export const pingArgv = (netns: string | null, address: string, size?: number): string[] =>
   inNs(netns, 'ping', '-n', '-c', '1', '-W', '1', ...(size !== undefined ? ['-M', 'do', '-s', String(size)] : []), address);
 
 /** How many requests an http check with `answers` sends: enough to meet every backend. */
-export const LOAD_BALANCE_REQUESTS = 12;
+const LOAD_BALANCE_REQUESTS = 12;
 
 export function probeArgv(c: PlannedCheck): string[] {
   switch (c.kind) {

@@ -83,7 +83,7 @@ export const lanChild = (ns: string | null, name: string, parent: string, kind: 
   return { ...add, makes: { ...add.makes!, parent } };
 };
 
-export const builders: Builders = {
+const builders: Builders = {
   'docker-host': ({ host }, ctx) => ({
     title: `sandbox: namespace ${ctx.hostNs(host.name)} plays the Docker host${ctx.lab.hosts.length > 1 ? ` ${host.name}` : ''}`,
     why: 'everything below happens inside it, so the machine’s own network is never touched',

@@ -64,7 +64,7 @@ export async function kernelSupports(kind: LinkKind): Promise<boolean> {
 const isLinkKind = (kind: string | undefined): kind is LinkKind => (LINK_KINDS as readonly (string | undefined)[]).includes(kind);
 
 /** The kinds of link a plan creates. */
-export const linkKindsOf = (plan: Plan): LinkKind[] => {
+const linkKindsOf = (plan: Plan): LinkKind[] => {
   const kinds = plan.steps.flatMap((s) => s.commands).map((c) => (c.tool === 'ip' ? c.makes?.type : undefined));
   return [...new Set(kinds.filter(isLinkKind))];
 };

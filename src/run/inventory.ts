@@ -14,7 +14,7 @@ export interface RouteInfo { dst: string; dev: string }
 interface IpLink { ifname: string; ifalias?: string; linkinfo?: { info_kind?: string } }
 
 /** The names `ip netns` knows: its bind mounts in /run/netns (what `ip netns list` reads). */
-export function namespaceNames(): string[] {
+function namespaceNames(): string[] {
   try {
     return readdirSync('/run/netns');
   } catch {
