@@ -5,7 +5,17 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const LAYERS = [['net'], ['lab'], ['plan'], ['run'], ['check'], ['inspect'], ['graph', 'compare'], ['session'], ['cli']];
+const LAYERS = [
+  ['net'],
+  ['lab'],
+  ['plan'],
+  ['run'],
+  ['check'],
+  ['inspect'],
+  ['graph', 'compare'],
+  ['session'],
+  ['cli'],
+];
 
 /** For each layer: a rule that refuses relative imports of every layer above it. */
 const layerRules = LAYERS.slice(0, -1).map((layer, i) => {

@@ -27,7 +27,9 @@ await build({
   target: 'node20',
   logLevel: 'warning',
   // Bundled CommonJS (yaml, commander, ajv's runtime) calls require(): give the chunks one.
-  banner: { js: "import { createRequire as __nslabRequire } from 'node:module'; const require = __nslabRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __nslabRequire } from 'node:module'; const require = __nslabRequire(import.meta.url);",
+  },
 });
 
 // The options must match src/lab/schema.ts: the same errors, whichever validator runs.

@@ -20,7 +20,8 @@ async function engineVersion(): Promise<string | null> {
 async function start(): Promise<void> {
   const running = await engineVersion();
   if (running) return void console.log(`Docker engine ${running} is running`);
-  if ((await $`command -v dockerd`.nothrow()).exitCode !== 0) throw new Error('dockerd is not installed: apt-get install docker.io');
+  if ((await $`command -v dockerd`.nothrow()).exitCode !== 0)
+    throw new Error('dockerd is not installed: apt-get install docker.io');
   const log = '/var/log/nslab-dockerd.log';
   // Detached, so it outlives this script; its log says why when it does not come up.
   const out = fs.openSync(log, 'a');
@@ -31,11 +32,14 @@ async function start(): Promise<void> {
     const v = await engineVersion();
     if (v) return void console.log(`Docker engine ${v} started (log: ${log})`);
   }
-  throw new Error(`dockerd did not answer within 30 s; its log ${log} ends with:\n${(await $`tail -n 15 ${log}`.nothrow()).stdout}`);
+  throw new Error(
+    `dockerd did not answer within 30 s; its log ${log} ends with:\n${(await $`tail -n 15 ${log}`.nothrow()).stdout}`,
+  );
 }
 
 async function image(): Promise<void> {
-  if ((await $`docker image inspect ${IMAGE}`.nothrow().quiet()).exitCode === 0) return void console.log(`${IMAGE} is there`);
+  if ((await $`docker image inspect ${IMAGE}`.nothrow().quiet()).exitCode === 0)
+    return void console.log(`${IMAGE} is there`);
   // A dynamic busybox names its loader; it would not start in an image with no libraries.
   if (!fs.existsSync(BUSYBOX) || fs.readFileSync(BUSYBOX).includes('/lib64/ld-linux'))
     throw new Error(`${BUSYBOX} is missing or not static: apt-get install busybox-static`);

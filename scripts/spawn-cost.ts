@@ -19,21 +19,42 @@ const dir = mkdtempSync(join(tmpdir(), 'nslab-spawn-'));
 
 const sh = (file: string, args: string[], input?: string, quiet = false) =>
   new Promise<number>((resolve) => {
-    const child = spawn(file, args, { stdio: [input === undefined ? 'ignore' : 'pipe', 'ignore', quiet ? 'ignore' : 'inherit'] });
+    const child = spawn(file, args, {
+      stdio: [input === undefined ? 'ignore' : 'pipe', 'ignore', quiet ? 'ignore' : 'inherit'],
+    });
     child.stdin?.end(input);
     child.on('close', (code) => resolve(code ?? 1));
   });
-const batch = (i: number) => `link set dev lo up\naddr add 10.99.${i >> 8}.${i & 255}/32 dev lo\nroute add 10.100.0.0/16 dev lo\n`;
+const batch = (i: number) =>
+  `link set dev lo up\naddr add 10.99.${i >> 8}.${i & 255}/32 dev lo\nroute add 10.100.0.0/16 dev lo\n`;
 names.forEach((_, i) => writeFileSync(join(dir, String(i)), batch(i)));
 
 const fresh = async () => {
   // -force: the first time round there is nothing to delete.
-  await sh('ip', ['-force', '-batch', '-'], names.map((ns) => `netns del ${ns}\nnetns add ${ns}`).join('\n') + '\n', true);
+  await sh(
+    'ip',
+    ['-force', '-batch', '-'],
+    names.map((ns) => `netns del ${ns}\nnetns add ${ns}`).join('\n') + '\n',
+    true,
+  );
 };
 const ways: Record<string, () => Promise<unknown>> = {
   node: () => pool(names, 16, (ns, i) => sh('ip', ['-n', ns, '-batch', '-'], batch(i))),
-  ip: () => sh('ip', ['-batch', '-'], names.map((ns, i) => `netns exec ${ns} ip -batch ${join(dir, String(i))}`).join('\n') + '\n'),
-  bash: () => sh('bash', ['-c', 'for i in $(seq 0 $(($2 - 1))); do ip -n "$1$i" -batch "$3/$i"; done', '-', `nslab-spawn-${process.pid}-`, String(n), dir]),
+  ip: () =>
+    sh(
+      'ip',
+      ['-batch', '-'],
+      names.map((ns, i) => `netns exec ${ns} ip -batch ${join(dir, String(i))}`).join('\n') + '\n',
+    ),
+  bash: () =>
+    sh('bash', [
+      '-c',
+      'for i in $(seq 0 $(($2 - 1))); do ip -n "$1$i" -batch "$3/$i"; done',
+      '-',
+      `nslab-spawn-${process.pid}-`,
+      String(n),
+      dir,
+    ]),
 };
 
 try {
@@ -48,7 +69,10 @@ try {
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   console.log(`${n} namespaces, a 3-line batch in each; medians of ${runs} runs`);
-  for (const way of Object.keys(ways)) console.log(`  ${way.padEnd(5)} ${median(ms[way]!).toFixed(0).padStart(6)} ms   ${(median(ms[way]!) / median(ms.ip!)).toFixed(2)}× the fan-out through ip`);
+  for (const way of Object.keys(ways))
+    console.log(
+      `  ${way.padEnd(5)} ${median(ms[way]!).toFixed(0).padStart(6)} ms   ${(median(ms[way]!) / median(ms.ip!)).toFixed(2)}× the fan-out through ip`,
+    );
 } finally {
   await sh('ip', ['-force', '-batch', '-'], names.map((ns) => `netns del ${ns}`).join('\n') + '\n', true);
   rmSync(dir, { recursive: true, force: true });

@@ -6,7 +6,9 @@ import { Parser } from 'tap-parser';
 
 const dir = process.argv[2] ?? '.tap/test-results';
 const files = (d: string): string[] =>
-  readdirSync(d).flatMap((f) => (statSync(join(d, f)).isDirectory() ? files(join(d, f)) : f.endsWith('.tap') ? [join(d, f)] : []));
+  readdirSync(d).flatMap((f) =>
+    statSync(join(d, f)).isDirectory() ? files(join(d, f)) : f.endsWith('.tap') ? [join(d, f)] : [],
+  );
 
 let passed = 0;
 let failed = 0;

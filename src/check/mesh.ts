@@ -9,12 +9,19 @@ import { runLean } from '../run/exec.js';
 import { hasTool } from '../run/tools.js';
 import { flushablePorts, forgetNeighbours, neighbourBudget, neighbourEntries } from './neighbours.js';
 
-export interface PingOutcome { reached: boolean; rttMs: number | null; detail: string | null; argv: string[] }
+export interface PingOutcome {
+  reached: boolean;
+  rttMs: number | null;
+  detail: string | null;
+  argv: string[];
+}
 
 /** fping's per-target summary lines: "ADDR : xmt/rcv/%loss = 1/1/0%, min/avg/max = a/b/c". */
 export function parseFping(text: string): Map<string, { received: number; rttMs: number | null }> {
   const out = new Map<string, { received: number; rttMs: number | null }>();
-  for (const m of text.matchAll(/^(\S+)\s*: xmt\/rcv\/%loss = \d+\/(\d+)\/\d+%(?:, min\/avg\/max = [\d.]+\/([\d.]+)\/[\d.]+)?/gm))
+  for (const m of text.matchAll(
+    /^(\S+)\s*: xmt\/rcv\/%loss = \d+\/(\d+)\/\d+%(?:, min\/avg\/max = [\d.]+\/([\d.]+)\/[\d.]+)?/gm,
+  ))
     out.set(m[1]!, { received: Number(m[2]), rttMs: m[3] ? Number(m[3]) : null });
   return out;
 }
@@ -24,7 +31,21 @@ export const meshable = (checks: PlannedCheck[]): boolean =>
   hasTool('fping') && checks.filter((c) => c.kind === 'ping' && c.size === undefined && c.netns).length >= 20;
 
 // -i 0: all requests at once (root may; 49 targets answer in ~27 ms instead of ~81 ms at -i 1).
-const fpingArgv = (source: string, addresses: string[]) => ['ip', 'netns', 'exec', source, 'fping', '-q', '-c', '1', '-t', '1000', '-i', '0', ...addresses];
+const fpingArgv = (source: string, addresses: string[]) => [
+  'ip',
+  'netns',
+  'exec',
+  source,
+  'fping',
+  '-q',
+  '-c',
+  '1',
+  '-t',
+  '1000',
+  '-i',
+  '0',
+  ...addresses,
+];
 
 /**
  * The fpings of a wave through at most 16 `ip -force -batch -` rather than one process each
@@ -38,12 +59,14 @@ async function fpingThroughIp(argvs: string[][]): Promise<(string | null)[]> {
   const said: (string | null)[] = argvs.map(() => null);
   // Up to 16 there is nothing to save: each would be a process of its own anyway.
   if (argvs.length <= 16) return said;
-  await Promise.all(dealt(argvs.length, 16).map(async (mine) => {
-    // `ip netns exec SRC fping …` without its `ip` is a batch line.
-    const lines = mine.flatMap((i) => [argvs[i]!.slice(1).join(' '), `link show dev nslabmark${i}`]);
-    const r = await runLean(['ip', '-force', '-batch', '-'], `${lines.join('\n')}\n`);
-    splitAtMarks(r.stderr, mine)?.forEach((report, k) => (said[mine[k]!] = report));
-  }));
+  await Promise.all(
+    dealt(argvs.length, 16).map(async (mine) => {
+      // `ip netns exec SRC fping …` without its `ip` is a batch line.
+      const lines = mine.flatMap((i) => [argvs[i]!.slice(1).join(' '), `link show dev nslabmark${i}`]);
+      const r = await runLean(['ip', '-force', '-batch', '-'], `${lines.join('\n')}\n`);
+      splitAtMarks(r.stderr, mine)?.forEach((report, k) => (said[mine[k]!] = report));
+    }),
+  );
   return said;
 }
 
@@ -58,19 +81,29 @@ export function splitAtMarks(stderr: string, mine: number[]): string[] | null {
   return marks.map((m, k) => stderr.slice(endOf(k - 1), m.index));
 }
 
-export async function pingMesh(checks: (PlannedCheck & { kind: 'ping' })[], namespaces: string[], ports: LanPort[] = []): Promise<Map<PlannedCheck, PingOutcome>> {
+export async function pingMesh(
+  checks: (PlannedCheck & { kind: 'ping' })[],
+  namespaces: string[],
+  ports: LanPort[] = [],
+): Promise<Map<PlannedCheck, PingOutcome>> {
   const bySource = new Map<string, (PlannedCheck & { kind: 'ping' })[]>();
   for (const c of checks) bySource.set(c.netns!, [...(bySource.get(c.netns!) ?? []), c]);
   // A ping needs an entry in the source's table and one in the target's, and a pair pinging
   // both ways needs the same two: a wave costs two entries per pair of containers it pings.
   const pairsOf = (source: string) => bySource.get(source)!.map((c) => [c.from, c.to].sort().join(' '));
-  const costIn = (pairs: Set<string>, source: string) => 2 * new Set(pairsOf(source).filter((p) => !pairs.has(p))).size;
+  const costIn = (pairs: Set<string>, source: string) =>
+    2 * new Set(pairsOf(source).filter((p) => !pairs.has(p))).size;
   const cost = (source: string) => costIn(new Set(), source);
   const budget = neighbourBudget();
   const pending = [...bySource.keys()];
   const all = 2 * new Set(pending.flatMap(pairsOf)).size;
   let flushable: LanPort[] | undefined;
-  const forget = async (everyOne = false) => forgetNeighbours(namespaces, (flushable ??= await flushablePorts(ports.filter((p) => namespaces.includes(p.netns)))), everyOne);
+  const forget = async (everyOne = false) =>
+    forgetNeighbours(
+      namespaces,
+      (flushable ??= await flushablePorts(ports.filter((p) => namespaces.includes(p.netns)))),
+      everyOne,
+    );
 
   const results = new Map<PlannedCheck, PingOutcome>();
   // A table already busy (an earlier mesh's entries live on for seconds) is emptied first; the
@@ -90,7 +123,8 @@ export async function pingMesh(checks: (PlannedCheck & { kind: 'ping' })[], name
       pairsOf(pending[0]!).forEach((p) => pairs.add(p));
       sources.push(pending.shift()!);
     }
-    const argvOf = (source: string) => fpingArgv(source, [...new Set(bySource.get(source)!.map((c) => c.address))]);
+    const argvOf = (source: string) =>
+      fpingArgv(source, [...new Set(bySource.get(source)!.map((c) => c.address))]);
     const said = await fpingThroughIp(sources.map(argvOf));
     await pool(sources, 16, async (source, i) => {
       const list = bySource.get(source)!;
@@ -98,7 +132,12 @@ export async function pingMesh(checks: (PlannedCheck & { kind: 'ping' })[], name
       const seen = parseFping(said[i] ?? (await runLean(argv)).stderr);
       for (const c of list) {
         const s = seen.get(c.address);
-        results.set(c, { reached: (s?.received ?? 0) > 0, rttMs: s?.rttMs ?? null, detail: s && s.received > 0 ? null : 'no answer within 1 s', argv });
+        results.set(c, {
+          reached: (s?.received ?? 0) > 0,
+          rttMs: s?.rttMs ?? null,
+          detail: s && s.received > 0 ? null : 'no answer within 1 s',
+          argv,
+        });
       }
     });
   }

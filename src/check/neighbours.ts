@@ -10,7 +10,8 @@ import { readSysctl } from '../run/sysctl.js';
 import { IpQueues } from '../run/schedule.js';
 
 /** What a mesh may fill: 80% of gc_thresh3, the hard limit for all namespaces together. */
-export const neighbourBudget = (): number => Math.floor(Number(readSysctl('net/ipv4/neigh/default/gc_thresh3') ?? 750) * 0.8);
+export const neighbourBudget = (): number =>
+  Math.floor(Number(readSysctl('net/ipv4/neigh/default/gc_thresh3') ?? 750) * 0.8);
 
 /** Ports by the namespace they are in ('' is the machine's own). */
 function byHostOf(ports: LanPort[]): Map<string, LanPort[]> {
@@ -19,7 +20,13 @@ function byHostOf(ports: LanPort[]): Map<string, LanPort[]> {
   return m;
 }
 
-interface IpLink { ifname: string; ifalias?: string; flags?: string[]; master?: string; linkinfo?: { info_kind?: string; info_data?: { stp_state?: number } } }
+interface IpLink {
+  ifname: string;
+  ifalias?: string;
+  flags?: string[];
+  master?: string;
+  linkinfo?: { info_kind?: string; info_data?: { stp_state?: number } };
+}
 
 /**
  * The ports through which containers can be made to forget their neighbours from the bridge's
@@ -37,7 +44,14 @@ export async function flushablePorts(ports: LanPort[]): Promise<LanPort[]> {
       const l = links.get(p.name);
       const bridge = l?.master ? links.get(l.master) : undefined;
       // Only nslab's own ports (they carry its mark), and only those that are up.
-      if (l?.linkinfo?.info_kind === 'veth' && parseMark(l.ifalias) !== null && l.flags?.includes('UP') && bridge?.linkinfo?.info_kind === 'bridge' && bridge.linkinfo.info_data?.stp_state === 0) usable.add(p);
+      if (
+        l?.linkinfo?.info_kind === 'veth' &&
+        parseMark(l.ifalias) !== null &&
+        l.flags?.includes('UP') &&
+        bridge?.linkinfo?.info_kind === 'bridge' &&
+        bridge.linkinfo.info_data?.stp_state === 0
+      )
+        usable.add(p);
     }
   }
   // A container forgets this way only when every one of its ports can do it.
@@ -52,10 +66,21 @@ export async function flushablePorts(ports: LanPort[]): Promise<LanPort[]> {
  * Each port is left up, as it was. The rest of the namespaces (all of them, with `everyOne`)
  * run `ip neigh flush all`.
  */
-export async function forgetNeighbours(namespaces: string[], ports: LanPort[], everyOne = false): Promise<void> {
+export async function forgetNeighbours(
+  namespaces: string[],
+  ports: LanPort[],
+  everyOne = false,
+): Promise<void> {
   const byHost = byHostOf(everyOne ? [] : ports);
-  const set = (state: 'down' | 'up') => Promise.all([...byHost].map(([hostNs, list]) =>
-    runLean(['ip', '-force', ...(hostNs ? ['-n', hostNs] : []), '-batch', '-'], `${list.map((p) => `link set dev ${p.name} ${state}`).join('\n')}\n`)));
+  const set = (state: 'down' | 'up') =>
+    Promise.all(
+      [...byHost].map(([hostNs, list]) =>
+        runLean(
+          ['ip', '-force', ...(hostNs ? ['-n', hostNs] : []), '-batch', '-'],
+          `${list.map((p) => `link set dev ${p.name} ${state}`).join('\n')}\n`,
+        ),
+      ),
+    );
   if (byHost.size > 0) {
     const before = neighbourEntries();
     await set('down');
@@ -92,9 +117,11 @@ async function carrierLossSeen(before: number): Promise<void> {
  */
 export function neighbourEntries(): number {
   try {
-    return parseInt(readFileSync('/proc/net/stat/arp_cache', 'utf8').split('\n')[1]?.split(/\s+/)[0] ?? '0', 16) || 0;
+    return (
+      parseInt(readFileSync('/proc/net/stat/arp_cache', 'utf8').split('\n')[1]?.split(/\s+/)[0] ?? '0', 16) ||
+      0
+    );
   } catch {
     return 0;
   }
 }
-

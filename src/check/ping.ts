@@ -18,7 +18,10 @@ export function parsePing(stdout: string, stderr = ''): PingSummary {
   const rtt = /= [\d.]+\/([\d.]+)\/[\d.]+\/[\d.]+ ms/.exec(stdout);
   const errorLine =
     stderr.split('\n').find((l) => l.trim()) ??
-    stdout.split('\n').find((l) => /Unreachable|unreachable|Prohibited|Time to live exceeded/.test(l))?.replace(/^From [^ ]+ (icmp_seq=\d+ )?/, '') ??
+    stdout
+      .split('\n')
+      .find((l) => /Unreachable|unreachable|Prohibited|Time to live exceeded/.test(l))
+      ?.replace(/^From [^ ]+ (icmp_seq=\d+ )?/, '') ??
     null;
   return {
     transmitted: counts ? Number(counts[1]) : 0,
@@ -28,9 +31,13 @@ export function parsePing(stdout: string, stderr = ''): PingSummary {
   };
 }
 
-
 /** One echo request at a time; a check that should reach gets up to three, so a first ARP request lost on a busy machine (ARP retries after 1 s) is not a failure. */
-export async function ping(netns: string | null, address: string, tries: number, size?: number): Promise<PingSummary & { argv: string[] }> {
+export async function ping(
+  netns: string | null,
+  address: string,
+  tries: number,
+  size?: number,
+): Promise<PingSummary & { argv: string[] }> {
   const argv = pingArgv(netns, address, size);
   let summary: PingSummary = { transmitted: 0, received: 0, rttMs: null, error: null };
   for (let i = 0; i < tries; i++) {

@@ -41,7 +41,11 @@ async function nodeProbe(c: PlannedCheck) {
     type Out = { ok: boolean; ms?: number; error?: string; bodies?: string[]; status?: number };
     return { argv, out: JSON.parse(r.stdout) as Out, ...interrupted };
   } catch {
-    return { argv, out: { ok: false, error: r.stderr.trim() || `probe exited ${r.exitCode}` }, ...interrupted };
+    return {
+      argv,
+      out: { ok: false, error: r.stderr.trim() || `probe exited ${r.exitCode}` },
+      ...interrupted,
+    };
   }
 }
 
@@ -55,7 +59,13 @@ async function probe(c: PlannedCheck): Promise<Probe> {
     }
     case 'tcp': {
       const { argv, out, ...interrupted } = await nodeProbe(c);
-      return { reached: out.ok, rttMs: out.ms ?? null, detail: out.ok ? null : (out.error ?? null), argv, ...interrupted };
+      return {
+        reached: out.ok,
+        rttMs: out.ms ?? null,
+        detail: out.ok ? null : (out.error ?? null),
+        argv,
+        ...interrupted,
+      };
     }
     case 'http': {
       const { argv, out, ...interrupted } = await nodeProbe(c);
@@ -63,10 +73,13 @@ async function probe(c: PlannedCheck): Promise<Probe> {
       const missing = (c.answers ?? []).filter((a) => !bodies.some((b) => b.startsWith(`${a} `)));
       const wrongBody = c.body !== undefined ? bodies.find((b) => !b.includes(c.body!)) : undefined;
       const reached = out.ok && wrongBody === undefined && missing.length === 0;
-      const detail = !out.ok ? (out.error ?? `HTTP ${out.status}`)
-        : wrongBody !== undefined ? `answered "${wrongBody}", which lacks "${c.body}"`
-        : missing.length > 0 ? `${bodies.length} answers, none from ${missing.join(', ')}`
-        : null;
+      const detail = !out.ok
+        ? (out.error ?? `HTTP ${out.status}`)
+        : wrongBody !== undefined
+          ? `answered "${wrongBody}", which lacks "${c.body}"`
+          : missing.length > 0
+            ? `${bodies.length} answers, none from ${missing.join(', ')}`
+            : null;
       const said = detail ?? (bodies.length ? `"${bodies[0]}"` : null);
       return { reached, rttMs: out.ms ?? null, detail: said, argv, ...interrupted };
     }
@@ -76,7 +89,13 @@ async function probe(c: PlannedCheck): Promise<Probe> {
       const found = r.exitCode === 0 ? (r.stdout.trim().split(/\s+/)[0] ?? null) : null;
       const reached = found !== null && (c.address === null || found === c.address);
       const detail = found === null ? `${c.lookup} does not resolve` : `${c.lookup} is ${found}`;
-      return { reached, rttMs: null, detail, argv, ...(r.interruptedBy ? { interrupted: r.interruptedBy } : {}) };
+      return {
+        reached,
+        rttMs: null,
+        detail,
+        argv,
+        ...(r.interruptedBy ? { interrupted: r.interruptedBy } : {}),
+      };
     }
     case 'listen': {
       const { argv, out, ...interrupted } = await nodeProbe(c);
@@ -85,7 +104,6 @@ async function probe(c: PlannedCheck): Promise<Probe> {
     }
   }
 }
-
 
 const judge = (c: PlannedCheck, p: Probe): CheckResult => ({
   name: c.name,
@@ -108,9 +126,21 @@ const judge = (c: PlannedCheck, p: Probe): CheckResult => ({
  * are the lab's, whose neighbours may be flushed between waves (through `ports`, their veths'
  * host ends, where that works).
  */
-export async function runChecks(checks: PlannedCheck[], namespaces: string[] = [], ports: LanPort[] = [], limit = 32): Promise<CheckResult[]> {
+export async function runChecks(
+  checks: PlannedCheck[],
+  namespaces: string[] = [],
+  ports: LanPort[] = [],
+  limit = 32,
+): Promise<CheckResult[]> {
   const meshed = meshable(checks)
-    ? await pingMesh(checks.filter((c): c is PlannedCheck & { kind: 'ping' } => c.kind === 'ping' && c.size === undefined && c.netns !== null), namespaces, ports)
+    ? await pingMesh(
+        checks.filter(
+          (c): c is PlannedCheck & { kind: 'ping' } =>
+            c.kind === 'ping' && c.size === undefined && c.netns !== null,
+        ),
+        namespaces,
+        ports,
+      )
     : new Map<PlannedCheck, Probe>();
   const first = await pool(checks, limit, async (c) => meshed.get(c) ?? (await probe(c)));
   // A reach check that fping missed gets one more try with ping, as single checks do.

@@ -12,10 +12,14 @@ import { red } from './style.js';
 import type { PlaceOptions } from './target.js';
 
 const program = new Command('nslab')
-  .description('Rebuild Docker networks by hand with namespaces, veths, bridges and iptables, and prove them with checks.')
+  .description(
+    'Rebuild Docker networks by hand with namespaces, veths, bridges and iptables, and prove them with checks.',
+  )
   .showHelpAfterError('(run with --help for usage)')
   .exitOverride()
-  .addHelpText('after', `
+  .addHelpText(
+    'after',
+    `
 Labs are named by their file in labs/ (bridge-basic) or by a path to a YAML file.
 Targets: by default a lab is built in this machine's own network namespace (use a VM);
 --sandbox builds it inside namespaces of its own and leaves the machine's network untouched.
@@ -31,68 +35,205 @@ Examples:
   sudo npm run nslab -- exercise bridge-basic   built with a fault to repair; then check, hint
   npm run nslab -- graph bridge-basic           the picture (--format mermaid|dot|svg, --live)
   sudo npm run nslab -- compare bridge-basic    beside Docker's docker0, property by property
-  sudo npm run nslab -- down bridge-basic`);
+  sudo npm run nslab -- down bridge-basic`,
+  );
 
 let exitCode: number = EXIT.ok;
 let json = false;
-const act = <A extends unknown[]>(fn: (...args: A) => number | Promise<number>) => async (...args: A) => {
-  exitCode = await fn(...args);
-};
+const act =
+  <A extends unknown[]>(fn: (...args: A) => number | Promise<number>) =>
+  async (...args: A) => {
+    exitCode = await fn(...args);
+  };
 const placeOptions = (c: Command) =>
-  c.option('--sandbox', 'in namespaces of its own (named after the lab), not in this machine’s namespace')
-    .option('--sandbox-name <name>', 'in the sandbox NAME (implies --sandbox): several copies can be up at once');
-const jsonOption = (c: Command) => c.addOption(new Option('--json', 'print one JSON document for scripts').default(false));
+  c
+    .option('--sandbox', 'in namespaces of its own (named after the lab), not in this machine’s namespace')
+    .option(
+      '--sandbox-name <name>',
+      'in the sandbox NAME (implies --sandbox): several copies can be up at once',
+    );
+const jsonOption = (c: Command) =>
+  c.addOption(new Option('--json', 'print one JSON document for scripts').default(false));
 
-jsonOption(program.command('list').description('the labs in labs/, one line each'))
-  .action(act(async (o: { json: boolean }) => (await import('./commands/list.js')).list(outputFor((json = o.json)))));
+jsonOption(program.command('list').description('the labs in labs/, one line each')).action(
+  act(async (o: { json: boolean }) => (await import('./commands/list.js')).list(outputFor((json = o.json)))),
+);
 
-jsonOption(program.command('validate').argument('<lab>', 'lab name or YAML file').description('check a lab file; print every problem as file:line:col'))
-  .action(act(async (lab: string, o: { json: boolean }) => (await import('./commands/validate.js')).validate(outputFor((json = o.json)), lab)));
+jsonOption(
+  program
+    .command('validate')
+    .argument('<lab>', 'lab name or YAML file')
+    .description('check a lab file; print every problem as file:line:col'),
+).action(
+  act(async (lab: string, o: { json: boolean }) =>
+    (await import('./commands/validate.js')).validate(outputFor((json = o.json)), lab),
+  ),
+);
 
-jsonOption(placeOptions(program.command('plan').argument('<lab>').description('print the bash script that builds exactly what `up` builds (no root needed)')))
-  .action(act(async (lab: string, o: { json: boolean } & PlaceOptions) => (await import('./commands/plan.js')).plan(outputFor((json = o.json)), lab, o)));
+jsonOption(
+  placeOptions(
+    program
+      .command('plan')
+      .argument('<lab>')
+      .description('print the bash script that builds exactly what `up` builds (no root needed)'),
+  ),
+).action(
+  act(async (lab: string, o: { json: boolean } & PlaceOptions) =>
+    (await import('./commands/plan.js')).plan(outputFor((json = o.json)), lab, o),
+  ),
+);
 
-jsonOption(placeOptions(program.command('up').argument('<lab>').description('build the lab, run its checks, leave it up (root)')))
+jsonOption(
+  placeOptions(
+    program.command('up').argument('<lab>').description('build the lab, run its checks, leave it up (root)'),
+  ),
+)
   .option('-q, --quiet', 'do not print each command as it runs')
   .option('--no-check', 'build only; run the checks later with verify')
-  .option('--as <host>', 'build one host’s part of a multi-host lab (overlay) on this machine; the other machine runs the same with its host')
-  .option('--step', 'one step at a time: what, why, what Docker does, the commands, then the state they made; Enter goes on, q stops and removes everything (needs a terminal)')
-  .action(act(async (lab: string, o: { json: boolean; quiet?: boolean; check: boolean; step?: boolean; as?: string }) => (await upVerb()).up(outputFor((json = o.json)), lab, o)));
+  .option(
+    '--as <host>',
+    'build one host’s part of a multi-host lab (overlay) on this machine; the other machine runs the same with its host',
+  )
+  .option(
+    '--step',
+    'one step at a time: what, why, what Docker does, the commands, then the state they made; Enter goes on, q stops and removes everything (needs a terminal)',
+  )
+  .action(
+    act(
+      async (
+        lab: string,
+        o: { json: boolean; quiet?: boolean; check: boolean; step?: boolean; as?: string },
+      ) => (await upVerb()).up(outputFor((json = o.json)), lab, o),
+    ),
+  );
 
-jsonOption(placeOptions(program.command('verify').argument('<lab>').description('run the lab’s checks against what is up (root)')))
+jsonOption(
+  placeOptions(
+    program.command('verify').argument('<lab>').description('run the lab’s checks against what is up (root)'),
+  ),
+)
   .option('--host', 'the copy on this machine’s own namespace')
-  .action(act(async (lab: string, o: { json: boolean } & PlaceOptions) => (await import('./commands/verify.js')).verify(outputFor((json = o.json)), lab, o)));
+  .action(
+    act(async (lab: string, o: { json: boolean } & PlaceOptions) =>
+      (await import('./commands/verify.js')).verify(outputFor((json = o.json)), lab, o),
+    ),
+  );
 
-jsonOption(placeOptions(program.command('down').argument('<lab>').description('remove everything the lab made; without a target flag, every copy (root)')))
+jsonOption(
+  placeOptions(
+    program
+      .command('down')
+      .argument('<lab>')
+      .description('remove everything the lab made; without a target flag, every copy (root)'),
+  ),
+)
   .option('--host', 'only the copy on this machine’s own namespace')
-  .action(act(async (lab: string, o: { json: boolean } & PlaceOptions) => (await import('./commands/down.js')).down(outputFor((json = o.json)), lab, o)));
+  .action(
+    act(async (lab: string, o: { json: boolean } & PlaceOptions) =>
+      (await import('./commands/down.js')).down(outputFor((json = o.json)), lab, o),
+    ),
+  );
 
-jsonOption(placeOptions(program.command('exercise').argument('<lab>').argument('[number]', 'which exercise (default 1)').description('build the lab in a sandbox with one fault planted, and print the task (root)')))
-  .action(act(async (lab: string, n: string | undefined, o: { json: boolean } & PlaceOptions) => (await import('./commands/exercise.js')).exercise(outputFor((json = o.json)), lab, n, o)));
+jsonOption(
+  placeOptions(
+    program
+      .command('exercise')
+      .argument('<lab>')
+      .argument('[number]', 'which exercise (default 1)')
+      .description('build the lab in a sandbox with one fault planted, and print the task (root)'),
+  ),
+).action(
+  act(async (lab: string, n: string | undefined, o: { json: boolean } & PlaceOptions) =>
+    (await import('./commands/exercise.js')).exercise(outputFor((json = o.json)), lab, n, o),
+  ),
+);
 
-jsonOption(placeOptions(program.command('check').argument('<lab>').description('run the lab’s checks: solved, or what still fails (root)')))
+jsonOption(
+  placeOptions(
+    program
+      .command('check')
+      .argument('<lab>')
+      .description('run the lab’s checks: solved, or what still fails (root)'),
+  ),
+)
   .option('--host', 'the copy on this machine’s own namespace')
-  .action(act(async (lab: string, o: { json: boolean } & PlaceOptions) => (await import('./commands/check.js')).check(outputFor((json = o.json)), lab, o)));
+  .action(
+    act(async (lab: string, o: { json: boolean } & PlaceOptions) =>
+      (await import('./commands/check.js')).check(outputFor((json = o.json)), lab, o),
+    ),
+  );
 
-jsonOption(placeOptions(program.command('hint').argument('<lab>').description('the next hint for the exercise that is up; after the last, what nslab sees wrong (root)')))
-  .action(act(async (lab: string, o: { json: boolean } & PlaceOptions) => (await import('./commands/hint.js')).hint(outputFor((json = o.json)), lab, o)));
+jsonOption(
+  placeOptions(
+    program
+      .command('hint')
+      .argument('<lab>')
+      .description('the next hint for the exercise that is up; after the last, what nslab sees wrong (root)'),
+  ),
+).action(
+  act(async (lab: string, o: { json: boolean } & PlaceOptions) =>
+    (await import('./commands/hint.js')).hint(outputFor((json = o.json)), lab, o),
+  ),
+);
 
-jsonOption(placeOptions(program.command('graph').argument('<lab>').description('draw the lab: namespaces, veth pairs (both ends), bridges, uplink, NAT and port rules')))
-  .option('-f, --format <format>', 'ascii (80 columns), mermaid (for markdown), dot, or svg (rendered by Graphviz)', 'ascii')
+jsonOption(
+  placeOptions(
+    program
+      .command('graph')
+      .argument('<lab>')
+      .description('draw the lab: namespaces, veth pairs (both ends), bridges, uplink, NAT and port rules'),
+  ),
+)
+  .option(
+    '-f, --format <format>',
+    'ascii (80 columns), mermaid (for markdown), dot, or svg (rendered by Graphviz)',
+    'ascii',
+  )
   .option('--live', 'draw what the kernel has now, not what the file says, so your own changes show (root)')
   .option('--host', 'with --live: the copy on this machine’s own namespace')
-  .action(act(async (lab: string, o: { json: boolean; format: string; live?: boolean } & PlaceOptions) => (await import('./commands/graph.js')).graph(outputFor((json = o.json)), lab, o)));
+  .action(
+    act(async (lab: string, o: { json: boolean; format: string; live?: boolean } & PlaceOptions) =>
+      (await import('./commands/graph.js')).graph(outputFor((json = o.json)), lab, o),
+    ),
+  );
 
-jsonOption(placeOptions(program.command('compare').argument('<lab>').description('the hand-built lab beside the same built by a real Docker engine, property by property (root, Docker)')))
+jsonOption(
+  placeOptions(
+    program
+      .command('compare')
+      .argument('<lab>')
+      .description(
+        'the hand-built lab beside the same built by a real Docker engine, property by property (root, Docker)',
+      ),
+  ),
+)
   .option('--host', 'compare the copy up on this machine’s own namespace')
   .option('--keep', 'leave both sides up afterwards (Docker containers nslab-dk-LAB-NAME)')
-  .action(act(async (lab: string, o: { json: boolean; keep?: boolean } & PlaceOptions) => (await import('./commands/compare.js')).compare(outputFor((json = o.json)), lab, o)));
+  .action(
+    act(async (lab: string, o: { json: boolean; keep?: boolean } & PlaceOptions) =>
+      (await import('./commands/compare.js')).compare(outputFor((json = o.json)), lab, o),
+    ),
+  );
 
-jsonOption(program.command('doctor').description('what this machine can do for nslab: root, tools, kernel features, Docker’s FORWARD policy, subnets in use'))
-  .action(act(async (o: { json: boolean }) => (await import('./commands/doctor.js')).doctor(outputFor((json = o.json)))));
+jsonOption(
+  program
+    .command('doctor')
+    .description(
+      'what this machine can do for nslab: root, tools, kernel features, Docker’s FORWARD policy, subnets in use',
+    ),
+).action(
+  act(async (o: { json: boolean }) =>
+    (await import('./commands/doctor.js')).doctor(outputFor((json = o.json))),
+  ),
+);
 
-jsonOption(program.command('status').argument('[lab]').description('what is up, read from the kernel (root)'))
-  .action(act(async (lab: string | undefined, o: { json: boolean }) => (await import('./commands/status.js')).status(outputFor((json = o.json)), lab)));
+jsonOption(
+  program.command('status').argument('[lab]').description('what is up, read from the kernel (root)'),
+).action(
+  act(async (lab: string | undefined, o: { json: boolean }) =>
+    (await import('./commands/status.js')).status(outputFor((json = o.json)), lab),
+  ),
+);
 
 function report(err: unknown): number {
   const fail = (code: number, message: string, extra: object = {}) => {
@@ -103,19 +244,30 @@ function report(err: unknown): number {
   if (err instanceof CommanderError) {
     return err.exitCode === 0 ? EXIT.ok : EXIT.badInput; // commander printed the message already
   }
-  if (err instanceof LabError) return fail(EXIT.badInput, `${red('invalid lab')}:\n${err.message}`, { problems: err.problems });
+  if (err instanceof LabError)
+    return fail(EXIT.badInput, `${red('invalid lab')}:\n${err.message}`, { problems: err.problems });
   if (err instanceof UsageError) return fail(EXIT.badInput, `nslab: ${err.message}`);
-  if (err instanceof EnvError) return fail(EXIT.environment, `nslab: ${err.message}${err.hint ? `\n  what to do: ${err.hint}` : ''}`);
+  if (err instanceof EnvError)
+    return fail(EXIT.environment, `nslab: ${err.message}${err.hint ? `\n  what to do: ${err.hint}` : ''}`);
   if (err instanceof ApplyError) {
     const failed = 'failed' in err.reason ? err.reason.failed : null;
     const lines = [
       `nslab: ${failed ? 'a command failed' : 'interrupted'} at step ${err.step.index + 1} (${err.step.title})`,
-      ...(failed ? [`  command: ${commandLine(failed.argv)}`, `  exit ${failed.exitCode}: ${failed.stderr.trim() || '(no message)'}`] : []),
+      ...(failed
+        ? [
+            `  command: ${commandLine(failed.argv)}`,
+            `  exit ${failed.exitCode}: ${failed.stderr.trim() || '(no message)'}`,
+          ]
+        : []),
       err.rollback.leftovers.length === 0
         ? `  rolled back: everything this run created is removed (${err.rollback.removed.length} objects)`
         : `  rollback left these behind: ${err.rollback.leftovers.join(', ')} — run nslab down`,
     ];
-    return fail('interrupted' in err.reason ? exitForSignal(err.reason.interrupted) : EXIT.environment, lines.join('\n'), { failed, rollback: err.rollback });
+    return fail(
+      'interrupted' in err.reason ? exitForSignal(err.reason.interrupted) : EXIT.environment,
+      lines.join('\n'),
+      { failed, rollback: err.rollback },
+    );
   }
   const e = err as Error;
   return fail(EXIT.environment, `nslab: unexpected error: ${e?.stack ?? String(err)}`);

@@ -11,8 +11,15 @@ const src = fileURLToPath(new URL('..', import.meta.url));
 const built = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
 
 const newest = (dir) =>
-  Math.max(...readdirSync(dir, { withFileTypes: true }).map((e) =>
-    e.isDirectory() ? newest(join(dir, e.name)) : e.name.endsWith('.ts') ? statSync(join(dir, e.name)).mtimeMs : 0));
+  Math.max(
+    ...readdirSync(dir, { withFileTypes: true }).map((e) =>
+      e.isDirectory()
+        ? newest(join(dir, e.name))
+        : e.name.endsWith('.ts')
+          ? statSync(join(dir, e.name)).mtimeMs
+          : 0,
+    ),
+  );
 
 let fresh = false;
 try {

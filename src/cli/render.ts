@@ -15,7 +15,11 @@ export function renderChecks(results: CheckResult[]): string {
         r.interrupted ? yellow('INTERRUPTED') : r.ok ? green('PASS') : red('FAIL'),
         r.name,
         r.expect === 'reach' ? 'works' : 'fails',
-        r.interrupted ? `no verdict: ${r.interrupted}` : r.reached ? 'works' : `fails${r.detail ? `: ${short(r.detail)}` : ''}`,
+        r.interrupted
+          ? `no verdict: ${r.interrupted}`
+          : r.reached
+            ? 'works'
+            : `fails${r.detail ? `: ${short(r.detail)}` : ''}`,
         r.rttMs === null ? '-' : `${r.rttMs.toFixed(3)} ms`,
       ]);
       continue;
@@ -42,17 +46,25 @@ export function renderChecks(results: CheckResult[]): string {
       lines.push(`${yellow('…')} ${r.name}: the probe did not finish (${r.interrupted}): no verdict`);
       continue;
     }
-    lines.push(`${red('✗')} ${r.name}: expected it to ${r.expect === 'reach' ? 'work' : 'fail'}, but it ${r.reached ? 'worked' : `failed (${r.detail})`}`);
+    lines.push(
+      `${red('✗')} ${r.name}: expected it to ${r.expect === 'reach' ? 'work' : 'fail'}, but it ${r.reached ? 'worked' : `failed (${r.detail})`}`,
+    );
     if (r.why) lines.push(`  this check proves: ${r.why}`);
     lines.push(`  try it yourself: ${commandLine(r.argv)}`);
   }
   const passed = results.filter((r) => r.ok).length;
-  lines.push(`${passed === results.length ? green('✓') : red('✗')} ${passed} of ${results.length} checks as expected`);
+  lines.push(
+    `${passed === results.length ? green('✓') : red('✗')} ${passed} of ${results.length} checks as expected`,
+  );
   return lines.join('\n');
 }
 
 export function renderStep(index: number, total: number, step: Step, withCommands: boolean): string {
-  const lines = [bold(`[${index + 1}/${total}] ${step.title}`), dim(`      why:    ${step.why}`), dim(`      docker: ${step.docker}`)];
+  const lines = [
+    bold(`[${index + 1}/${total}] ${step.title}`),
+    dim(`      why:    ${step.why}`),
+    dim(`      docker: ${step.docker}`),
+  ];
   if (withCommands) for (const c of step.commands) lines.push(`      $ ${commandLine(argvOf(c))}`);
   return lines.join('\n');
 }

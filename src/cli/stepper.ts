@@ -36,7 +36,8 @@ export async function showState(step: Step): Promise<string> {
   for (const argv of stateCommands(step)) {
     const r = await run(argv);
     out.push(dim(`      # now: ${commandLine(argv)}`));
-    for (const line of (r.exitCode === 0 ? r.stdout : r.stderr).trimEnd().split('\n')) if (line) out.push(`      ${line}`);
+    for (const line of (r.exitCode === 0 ? r.stdout : r.stderr).trimEnd().split('\n'))
+      if (line) out.push(`      ${line}`);
   }
   return out.join('\n');
 }
@@ -63,7 +64,8 @@ export function waitForKey(prompt: string): Promise<'next' | 'quit'> {
     const onData = (chunk: Buffer) => {
       const key = chunk.toString();
       // Raw mode: Ctrl-C and Ctrl-D arrive as the bytes 3 and 4.
-      const answer = key === '\r' || key === '\n' ? 'next' : ['q', 'Q', '\x03', '\x04'].includes(key) ? 'quit' : null;
+      const answer =
+        key === '\r' || key === '\n' ? 'next' : ['q', 'Q', '\x03', '\x04'].includes(key) ? 'quit' : null;
       if (answer) finish(answer);
     };
     // A signal from elsewhere (kill, a closed terminal) must not leave us waiting for a key.

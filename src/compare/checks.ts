@@ -5,16 +5,26 @@ import { addressAt, contains, offsetIn } from '../net/ipv4.js';
 import type { PlannedCheck } from '../plan/types.js';
 import type { DockerSide } from './docker.js';
 
-const NO_OUTSIDE = 'Docker’s side has no outside of nslab’s, and nslab sends no traffic beyond the namespaces it made';
+const NO_OUTSIDE =
+  'Docker’s side has no outside of nslab’s, and nslab sends no traffic beyond the namespaces it made';
 
 /** The lab's checks aimed at the Docker side: its namespaces and the addresses Docker gave. */
-export function dockerChecks(lab: Lab, checks: PlannedCheck[], side: DockerSide): (PlannedCheck | { skipped: string })[] {
+export function dockerChecks(
+  lab: Lab,
+  checks: PlannedCheck[],
+  side: DockerSide,
+): (PlannedCheck | { skipped: string })[] {
   const onHost = new Set(lab.containers.filter((c) => c.mode.kind === 'host').map((c) => c.name));
-  const hostPorts = new Set(lab.containers.filter((c) => onHost.has(c.name)).flatMap((c) => c.serve.map((s) => s.port)));
+  const hostPorts = new Set(
+    lab.containers.filter((c) => onHost.has(c.name)).flatMap((c) => c.serve.map((s) => s.port)),
+  );
   // Does the check need a server of a network_mode host container (the host, its gateways)?
   const needsHostServer = (c: PlannedCheck) =>
-    c.kind === 'listen' ? c.from === 'host' || onHost.has(c.from)
-      : (c.kind === 'http' || c.kind === 'tcp') && hostPorts.has(c.port) && (c.to === 'host' || onHost.has(c.to) || lab.networks.some((n) => n.name === c.to));
+    c.kind === 'listen'
+      ? c.from === 'host' || onHost.has(c.from)
+      : (c.kind === 'http' || c.kind === 'tcp') &&
+        hostPorts.has(c.port) &&
+        (c.to === 'host' || onHost.has(c.to) || lab.networks.some((n) => n.name === c.to));
   const translate = (address: string): string | null => {
     const known = side.addresses.get(address);
     if (known) return known;
@@ -29,11 +39,14 @@ export function dockerChecks(lab: Lab, checks: PlannedCheck[], side: DockerSide)
     const to = 'to' in c ? c.to : null;
     if (c.from === 'outside' || to === 'outside') return { skipped: NO_OUTSIDE };
     if (needsHostServer(c))
-      return { skipped: `the server of a network_mode host container would listen on this machine’s own addresses; compare starts none there` };
+      return {
+        skipped: `the server of a network_mode host container would listen on this machine’s own addresses; compare starts none there`,
+      };
     const netns = c.from === 'host' ? null : side.layout.containers[c.from]?.netns;
     if (netns === undefined) return { skipped: `${c.from} has no Docker counterpart` };
     if (c.kind === 'listen') return { ...c, netns };
-    if (c.kind === 'resolve') return { ...c, netns, address: c.address === null ? null : translate(c.address) };
+    if (c.kind === 'resolve')
+      return { ...c, netns, address: c.address === null ? null : translate(c.address) };
     // The host's address on the Docker side: the gateway, which Docker's DNAT matches (the
     // machine's real addresses are never a target).
     const address = to === 'host' ? (side.networks[0]?.gateway ?? null) : translate(c.address);

@@ -45,10 +45,17 @@ export interface DockerSide {
 
 /** The engine's version, or why there is none, with what to do. */
 export async function dockerEngine(): Promise<{ version: string } | { why: string; fix: string }> {
-  if (!hasTool('docker')) return { why: 'the docker command is not installed', fix: 'apt-get install docker.io (then start dockerd)' };
+  if (!hasTool('docker'))
+    return {
+      why: 'the docker command is not installed',
+      fix: 'apt-get install docker.io (then start dockerd)',
+    };
   const r = await run(['docker', 'version', '--format', '{{.Server.Version}}'], { timeoutMs: 20_000 });
   if (r.exitCode !== 0 || !r.stdout.trim())
-    return { why: `no Docker engine answers: ${(r.stderr.trim().split('\n').at(-1) ?? '').trim() || `docker version exited ${r.exitCode}`}`, fix: 'start it: sudo npm run docker -- start (or systemctl start docker)' };
+    return {
+      why: `no Docker engine answers: ${(r.stderr.trim().split('\n').at(-1) ?? '').trim() || `docker version exited ${r.exitCode}`}`,
+      fix: 'start it: sudo npm run docker -- start (or systemctl start docker)',
+    };
   return { version: r.stdout.trim() };
 }
 
@@ -56,15 +63,22 @@ export async function dockerEngine(): Promise<{ version: string } | { why: strin
 export async function ensureImage(): Promise<void> {
   if ((await run(['docker', 'image', 'inspect', IMAGE])).exitCode === 0) return;
   const r = await run(['node', '--import', 'tsx', imageScript, 'image'], { timeoutMs: 120_000 });
-  if (r.exitCode !== 0) throw new EnvError(`could not build the image ${IMAGE}: ${r.stderr.trim() || r.stdout.trim()}`, 'apt-get install busybox-static, then: sudo npm run docker -- image');
+  if (r.exitCode !== 0)
+    throw new EnvError(
+      `could not build the image ${IMAGE}: ${r.stderr.trim() || r.stdout.trim()}`,
+      'apt-get install busybox-static, then: sudo npm run docker -- image',
+    );
 }
 
 /** What compare can rebuild with Docker: bridge networks on one host, no service VIPs. */
 export function unsupported(lab: Lab): string | null {
   const other = lab.networks.find((n) => n.driver !== 'bridge');
-  if (other) return `${lab.name} uses a ${other.driver} network (${other.name}); compare rebuilds bridge networks only`;
-  if (lab.hosts.length > 1) return `${lab.name} spans ${lab.hosts.length} Docker hosts; compare runs one Docker engine`;
-  if (lab.services.length > 0) return `${lab.name} has service VIPs, which plain Docker has no counterpart for`;
+  if (other)
+    return `${lab.name} uses a ${other.driver} network (${other.name}); compare rebuilds bridge networks only`;
+  if (lab.hosts.length > 1)
+    return `${lab.name} spans ${lab.hosts.length} Docker hosts; compare runs one Docker engine`;
+  if (lab.services.length > 0)
+    return `${lab.name} has service VIPs, which plain Docker has no counterpart for`;
   return null;
 }
 
@@ -73,7 +87,13 @@ interface Inspected {
   NetworkSettings: { Networks: Record<string, { IPAddress: string; IPPrefixLen: number }> };
 }
 
-async function inspectNetwork(name: string): Promise<{ Id: string; IPAM: { Config: { Subnet: string; Gateway?: string }[] }; Options: Record<string, string> }> {
+async function inspectNetwork(
+  name: string,
+): Promise<{
+  Id: string;
+  IPAM: { Config: { Subnet: string; Gateway?: string }[] };
+  Options: Record<string, string>;
+}> {
   return JSON.parse((await mustRun(['docker', 'network', 'inspect', name, '--format', '{{json .}}'])).stdout);
 }
 
@@ -82,7 +102,9 @@ async function inspectNetwork(name: string): Promise<{ Id: string; IPAM: { Confi
  * every other bridge becomes a user-defined network with the lab's subnet and gateway.
  */
 async function networksFor(lab: Lab): Promise<DockerNetwork[]> {
-  const used = lab.networks.filter((n) => lab.containers.some((c) => c.endpoints.some((e) => e.network === n.name)));
+  const used = lab.networks.filter((n) =>
+    lab.containers.some((c) => c.endpoints.some((e) => e.network === n.name)),
+  );
   const primary = used.find((n) => !n.dns);
   const routes = await listRoutes();
   const out: DockerNetwork[] = [];
@@ -91,21 +113,60 @@ async function networksFor(lab: Lab): Promise<DockerNetwork[]> {
       const net = await inspectNetwork('bridge');
       const cfg = net.IPAM.Config[0];
       const subnet = cfg ? parseCidr(cfg.Subnet) : null;
-      if (!cfg || !subnet) throw new EnvError('Docker’s default bridge has no IPv4 subnet', 'check dockerd’s --bip setting');
+      if (!cfg || !subnet)
+        throw new EnvError('Docker’s default bridge has no IPv4 subnet', 'check dockerd’s --bip setting');
       const bridge = net.Options['com.docker.network.bridge.name'] ?? 'docker0';
       // Docker 20.10 leaves the default bridge's gateway out of IPAM: the bridge's own address is it.
-      const own = (await ipJson<{ addr_info: { family: string; local: string }[] }>(['ip', '-j', 'addr', 'show', 'dev', bridge]))[0]?.addr_info.find((a) => a.family === 'inet')?.local;
-      out.push({ lab: n.name, name: 'bridge', bridge, subnet, gateway: cfg.Gateway || own || subnet.address, created: false });
+      const own = (
+        await ipJson<{ addr_info: { family: string; local: string }[] }>([
+          'ip',
+          '-j',
+          'addr',
+          'show',
+          'dev',
+          bridge,
+        ])
+      )[0]?.addr_info.find((a) => a.family === 'inet')?.local;
+      out.push({
+        lab: n.name,
+        name: 'bridge',
+        bridge,
+        subnet,
+        gateway: cfg.Gateway || own || subnet.address,
+        created: false,
+      });
       continue;
     }
     const clash = overlappingRoutes(routes, n.subnet);
     if (clash.length > 0)
-      throw new EnvError(`${formatSubnet(n.subnet)} (${n.name}) is already routed here (${clash.map((r) => `${r.dst} dev ${r.dev}`).join(', ')}); Docker’s copy of ${n.name} needs it`,
-        `if it is this lab on the host target, take it down (nslab down ${lab.name} --host) and compare builds its own copy in a sandbox`);
+      throw new EnvError(
+        `${formatSubnet(n.subnet)} (${n.name}) is already routed here (${clash.map((r) => `${r.dst} dev ${r.dev}`).join(', ')}); Docker’s copy of ${n.name} needs it`,
+        `if it is this lab on the host target, take it down (nslab down ${lab.name} --host) and compare builds its own copy in a sandbox`,
+      );
     const name = dockerName(lab.name, n.name);
-    await mustRun(['docker', 'network', 'create', '--driver', 'bridge', '--subnet', formatSubnet(n.subnet), '--gateway', n.gateway, '--label', label(lab.name), name]);
+    await mustRun([
+      'docker',
+      'network',
+      'create',
+      '--driver',
+      'bridge',
+      '--subnet',
+      formatSubnet(n.subnet),
+      '--gateway',
+      n.gateway,
+      '--label',
+      label(lab.name),
+      name,
+    ]);
     const net = await inspectNetwork(name);
-    out.push({ lab: n.name, name, bridge: `br-${net.Id.slice(0, 12)}`, subnet: n.subnet, gateway: n.gateway, created: true });
+    out.push({
+      lab: n.name,
+      name,
+      bridge: `br-${net.Id.slice(0, 12)}`,
+      subnet: n.subnet,
+      gateway: n.gateway,
+      created: true,
+    });
   }
   return out;
 }
@@ -114,17 +175,34 @@ function runArgv(lab: Lab, c: Container, nets: DockerNetwork[]): string[] {
   const argv = ['docker', 'run', '-d', '--name', dockerName(lab.name, c.name), '--label', label(lab.name)];
   const net = (name: string) => nets.find((n) => n.lab === name)!;
   switch (c.mode.kind) {
-    case 'none': argv.push('--network', 'none', '--hostname', c.name); break;
-    case 'host': argv.push('--network', 'host'); break;
-    case 'container': argv.push('--network', `container:${dockerName(lab.name, c.mode.of)}`); break;
+    case 'none':
+      argv.push('--network', 'none', '--hostname', c.name);
+      break;
+    case 'host':
+      argv.push('--network', 'host');
+      break;
+    case 'container':
+      argv.push('--network', `container:${dockerName(lab.name, c.mode.of)}`);
+      break;
     case 'bridge': {
       const first = c.endpoints[0];
       argv.push('--hostname', c.name);
-      if (first) argv.push('--network', net(first.network).name, ...(net(first.network).created ? ['--ip', first.address] : []));
+      if (first)
+        argv.push(
+          '--network',
+          net(first.network).name,
+          ...(net(first.network).created ? ['--ip', first.address] : []),
+        );
       // --link: an /etc/hosts entry naming another container (Docker adds its hostname and name itself).
       for (const entry of c.hosts) {
-        const target = lab.containers.find((o) => o !== c && o.endpoints.some((e) => e.address === entry.address));
-        if (target) argv.push('--link', `${dockerName(lab.name, target.name)}:${entry.names.find((n) => n !== target.name) ?? target.name}`);
+        const target = lab.containers.find(
+          (o) => o !== c && o.endpoints.some((e) => e.address === entry.address),
+        );
+        if (target)
+          argv.push(
+            '--link',
+            `${dockerName(lab.name, target.name)}:${entry.names.find((n) => n !== target.name) ?? target.name}`,
+          );
       }
       // Published on the bridge's gateway only: Docker's default (every address) would open the
       // port on this machine's real network.
@@ -141,40 +219,77 @@ export async function buildDockerSide(lab: Lab, version: string): Promise<Docker
     await ensureImage();
     const networks = await networksFor(lab);
     const addresses = new Map<string, string>();
-    const layout: SideLayout = { hostNs: null, bridges: Object.fromEntries(networks.map((n) => [n.lab, n.bridge])), containers: {} };
+    const layout: SideLayout = {
+      hostNs: null,
+      bridges: Object.fromEntries(networks.map((n) => [n.lab, n.bridge])),
+      containers: {},
+    };
     // In the lab's order, as docker run would be typed: the default bridge hands out addresses in turn.
     for (const c of lab.containers) {
       const name = dockerName(lab.name, c.name);
       await mustRun(runArgv(lab, c, networks), { timeoutMs: 60_000 });
       for (const e of c.endpoints.slice(1)) {
         const n = networks.find((x) => x.lab === e.network)!;
-        await mustRun(['docker', 'network', 'connect', ...(n.created ? ['--ip', e.address] : []), n.name, name]);
+        await mustRun([
+          'docker',
+          'network',
+          'connect',
+          ...(n.created ? ['--ip', e.address] : []),
+          n.name,
+          name,
+        ]);
       }
-      const info = (JSON.parse((await mustRun(['docker', 'inspect', name, '--format', '{{json .}}'])).stdout)) as Inspected;
+      const info = JSON.parse(
+        (await mustRun(['docker', 'inspect', name, '--format', '{{json .}}'])).stdout,
+      ) as Inspected;
       for (const e of c.endpoints) {
         const got = info.NetworkSettings.Networks[networks.find((x) => x.lab === e.network)!.name]?.IPAddress;
         if (got) addresses.set(e.address, got);
       }
       const root = `/proc/${info.State.Pid}/root/etc`;
       if (c.mode.kind === 'host') {
-        layout.containers[c.name] = { netns: null, hostsFile: `${root}/hosts`, resolvFile: `${root}/resolv.conf` };
+        layout.containers[c.name] = {
+          netns: null,
+          hostsFile: `${root}/hosts`,
+          resolvFile: `${root}/resolv.conf`,
+        };
         continue;
       }
       await mustRun(['ip', 'netns', 'attach', name, String(info.State.Pid)]);
       // `ip netns exec` mounts these over /etc, so a lookup from nslab's probe sees what the
       // container sees: Docker's hosts file and its resolver (127.0.0.11 on user networks).
       await mkdir(`/etc/netns/${name}`, { recursive: true });
-      for (const f of ['hosts', 'resolv.conf']) await writeFile(`/etc/netns/${name}/${f}`, await readFile(`${root}/${f}`));
-      layout.containers[c.name] = { netns: name, hostsFile: `${root}/hosts`, resolvFile: `${root}/resolv.conf` };
+      for (const f of ['hosts', 'resolv.conf'])
+        await writeFile(`/etc/netns/${name}/${f}`, await readFile(`${root}/${f}`));
+      layout.containers[c.name] = {
+        netns: name,
+        hostsFile: `${root}/hosts`,
+        resolvFile: `${root}/resolv.conf`,
+      };
       for (const s of c.serve) {
-        const r = await startBackground(['ip', 'netns', 'exec', name, 'node', serverScript, s.kind, String(s.port), c.name, serverMark(lab.name)]);
+        const r = await startBackground([
+          'ip',
+          'netns',
+          'exec',
+          name,
+          'node',
+          serverScript,
+          s.kind,
+          String(s.port),
+          c.name,
+          serverMark(lab.name),
+        ]);
         if (r.exitCode !== 0) throw new CommandError(r);
       }
     }
     return { version, networks, layout, addresses };
   } catch (err) {
     await removeDockerSide(lab);
-    if (err instanceof CommandError) throw new EnvError(`Docker could not build its copy of ${lab.name}: ${err.message}`, 'everything compare had made with Docker was removed; `nslab doctor` and dockerd’s log may say more');
+    if (err instanceof CommandError)
+      throw new EnvError(
+        `Docker could not build its copy of ${lab.name}: ${err.message}`,
+        'everything compare had made with Docker was removed; `nslab doctor` and dockerd’s log may say more',
+      );
     throw err;
   }
 }
@@ -188,18 +303,30 @@ export async function removeDockerSide(lab: Lab | string): Promise<string[]> {
     removed.push(`server ${s.args.slice(0, -1).join(' ')}`);
   }
   // The names come from Docker's label (and the lab, when given): never a name pattern.
-  const listed = (await run(['docker', 'ps', '-a', '--filter', `label=${label(labName)}`, '--format', '{{.ID}} {{.Names}}'])).stdout.split('\n').filter(Boolean).map((l) => l.split(' '));
-  const names = new Set([...listed.map(([, n]) => n!), ...(typeof lab === 'string' ? [] : lab.containers.map((c) => dockerName(labName, c.name)))]);
+  const listed = (
+    await run(['docker', 'ps', '-a', '--filter', `label=${label(labName)}`, '--format', '{{.ID}} {{.Names}}'])
+  ).stdout
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => l.split(' '));
+  const names = new Set([
+    ...listed.map(([, n]) => n!),
+    ...(typeof lab === 'string' ? [] : lab.containers.map((c) => dockerName(labName, c.name))),
+  ]);
   if (listed.length > 0) {
     await run(['docker', 'rm', '-f', ...listed.map(([id]) => id!)], { timeoutMs: 60_000 });
     removed.push(`Docker containers ${listed.map(([, n]) => n).join(', ')}`);
   }
-  const nets = (await run(['docker', 'network', 'ls', '-q', '--filter', `label=${label(labName)}`])).stdout.split('\n').filter(Boolean);
+  const nets = (await run(['docker', 'network', 'ls', '-q', '--filter', `label=${label(labName)}`])).stdout
+    .split('\n')
+    .filter(Boolean);
   if (nets.length > 0) {
     await run(['docker', 'network', 'rm', ...nets]);
     removed.push(`${nets.length} Docker networks`);
   }
-  const attached = new Set((await run(['ip', 'netns', 'list'])).stdout.split('\n').map((l) => l.split(' ')[0]));
+  const attached = new Set(
+    (await run(['ip', 'netns', 'list'])).stdout.split('\n').map((l) => l.split(' ')[0]),
+  );
   for (const name of names) {
     if (attached.has(name)) {
       await run(['ip', 'netns', 'del', name]);
@@ -209,4 +336,3 @@ export async function removeDockerSide(lab: Lab | string): Promise<string[]> {
   }
   return removed;
 }
-

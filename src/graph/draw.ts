@@ -22,23 +22,36 @@ const portText = (p: Port) =>
   `${p.hostEnd ? `${p.hostEnd} ══ ` : `${p.kind} child ── `}${p.inside} ${p.address ?? '(no address)'}  ${p.container}${p.down ? `  ✗ ${p.down.join(', ')}` : ''}`;
 
 function asciiHost(h: HostView, outside: string | null): string[] {
-  const lines = [fit(`${h.name}${h.ns ? ` [namespace ${h.ns}]` : ' [this machine]'}${h.uplink ? `  ${h.uplink}${outside ? ' ── outside' : ''}` : ''}`)];
+  const lines = [
+    fit(
+      `${h.name}${h.ns ? ` [namespace ${h.ns}]` : ' [this machine]'}${h.uplink ? `  ${h.uplink}${outside ? ' ── outside' : ''}` : ''}`,
+    ),
+  ];
   const items: { text: string; ports?: Port[] }[] = [
-    ...h.segments.map((s) => ({ text: `${s.name}  ${s.kind}${s.address ? `  ${s.address}` : ''}${s.down ? '  ✗ DOWN' : ''}`, ports: s.ports })),
+    ...h.segments.map((s) => ({
+      text: `${s.name}  ${s.kind}${s.address ? `  ${s.address}` : ''}${s.down ? '  ✗ DOWN' : ''}`,
+      ports: s.ports,
+    })),
     ...(h.unplugged.length ? [{ text: 'on no bridge (unplugged):', ports: h.unplugged }] : []),
     ...h.others.map((o) => ({ text: `${o.container}: ${o.mode}` })),
   ];
   items.forEach((item, i) => {
     const last = i === items.length - 1;
     lines.push(fit(`${last ? '└──' : '├──'} ${item.text}`));
-    (item.ports ?? []).forEach((p, j, all) => lines.push(fit(`${last ? '    ' : '│   '}${j === all.length - 1 ? '└──' : '├──'} ${portText(p)}`)));
+    (item.ports ?? []).forEach((p, j, all) =>
+      lines.push(fit(`${last ? '    ' : '│   '}${j === all.length - 1 ? '└──' : '├──'} ${portText(p)}`)),
+    );
   });
   for (const [i, r] of h.rules.entries()) lines.push(...wrap(r, i === 0 ? 'rules:' : '       ', '         '));
   return lines;
 }
 
 export function ascii(t: Topology): string {
-  const lines = [...wrap(`${t.lab}: ${t.title}`, '', '  '), `(from the ${t.source}${t.outside ? `; outside: ${t.outside}` : ''})`, ''];
+  const lines = [
+    ...wrap(`${t.lab}: ${t.title}`, '', '  '),
+    `(from the ${t.source}${t.outside ? `; outside: ${t.outside}` : ''})`,
+    '',
+  ];
   for (const h of t.hosts) lines.push(...asciiHost(h, t.outside), '');
   return lines.join('\n').trimEnd();
 }
@@ -52,22 +65,33 @@ export function mermaid(t: Topology): string {
   const edges: string[] = [];
   if (t.outside) out.push(`  outside(["outside: ${esc(t.outside)}"])`);
   for (const h of t.hosts) {
-    out.push(`  subgraph ${id('host', h.name)}["${esc(`${h.name}${h.ns ? ` · namespace ${h.ns}` : ' · this machine'}`)}"]`);
+    out.push(
+      `  subgraph ${id('host', h.name)}["${esc(`${h.name}${h.ns ? ` · namespace ${h.ns}` : ' · this machine'}`)}"]`,
+    );
     if (h.uplink) {
       out.push(`    ${id(h.name, 'uplink')}["${esc(h.uplink)}"]`);
       if (t.outside) edges.push(`  ${id(h.name, 'uplink')} --- outside`);
     }
     for (const s of h.segments) {
-      out.push(`    ${id(h.name, 'seg', s.name)}["${esc(`${s.name} (${s.kind})`)}${s.address ? `<br/>${esc(s.address)}` : ''}${s.down ? '<br/>✗ DOWN' : ''}"]`);
-      for (const p of s.ports) if (p.hostEnd) out.push(`    ${id(h.name, 'end', p.hostEnd)}["${esc(p.hostEnd)}"]`);
+      out.push(
+        `    ${id(h.name, 'seg', s.name)}["${esc(`${s.name} (${s.kind})`)}${s.address ? `<br/>${esc(s.address)}` : ''}${s.down ? '<br/>✗ DOWN' : ''}"]`,
+      );
+      for (const p of s.ports)
+        if (p.hostEnd) out.push(`    ${id(h.name, 'end', p.hostEnd)}["${esc(p.hostEnd)}"]`);
     }
-    for (const p of h.unplugged) if (p.hostEnd) out.push(`    ${id(h.name, 'end', p.hostEnd)}["${esc(p.hostEnd)} (on no bridge)"]`);
+    for (const p of h.unplugged)
+      if (p.hostEnd) out.push(`    ${id(h.name, 'end', p.hostEnd)}["${esc(p.hostEnd)} (on no bridge)"]`);
     if (h.rules.length) out.push(`    ${id(h.name, 'rules')}[/"${h.rules.map(esc).join('<br/>')}"/]`);
     out.push('  end');
-    const ports = [...h.segments.flatMap((s) => s.ports.map((p) => [s, p] as const)), ...h.unplugged.map((p) => [null, p] as const)];
+    const ports = [
+      ...h.segments.flatMap((s) => s.ports.map((p) => [s, p] as const)),
+      ...h.unplugged.map((p) => [null, p] as const),
+    ];
     for (const [s, p] of ports) {
       out.push(`  subgraph ${id('c', p.container)}["${esc(p.container)}"]`);
-      out.push(`    ${id(p.container, p.inside)}["${esc(`${p.inside}${p.address ? `<br/>${p.address}` : ''}${p.down ? `<br/>✗ ${p.down.join(', ')}` : ''}`)}"]`);
+      out.push(
+        `    ${id(p.container, p.inside)}["${esc(`${p.inside}${p.address ? `<br/>${p.address}` : ''}${p.down ? `<br/>✗ ${p.down.join(', ')}` : ''}`)}"]`,
+      );
       out.push('  end');
       if (p.hostEnd) {
         edges.push(`  ${id(h.name, 'end', p.hostEnd)} ===|veth| ${id(p.container, p.inside)}`);
@@ -76,42 +100,77 @@ export function mermaid(t: Topology): string {
     }
     for (const o of h.others) out.push(`  ${id('c', o.container)}["${esc(`${o.container}<br/>${o.mode}`)}"]`);
   }
-  for (const x of t.tunnels) edges.push(`  ${id(x.from, 'seg', x.network)} -.-|${esc(x.label)}| ${id(x.to, 'seg', x.network)}`);
+  for (const x of t.tunnels)
+    edges.push(`  ${id(x.from, 'seg', x.network)} -.-|${esc(x.label)}| ${id(x.to, 'seg', x.network)}`);
   return [...out, ...edges].join('\n');
 }
 
 const dq = (s: string) => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 
 export function dot(t: Topology): string {
-  const out = ['graph nslab {', '  rankdir=LR; fontname="Helvetica"; node [fontname="Helvetica", shape=box, style="rounded"]; edge [fontname="Helvetica"];',
-    `  label=${dq(`${t.lab}: ${t.title} (from the ${t.source})`)}; labelloc=t;`];
+  const out = [
+    'graph nslab {',
+    '  rankdir=LR; fontname="Helvetica"; node [fontname="Helvetica", shape=box, style="rounded"]; edge [fontname="Helvetica"];',
+    `  label=${dq(`${t.lab}: ${t.title} (from the ${t.source})`)}; labelloc=t;`,
+  ];
   const edges: string[] = [];
   if (t.outside) out.push(`  outside [label=${dq(`outside\n${t.outside}`)}, shape=ellipse];`);
   for (const h of t.hosts) {
-    out.push(`  subgraph cluster_${id('host', h.name)} {`, `    label=${dq(`${h.name}${h.ns ? ` · namespace ${h.ns}` : ' · this machine'}`)}; style="rounded,filled"; fillcolor="#eef3fb";`);
+    out.push(
+      `  subgraph cluster_${id('host', h.name)} {`,
+      `    label=${dq(`${h.name}${h.ns ? ` · namespace ${h.ns}` : ' · this machine'}`)}; style="rounded,filled"; fillcolor="#eef3fb";`,
+    );
     if (h.uplink) {
       out.push(`    ${id(h.name, 'uplink')} [label=${dq(`uplink\n${h.uplink}`)}];`);
       if (t.outside) edges.push(`  ${id(h.name, 'uplink')} -- outside;`);
     }
     for (const s of h.segments) {
-      out.push(`    ${id(h.name, 'seg', s.name)} [label=${dq(`${s.name}\n${s.kind}${s.address ? `\n${s.address}` : ''}`)}, style="rounded,filled", fillcolor="${s.down ? '#f6c6c6' : '#ffe9b3'}"];`);
-      for (const p of s.ports) if (p.hostEnd) out.push(`    ${id(h.name, 'end', p.hostEnd)} [label=${dq(p.hostEnd)}];`);
+      out.push(
+        `    ${id(h.name, 'seg', s.name)} [label=${dq(`${s.name}\n${s.kind}${s.address ? `\n${s.address}` : ''}`)}, style="rounded,filled", fillcolor="${s.down ? '#f6c6c6' : '#ffe9b3'}"];`,
+      );
+      for (const p of s.ports)
+        if (p.hostEnd) out.push(`    ${id(h.name, 'end', p.hostEnd)} [label=${dq(p.hostEnd)}];`);
     }
-    for (const p of h.unplugged) if (p.hostEnd) out.push(`    ${id(h.name, 'end', p.hostEnd)} [label=${dq(`${p.hostEnd}\non no bridge`)}, color=red];`);
+    for (const p of h.unplugged)
+      if (p.hostEnd)
+        out.push(
+          `    ${id(h.name, 'end', p.hostEnd)} [label=${dq(`${p.hostEnd}\non no bridge`)}, color=red];`,
+        );
     // \l ends a left-aligned line in a dot label: added after quoting, so it is not escaped.
-    if (h.rules.length) out.push(`    ${id(h.name, 'rules')} [label=${dq(h.rules.join('\n')).replace(/\n/g, '\\l').replace(/"$/, '\\l"')}, shape=note, style=filled, fillcolor=white];`);
+    if (h.rules.length)
+      out.push(
+        `    ${id(h.name, 'rules')} [label=${dq(h.rules.join('\n')).replace(/\n/g, '\\l').replace(/"$/, '\\l"')}, shape=note, style=filled, fillcolor=white];`,
+      );
     out.push('  }');
-    const ports = [...h.segments.flatMap((s) => s.ports.map((p) => [s, p] as const)), ...h.unplugged.map((p) => [null, p] as const)];
+    const ports = [
+      ...h.segments.flatMap((s) => s.ports.map((p) => [s, p] as const)),
+      ...h.unplugged.map((p) => [null, p] as const),
+    ];
     for (const [s, p] of ports) {
-      out.push(`  subgraph cluster_${id('c', p.container)} {`, `    label=${dq(p.container)}; style="rounded,filled"; fillcolor="#e8f5e9";`,
-        `    ${id(p.container, p.inside)} [label=${dq(`${p.inside}${p.address ? `\n${p.address}` : ''}${p.down ? `\n✗ ${p.down.join(', ')}` : ''}`)}${p.down ? ', color=red' : ''}];`, '  }');
+      out.push(
+        `  subgraph cluster_${id('c', p.container)} {`,
+        `    label=${dq(p.container)}; style="rounded,filled"; fillcolor="#e8f5e9";`,
+        `    ${id(p.container, p.inside)} [label=${dq(`${p.inside}${p.address ? `\n${p.address}` : ''}${p.down ? `\n✗ ${p.down.join(', ')}` : ''}`)}${p.down ? ', color=red' : ''}];`,
+        '  }',
+      );
       if (p.hostEnd) {
-        edges.push(`  ${id(h.name, 'end', p.hostEnd)} -- ${id(p.container, p.inside)} [label="veth", penwidth=2];`);
+        edges.push(
+          `  ${id(h.name, 'end', p.hostEnd)} -- ${id(p.container, p.inside)} [label="veth", penwidth=2];`,
+        );
         if (s) edges.push(`  ${id(h.name, 'seg', s.name)} -- ${id(h.name, 'end', p.hostEnd)};`);
-      } else if (s) edges.push(`  ${id(h.name, 'seg', s.name)} -- ${id(p.container, p.inside)} [label=${dq(p.kind)}, style=dashed];`);
+      } else if (s)
+        edges.push(
+          `  ${id(h.name, 'seg', s.name)} -- ${id(p.container, p.inside)} [label=${dq(p.kind)}, style=dashed];`,
+        );
     }
-    for (const o of h.others) out.push(`  ${id('c', o.container)} [label=${dq(`${o.container}\n${o.mode}`)}, style="rounded,dashed"];`);
+    for (const o of h.others)
+      out.push(
+        `  ${id('c', o.container)} [label=${dq(`${o.container}\n${o.mode}`)}, style="rounded,dashed"];`,
+      );
   }
-  for (const x of t.tunnels) edges.push(`  ${id(x.from, 'seg', x.network)} -- ${id(x.to, 'seg', x.network)} [label=${dq(x.label)}, style=dashed, penwidth=2];`);
+  for (const x of t.tunnels)
+    edges.push(
+      `  ${id(x.from, 'seg', x.network)} -- ${id(x.to, 'seg', x.network)} [label=${dq(x.label)}, style=dashed, penwidth=2];`,
+    );
   return [...out, ...edges, '}'].join('\n');
 }

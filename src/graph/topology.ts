@@ -40,19 +40,48 @@ export interface HostView {
 }
 
 /** A VXLAN between two hosts' bridges of one overlay network. */
-interface Tunnel { network: string; from: string; to: string; label: string }
+interface Tunnel {
+  network: string;
+  from: string;
+  to: string;
+  label: string;
+}
 
-export interface Topology { lab: string; title: string; source: 'lab file' | 'kernel'; hosts: HostView[]; outside: string | null; tunnels: Tunnel[] }
+export interface Topology {
+  lab: string;
+  title: string;
+  source: 'lab file' | 'kernel';
+  hosts: HostView[];
+  outside: string | null;
+  tunnels: Tunnel[];
+}
 
 const modeText = (mode: Lab['containers'][number]['mode']) =>
-  mode.kind === 'none' ? 'network none: only lo' : mode.kind === 'host' ? 'network host: the host’s own namespace' : mode.kind === 'container' ? `network container:${mode.of}: ${mode.of}’s namespace` : '';
+  mode.kind === 'none'
+    ? 'network none: only lo'
+    : mode.kind === 'host'
+      ? 'network host: the host’s own namespace'
+      : mode.kind === 'container'
+        ? `network container:${mode.of}: ${mode.of}’s namespace`
+        : '';
 
 function labRules(lab: Lab, host: string): string[] {
   return [
-    ...lab.networks.filter((n) => n.nat && n.hosts.includes(host)).map((n) => `MASQUERADE ${formatSubnet(n.subnet)} leaving by anything but ${n.name}`),
-    ...lab.containers.filter((c) => c.host === host).flatMap((c) => c.ports.map((p) => `DNAT host port ${p.hostPort} → ${p.address}:${p.containerPort} (${c.name})`)),
-    ...lab.networks.filter((n) => n.isolated && n.hosts.includes(host)).map((n) => `isolation: nothing forwarded between ${n.name} and the other bridges`),
-    ...lab.services.map((s) => `service ${s.name}: ${s.vip}:${s.port} → ${s.backends.map((b) => b.container).join(', ')} (DNAT, round robin)`),
+    ...lab.networks
+      .filter((n) => n.nat && n.hosts.includes(host))
+      .map((n) => `MASQUERADE ${formatSubnet(n.subnet)} leaving by anything but ${n.name}`),
+    ...lab.containers
+      .filter((c) => c.host === host)
+      .flatMap((c) =>
+        c.ports.map((p) => `DNAT host port ${p.hostPort} → ${p.address}:${p.containerPort} (${c.name})`),
+      ),
+    ...lab.networks
+      .filter((n) => n.isolated && n.hosts.includes(host))
+      .map((n) => `isolation: nothing forwarded between ${n.name} and the other bridges`),
+    ...lab.services.map(
+      (s) =>
+        `service ${s.name}: ${s.vip}:${s.port} → ${s.backends.map((b) => b.container).join(', ')} (DNAT, round robin)`,
+    ),
   ];
 }
 
@@ -60,58 +89,128 @@ function labRules(lab: Lab, host: string): string[] {
 export function fromLab(lab: Lab, plan: Plan): Topology {
   const hosts = lab.hosts.map((h): HostView => {
     const mine = lab.containers.filter((c) => c.host === h.name);
-    const segments: Segment[] = lab.networks.filter((n) => n.hosts.includes(h.name)).map((n) => ({
-      name: n.driver === 'macvlan' || n.driver === 'ipvlan' ? (plan.place.kind === 'sandbox' ? 'eth0' : 'nsl-uplink') : n.name,
-      kind: n.driver === 'overlay' ? `bridge + vxlan ${n.vni} to ${n.hosts.filter((o) => o !== h.name).join(', ')}` : n.driver === 'bridge' ? 'bridge' : `${n.driver} parent (${n.name})`,
-      // An overlay's bridges are layer 2 only: no gateway address.
-      address: n.driver === 'bridge' ? `${n.gateway}/${n.subnet.prefix}` : null,
-      ports: mine.flatMap((c) => c.endpoints.filter((e) => e.network === n.name).map((e) => ({
-        hostEnd: e.kind === 'veth' ? e.hostIfname : null, container: c.name, inside: e.ifname, address: `${e.address}/${e.prefix}`, kind: e.kind,
-      }))),
-    }));
+    const segments: Segment[] = lab.networks
+      .filter((n) => n.hosts.includes(h.name))
+      .map((n) => ({
+        name:
+          n.driver === 'macvlan' || n.driver === 'ipvlan'
+            ? plan.place.kind === 'sandbox'
+              ? 'eth0'
+              : 'nsl-uplink'
+            : n.name,
+        kind:
+          n.driver === 'overlay'
+            ? `bridge + vxlan ${n.vni} to ${n.hosts.filter((o) => o !== h.name).join(', ')}`
+            : n.driver === 'bridge'
+              ? 'bridge'
+              : `${n.driver} parent (${n.name})`,
+        // An overlay's bridges are layer 2 only: no gateway address.
+        address: n.driver === 'bridge' ? `${n.gateway}/${n.subnet.prefix}` : null,
+        ports: mine.flatMap((c) =>
+          c.endpoints
+            .filter((e) => e.network === n.name)
+            .map((e) => ({
+              hostEnd: e.kind === 'veth' ? e.hostIfname : null,
+              container: c.name,
+              inside: e.ifname,
+              address: `${e.address}/${e.prefix}`,
+              kind: e.kind,
+            })),
+        ),
+      }));
     return {
       name: h.name,
       ns: plan.hosts[h.name] ?? null,
-      uplink: plan.place.kind === 'sandbox' ? `eth0 ${h.address}/24` : plan.outsideNs ? 'nsl-uplink 198.51.100.2/24' : null,
+      uplink:
+        plan.place.kind === 'sandbox'
+          ? `eth0 ${h.address}/24`
+          : plan.outsideNs
+            ? 'nsl-uplink 198.51.100.2/24'
+            : null,
       segments,
       unplugged: [],
-      others: mine.filter((c) => c.endpoints.length === 0).map((c) => ({ container: c.name, mode: modeText(c.mode) })),
+      others: mine
+        .filter((c) => c.endpoints.length === 0)
+        .map((c) => ({ container: c.name, mode: modeText(c.mode) })),
       rules: labRules(lab, h.name),
     };
   });
-  const tunnels = lab.networks.filter((n) => n.driver === 'overlay').flatMap((n) =>
-    n.hosts.flatMap((a, i) => n.hosts.slice(i + 1).map((b) => ({ network: n.name, from: a, to: b, label: `VXLAN ${n.vni}, udp/4789` }))));
-  return { lab: lab.name, title: lab.title, source: 'lab file', hosts, outside: plan.outsideNs ? '198.51.100.1, servers 203.0.113.10' : null, tunnels };
+  const tunnels = lab.networks
+    .filter((n) => n.driver === 'overlay')
+    .flatMap((n) =>
+      n.hosts.flatMap((a, i) =>
+        n.hosts
+          .slice(i + 1)
+          .map((b) => ({ network: n.name, from: a, to: b, label: `VXLAN ${n.vni}, udp/4789` })),
+      ),
+    );
+  return {
+    lab: lab.name,
+    title: lab.title,
+    source: 'lab file',
+    hosts,
+    outside: plan.outsideNs ? '198.51.100.1, servers 203.0.113.10' : null,
+    tunnels,
+  };
 }
 
 /** The lab as the kernel has it now, per Docker host: what the learner changed shows (a port unplugged, a link down). */
 export function fromKernel(lab: Lab, plan: Plan, seen: Record<string, ObservedNetwork>): Topology {
   const base = fromLab(lab, plan);
-  return { ...base, source: 'kernel', hosts: base.hosts.map((h) => (seen[h.name] ? hostFromKernel(h, seen[h.name]!) : h)) };
+  return {
+    ...base,
+    source: 'kernel',
+    hosts: base.hosts.map((h) => (seen[h.name] ? hostFromKernel(h, seen[h.name]!) : h)),
+  };
 }
 
 /** One Docker host as its namespace has it now. */
 function hostFromKernel(host: HostView, seen: ObservedNetwork): HostView {
-  const segments: Segment[] = Object.values(seen.bridges).flatMap((b) => (b ? [{
-    name: b.name, kind: b.kind, address: b.addresses.join(' ') || null, ports: [] as Port[], ...(b.state === 'DOWN' ? { down: true } : {}),
-  }] : []));
+  const segments: Segment[] = Object.values(seen.bridges).flatMap((b) =>
+    b
+      ? [
+          {
+            name: b.name,
+            kind: b.kind,
+            address: b.addresses.join(' ') || null,
+            ports: [] as Port[],
+            ...(b.state === 'DOWN' ? { down: true } : {}),
+          },
+        ]
+      : [],
+  );
   const unplugged: Port[] = [];
   for (const [name, c] of Object.entries(seen.containers)) {
     for (const e of c.endpoints) {
       const down = [e.inside, e.hostSide].flatMap((l) => (l && l.state === 'DOWN' ? [`${l.name} DOWN`] : []));
-      const port: Port = { hostEnd: e.hostSide?.name ?? null, container: name, inside: e.inside.name, address: e.inside.addresses.join(' ') || null, kind: e.inside.kind, ...(down.length ? { down } : {}) };
+      const port: Port = {
+        hostEnd: e.hostSide?.name ?? null,
+        container: name,
+        inside: e.inside.name,
+        address: e.inside.addresses.join(' ') || null,
+        kind: e.inside.kind,
+        ...(down.length ? { down } : {}),
+      };
       const on = segments.find((s) => s.name === e.hostSide?.master);
       if (on) on.ports.push(port);
       else if (e.inside.kind === 'veth') unplugged.push(port);
       else {
-        const parent = segments.find((s) => s.kind.includes('parent')) ?? segments[segments.push({ name: 'eth0', kind: `${e.inside.kind} parent`, address: null, ports: [] }) - 1]!;
+        const parent =
+          segments.find((s) => s.kind.includes('parent')) ??
+          segments[
+            segments.push({ name: 'eth0', kind: `${e.inside.kind} parent`, address: null, ports: [] }) - 1
+          ]!;
         parent.ports.push(port);
       }
     }
   }
   // Rules as the kernel has them: NAT, DNAT and FORWARD drops, with nslab's mark left out.
   const rules = seen.rules
-    .filter((r) => (r.table === 'nat' && /-j (MASQUERADE|DNAT|SNAT)/.test(r.rule)) || (r.table === 'filter' && r.chain === 'FORWARD' && /-j DROP/.test(r.rule)))
+    .filter(
+      (r) =>
+        (r.table === 'nat' && /-j (MASQUERADE|DNAT|SNAT)/.test(r.rule)) ||
+        (r.table === 'filter' && r.chain === 'FORWARD' && /-j DROP/.test(r.rule)),
+    )
     .map((r) => `${r.table} ${r.chain} ${r.rule.replace(/\s*-m comment --comment ("[^"]*"|\S+)/g, '')}`);
   return { ...host, segments, unplugged, rules };
 }

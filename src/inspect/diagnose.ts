@@ -4,7 +4,11 @@ import type { ObservedNetwork } from './observe.js';
 import type { Lab } from '../lab/types.js';
 import { formatSubnet } from '../net/ipv4.js';
 
-export interface Finding { layer: 'link' | 'address' | 'route' | 'host' | 'rules' | 'names'; where: string; what: string }
+export interface Finding {
+  layer: 'link' | 'address' | 'route' | 'host' | 'rules' | 'names';
+  where: string;
+  what: string;
+}
 
 export function diagnose(lab: Lab, seen: ObservedNetwork, hostForwards: boolean): Finding[] {
   const found: Finding[] = [];
@@ -17,66 +21,144 @@ export function diagnose(lab: Lab, seen: ObservedNetwork, hostForwards: boolean)
     else {
       if (!b.adminUp) say('link', n.name, `bridge ${n.name} is DOWN (not set up)`);
       if (n.driver === 'bridge' && !b.addresses.includes(`${n.gateway}/${n.subnet.prefix}`))
-        say('address', n.name, `bridge ${n.name} lacks the gateway address ${n.gateway}/${n.subnet.prefix}${b.addresses.length ? ` (it has ${b.addresses.join(', ')})` : ''}`);
+        say(
+          'address',
+          n.name,
+          `bridge ${n.name} lacks the gateway address ${n.gateway}/${n.subnet.prefix}${b.addresses.length ? ` (it has ${b.addresses.join(', ')})` : ''}`,
+        );
     }
   }
   for (const n of lab.networks) {
     if (n.driver === 'overlay' && seen.bridges[n.name]) {
       const vx = seen.hostLinks.find((l) => l.name === `vx-${n.name}`);
-      if (!vx) say('link', n.name, `there is no VXLAN device vx-${n.name} joining ${n.name} to the other hosts`);
-      else if (vx.master !== n.name) say('link', n.name, `vx-${n.name}, the VXLAN device, is ${vx.master ? `plugged into ${vx.master}` : 'on no bridge'} (the lab plugs it into ${n.name})`);
+      if (!vx)
+        say('link', n.name, `there is no VXLAN device vx-${n.name} joining ${n.name} to the other hosts`);
+      else if (vx.master !== n.name)
+        say(
+          'link',
+          n.name,
+          `vx-${n.name}, the VXLAN device, is ${vx.master ? `plugged into ${vx.master}` : 'on no bridge'} (the lab plugs it into ${n.name})`,
+        );
       else if (!vx.adminUp) say('link', n.name, `vx-${n.name}, the VXLAN device, is DOWN`);
     }
-    if (n.shim && !seen.hostLinks.some((l) => l.name === `mvs-${n.name}` && l.adminUp && l.addresses.includes(`${n.shim}/32`)))
-      say('link', n.name, `the host has no macvlan shim mvs-${n.name} with ${n.shim}/32 that is up: it cannot reach its macvlan containers`);
+    if (
+      n.shim &&
+      !seen.hostLinks.some(
+        (l) => l.name === `mvs-${n.name}` && l.adminUp && l.addresses.includes(`${n.shim}/32`),
+      )
+    )
+      say(
+        'link',
+        n.name,
+        `the host has no macvlan shim mvs-${n.name} with ${n.shim}/32 that is up: it cannot reach its macvlan containers`,
+      );
   }
   for (const c of lab.containers) {
     const s = seen.containers[c.name];
     if (!s) continue;
-    if (s.lo && !s.lo.adminUp && (c.mode.kind === 'bridge' || c.mode.kind === 'none')) say('link', c.name, `lo in ${c.name} is DOWN: not even 127.0.0.1 answers`);
+    if (s.lo && !s.lo.adminUp && (c.mode.kind === 'bridge' || c.mode.kind === 'none'))
+      say('link', c.name, `lo in ${c.name} is DOWN: not even 127.0.0.1 answers`);
     for (const e of c.endpoints) {
       const got = s.endpoints.find((x) => x.inside.name === e.ifname);
-      if (!got) { say('link', c.name, `${c.name} has no ${e.ifname}`); continue; }
+      if (!got) {
+        say('link', c.name, `${c.name} has no ${e.ifname}`);
+        continue;
+      }
       if (!got.inside.adminUp) say('link', c.name, `${e.ifname} in ${c.name} is DOWN`);
       if (e.kind === 'veth') {
         if (!got.hostSide) say('link', c.name, `${c.name}'s ${e.ifname} has no peer in the Docker host`);
         else {
-          if (!got.hostSide.adminUp) say('link', c.name, `${got.hostSide.name}, the host end of ${c.name}'s cable, is DOWN`);
-          if (got.hostSide.master !== e.network) say('link', c.name, `${got.hostSide.name}, the host end of ${c.name}'s cable, is ${got.hostSide.master ? `plugged into ${got.hostSide.master}` : 'on no bridge'} (the lab plugs it into ${e.network})`);
+          if (!got.hostSide.adminUp)
+            say('link', c.name, `${got.hostSide.name}, the host end of ${c.name}'s cable, is DOWN`);
+          if (got.hostSide.master !== e.network)
+            say(
+              'link',
+              c.name,
+              `${got.hostSide.name}, the host end of ${c.name}'s cable, is ${got.hostSide.master ? `plugged into ${got.hostSide.master}` : 'on no bridge'} (the lab plugs it into ${e.network})`,
+            );
         }
       }
-      if (got.inside.mode && e.kind === 'macvlan' && got.inside.mode !== 'bridge') say('link', c.name, `${c.name}'s macvlan child is in mode ${got.inside.mode}, where children cannot reach each other`);
+      if (got.inside.mode && e.kind === 'macvlan' && got.inside.mode !== 'bridge')
+        say(
+          'link',
+          c.name,
+          `${c.name}'s macvlan child is in mode ${got.inside.mode}, where children cannot reach each other`,
+        );
       const want = `${e.address}/${e.prefix}`;
       if (!got.inside.addresses.includes(want))
-        say('address', c.name, `${e.ifname} in ${c.name} has ${got.inside.addresses.join(', ') || 'no address'}; the lab gives it ${want}`);
+        say(
+          'address',
+          c.name,
+          `${e.ifname} in ${c.name} has ${got.inside.addresses.join(', ') || 'no address'}; the lab gives it ${want}`,
+        );
       const gateway = lab.networks.find((n) => n.name === e.network)!.gateway;
       if (e.defaultRoute && !s.routes.some((r) => r.startsWith(`default via ${gateway} `)))
         say('route', c.name, `${c.name} has no default route via ${gateway}`);
     }
     for (const entry of c.hosts) {
       if (!s.hosts) break;
-      const names = new Set(s.hosts.filter((l) => l.split(/\s+/)[0] === entry.address).flatMap((l) => l.split(/\s+/).slice(1)));
+      const names = new Set(
+        s.hosts.filter((l) => l.split(/\s+/)[0] === entry.address).flatMap((l) => l.split(/\s+/).slice(1)),
+      );
       const missing = entry.names.filter((n) => !names.has(n));
-      if (missing.length) say('names', c.name, `${c.name}'s /etc/hosts does not name ${entry.address} ${missing.join(', ')}`);
+      if (missing.length)
+        say('names', c.name, `${c.name}'s /etc/hosts does not name ${entry.address} ${missing.join(', ')}`);
     }
   }
 
-  if (hostForwards && seen.sysctls.ipForward !== '1') say('host', 'host', `net.ipv4.ip_forward is ${seen.sysctls.ipForward ?? 'unreadable'}: the host routes nothing for its containers`);
+  if (hostForwards && seen.sysctls.ipForward !== '1')
+    say(
+      'host',
+      'host',
+      `net.ipv4.ip_forward is ${seen.sysctls.ipForward ?? 'unreadable'}: the host routes nothing for its containers`,
+    );
   const rules = seen.rules.map((r) => `${r.table} ${r.chain} ${r.rule}`);
   if (seen.policies.FORWARD === 'DROP' && seen.sysctls.bridgeNfCallIptables === '1')
     for (const n of lab.networks.filter((x) => seen.bridges[x.name]))
-      if (!rules.some((r) => r.startsWith('filter FORWARD') && r.includes(`-i ${n.name} -o ${n.name}`) && r.includes('ACCEPT')))
-        say('rules', 'host', `FORWARD's policy is DROP and bridged frames go through iptables (bridge-nf-call-iptables=1): nothing accepts ${n.name} → ${n.name}`);
+      if (
+        !rules.some(
+          (r) =>
+            r.startsWith('filter FORWARD') && r.includes(`-i ${n.name} -o ${n.name}`) && r.includes('ACCEPT'),
+        )
+      )
+        say(
+          'rules',
+          'host',
+          `FORWARD's policy is DROP and bridged frames go through iptables (bridge-nf-call-iptables=1): nothing accepts ${n.name} → ${n.name}`,
+        );
   for (const n of lab.networks.filter((x) => x.nat && seen.bridges[x.name]))
-    if (!rules.some((r) => r.startsWith('nat POSTROUTING') && r.includes(formatSubnet(n.subnet)) && r.includes('MASQUERADE')))
+    if (
+      !rules.some(
+        (r) =>
+          r.startsWith('nat POSTROUTING') && r.includes(formatSubnet(n.subnet)) && r.includes('MASQUERADE'),
+      )
+    )
       say('rules', 'host', `nothing masquerades ${formatSubnet(n.subnet)} on its way out`);
   for (const c of lab.containers)
     for (const p of c.ports)
       for (const chain of ['PREROUTING', 'OUTPUT'])
-        if (!rules.some((r) => r.startsWith(`nat ${chain}`) && r.includes(`--dport ${p.hostPort}`) && r.includes(`${p.address}:${p.containerPort}`)))
-          say('rules', 'host', `no DNAT in ${chain} sends port ${p.hostPort} to ${c.name} (${chain === 'OUTPUT' ? 'the host’s own requests' : 'requests from elsewhere'})`);
+        if (
+          !rules.some(
+            (r) =>
+              r.startsWith(`nat ${chain}`) &&
+              r.includes(`--dport ${p.hostPort}`) &&
+              r.includes(`${p.address}:${p.containerPort}`),
+          )
+        )
+          say(
+            'rules',
+            'host',
+            `no DNAT in ${chain} sends port ${p.hostPort} to ${c.name} (${chain === 'OUTPUT' ? 'the host’s own requests' : 'requests from elsewhere'})`,
+          );
   for (const n of lab.networks.filter((x) => x.isolated && seen.bridges[x.name]))
-    if (!rules.some((r) => r.startsWith('filter FORWARD') && r.includes('DROP') && (r.includes(`-i ${n.name} `) || r.includes(`-o ${n.name} `))))
+    if (
+      !rules.some(
+        (r) =>
+          r.startsWith('filter FORWARD') &&
+          r.includes('DROP') &&
+          (r.includes(`-i ${n.name} `) || r.includes(`-o ${n.name} `)),
+      )
+    )
       say('rules', 'host', `nothing drops what is forwarded between ${n.name} and the other bridges`);
   return found;
 }

@@ -30,7 +30,10 @@ export interface LinkState {
   addresses: string[];
 }
 
-interface BridgeState extends LinkState { stp: number | null; forwardDelay: number | null }
+interface BridgeState extends LinkState {
+  stp: number | null;
+  forwardDelay: number | null;
+}
 
 interface EndpointState {
   container: string;
@@ -50,7 +53,11 @@ export interface ContainerState {
   resolv: string[] | null;
 }
 
-export interface RuleLine { table: string; chain: string; rule: string }
+export interface RuleLine {
+  table: string;
+  chain: string;
+  rule: string;
+}
 
 export interface ObservedNetwork {
   bridges: Record<string, BridgeState | null>;
@@ -64,11 +71,21 @@ export interface ObservedNetwork {
 }
 
 interface IpLink {
-  ifindex: number; ifname: string; link_index?: number; mtu: number; txqlen?: number; operstate: string; address?: string; flags?: string[];
-  master?: string; linkinfo?: { info_kind?: string; info_data?: { stp_state?: number; forward_delay?: number; mode?: string } };
+  ifindex: number;
+  ifname: string;
+  link_index?: number;
+  mtu: number;
+  txqlen?: number;
+  operstate: string;
+  address?: string;
+  flags?: string[];
+  master?: string;
+  linkinfo?: {
+    info_kind?: string;
+    info_data?: { stp_state?: number; forward_delay?: number; mode?: string };
+  };
   addr_info?: { family: string; local: string; prefixlen: number }[];
 }
-
 
 async function links(netns: string | null): Promise<IpLink[]> {
   const r = await run(ipIn(netns, '-d', '-j', 'addr', 'show'));
@@ -97,14 +114,19 @@ async function sysctl(netns: string | null, path: string): Promise<string | null
 async function lines(file: string | null): Promise<string[] | null> {
   if (!file) return null;
   try {
-    return (await readFile(file, 'utf8')).split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+    return (await readFile(file, 'utf8'))
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l && !l.startsWith('#'));
   } catch {
     return null;
   }
 }
 
 /** Every `-A` line of the nat and filter tables, and the filter table's policies. */
-async function iptables(netns: string | null): Promise<{ rules: RuleLine[]; policies: Record<string, string> }> {
+async function iptables(
+  netns: string | null,
+): Promise<{ rules: RuleLine[]; policies: Record<string, string> }> {
   const rules: RuleLine[] = [];
   const policies: Record<string, string> = {};
   for (const table of ['nat', 'filter']) {
@@ -139,32 +161,55 @@ export async function observe(side: SideLayout): Promise<ObservedNetwork> {
   for (const [net, dev] of Object.entries(side.bridges)) {
     const l = byName.get(dev);
     const data = l?.linkinfo?.info_data;
-    bridges[net] = l ? { ...linkState(l), stp: data?.stp_state ?? null, forwardDelay: data?.forward_delay ?? null } : null;
+    bridges[net] = l
+      ? { ...linkState(l), stp: data?.stp_state ?? null, forwardDelay: data?.forward_delay ?? null }
+      : null;
   }
   const containers: ObservedNetwork['containers'] = {};
-  await Promise.all(Object.entries(side.containers).map(async ([name, c]) => {
-    const own = c.netns === side.hostNs ? hostLinks : await links(c.netns);
-    const endpoints = await Promise.all(own.filter((l) => l.ifname !== 'lo' && c.netns !== side.hostNs).map(async (l) => ({
-      container: name,
-      inside: linkState(l),
-      hostSide: l.link_index !== undefined && byIndex.get(l.link_index)?.link_index === l.ifindex ? linkState(byIndex.get(l.link_index)!) : null,
-      disableIpv6: await sysctl(c.netns, `ipv6/conf/${l.ifname}/disable_ipv6`),
-    })));
-    const routes = await run(ipIn(c.netns, '-4', 'route', 'show'));
-    const lo = own.find((l) => l.ifname === 'lo');
-    containers[name] = {
-      sharesHost: c.netns === side.hostNs,
-      lo: lo ? linkState(lo) : null,
-      endpoints,
-      routes: routes.exitCode === 0 ? routes.stdout.split('\n').map((r) => r.trim()).filter(Boolean) : [],
-      hosts: await lines(c.hostsFile),
-      resolv: await lines(c.resolvFile),
-    };
-  }));
+  await Promise.all(
+    Object.entries(side.containers).map(async ([name, c]) => {
+      const own = c.netns === side.hostNs ? hostLinks : await links(c.netns);
+      const endpoints = await Promise.all(
+        own
+          .filter((l) => l.ifname !== 'lo' && c.netns !== side.hostNs)
+          .map(async (l) => ({
+            container: name,
+            inside: linkState(l),
+            hostSide:
+              l.link_index !== undefined && byIndex.get(l.link_index)?.link_index === l.ifindex
+                ? linkState(byIndex.get(l.link_index)!)
+                : null,
+            disableIpv6: await sysctl(c.netns, `ipv6/conf/${l.ifname}/disable_ipv6`),
+          })),
+      );
+      const routes = await run(ipIn(c.netns, '-4', 'route', 'show'));
+      const lo = own.find((l) => l.ifname === 'lo');
+      containers[name] = {
+        sharesHost: c.netns === side.hostNs,
+        lo: lo ? linkState(lo) : null,
+        endpoints,
+        routes:
+          routes.exitCode === 0
+            ? routes.stdout
+                .split('\n')
+                .map((r) => r.trim())
+                .filter(Boolean)
+            : [],
+        hosts: await lines(c.hostsFile),
+        resolv: await lines(c.resolvFile),
+      };
+    }),
+  );
   const [ipForward, bridgeNfCallIptables, tables] = await Promise.all([
     sysctl(side.hostNs, 'ipv4/ip_forward'),
     sysctl(side.hostNs, 'bridge/bridge-nf-call-iptables'),
     iptables(side.hostNs),
   ]);
-  return { bridges, hostLinks: hostLinks.map(linkState), containers, sysctls: { ipForward, bridgeNfCallIptables }, ...tables };
+  return {
+    bridges,
+    hostLinks: hostLinks.map(linkState),
+    containers,
+    sysctls: { ipForward, bridgeNfCallIptables },
+    ...tables,
+  };
 }

@@ -15,7 +15,14 @@ export function loadLab(nameOrPath: string): Lab {
   const name = basename(file, extname(file));
   if (!existsSync(file)) {
     const known = listLabs().map((l) => l.name);
-    throw new LabError([{ file, line: 0, col: 0, message: `no such lab file: ${/[/.]/.test(nameOrPath) ? 'check the path' : `known labs are ${known.join(', ')}`}` }]);
+    throw new LabError([
+      {
+        file,
+        line: 0,
+        col: 0,
+        message: `no such lab file: ${/[/.]/.test(nameOrPath) ? 'check the path' : `known labs are ${known.join(', ')}`}`,
+      },
+    ]);
   }
   return labFromText(file, readFileSync(file, 'utf8'), name);
 }
@@ -23,7 +30,14 @@ export function loadLab(nameOrPath: string): Lab {
 /** The pure part of loading: text in, Lab or every problem out. */
 export function labFromText(file: string, text: string, name = basename(file, extname(file))): Lab {
   if (!isName(name) || name.length > MAX_LAB_NAME)
-    throw new LabError([{ file, line: 1, col: 1, message: `the file name "${name}" names the lab and must be lowercase letters, digits and '-', starting with a letter, at most ${MAX_LAB_NAME} characters: rename the file` }]);
+    throw new LabError([
+      {
+        file,
+        line: 1,
+        col: 1,
+        message: `the file name "${name}" names the lab and must be lowercase letters, digits and '-', starting with a letter, at most ${MAX_LAB_NAME} characters: rename the file`,
+      },
+    ]);
   const src = loadSource(file, text);
   const shape = checkShape(src);
   if (shape.length > 0) throw new LabError(shape);
@@ -32,7 +46,12 @@ export function labFromText(file: string, text: string, name = basename(file, ex
   return lab;
 }
 
-export interface CatalogueEntry { name: string; title: string; file: string; exercises: number }
+export interface CatalogueEntry {
+  name: string;
+  title: string;
+  file: string;
+  exercises: number;
+}
 
 /** labs/*.yaml with their titles, read cheaply (no validation: `list` must work even if one is broken). */
 export function listLabs(): CatalogueEntry[] {

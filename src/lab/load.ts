@@ -39,7 +39,10 @@ export function loadSource(file: string, text = readFileSync(file, 'utf8')): Sou
         const keyNode = pair.key as Node;
         // For a key asked for by name, point at the key itself; otherwise at its value.
         const valueNode = pair.value as Node | null;
-        offset = (isLast && key !== undefined) || !valueNode?.range ? (keyNode.range?.[0] ?? offset) : valueNode.range[0];
+        offset =
+          (isLast && key !== undefined) || !valueNode?.range
+            ? (keyNode.range?.[0] ?? offset)
+            : valueNode.range[0];
         node = valueNode;
       } else if (isSeq(node) && typeof segment === 'number') {
         const item = node.items[segment] as Node | undefined;

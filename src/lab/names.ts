@@ -35,7 +35,8 @@ export function parseMark(alias: string | undefined): { lab: string; place: Plac
   return { lab: m[1]!, place: m[2] ? { kind: 'sandbox', name: m[2] } : { kind: 'host' } };
 }
 
-export const placeLabel = (place: Place): string => (place.kind === 'host' ? 'host' : `sandbox ${place.name}`);
+export const placeLabel = (place: Place): string =>
+  place.kind === 'host' ? 'host' : `sandbox ${place.name}`;
 
 // The uplink between the Docker host and "the outside", and the outside's servers:
 // documentation ranges (RFC 5737), so nothing here can be mistaken for a real address.

@@ -25,10 +25,18 @@ const LOOPBACK = { network: '127.0.0.0', prefix: 8 };
 function targetAddress(to: string, lab: Lab): { address: string } | { error: string } {
   const container = lab.containers.find((c) => c.name === to);
   if (container) {
-    const owner = container.mode.kind === 'container' ? lab.containers.find((c) => c.name === (container.mode as { of: string }).of) : container;
-    if (container.mode.kind === 'host') return use(lab, lab.hosts.find((h) => h.name === container.host)!.address);
+    const owner =
+      container.mode.kind === 'container'
+        ? lab.containers.find((c) => c.name === (container.mode as { of: string }).of)
+        : container;
+    if (container.mode.kind === 'host')
+      return use(lab, lab.hosts.find((h) => h.name === container.host)!.address);
     const address = owner?.endpoints[0]?.address;
-    return address ? { address } : { error: `container ${to} has no address (network_mode ${container.mode.kind}): probe it from inside instead` };
+    return address
+      ? { address }
+      : {
+          error: `container ${to} has no address (network_mode ${container.mode.kind}): probe it from inside instead`,
+        };
   }
   const network = lab.networks.find((n) => n.name === to);
   if (network) return { address: network.gateway };
@@ -37,11 +45,25 @@ function targetAddress(to: string, lab: Lab): { address: string } | { error: str
   const dockerHost = lab.hosts.find((h) => h.name === to);
   if (dockerHost) return use(lab, dockerHost.address);
   if (to === 'outside') return use(lab, OUTSIDE_SERVER);
-  if (!isIPv4(to)) return { error: `"${to}" is not a container, a network, a service, host, outside or an address of this lab` };
-  if (lab.networks.some((n) => contains(n.subnet, to)) || contains(LOOPBACK, to) || lab.services.some((s) => s.vip === to)) return { address: to };
+  if (!isIPv4(to))
+    return {
+      error: `"${to}" is not a container, a network, a service, host, outside or an address of this lab`,
+    };
+  if (
+    lab.networks.some((n) => contains(n.subnet, to)) ||
+    contains(LOOPBACK, to) ||
+    lab.services.some((s) => s.vip === to)
+  )
+    return { address: to };
   if (SANDBOX_RANGES.some((r) => contains(r.subnet, to))) return use(lab, to);
-  const inside = [...lab.networks.map((n) => formatSubnet(n.subnet)), ...SANDBOX_RANGES.map((r) => formatSubnet(r.subnet)), '127.0.0.0/8'];
-  return { error: `${to} is on none of this lab's networks: nslab only sends packets to addresses inside the lab (${inside.join(', ')})` };
+  const inside = [
+    ...lab.networks.map((n) => formatSubnet(n.subnet)),
+    ...SANDBOX_RANGES.map((r) => formatSubnet(r.subnet)),
+    '127.0.0.0/8',
+  ];
+  return {
+    error: `${to} is on none of this lab's networks: nslab only sends packets to addresses inside the lab (${inside.join(', ')})`,
+  };
 }
 
 /** Probing the host's uplink address or the outside needs the outside built (host target). */
@@ -56,7 +78,12 @@ export function resolveChecks(raw: RawCheck[], lab: Lab, report: Report): Check[
     if (c.ping && (c.ping.from === 'all' || c.ping.to === 'all')) return expandAll(c, i, lab, report);
     const kinds = KINDS.filter((k) => c[k] !== undefined);
     if (kinds.length !== 1) {
-      report(['checks', i], kinds.length === 0 ? `a check needs one of ${KINDS.join(', ')}` : `a check does one thing: it has ${kinds.join(' and ')}; split it in two`);
+      report(
+        ['checks', i],
+        kinds.length === 0
+          ? `a check needs one of ${KINDS.join(', ')}`
+          : `a check does one thing: it has ${kinds.join(' and ')}; split it in two`,
+      );
       return [];
     }
     const kind: Kind = kinds[0]!;
@@ -65,7 +92,10 @@ export function resolveChecks(raw: RawCheck[], lab: Lab, report: Report): Check[
     const expect = c.expect ?? 'reach';
     const base = { from: body.from, expect, ...(c.why ? { why: c.why } : {}) };
     if (!places.includes(body.from))
-      report([...at, 'from'], `"${body.from}" is not a place checks run from: use one of ${places.join(', ')}`);
+      report(
+        [...at, 'from'],
+        `"${body.from}" is not a place checks run from: use one of ${places.join(', ')}`,
+      );
     if (body.from === 'outside') lab.outside.used = true;
     const arrow = expect === 'reach' ? '→' : '↛';
 
@@ -74,18 +104,38 @@ export function resolveChecks(raw: RawCheck[], lab: Lab, report: Report): Check[
       // A lookup outside a container's namespace would use this machine's own resolver.
       const from = lab.containers.find((k) => k.name === r.from);
       if (!from || from.mode.kind === 'host')
-        report([...at, 'from'], `resolve checks run inside a container with its own namespace (its /etc/hosts), not in "${r.from}": the machine's own resolver would ask real DNS servers`);
+        report(
+          [...at, 'from'],
+          `resolve checks run inside a container with its own namespace (its /etc/hosts), not in "${r.from}": the machine's own resolver would ask real DNS servers`,
+        );
       let address: string | null = null;
       if (r.to !== undefined) {
         const t = targetAddress(r.to, lab);
         if ('error' in t) report([...at, 'to'], t.error);
         else address = t.address;
       }
-      return [{ ...base, kind, lookup: r.name, address, name: c.name ?? `${r.from} resolves ${r.name}${address ? ` to ${address}` : ''}${expect === 'fail' ? ': must not' : ''}` }];
+      return [
+        {
+          ...base,
+          kind,
+          lookup: r.name,
+          address,
+          name:
+            c.name ??
+            `${r.from} resolves ${r.name}${address ? ` to ${address}` : ''}${expect === 'fail' ? ': must not' : ''}`,
+        },
+      ];
     }
     if (kind === 'listen') {
       const l = c.listen!;
-      return [{ ...base, kind, port: l.port, name: c.name ?? `${l.from} can listen on port ${l.port}${expect === 'fail' ? ': must not' : ''}` }];
+      return [
+        {
+          ...base,
+          kind,
+          port: l.port,
+          name: c.name ?? `${l.from} can listen on port ${l.port}${expect === 'fail' ? ': must not' : ''}`,
+        },
+      ];
     }
     const p = body as { from: string; to: string; port?: number };
     const t = targetAddress(p.to, lab);
@@ -94,18 +144,44 @@ export function resolveChecks(raw: RawCheck[], lab: Lab, report: Report): Check[
     const shown = `${p.to}${address && address !== p.to ? ` (${address}${p.port ? `:${p.port}` : ''})` : p.port ? `:${p.port}` : ''}`;
     if (kind === 'ping') {
       const size = c.ping!.size;
-      return [{ ...base, kind, to: p.to, address, ...(size !== undefined ? { size } : {}), name: c.name ?? `${p.from} ${arrow} ${shown}${size !== undefined ? ` with ${size} bytes, DF` : ''}` }];
+      return [
+        {
+          ...base,
+          kind,
+          to: p.to,
+          address,
+          ...(size !== undefined ? { size } : {}),
+          name: c.name ?? `${p.from} ${arrow} ${shown}${size !== undefined ? ` with ${size} bytes, DF` : ''}`,
+        },
+      ];
     }
-    if (kind === 'tcp') return [{ ...base, kind, to: p.to, address, port: c.tcp!.port, name: c.name ?? `tcp ${p.from} ${arrow} ${shown}` }];
+    if (kind === 'tcp')
+      return [
+        {
+          ...base,
+          kind,
+          to: p.to,
+          address,
+          port: c.tcp!.port,
+          name: c.name ?? `tcp ${p.from} ${arrow} ${shown}`,
+        },
+      ];
     const h = c.http!;
     for (const [j, a] of (h.answers ?? []).entries())
-      if (!lab.containers.some((k) => k.name === a)) report([...at, 'answers', j], `"${a}" is not a container of this lab`);
-    return [{
-      ...base, kind, to: p.to, address, port: h.port,
-      ...(h.body !== undefined ? { body: h.body } : {}),
-      ...(h.answers ? { answers: h.answers } : {}),
-      name: c.name ?? `http ${p.from} ${arrow} ${shown}`,
-    }];
+      if (!lab.containers.some((k) => k.name === a))
+        report([...at, 'answers', j], `"${a}" is not a container of this lab`);
+    return [
+      {
+        ...base,
+        kind,
+        to: p.to,
+        address,
+        port: h.port,
+        ...(h.body !== undefined ? { body: h.body } : {}),
+        ...(h.answers ? { answers: h.answers } : {}),
+        name: c.name ?? `http ${p.from} ${arrow} ${shown}`,
+      },
+    ];
   });
 }
 
@@ -127,8 +203,14 @@ function expandAll(c: RawCheck, i: number, lab: Lab, report: Report): Check[] {
         return [];
       }
       checks.push({
-        kind: 'ping', from: s, to: t, address: target.address, expect, group,
-        ...(size !== undefined ? { size } : {}), ...(c.why ? { why: c.why } : {}),
+        kind: 'ping',
+        from: s,
+        to: t,
+        address: target.address,
+        expect,
+        group,
+        ...(size !== undefined ? { size } : {}),
+        ...(c.why ? { why: c.why } : {}),
         name: `${s} ${expect === 'reach' ? '→' : '↛'} ${t}`,
       });
     }

@@ -3,9 +3,22 @@ import type { Report } from './resolve.js';
 import type { Exercise, Fault, Lab } from './types.js';
 
 type RawFault = Record<string, string | { container: string; prefix?: number; name?: string }>;
-export interface RawExercise { title: string; break: RawFault[]; task: string; hints: string[] }
+export interface RawExercise {
+  title: string;
+  break: RawFault[];
+  task: string;
+  hints: string[];
+}
 
-const ON_CONTAINER = ['lo-down', 'link-down', 'host-end-down', 'unplugged', 'no-default-route', 'no-output-dnat', 'macvlan-private'] as const;
+const ON_CONTAINER = [
+  'lo-down',
+  'link-down',
+  'host-end-down',
+  'unplugged',
+  'no-default-route',
+  'no-output-dnat',
+  'macvlan-private',
+] as const;
 const ON_NETWORK = ['no-gateway', 'bridge-down', 'no-masquerade', 'no-shim', 'no-isolation'] as const;
 const ON_HOST = ['ip-forward-off', 'forward-drop', 'vxlan-unplugged'] as const;
 
@@ -31,9 +44,12 @@ function toFault(kind: string, value: RawFault[string]): Fault | null {
     if (kind === 'hosts-missing') return { kind, container: value.container, name: value.name! };
     return null;
   }
-  if ((ON_CONTAINER as readonly string[]).includes(kind)) return { kind: kind as (typeof ON_CONTAINER)[number], container: value };
-  if ((ON_NETWORK as readonly string[]).includes(kind)) return { kind: kind as (typeof ON_NETWORK)[number], network: value };
-  if ((ON_HOST as readonly string[]).includes(kind)) return { kind: kind as (typeof ON_HOST)[number], host: value };
+  if ((ON_CONTAINER as readonly string[]).includes(kind))
+    return { kind: kind as (typeof ON_CONTAINER)[number], container: value };
+  if ((ON_NETWORK as readonly string[]).includes(kind))
+    return { kind: kind as (typeof ON_NETWORK)[number], network: value };
+  if ((ON_HOST as readonly string[]).includes(kind))
+    return { kind: kind as (typeof ON_HOST)[number], host: value };
   return null;
 }
 
@@ -44,25 +60,42 @@ function whatIsWrong(f: Fault, lab: Lab): string | null {
     if (!c) return `no container "${f.container}" in this lab`;
     const first = c.endpoints[0];
     const needsEndpoint = !['lo-down', 'hosts-missing', 'no-output-dnat'].includes(f.kind);
-    if (needsEndpoint && !first) return `${f.container} has no interface of its own (network_mode ${c.mode.kind}) to break`;
-    if (f.kind === 'lo-down' && (c.mode.kind === 'host' || c.mode.kind === 'container')) return `${f.container} shares another namespace's lo: break that one`;
-    if ((f.kind === 'host-end-down' || f.kind === 'unplugged') && first?.kind !== 'veth') return `${f.container}'s interface is a ${first?.kind} child, which has no host end`;
-    if (f.kind === 'macvlan-private' && first?.kind !== 'macvlan') return `${f.container} is not on a macvlan network`;
+    if (needsEndpoint && !first)
+      return `${f.container} has no interface of its own (network_mode ${c.mode.kind}) to break`;
+    if (f.kind === 'lo-down' && (c.mode.kind === 'host' || c.mode.kind === 'container'))
+      return `${f.container} shares another namespace's lo: break that one`;
+    if ((f.kind === 'host-end-down' || f.kind === 'unplugged') && first?.kind !== 'veth')
+      return `${f.container}'s interface is a ${first?.kind} child, which has no host end`;
+    if (f.kind === 'macvlan-private' && first?.kind !== 'macvlan')
+      return `${f.container} is not on a macvlan network`;
     if (f.kind === 'no-output-dnat' && c.ports.length === 0) return `${f.container} publishes no port`;
-    if (f.kind === 'hosts-missing' && !c.hosts.some((h) => h.names.includes(f.name))) return `${f.container}'s /etc/hosts has no name "${f.name}" to leave out`;
-    if (f.kind === 'no-default-route' && !first?.defaultRoute) return `${f.container} has no default route to leave out`;
+    if (f.kind === 'hosts-missing' && !c.hosts.some((h) => h.names.includes(f.name)))
+      return `${f.container}'s /etc/hosts has no name "${f.name}" to leave out`;
+    if (f.kind === 'no-default-route' && !first?.defaultRoute)
+      return `${f.container} has no default route to leave out`;
     return null;
   }
   if ('network' in f) {
     const n = lab.networks.find((x) => x.name === f.network);
     if (!n) return `no network "${f.network}" in this lab`;
-    if ((f.kind === 'no-gateway' || f.kind === 'bridge-down') && n.driver !== 'bridge' && n.driver !== 'overlay') return `${f.network} is a ${n.driver} network, which has no bridge`;
-    if (f.kind === 'no-masquerade' && !n.nat) return `${f.network} has no nat: true, so no MASQUERADE rule to leave out`;
+    if (
+      (f.kind === 'no-gateway' || f.kind === 'bridge-down') &&
+      n.driver !== 'bridge' &&
+      n.driver !== 'overlay'
+    )
+      return `${f.network} is a ${n.driver} network, which has no bridge`;
+    if (f.kind === 'no-masquerade' && !n.nat)
+      return `${f.network} has no nat: true, so no MASQUERADE rule to leave out`;
     if (f.kind === 'no-shim' && !n.shim) return `${f.network} has no shim`;
     if (f.kind === 'no-isolation' && !n.isolated) return `${f.network} is not isolated`;
     return null;
   }
-  if (!lab.hosts.some((h) => h.name === f.host)) return `no Docker host "${f.host}" in this lab (its hosts: ${lab.hosts.map((h) => h.name).join(', ')})`;
-  if (f.kind === 'vxlan-unplugged' && !lab.networks.some((n) => n.driver === 'overlay' && n.hosts.includes(f.host))) return `${f.host} has no overlay network`;
+  if (!lab.hosts.some((h) => h.name === f.host))
+    return `no Docker host "${f.host}" in this lab (its hosts: ${lab.hosts.map((h) => h.name).join(', ')})`;
+  if (
+    f.kind === 'vxlan-unplugged' &&
+    !lab.networks.some((n) => n.driver === 'overlay' && n.hosts.includes(f.host))
+  )
+    return `${f.host} has no overlay network`;
   return null;
 }

@@ -1,20 +1,73 @@
 // Raw → resolved: fills defaults (gateway, addresses, interface names, hosts files) and checks
 // what the schema cannot say (references, clashes, subnets). Collects every problem, then returns.
-import { contains, formatSubnet, isUsableHost, lowestFree, overlaps, parseCidr, type Subnet } from '../net/ipv4.js';
+import {
+  contains,
+  formatSubnet,
+  isUsableHost,
+  lowestFree,
+  overlaps,
+  parseCidr,
+  type Subnet,
+} from '../net/ipv4.js';
 import type { SourceDoc } from './load.js';
-import { containerIfname, hostAddress, hostIfname, IFNAMSIZ, LAN, RESERVED, SANDBOX_RANGES, SANDBOX_UPLINK, SINGLE_HOST } from './names.js';
+import {
+  containerIfname,
+  hostAddress,
+  hostIfname,
+  IFNAMSIZ,
+  LAN,
+  RESERVED,
+  SANDBOX_RANGES,
+  SANDBOX_UPLINK,
+  SINGLE_HOST,
+} from './names.js';
 import type { Problem } from './problems.js';
 import { resolveChecks, type RawCheck } from './resolve-checks.js';
 import { resolveExercises, type RawExercise } from './resolve-exercises.js';
-import type { Container, DockerHost, Driver, Endpoint, HostsEntry, Lab, Network, NetworkMode, Server, Service } from './types.js';
+import type {
+  Container,
+  DockerHost,
+  Driver,
+  Endpoint,
+  HostsEntry,
+  Lab,
+  Network,
+  NetworkMode,
+  Server,
+  Service,
+} from './types.js';
 
 type RawServe = { http?: number; tcp?: number }[];
 interface RawLab {
   title: string;
   description?: string;
   hosts?: string[] | Record<string, { machine: string }>;
-  networks: Record<string, { driver?: Driver; subnet: string; gateway?: string; nat?: boolean; dns?: boolean; isolated?: boolean; parent?: 'uplink'; shim?: string; vni?: number }>;
-  containers: Record<string, { count?: number; host?: string; network_mode?: string; networks?: Record<string, { address?: string; veth?: string } | null>; ports?: string[]; links?: string[]; serve?: RawServe }>;
+  networks: Record<
+    string,
+    {
+      driver?: Driver;
+      subnet: string;
+      gateway?: string;
+      nat?: boolean;
+      dns?: boolean;
+      isolated?: boolean;
+      parent?: 'uplink';
+      shim?: string;
+      vni?: number;
+    }
+  >;
+  containers: Record<
+    string,
+    {
+      count?: number;
+      host?: string;
+      network_mode?: string;
+      networks?: Record<string, { address?: string; veth?: string } | null>;
+      ports?: string[];
+      links?: string[];
+      serve?: RawServe;
+    }
+  >;
   services?: Record<string, { vip: string; port: number; target_port?: number; backends: string[] }>;
   outside?: { serve?: RawServe };
   checks?: RawCheck[];
@@ -24,14 +77,19 @@ interface RawLab {
 export type Report = (path: (string | number)[], message: string, key?: string) => void;
 
 const servers = (raw: RawServe | undefined): Server[] =>
-  (raw ?? []).map((s) => (s.http !== undefined ? { kind: 'http', port: s.http } : { kind: 'tcp', port: s.tcp! }));
+  (raw ?? []).map((s) =>
+    s.http !== undefined ? { kind: 'http', port: s.http } : { kind: 'tcp', port: s.tcp! },
+  );
 
 export function resolve(src: SourceDoc, labName: string): { lab: Lab; problems: Problem[] } {
   const problems: Problem[] = [];
   // A problem of a counted container (c17 of c × 250) is pointed at the entry that made it.
   const origin = new Map<string, string>();
   const report: Report = (path, message, key) => {
-    const at = path[0] === 'containers' && typeof path[1] === 'string' && origin.has(path[1]) ? ['containers', origin.get(path[1])!, ...path.slice(2)] : path;
+    const at =
+      path[0] === 'containers' && typeof path[1] === 'string' && origin.has(path[1])
+        ? ['containers', origin.get(path[1])!, ...path.slice(2)]
+        : path;
     const k = path.length === 1 && path[0] === 'containers' && key && origin.has(key) ? origin.get(key) : key;
     problems.push({ ...src.at(at, k), message });
   };
@@ -40,7 +98,14 @@ export function resolve(src: SourceDoc, labName: string): { lab: Lab; problems: 
   const hosts = resolveHosts(raw, report);
   const networks = resolveNetworks(raw, report);
   const containers = resolveContainers(raw, networks, hosts, report);
-  for (const n of networks) n.hosts = hosts.map((h) => h.name).filter((h) => hosts.length === 1 || containers.some((c) => c.host === h && c.endpoints.some((e) => e.network === n.name)));
+  for (const n of networks)
+    n.hosts = hosts
+      .map((h) => h.name)
+      .filter(
+        (h) =>
+          hosts.length === 1 ||
+          containers.some((c) => c.host === h && c.endpoints.some((e) => e.network === n.name)),
+      );
   const services = resolveServices(raw, containers, networks, report);
   const lab: Lab = {
     name: labName,
@@ -53,7 +118,10 @@ export function resolve(src: SourceDoc, labName: string): { lab: Lab; problems: 
     containers,
     services,
     // macvlan/ipvlan children need the uplink's LAN, which is the outside's
-    outside: { serve: servers(raw.outside?.serve), used: raw.outside !== undefined || networks.some((n) => onLan(n.driver)) },
+    outside: {
+      serve: servers(raw.outside?.serve),
+      used: raw.outside !== undefined || networks.some((n) => onLan(n.driver)),
+    },
     checks: [],
     exercises: [],
   };
@@ -72,12 +140,19 @@ function expandCounts(raw: RawLab, origin: Map<string, string>, report: Report):
     }
     const { count, ...template } = c;
     if (Object.values(c.networks ?? {}).some((ep) => ep?.address !== undefined || ep?.veth !== undefined)) {
-      report(['containers', name, 'count'], `container ${name} has count ${count}: leave its addresses and veth names out, each copy gets its own`);
+      report(
+        ['containers', name, 'count'],
+        `container ${name} has count ${count}: leave its addresses and veth names out, each copy gets its own`,
+      );
       template.networks = Object.fromEntries(Object.keys(c.networks ?? {}).map((n) => [n, {}])); // one problem, not one per copy
     }
     for (let i = 1; i <= count; i++) {
       const copy = `${name}${i}`;
-      if (raw.containers[copy] || containers[copy]) report(['containers', name, 'count'], `count ${count} makes a container ${copy}, but that name is taken: rename one of them`);
+      if (raw.containers[copy] || containers[copy])
+        report(
+          ['containers', name, 'count'],
+          `count ${count} makes a container ${copy}, but that name is taken: rename one of them`,
+        );
       containers[copy] = template;
       origin.set(copy, name);
     }
@@ -88,12 +163,19 @@ function expandCounts(raw: RawLab, origin: Map<string, string>, report: Report):
 function resolveHosts(raw: RawLab, report: Report): DockerHost[] {
   if (!raw.hosts) return [{ name: SINGLE_HOST, address: SANDBOX_UPLINK.host, machine: null }];
   // A list of names, or a map that also says which real machine plays each host.
-  const entries: [string, string | null][] = Array.isArray(raw.hosts) ? raw.hosts.map((h) => [h, null]) : Object.entries(raw.hosts).map(([h, v]) => [h, v.machine]);
+  const entries: [string, string | null][] = Array.isArray(raw.hosts)
+    ? raw.hosts.map((h) => [h, null])
+    : Object.entries(raw.hosts).map(([h, v]) => [h, v.machine]);
   for (const [i, [h, machine]] of entries.entries()) {
     const at = Array.isArray(raw.hosts) ? ['hosts', i] : ['hosts', h];
     if (RESERVED.has(h)) report(at, `"${h}" is reserved: name the hosts like h1, h2`);
-    if (raw.networks[h] || raw.containers[h]) report(at, `"${h}" is already the name of a network or container: give the host its own name`);
-    if (machine && entries.some(([, m], j) => j < i && m === machine)) report([...at, 'machine'], `${machine} is already the machine of another host: each host is a machine of its own`);
+    if (raw.networks[h] || raw.containers[h])
+      report(at, `"${h}" is already the name of a network or container: give the host its own name`);
+    if (machine && entries.some(([, m], j) => j < i && m === machine))
+      report(
+        [...at, 'machine'],
+        `${machine} is already the machine of another host: each host is a machine of its own`,
+      );
   }
   return entries.map(([name, machine], i) => ({ name, address: hostAddress(i), machine }));
 }
@@ -107,43 +189,92 @@ function resolveNetworks(raw: RawLab, report: Report): Network[] {
     const cidr = parseCidr(n.subnet)!;
     const subnet: Subnet = { network: cidr.network, prefix: cidr.prefix };
     if (cidr.address !== cidr.network)
-      report(['networks', name, 'subnet'], `subnet ${n.subnet} has host bits set: did you mean ${formatSubnet(subnet)}?`);
+      report(
+        ['networks', name, 'subnet'],
+        `subnet ${n.subnet} has host bits set: did you mean ${formatSubnet(subnet)}?`,
+      );
     if (name.length > IFNAMSIZ)
-      report(['networks'], `network name "${name}" is also the bridge's interface name and is ${name.length} characters long: the kernel allows ${IFNAMSIZ}; shorten it`, name);
+      report(
+        ['networks'],
+        `network name "${name}" is also the bridge's interface name and is ${name.length} characters long: the kernel allows ${IFNAMSIZ}; shorten it`,
+        name,
+      );
     if (subnet.prefix > 30)
-      report(['networks', name, 'subnet'], `subnet ${n.subnet} is too small for a gateway and a container: use /30 or wider`);
+      report(
+        ['networks', name, 'subnet'],
+        `subnet ${n.subnet} is too small for a gateway and a container: use /30 or wider`,
+      );
     const driver = n.driver ?? 'bridge';
     const at = ['networks', name];
     if (onLan(driver)) {
-      if (n.parent === undefined) report(['networks'], `a ${driver} network needs parent: uplink (the host's uplink, which nslab creates; never the machine's real eth0)`, name);
+      if (n.parent === undefined)
+        report(
+          ['networks'],
+          `a ${driver} network needs parent: uplink (the host's uplink, which nslab creates; never the machine's real eth0)`,
+          name,
+        );
       if (formatSubnet(subnet) !== formatSubnet(LAN))
-        report([...at, 'subnet'], `a ${driver} network shares the uplink's LAN, so its subnet is ${formatSubnet(LAN)} (the outside router is ${SANDBOX_UPLINK.outside}, the host ${SANDBOX_UPLINK.host})`);
-      if (n.nat) report([...at, 'nat'], `${driver} containers are on the LAN itself: there is nothing to NAT; remove nat`);
+        report(
+          [...at, 'subnet'],
+          `a ${driver} network shares the uplink's LAN, so its subnet is ${formatSubnet(LAN)} (the outside router is ${SANDBOX_UPLINK.outside}, the host ${SANDBOX_UPLINK.host})`,
+        );
+      if (n.nat)
+        report(
+          [...at, 'nat'],
+          `${driver} containers are on the LAN itself: there is nothing to NAT; remove nat`,
+        );
     } else {
-      if (n.parent !== undefined) report([...at, 'parent'], 'only macvlan and ipvlan networks have a parent interface');
+      if (n.parent !== undefined)
+        report([...at, 'parent'], 'only macvlan and ipvlan networks have a parent interface');
       if (n.shim !== undefined) report([...at, 'shim'], 'only a macvlan network has a shim');
     }
-    if (driver === 'ipvlan' && n.shim !== undefined) report([...at, 'shim'], 'the shim here is for macvlan; ipvlan children share the parent’s MAC');
-    if (driver === 'overlay' && n.vni === undefined) report(['networks'], 'an overlay network needs a vni (the VXLAN id, e.g. 42)', name);
-    if (driver !== 'overlay' && n.vni !== undefined) report([...at, 'vni'], 'only an overlay network has a vni');
+    if (driver === 'ipvlan' && n.shim !== undefined)
+      report([...at, 'shim'], 'the shim here is for macvlan; ipvlan children share the parent’s MAC');
+    if (driver === 'overlay' && n.vni === undefined)
+      report(['networks'], 'an overlay network needs a vni (the VXLAN id, e.g. 42)', name);
+    if (driver !== 'overlay' && n.vni !== undefined)
+      report([...at, 'vni'], 'only an overlay network has a vni');
     if (driver === 'overlay' && name.length > IFNAMSIZ - 3)
-      report(['networks'], `overlay network name "${name}" also names its VXLAN device vx-${name}, over ${IFNAMSIZ} characters: shorten it`, name);
-    if (!onLan(driver)) for (const reserved of SANDBOX_RANGES)
-      if (overlaps(reserved.subnet, subnet))
-        report(['networks', name, 'subnet'], `subnet ${formatSubnet(subnet)} overlaps ${formatSubnet(reserved.subnet)}, which nslab uses for ${reserved.use}: pick another private range`);
+      report(
+        ['networks'],
+        `overlay network name "${name}" also names its VXLAN device vx-${name}, over ${IFNAMSIZ} characters: shorten it`,
+        name,
+      );
+    if (!onLan(driver))
+      for (const reserved of SANDBOX_RANGES)
+        if (overlaps(reserved.subnet, subnet))
+          report(
+            ['networks', name, 'subnet'],
+            `subnet ${formatSubnet(subnet)} overlaps ${formatSubnet(reserved.subnet)}, which nslab uses for ${reserved.use}: pick another private range`,
+          );
     for (const other of networks)
       if (overlaps(other.subnet, subnet))
-        report(['networks', name, 'subnet'], `subnet ${formatSubnet(subnet)} overlaps network ${other.name} (${formatSubnet(other.subnet)}): give each network its own range`);
-    let gateway = n.gateway ?? (onLan(driver) ? SANDBOX_UPLINK.outside : lowestFree(subnet, new Set()) ?? cidr.network);
+        report(
+          ['networks', name, 'subnet'],
+          `subnet ${formatSubnet(subnet)} overlaps network ${other.name} (${formatSubnet(other.subnet)}): give each network its own range`,
+        );
+    let gateway =
+      n.gateway ?? (onLan(driver) ? SANDBOX_UPLINK.outside : (lowestFree(subnet, new Set()) ?? cidr.network));
     if (n.gateway !== undefined && !isUsableHost(subnet, n.gateway)) {
-      report(['networks', name, 'gateway'], `gateway ${n.gateway} is not a usable address in ${formatSubnet(subnet)}: pick one inside the subnet (not its network or broadcast address)`);
+      report(
+        ['networks', name, 'gateway'],
+        `gateway ${n.gateway} is not a usable address in ${formatSubnet(subnet)}: pick one inside the subnet (not its network or broadcast address)`,
+      );
       gateway = n.gateway;
     }
     if (n.shim !== undefined && (!contains(subnet, n.shim) || n.shim === gateway))
       report([...at, 'shim'], `shim ${n.shim} must be a free address of ${formatSubnet(subnet)}`);
     networks.push({
-      name, driver, subnet, gateway, vni: n.vni ?? null, shim: n.shim ?? null, hosts: [],
-      nat: n.nat ?? false, dns: n.dns ?? false, isolated: n.isolated ?? false,
+      name,
+      driver,
+      subnet,
+      gateway,
+      vni: n.vni ?? null,
+      shim: n.shim ?? null,
+      hosts: [],
+      nat: n.nat ?? false,
+      dns: n.dns ?? false,
+      isolated: n.isolated ?? false,
     });
   }
   return networks;
@@ -155,44 +286,87 @@ function modeOf(text: string | undefined): NetworkMode {
   return { kind: 'container', of: text.slice('container:'.length) };
 }
 
-function resolveContainers(raw: RawLab, networks: Network[], hosts: DockerHost[], report: Report): Container[] {
+function resolveContainers(
+  raw: RawLab,
+  networks: Network[],
+  hosts: DockerHost[],
+  report: Report,
+): Container[] {
   const networkByName = new Map(networks.map((n) => [n.name, n]));
   // Addresses already given out, per network: the gateways first, as Docker's IPAM does; on the
   // LAN also the hosts and a shim.
-  const taken = new Map<string, Map<string, string>>(networks.map((n) => [n.name, new Map([
-    [n.gateway, `the gateway of ${n.name}`],
-    ...(onLan(n.driver) ? hosts.map((h) => [h.address, `host ${h.name}`] as [string, string]) : []),
-    ...(n.shim ? [[n.shim, `the shim of ${n.name}`] as [string, string]] : []),
-  ])]));
+  const taken = new Map<string, Map<string, string>>(
+    networks.map((n) => [
+      n.name,
+      new Map([
+        [n.gateway, `the gateway of ${n.name}`],
+        ...(onLan(n.driver) ? hosts.map((h) => [h.address, `host ${h.name}`] as [string, string]) : []),
+        ...(n.shim ? [[n.shim, `the shim of ${n.name}`] as [string, string]] : []),
+      ]),
+    ]),
+  );
   const hostIfnames = new Map<string, string>(networks.map((n) => [n.name, `network ${n.name}`]));
   const containers: Container[] = [];
 
   for (const [name, c] of Object.entries(raw.containers)) {
     const at = ['containers', name];
     if (RESERVED.has(name))
-      report(['containers'], `"${name}" is reserved (it names the machine or the world outside it in checks and in the sandbox): rename the container`, name);
+      report(
+        ['containers'],
+        `"${name}" is reserved (it names the machine or the world outside it in checks and in the sandbox): rename the container`,
+        name,
+      );
     if (networkByName.has(name))
-      report(['containers'], `"${name}" is already the name of a network: give the container its own name`, name);
+      report(
+        ['containers'],
+        `"${name}" is already the name of a network: give the container its own name`,
+        name,
+      );
     const mode = modeOf(c.network_mode);
     const multiHost = hosts.length > 1;
-    if (multiHost && c.host === undefined) report(['containers'], `container ${name} needs host: (one of ${hosts.map((h) => h.name).join(', ')})`, name);
-    if (!multiHost && c.host !== undefined) report([...at, 'host'], 'host: is for labs with several hosts (a top-level hosts: list)');
+    if (multiHost && c.host === undefined)
+      report(
+        ['containers'],
+        `container ${name} needs host: (one of ${hosts.map((h) => h.name).join(', ')})`,
+        name,
+      );
+    if (!multiHost && c.host !== undefined)
+      report([...at, 'host'], 'host: is for labs with several hosts (a top-level hosts: list)');
     if (multiHost && c.host !== undefined && !hosts.some((h) => h.name === c.host))
-      report([...at, 'host'], `"${c.host}" is not one of the lab's hosts (${hosts.map((h) => h.name).join(', ')})`);
+      report(
+        [...at, 'host'],
+        `"${c.host}" is not one of the lab's hosts (${hosts.map((h) => h.name).join(', ')})`,
+      );
     const host = multiHost ? (c.host ?? hosts[0]!.name) : SINGLE_HOST;
     const joins = Object.entries(c.networks ?? {});
     if (mode.kind === 'bridge' && joins.length === 0)
-      report(['containers'], `container ${name} joins no network: add networks (or network_mode: none, host or container:NAME)`, name);
+      report(
+        ['containers'],
+        `container ${name} joins no network: add networks (or network_mode: none, host or container:NAME)`,
+        name,
+      );
     if (mode.kind !== 'bridge' && joins.length > 0)
-      report([...at, 'networks'], `container ${name} uses network_mode ${c.network_mode}, so it cannot also join networks (as in Docker): remove one of them`);
+      report(
+        [...at, 'networks'],
+        `container ${name} uses network_mode ${c.network_mode}, so it cannot also join networks (as in Docker): remove one of them`,
+      );
     if (mode.kind !== 'bridge' && (c.ports ?? []).length > 0)
-      report([...at, 'ports'], `ports cannot be published with network_mode ${c.network_mode} (Docker ignores -p there too): remove them`);
+      report(
+        [...at, 'ports'],
+        `ports cannot be published with network_mode ${c.network_mode} (Docker ignores -p there too): remove them`,
+      );
     if (mode.kind === 'container') {
       const of = raw.containers[mode.of];
       if (!of || mode.of === name)
-        report([...at, 'network_mode'], `network_mode container:${mode.of} names no other container of this lab`);
+        report(
+          [...at, 'network_mode'],
+          `network_mode container:${mode.of} names no other container of this lab`,
+        );
       else if (of.network_mode?.startsWith('container:'))
-        report([...at, 'network_mode'], `container ${mode.of} itself shares another container's namespace: point at the container that owns it`);
+        report(
+          [...at, 'network_mode'],
+          `container ${mode.of} itself shares another container's namespace: point at the container that owns it`,
+        );
     }
 
     const endpoints: Endpoint[] = [];
@@ -200,17 +374,32 @@ function resolveContainers(raw: RawLab, networks: Network[], hosts: DockerHost[]
       const path = [...at, 'networks'];
       const net = networkByName.get(netName);
       if (!net) {
-        report(path, `container ${name} joins network "${netName}", which is not defined: networks are ${[...networkByName.keys()].join(', ')}`, netName);
+        report(
+          path,
+          `container ${name} joins network "${netName}", which is not defined: networks are ${[...networkByName.keys()].join(', ')}`,
+          netName,
+        );
         continue;
       }
       const kind = net.driver === 'macvlan' || net.driver === 'ipvlan' ? net.driver : 'veth';
       // a macvlan/ipvlan child is created on the host under a temporary name, then moved in as ethN
-      const veth = ep?.veth ?? (kind === 'veth' ? hostIfname(name, index) : `${kind === 'macvlan' ? 'mv' : 'iv'}-${name}`);
+      const veth =
+        ep?.veth ??
+        (kind === 'veth' ? hostIfname(name, index) : `${kind === 'macvlan' ? 'mv' : 'iv'}-${name}`);
       const vethAt = ep?.veth ? [...path, netName, 'veth'] : ['containers'];
       if (veth.length > IFNAMSIZ)
-        report(vethAt, `the host-side veth name "${veth}" is ${veth.length} characters long: the kernel allows ${IFNAMSIZ}; shorten the container name or set networks.${netName}.veth`, ep?.veth ? undefined : name);
+        report(
+          vethAt,
+          `the host-side veth name "${veth}" is ${veth.length} characters long: the kernel allows ${IFNAMSIZ}; shorten the container name or set networks.${netName}.veth`,
+          ep?.veth ? undefined : name,
+        );
       const vethOwner = hostIfnames.get(veth);
-      if (vethOwner) report(vethAt, `interface name "${veth}" is already used by ${vethOwner}: set a different networks.${netName}.veth`, ep?.veth ? undefined : name);
+      if (vethOwner)
+        report(
+          vethAt,
+          `interface name "${veth}" is already used by ${vethOwner}: set a different networks.${netName}.veth`,
+          ep?.veth ? undefined : name,
+        );
       hostIfnames.set(veth, `container ${name}`);
 
       const used = taken.get(netName)!;
@@ -218,16 +407,32 @@ function resolveContainers(raw: RawLab, networks: Network[], hosts: DockerHost[]
       if (address !== undefined) {
         const addrPath = [...path, netName, 'address'];
         if (!contains(net.subnet, address))
-          report(addrPath, `address ${address} is outside network ${netName} (${formatSubnet(net.subnet)}): pick one inside it`);
+          report(
+            addrPath,
+            `address ${address} is outside network ${netName} (${formatSubnet(net.subnet)}): pick one inside it`,
+          );
         else if (!isUsableHost(net.subnet, address))
-          report(addrPath, `address ${address} is the network or broadcast address of ${formatSubnet(net.subnet)}: pick a host address`);
+          report(
+            addrPath,
+            `address ${address} is the network or broadcast address of ${formatSubnet(net.subnet)}: pick a host address`,
+          );
         else if (used.has(address))
-          report(addrPath, `address ${address} is already taken by ${used.get(address)}: every endpoint needs its own address`);
+          report(
+            addrPath,
+            `address ${address} is already taken by ${used.get(address)}: every endpoint needs its own address`,
+          );
         used.set(address, `container ${name}`);
       }
       endpoints.push({
-        kind, container: name, host, network: netName, mtu: net.driver === 'overlay' ? 1450 : null,
-        ifname: containerIfname(index), hostIfname: veth, address: address ?? '', prefix: net.subnet.prefix,
+        kind,
+        container: name,
+        host,
+        network: netName,
+        mtu: net.driver === 'overlay' ? 1450 : null,
+        ifname: containerIfname(index),
+        hostIfname: veth,
+        address: address ?? '',
+        prefix: net.subnet.prefix,
         defaultRoute: index === 0 && net.driver !== 'overlay',
       });
     }
@@ -240,7 +445,12 @@ function resolveContainers(raw: RawLab, networks: Network[], hosts: DockerHost[]
     const net = networkByName.get(ep.network)!;
     const used = taken.get(ep.network)!;
     const free = lowestFree(net.subnet, new Set(used.keys()));
-    if (free === null) report(['containers', ep.container, 'networks'], `network ${ep.network} (${formatSubnet(net.subnet)}) has no free address left for ${ep.container}: widen the subnet`, ep.network);
+    if (free === null)
+      report(
+        ['containers', ep.container, 'networks'],
+        `network ${ep.network} (${formatSubnet(net.subnet)}) has no free address left for ${ep.container}: widen the subnet`,
+        ep.network,
+      );
     ep.address = free ?? '';
     if (free) used.set(free, `container ${ep.container}`);
   }
@@ -262,7 +472,11 @@ function resolvePorts(raw: RawLab, containers: Container[], report: Report): voi
         continue;
       }
       const owner = hostPorts.get(hostPort);
-      if (owner) report(at, `host port ${hostPort} is already published by ${owner}: each host port goes to one container`);
+      if (owner)
+        report(
+          at,
+          `host port ${hostPort} is already published by ${owner}: each host port goes to one container`,
+        );
       hostPorts.set(hostPort, `container ${c.name}`);
       const ep = c.endpoints[0];
       if (ep) c.ports.push({ hostPort, containerPort, address: ep.address, network: ep.network });
@@ -271,7 +485,12 @@ function resolvePorts(raw: RawLab, containers: Container[], report: Report): voi
 }
 
 /** Docker gives every container an /etc/hosts: itself, plus names on user networks and --link. */
-function resolveHostsFiles(raw: RawLab, containers: Container[], networkByName: Map<string, Network>, report: Report): void {
+function resolveHostsFiles(
+  raw: RawLab,
+  containers: Container[],
+  networkByName: Map<string, Network>,
+  report: Report,
+): void {
   const byName = new Map(containers.map((c) => [c.name, c]));
   for (const c of containers) {
     if (c.mode.kind !== 'bridge' && c.mode.kind !== 'none') continue; // they use their owner's files
@@ -285,14 +504,23 @@ function resolveHostsFiles(raw: RawLab, containers: Container[], networkByName: 
     for (const ep of c.endpoints) {
       if (!networkByName.get(ep.network)?.dns) continue;
       for (const other of containers)
-        for (const oep of other.endpoints) if (other !== c && oep.network === ep.network) add(oep.address, other.name);
+        for (const oep of other.endpoints)
+          if (other !== c && oep.network === ep.network) add(oep.address, other.name);
     }
     for (const [i, link] of (raw.containers[c.name]!.links ?? []).entries()) {
       const [target, alias] = link.split(':') as [string, string | undefined];
       const other = byName.get(target);
       const shared = other?.endpoints.find((oep) => c.endpoints.some((ep) => ep.network === oep.network));
-      if (!other || other === c) report(['containers', c.name, 'links', i], `--link ${link}: "${target}" is not another container of this lab`);
-      else if (!shared) report(['containers', c.name, 'links', i], `--link ${link}: ${target} shares no network with ${c.name}, so its address would not be reachable: put them on one network`);
+      if (!other || other === c)
+        report(
+          ['containers', c.name, 'links', i],
+          `--link ${link}: "${target}" is not another container of this lab`,
+        );
+      else if (!shared)
+        report(
+          ['containers', c.name, 'links', i],
+          `--link ${link}: ${target} shares no network with ${c.name}, so its address would not be reachable: put them on one network`,
+        );
       else add(shared.address, ...(alias ? [alias, target] : [target]));
     }
     c.hosts = entries;
@@ -301,21 +529,37 @@ function resolveHostsFiles(raw: RawLab, containers: Container[], networkByName: 
 
 /** Two servers cannot listen on one port in the same namespace (the checks show that on purpose). */
 function checkServerPorts(containers: Container[], report: Report): void {
-  const owner = (c: Container) => (c.mode.kind === 'container' ? c.mode.of : c.mode.kind === 'host' ? 'host' : c.name);
+  const owner = (c: Container) =>
+    c.mode.kind === 'container' ? c.mode.of : c.mode.kind === 'host' ? 'host' : c.name;
   const seen = new Map<string, string>();
   for (const c of containers)
     for (const [i, s] of c.serve.entries()) {
       const key = `${owner(c)}:${s.port}`;
-      if (seen.has(key)) report(['containers', c.name, 'serve', i], `port ${s.port} is already served by ${seen.get(key)} in the same network namespace: a second server would fail to bind (show that with a listen check instead)`);
+      if (seen.has(key))
+        report(
+          ['containers', c.name, 'serve', i],
+          `port ${s.port} is already served by ${seen.get(key)} in the same network namespace: a second server would fail to bind (show that with a listen check instead)`,
+        );
       seen.set(key, `container ${c.name}`);
     }
 }
 
-function resolveServices(raw: RawLab, containers: Container[], networks: Network[], report: Report): Service[] {
+function resolveServices(
+  raw: RawLab,
+  containers: Container[],
+  networks: Network[],
+  report: Report,
+): Service[] {
   return Object.entries(raw.services ?? {}).map(([name, s]) => {
     const at = ['services', name];
-    if (networks.some((n) => contains(n.subnet, s.vip)) || SANDBOX_RANGES.some((r) => contains(r.subnet, s.vip)))
-      report([...at, 'vip'], `vip ${s.vip} lies inside a network of the lab or nslab's own ranges: a virtual IP belongs to no subnet (Kubernetes uses a separate service range such as 10.96.0.0/12)`);
+    if (
+      networks.some((n) => contains(n.subnet, s.vip)) ||
+      SANDBOX_RANGES.some((r) => contains(r.subnet, s.vip))
+    )
+      report(
+        [...at, 'vip'],
+        `vip ${s.vip} lies inside a network of the lab or nslab's own ranges: a virtual IP belongs to no subnet (Kubernetes uses a separate service range such as 10.96.0.0/12)`,
+      );
     const backends = s.backends.flatMap((b, i) => {
       const c = containers.find((k) => k.name === b);
       if (!c || !c.endpoints[0]) {

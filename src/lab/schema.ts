@@ -28,7 +28,9 @@ function validator(): ValidateFunction {
     // not built
   }
   const { Ajv } = require('ajv') as { Ajv: typeof AjvClass };
-  return (compiled = new Ajv({ allErrors: true, verbose: true, strict: true }).compile(JSON.parse(text) as object));
+  return (compiled = new Ajv({ allErrors: true, verbose: true, strict: true }).compile(
+    JSON.parse(text) as object,
+  ));
 }
 
 const pathOf = (pointer: string): PathSegment[] =>
@@ -39,7 +41,9 @@ const pathOf = (pointer: string): PathSegment[] =>
     .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 
 const where = (path: readonly PathSegment[]): string =>
-  path.length === 0 ? 'the top level' : path.map((s, i) => (typeof s === 'number' ? `[${s}]` : i ? `.${s}` : s)).join('');
+  path.length === 0
+    ? 'the top level'
+    : path.map((s, i) => (typeof s === 'number' ? `[${s}]` : i ? `.${s}` : s)).join('');
 
 function describe(e: ErrorObject): { path: PathSegment[]; key?: string; message: string } {
   const path = pathOf(e.instancePath);
@@ -57,7 +61,11 @@ function describe(e: ErrorObject): { path: PathSegment[]; key?: string; message:
     case 'additionalProperties': {
       const extra = (e.params as { additionalProperty: string }).additionalProperty;
       const known = Object.keys((e.parentSchema as { properties?: object }).properties ?? {});
-      return { path, key: extra, message: `unknown key "${extra}" in ${where(path)}: expected one of ${known.join(', ')}` };
+      return {
+        path,
+        key: extra,
+        message: `unknown key "${extra}" in ${where(path)}: expected one of ${known.join(', ')}`,
+      };
     }
     case 'propertyNames':
       return { path, key: (e.params as { propertyName: string }).propertyName, message: '' };
@@ -66,9 +74,15 @@ function describe(e: ErrorObject): { path: PathSegment[]; key?: string; message:
     case 'minLength':
       return { path, message: `${where(path)}: ${value} is not valid: expected ${hint ?? e.message}` };
     case 'enum':
-      return { path, message: `${where(path)}: ${value} is not allowed: expected one of ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}` };
+      return {
+        path,
+        message: `${where(path)}: ${value} is not allowed: expected one of ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`,
+      };
     case 'type':
-      return { path, message: `${where(path)} must be ${(e.params as { type: string }).type.replace(',', ' or ')}${hint ? ` (${hint})` : ''}` };
+      return {
+        path,
+        message: `${where(path)} must be ${(e.params as { type: string }).type.replace(',', ' or ')}${hint ? ` (${hint})` : ''}`,
+      };
     case 'minProperties':
       return { path, message: `${where(path)} must not be empty` };
     default:
@@ -85,10 +99,15 @@ export function checkShape(src: SourceDoc): Problem[] {
     if (e.keyword === 'propertyNames') continue; // its inner error says what is wrong, see below
     const d = describe(e);
     // A bad key: ajv reports the name's inner error at the map's path with propertyName set.
-    const owner = errors.slice(i + 1).find((o) => o.keyword === 'propertyNames' && o.instancePath === e.instancePath);
+    const owner = errors
+      .slice(i + 1)
+      .find((o) => o.keyword === 'propertyNames' && o.instancePath === e.instancePath);
     if (owner && e.propertyName !== undefined) {
       const name = e.propertyName;
-      problems.push({ ...src.at(d.path, name), message: `"${name}" is not a valid name in ${where(d.path)}: use ${(e.parentSchema as { description?: string }).description ?? e.message}` });
+      problems.push({
+        ...src.at(d.path, name),
+        message: `"${name}" is not a valid name in ${where(d.path)}: use ${(e.parentSchema as { description?: string }).description ?? e.message}`,
+      });
       continue;
     }
     problems.push({ ...src.at(d.path, d.key), message: d.message });

@@ -50,7 +50,8 @@ export interface Network {
 }
 
 /** Docker's --network: own namespace on bridges, only lo, the host's, or another container's. */
-export type NetworkMode = { kind: 'bridge' } | { kind: 'none' } | { kind: 'host' } | { kind: 'container'; of: string };
+export type NetworkMode =
+  { kind: 'bridge' } | { kind: 'none' } | { kind: 'host' } | { kind: 'container'; of: string };
 
 export interface Container {
   name: string;
@@ -83,10 +84,27 @@ export interface Endpoint {
   defaultRoute: boolean;
 }
 
-export interface PublishedPort { hostPort: number; containerPort: number; address: string; network: string }
-export interface Server { kind: 'http' | 'tcp'; port: number }
-export interface HostsEntry { address: string; names: string[] }
-export interface Service { name: string; vip: string; port: number; targetPort: number; backends: { container: string; address: string }[] }
+export interface PublishedPort {
+  hostPort: number;
+  containerPort: number;
+  address: string;
+  network: string;
+}
+export interface Server {
+  kind: 'http' | 'tcp';
+  port: number;
+}
+export interface HostsEntry {
+  address: string;
+  names: string[];
+}
+export interface Service {
+  name: string;
+  vip: string;
+  port: number;
+  targetPort: number;
+  backends: { container: string; address: string }[];
+}
 
 interface CheckBase {
   name: string;
@@ -100,13 +118,30 @@ interface CheckBase {
 export type Check =
   | (CheckBase & { kind: 'ping'; to: string; address: string; size?: number })
   | (CheckBase & { kind: 'tcp'; to: string; address: string; port: number })
-  | (CheckBase & { kind: 'http'; to: string; address: string; port: number; body?: string; answers?: string[] })
+  | (CheckBase & {
+      kind: 'http';
+      to: string;
+      address: string;
+      port: number;
+      body?: string;
+      answers?: string[];
+    })
   | (CheckBase & { kind: 'resolve'; lookup: string; address: string | null })
   | (CheckBase & { kind: 'listen'; port: number });
 
 /** Something left out or got wrong on purpose when the lab is built for an exercise. */
 export type Fault =
-  | { kind: 'lo-down' | 'link-down' | 'host-end-down' | 'unplugged' | 'no-default-route' | 'no-output-dnat' | 'macvlan-private'; container: string }
+  | {
+      kind:
+        | 'lo-down'
+        | 'link-down'
+        | 'host-end-down'
+        | 'unplugged'
+        | 'no-default-route'
+        | 'no-output-dnat'
+        | 'macvlan-private';
+      container: string;
+    }
   | { kind: 'prefix'; container: string; prefix: number }
   | { kind: 'hosts-missing'; container: string; name: string }
   | { kind: 'no-gateway' | 'bridge-down' | 'no-masquerade' | 'no-shim' | 'no-isolation'; network: string }

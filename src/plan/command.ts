@@ -67,17 +67,16 @@ interface ServerCommand extends Base {
 }
 
 export type Command =
-  | IpCommand
-  | NetnsCommand
-  | BridgeCommand
-  | IptablesCommand
-  | SysctlCommand
-  | FileCommand
-  | ServerCommand;
+  IpCommand | NetnsCommand | BridgeCommand | IptablesCommand | SysctlCommand | FileCommand | ServerCommand;
 
 // Constructors: how the plan's builders and the faults make commands.
 export const ip = (ns: string | null, ...args: string[]): IpCommand => ({ tool: 'ip', ns, args });
-export const netns = (op: 'add' | 'del', name: string): NetnsCommand => ({ tool: 'netns', ns: null, op, name });
+export const netns = (op: 'add' | 'del', name: string): NetnsCommand => ({
+  tool: 'netns',
+  ns: null,
+  op,
+  name,
+});
 export const bridge = (ns: string | null, ...args: string[]): BridgeCommand => ({ tool: 'bridge', ns, args });
 export const sysctl = (ns: string | null, key: string, value: string): SysctlCommand => ({
   tool: 'sysctl',
@@ -93,7 +92,10 @@ export const file = (op: FileCommand['op'], path: string, content?: string): Fil
   ...(content === undefined ? {} : { content }),
 });
 export const undoing = <C extends Command>(c: C, undo: Command): C => ({ ...c, undo });
-export const tagged = <C extends Command>(c: C, ...tags: string[]): C => ({ ...c, tags: [...(c.tags ?? []), ...tags] });
+export const tagged = <C extends Command>(c: C, ...tags: string[]): C => ({
+  ...c,
+  tags: [...(c.tags ?? []), ...tags],
+});
 export const hasTag = (c: Command, tag: string): boolean => c.tags?.includes(tag) ?? false;
 
 // A command aimed at a namespace: `ip -n NS …` for ip itself, `ip netns exec NS …` for any
@@ -117,7 +119,11 @@ export function argvOf(c: Command): string[] {
     case 'sysctl':
       return inNs(c.ns, 'sysctl', '-qw', `${c.key}=${c.value}`);
     case 'file':
-      return c.op === 'mkdir' ? ['mkdir', '-p', c.path] : c.op === 'write' ? ['tee', c.path] : ['rm', '-rf', c.path];
+      return c.op === 'mkdir'
+        ? ['mkdir', '-p', c.path]
+        : c.op === 'write'
+          ? ['tee', c.path]
+          : ['rm', '-rf', c.path];
     case 'server':
       return inNs(c.ns, 'node', serverScript, c.kind, String(c.port), c.owner, c.mark);
   }

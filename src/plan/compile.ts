@@ -8,7 +8,8 @@ import type { Command, LanPort, Plan, PlannedCheck, Target } from './types.js';
 /** Does this Docker host route for its containers: NAT, published ports, services, isolated bridges. */
 export const hostForwards = (lab: Lab, host: string): boolean =>
   lab.networks.some((n) => (n.nat || n.isolated) && n.hosts.includes(host)) ||
-  lab.containers.some((c) => c.host === host && c.ports.length > 0) || (lab.services.length > 0 && host === lab.hosts[0]!.name);
+  lab.containers.some((c) => c.host === host && c.ports.length > 0) ||
+  (lab.services.length > 0 && host === lab.hosts[0]!.name);
 
 export function compile(lab: Lab, target: Target): Plan {
   const ctx = contextFor(lab, target);
@@ -25,66 +26,132 @@ export function compile(lab: Lab, target: Target): Plan {
   // The order of the workshop: hosts, namespaces, bridges, cables; then routing, NAT, ports; servers last.
   const specs: StepSpec[] = [
     ...(target.kind === 'sandbox' ? lab.hosts.map((host) => ({ kind: 'docker-host', host }) as const) : []),
-    ...(ctx.outsideNs ? [{ kind: 'outside' } as const, ...lab.hosts.map((host) => ({ kind: 'uplink', host }) as const)] : []),
-    ...own.flatMap((container) => [{ kind: 'namespace', container } as const, { kind: 'files', container } as const]),
-    ...bridged.flatMap((network) => here(network).flatMap((host) => [
-      { kind: 'bridge', network, host } as const,
-      ...(network.driver === 'overlay'
-        ? [{ kind: 'vxlan', network, host: lab.hosts.find((h) => h.name === host)!, peers: everyHost.filter((h) => h.name !== host && network.hosts.includes(h.name)) } as const]
-        : []),
-      ...(forwardDrop ? [{ kind: 'forward-accept', network, host } as const] : []),
-    ])),
+    ...(ctx.outsideNs
+      ? [{ kind: 'outside' } as const, ...lab.hosts.map((host) => ({ kind: 'uplink', host }) as const)]
+      : []),
+    ...own.flatMap((container) => [
+      { kind: 'namespace', container } as const,
+      { kind: 'files', container } as const,
+    ]),
+    ...bridged.flatMap((network) =>
+      here(network).flatMap((host) => [
+        { kind: 'bridge', network, host } as const,
+        ...(network.driver === 'overlay'
+          ? [
+              {
+                kind: 'vxlan',
+                network,
+                host: lab.hosts.find((h) => h.name === host)!,
+                peers: everyHost.filter((h) => h.name !== host && network.hosts.includes(h.name)),
+              } as const,
+            ]
+          : []),
+        ...(forwardDrop ? [{ kind: 'forward-accept', network, host } as const] : []),
+      ]),
+    ),
     ...lab.containers.flatMap((c) =>
-      c.endpoints.map((endpoint) => ({ kind: 'endpoint', endpoint, network: networkByName.get(endpoint.network)! }) as const)),
-    ...lab.networks.filter((n) => n.shim).flatMap((network) => here(network).map((host) => ({ kind: 'shim', network, host }) as const)),
-    ...(alreadyForwarding ? [] : lab.hosts.filter((h) => forwards(h.name)).map((h) => ({ kind: 'ip-forward', host: h.name }) as const)),
-    ...lab.networks.filter((n) => n.nat).flatMap((network) => here(network).map((host) => ({ kind: 'nat', network, host }) as const)),
-    ...lab.networks.filter((n) => n.isolated).flatMap((network, i, isolated) => {
-      // each pair once: an isolated network against every bridge not already paired with it
-      const others = bridged.filter((o) => o !== network && !(o.isolated && isolated.indexOf(o) < i));
-      return others.length === 0 ? [] : here(network).map((host) => ({ kind: 'isolation', network, others, host }) as const);
-    }),
-    ...lab.containers.flatMap((container) => container.ports.map((port) => ({ kind: 'publish', container, port }) as const)),
+      c.endpoints.map(
+        (endpoint) =>
+          ({ kind: 'endpoint', endpoint, network: networkByName.get(endpoint.network)! }) as const,
+      ),
+    ),
+    ...lab.networks
+      .filter((n) => n.shim)
+      .flatMap((network) => here(network).map((host) => ({ kind: 'shim', network, host }) as const)),
+    ...(alreadyForwarding
+      ? []
+      : lab.hosts
+          .filter((h) => forwards(h.name))
+          .map((h) => ({ kind: 'ip-forward', host: h.name }) as const)),
+    ...lab.networks
+      .filter((n) => n.nat)
+      .flatMap((network) => here(network).map((host) => ({ kind: 'nat', network, host }) as const)),
+    ...lab.networks
+      .filter((n) => n.isolated)
+      .flatMap((network, i, isolated) => {
+        // each pair once: an isolated network against every bridge not already paired with it
+        const others = bridged.filter((o) => o !== network && !(o.isolated && isolated.indexOf(o) < i));
+        return others.length === 0
+          ? []
+          : here(network).map((host) => ({ kind: 'isolation', network, others, host }) as const);
+      }),
+    ...lab.containers.flatMap((container) =>
+      container.ports.map((port) => ({ kind: 'publish', container, port }) as const),
+    ),
     ...lab.services.map((service) => ({ kind: 'service', service, host: lab.hosts[0]!.name }) as const),
-    ...(ctx.outsideNs ? lab.outside.serve.map((server) => ({ kind: 'server', owner: 'outside', ns: ctx.outsideNs, server }) as const) : []),
-    ...lab.containers.flatMap((c) => c.serve.map((server) => ({ kind: 'server', owner: c.name, ns: ctx.ns(c.name), server }) as const)),
+    ...(ctx.outsideNs
+      ? lab.outside.serve.map(
+          (server) => ({ kind: 'server', owner: 'outside', ns: ctx.outsideNs, server }) as const,
+        )
+      : []),
+    ...lab.containers.flatMap((c) =>
+      c.serve.map((server) => ({ kind: 'server', owner: c.name, ns: ctx.ns(c.name), server }) as const),
+    ),
   ];
 
   const hostNs = Object.fromEntries(lab.hosts.map((h) => [h.name, ctx.hostNs(h.name)]));
-  const where = (from: string) => (from in hostNs ? hostNs[from]! : from === 'outside' ? ctx.outsideNs : ctx.ns(from));
+  const where = (from: string) =>
+    from in hostNs ? hostNs[from]! : from === 'outside' ? ctx.outsideNs : ctx.ns(from);
   const checks: PlannedCheck[] = lab.checks.map((c) => ({ ...c, netns: where(c.from) }));
   const namespaces = [
     ...lab.hosts.flatMap((h) => (ctx.hostNs(h.name) ? [ctx.hostNs(h.name)!] : [])),
     ...(ctx.outsideNs ? [ctx.outsideNs] : []),
     ...own.map((c) => ctx.ownNs(c.name)),
   ];
-  const onLanChildren = lab.containers.flatMap((c) => c.endpoints.filter((e) => e.kind !== 'veth').map((e) => e.hostIfname));
-  const rootLinks = target.kind === 'host'
-    ? [
-        ...(ctx.outsideNs ? [HOST_UPLINK_IFNAME] : []),
-        ...bridged.map((n) => n.name),
-        ...lab.networks.filter((n) => n.shim).map((n) => `mvs-${n.name}`),
-        ...lab.containers.flatMap((c) => c.endpoints.filter((e) => e.kind === 'veth').map((e) => e.hostIfname)),
-        ...onLanChildren,
-      ]
-    : [];
+  const onLanChildren = lab.containers.flatMap((c) =>
+    c.endpoints.filter((e) => e.kind !== 'veth').map((e) => e.hostIfname),
+  );
+  const rootLinks =
+    target.kind === 'host'
+      ? [
+          ...(ctx.outsideNs ? [HOST_UPLINK_IFNAME] : []),
+          ...bridged.map((n) => n.name),
+          ...lab.networks.filter((n) => n.shim).map((n) => `mvs-${n.name}`),
+          ...lab.containers.flatMap((c) =>
+            c.endpoints.filter((e) => e.kind === 'veth').map((e) => e.hostIfname),
+          ),
+          ...onLanChildren,
+        ]
+      : [];
   const containerNs = Object.fromEntries(lab.containers.map((c) => [c.name, ctx.ns(c.name)]));
   return {
-    lab: lab.name, title: lab.title, place: ctx.place, mark: ctx.mark,
-    namespaces, hosts: hostNs, outsideNs: ctx.outsideNs, containerNs, rootLinks,
-    steps: specs.map((s) => build(s, ctx)), checks,
+    lab: lab.name,
+    title: lab.title,
+    place: ctx.place,
+    mark: ctx.mark,
+    namespaces,
+    hosts: hostNs,
+    outsideNs: ctx.outsideNs,
+    containerNs,
+    rootLinks,
+    steps: specs.map((s) => build(s, ctx)),
+    checks,
   };
 }
 
 /** The namespaces of a plan's containers (network_mode host/container:X shares another's). */
-export const containerNamespaces = (plan: Plan): string[] =>
-  [...new Set(Object.values(plan.containerNs).filter((n): n is string => n !== null))];
+export const containerNamespaces = (plan: Plan): string[] => [
+  ...new Set(Object.values(plan.containerNs).filter((n): n is string => n !== null)),
+];
 
 /** The host ends of containers plugged in by veths only (a macvlan child has no end on our side). */
 export const lanPorts = (lab: Lab, plan: Plan): LanPort[] =>
-  lab.containers.filter((c) => c.endpoints.length > 0 && c.endpoints.every((e) => e.kind === 'veth') && plan.containerNs[c.name])
-    .flatMap((c) => c.endpoints.map((e) => ({ netns: plan.containerNs[c.name]!, hostNs: plan.hosts[e.host] ?? null, name: e.hostIfname })));
+  lab.containers
+    .filter(
+      (c) =>
+        c.endpoints.length > 0 && c.endpoints.every((e) => e.kind === 'veth') && plan.containerNs[c.name],
+    )
+    .flatMap((c) =>
+      c.endpoints.map((e) => ({
+        netns: plan.containerNs[c.name]!,
+        hostNs: plan.hosts[e.host] ?? null,
+        name: e.hostIfname,
+      })),
+    );
 
 /** What `down` runs when it has the plan: every undo, newest first. */
 export const teardownOf = (plan: Plan): Command[] =>
-  plan.steps.flatMap((s) => s.commands).flatMap((c) => (c.undo ? [c.undo] : [])).reverse();
+  plan.steps
+    .flatMap((s) => s.commands)
+    .flatMap((c) => (c.undo ? [c.undo] : []))
+    .reverse();

@@ -33,8 +33,14 @@ export function contextFor(lab: Lab, target: Target): Context {
     return ownNs(c);
   };
   return {
-    lab, target, place, mark: markOf(lab.name, place), hostNs, outsideNs, ns, ownNs,
+    lab,
+    target,
+    place,
+    mark: markOf(lab.name, place),
+    hostNs,
+    outsideNs,
+    ns,
+    ownNs,
     uplink: target.kind === 'sandbox' ? 'eth0' : (target.facts.underlay ?? HOST_UPLINK_IFNAME),
   };
 }
-

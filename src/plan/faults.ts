@@ -43,7 +43,10 @@ function planting(f: Fault, lab: Lab, plan: Plan): Planting {
         const gateway = lab.networks.find((n) => n.name === ep.network)!.gateway;
         // The kernel refuses a default route via a gateway outside the address's subnet.
         const routeGoes = !contains(parseCidr(`${ep.address}/${f.prefix}`)!, gateway);
-        const narrowed = (x: Command) => ({ ...x, ...ip(x.ns, 'addr', 'add', `${ep.address}/${f.prefix}`, 'dev', ep.ifname) });
+        const narrowed = (x: Command) => ({
+          ...x,
+          ...ip(x.ns, 'addr', 'add', `${ep.address}/${f.prefix}`, 'dev', ep.ifname),
+        });
         const address = replace(`address:${c.name}/${ep.ifname}`, narrowed).edit!;
         return { edit: (x) => (routeGoes && hasTag(x, `default-route:${c.name}`) ? null : address(x)) };
       }
@@ -54,7 +57,10 @@ function planting(f: Fault, lab: Lab, plan: Plan): Planting {
           const names = e.names.filter((n) => n !== f.name);
           return names.length > 0 ? [{ ...e, names }] : [];
         });
-        return replace(`hosts-file:${c.name}`, (x) => ({ ...x, content: hostsFile({ ...c, hosts }, plan.mark) }));
+        return replace(`hosts-file:${c.name}`, (x) => ({
+          ...x,
+          content: hostsFile({ ...c, hosts }, plan.mark),
+        }));
       }
       case 'macvlan-private':
         return replace(`child:${ep.hostIfname}`, (x) =>
@@ -111,11 +117,17 @@ export function plant(plan: Plan, lab: Lab, exercise: Exercise): Plan {
     }));
     if (add) {
       // Right after the namespace of the Docker host exists: the fault is there from the start.
-      const at = Math.max(0, steps.findIndex((s) => s.kind === 'docker-host'));
+      const at = Math.max(
+        0,
+        steps.findIndex((s) => s.kind === 'docker-host'),
+      );
       steps = steps.map((s, i) => (i === at ? { ...s, commands: [...s.commands, ...add] } : s));
       changed = true;
     }
-    if (!changed) throw new Error(`exercise "${exercise.title}" of ${lab.name}: the fault ${f.kind} found nothing to break in the plan`);
+    if (!changed)
+      throw new Error(
+        `exercise "${exercise.title}" of ${lab.name}: the fault ${f.kind} found nothing to break in the plan`,
+      );
   }
   return { ...plan, steps: steps.filter((s) => s.commands.length > 0) };
 }

@@ -2,7 +2,9 @@
 import type { Container } from '../lab/types.js';
 
 export function hostsFile(container: Container, mark: string): string {
-  const lines = [`# ${mark}: /etc/hosts of container ${container.name} (ip netns exec mounts it over /etc/hosts)`];
+  const lines = [
+    `# ${mark}: /etc/hosts of container ${container.name} (ip netns exec mounts it over /etc/hosts)`,
+  ];
   for (const e of container.hosts) lines.push(`${e.address}\t${e.names.join(' ')}`);
   return `${lines.join('\n')}\n`;
 }

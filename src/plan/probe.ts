@@ -8,17 +8,40 @@ const probeScript = fileURLToPath(new URL('../../src/serve/probe.js', import.met
 
 /** One echo request; with a size, don't-fragment is set so the path's MTU decides. */
 export const pingArgv = (netns: string | null, address: string, size?: number): string[] =>
-  inNs(netns, 'ping', '-n', '-c', '1', '-W', '1', ...(size !== undefined ? ['-M', 'do', '-s', String(size)] : []), address);
+  inNs(
+    netns,
+    'ping',
+    '-n',
+    '-c',
+    '1',
+    '-W',
+    '1',
+    ...(size !== undefined ? ['-M', 'do', '-s', String(size)] : []),
+    address,
+  );
 
 /** How many requests an http check with `answers` sends: enough to meet every backend. */
 const LOAD_BALANCE_REQUESTS = 12;
 
 export function probeArgv(c: PlannedCheck): string[] {
   switch (c.kind) {
-    case 'ping': return pingArgv(c.netns, c.address, c.size);
-    case 'tcp': return inNs(c.netns, 'node', probeScript, 'tcp', c.address, String(c.port));
-    case 'http': return inNs(c.netns, 'node', probeScript, 'http', c.address, String(c.port), String(c.answers ? LOAD_BALANCE_REQUESTS : 1));
-    case 'resolve': return inNs(c.netns, 'getent', 'hosts', c.lookup);
-    case 'listen': return inNs(c.netns, 'node', probeScript, 'listen', String(c.port));
+    case 'ping':
+      return pingArgv(c.netns, c.address, c.size);
+    case 'tcp':
+      return inNs(c.netns, 'node', probeScript, 'tcp', c.address, String(c.port));
+    case 'http':
+      return inNs(
+        c.netns,
+        'node',
+        probeScript,
+        'http',
+        c.address,
+        String(c.port),
+        String(c.answers ? LOAD_BALANCE_REQUESTS : 1),
+      );
+    case 'resolve':
+      return inNs(c.netns, 'getent', 'hosts', c.lookup);
+    case 'listen':
+      return inNs(c.netns, 'node', probeScript, 'listen', String(c.port));
   }
 }

@@ -10,7 +10,8 @@ import type { Plan } from './types.js';
 function commandText(c: Command): string[] {
   const line = commandLine(argvOf(c));
   const input = inputOf(c);
-  if (input !== undefined) return [`${line} >/dev/null <<'EOF'`, ...input.replace(/\n$/, '').split('\n'), 'EOF'];
+  if (input !== undefined)
+    return [`${line} >/dev/null <<'EOF'`, ...input.replace(/\n$/, '').split('\n'), 'EOF'];
   if (c.tool === 'server') return [`${line} >/dev/null &`];
   return [line];
 }
@@ -37,10 +38,14 @@ export function renderScript(plan: Plan, lab: Lab): string {
   });
   if (plan.checks.length > 0) {
     out.push('', '# ── checks (what `nslab verify` runs; a "fail" check must NOT succeed)');
-    for (const c of plan.checks) out.push(`#   ${c.expect === 'reach' ? 'reach' : 'fail '}  ${commandLine(probeArgv(c))}    # ${c.name}`);
+    for (const c of plan.checks)
+      out.push(
+        `#   ${c.expect === 'reach' ? 'reach' : 'fail '}  ${commandLine(probeArgv(c))}    # ${c.name}`,
+      );
   }
   out.push('', '# ── teardown (what `nslab down` runs), newest first:');
-  if (plan.steps.some((s) => s.commands.some((c) => c.tool === 'server'))) out.push(`#   pkill -f ${shellQuote(`serve/server.js .* ${plan.mark}$`)}`);
+  if (plan.steps.some((s) => s.commands.some((c) => c.tool === 'server')))
+    out.push(`#   pkill -f ${shellQuote(`serve/server.js .* ${plan.mark}$`)}`);
   for (const c of teardownOf(plan)) out.push(`#   ${commandLine(argvOf(c))}`);
   return out.join('\n') + '\n';
 }

@@ -1,6 +1,14 @@
 // One builder per kind of step: the compiler demands a case for every kind.
 import { OUTSIDE_SERVER, SANDBOX_RANGES, SANDBOX_UPLINK } from '../lab/names.js';
-import type { Container, DockerHost, Endpoint, Network, PublishedPort, Server, Service } from '../lab/types.js';
+import type {
+  Container,
+  DockerHost,
+  Endpoint,
+  Network,
+  PublishedPort,
+  Server,
+  Service,
+} from '../lab/types.js';
 import { formatSubnet } from '../net/ipv4.js';
 import {
   bridge,
@@ -36,7 +44,9 @@ export type StepSpec =
   | { kind: 'service'; service: Service; host: string }
   | { kind: 'server'; owner: string; ns: string | null; server: Server };
 
-type Builders = { [K in StepKind]: (spec: Extract<StepSpec, { kind: K }>, ctx: Context) => Omit<Step, 'kind'> };
+type Builders = {
+  [K in StepKind]: (spec: Extract<StepSpec, { kind: K }>, ctx: Context) => Omit<Step, 'kind'>;
+};
 
 /** A fresh namespace, marked as ours through the alias of its lo, with lo up; `who` names it in tags. */
 const namespace = (ctx: Context, ns: string, who: string): Command[] => [
@@ -52,7 +62,13 @@ const linkAdd = (ns: string | null, name: string, type: string, ...args: string[
 });
 
 /** A link created in a namespace of ours needs no undo (it goes with the namespace); in the machine's own it does, and a mark. */
-const newLink = (ctx: Context, ns: string | null, name: string, type: string, ...spec: string[]): Command[] => {
+const newLink = (
+  ctx: Context,
+  ns: string | null,
+  name: string,
+  type: string,
+  ...spec: string[]
+): Command[] => {
   const add = linkAdd(ns, name, type, 'type', type, ...spec);
   return ns
     ? [add]
@@ -78,7 +94,13 @@ const { outside: ROUTER, prefix: LAN_PREFIX } = SANDBOX_UPLINK;
 const IP_FORWARD = 'net.ipv4.ip_forward';
 
 /** A macvlan or ipvlan child of a parent link (the LAN side): `link add NAME link PARENT type KIND mode MODE`. */
-export const lanChild = (ns: string | null, name: string, parent: string, kind: string, mode: string): IpCommand => {
+export const lanChild = (
+  ns: string | null,
+  name: string,
+  parent: string,
+  kind: string,
+  mode: string,
+): IpCommand => {
   const add = linkAdd(ns, name, kind, 'link', parent, 'type', kind, 'mode', mode);
   return { ...add, makes: { ...add.makes!, parent } };
 };
@@ -112,7 +134,9 @@ const builders: Builders = {
     const servers = SANDBOX_RANGES[1]!.subnet;
     return {
       title: `${host.name === 'host' ? 'the host' : `host ${host.name}`}: uplink ${ctx.uplink} (${host.address}/${LAN_PREFIX}) plugged into the outside’s LAN`,
-      why: h ? 'a Docker host needs a NIC and a default route, like a VM on its LAN' : 'an extra veth of nslab’s, routed only to the outside’s servers: the machine’s real uplink is left alone',
+      why: h
+        ? 'a Docker host needs a NIC and a default route, like a VM on its LAN'
+        : 'an extra veth of nslab’s, routed only to the outside’s servers: the machine’s real uplink is left alone',
       docker: 'Docker uses the machine’s NIC (eth0); it never creates one',
       commands: [
         ...newLink(ctx, h, ctx.uplink, 'veth', 'peer', 'name', port, 'netns', o),
@@ -128,9 +152,10 @@ const builders: Builders = {
   namespace: ({ container }, ctx) => ({
     title: `container ${container.name}: network namespace ${ctx.ownNs(container.name)}, lo up${container.mode.kind === 'none' ? ' (network none: nothing else)' : ''}`,
     why: 'a namespace has its own interfaces, routes and iptables; it starts with only lo, and lo starts DOWN',
-    docker: container.mode.kind === 'none'
-      ? 'docker run --network none stops here: the container gets lo and nothing else'
-      : 'docker run creates the container’s sandbox, a namespace under /var/run/docker/netns, and brings lo up',
+    docker:
+      container.mode.kind === 'none'
+        ? 'docker run --network none stops here: the container gets lo and nothing else'
+        : 'docker run creates the container’s sandbox, a namespace under /var/run/docker/netns, and brings lo up',
     commands: namespace(ctx, ctx.ownNs(container.name), container.name),
   }),
   files: ({ container }, ctx) => {
@@ -138,7 +163,8 @@ const builders: Builders = {
     return {
       title: `container ${container.name}: its /etc/hosts and resolv.conf`,
       why: `\`ip netns exec\` mounts ${dir}/* over /etc; resolv.conf points at no server so no lookup leaves the lab`,
-      docker: 'Docker writes /etc/hosts (the container itself, --link entries) and resolv.conf; on user networks it answers names at 127.0.0.11',
+      docker:
+        'Docker writes /etc/hosts (the container itself, --link entries) and resolv.conf; on user networks it answers names at 127.0.0.11',
       commands: [
         undoing(file('mkdir', dir), file('rm', dir)),
         tagged(file('write', `${dir}/hosts`, hostsFile(container, ctx.mark)), `hosts-file:${container.name}`),
@@ -180,10 +206,27 @@ const builders: Builders = {
     return {
       title: `overlay ${network.name} on ${host.name}: VXLAN ${dev} (VNI ${network.vni}, udp/4789) to ${peers.map((p) => `${p.name} ${p.address}`).join(', ')}`,
       why: 'VXLAN wraps each Ethernet frame in UDP to the other hosts: 50 bytes more, so the containers’ MTU is 1450',
-      docker: 'Docker’s overlay driver creates vxlan0 with the network’s VNI and fills its fdb from the cluster’s gossip',
+      docker:
+        'Docker’s overlay driver creates vxlan0 with the network’s VNI and fills its fdb from the cluster’s gossip',
       commands: [
-        ...newLink(ctx, h, dev, 'vxlan', 'id', String(network.vni), 'dstport', '4789', 'local', host.address, 'dev', ctx.uplink),
-        tagged(ip(h, 'link', 'set', 'dev', dev, 'master', network.name), `vxlan-plug:${network.name}@${host.name}`),
+        ...newLink(
+          ctx,
+          h,
+          dev,
+          'vxlan',
+          'id',
+          String(network.vni),
+          'dstport',
+          '4789',
+          'local',
+          host.address,
+          'dev',
+          ctx.uplink,
+        ),
+        tagged(
+          ip(h, 'link', 'set', 'dev', dev, 'master', network.name),
+          `vxlan-plug:${network.name}@${host.name}`,
+        ),
         ip(h, 'link', 'set', 'dev', dev, 'up'),
         // Head-end replication: unknown and broadcast frames go to every other host.
         ...peers.map((p) => bridge(h, 'fdb', 'append', '00:00:00:00:00:00', 'dev', dev, 'dst', p.address)),
@@ -193,13 +236,30 @@ const builders: Builders = {
   'forward-accept': ({ network, host }, ctx) => ({
     title: `let ${network.name} forward although FORWARD drops (Docker’s trap)`,
     why: 'Docker set the FORWARD policy to DROP and br_netfilter sends bridged frames through it: without this, pings between containers die',
-    docker: 'Docker adds the same accepts for its own bridges (-i docker0 -o docker0 -j ACCEPT) but not for yours',
+    docker:
+      'Docker adds the same accepts for its own bridges (-i docker0 -o docker0 -j ACCEPT) but not for yours',
     commands: [
       rule(ctx, host, 'filter', 'FORWARD', ['-i', network.name, '-o', network.name], ['ACCEPT'], '-I'),
       ...(network.nat
         ? [
-            rule(ctx, host, 'filter', 'FORWARD', ['-i', network.name, '!', '-o', network.name], ['ACCEPT'], '-I'),
-            rule(ctx, host, 'filter', 'FORWARD', ['-o', network.name, '-m', 'conntrack', '--ctstate', 'RELATED,ESTABLISHED'], ['ACCEPT'], '-I'),
+            rule(
+              ctx,
+              host,
+              'filter',
+              'FORWARD',
+              ['-i', network.name, '!', '-o', network.name],
+              ['ACCEPT'],
+              '-I',
+            ),
+            rule(
+              ctx,
+              host,
+              'filter',
+              'FORWARD',
+              ['-o', network.name, '-m', 'conntrack', '--ctstate', 'RELATED,ESTABLISHED'],
+              ['ACCEPT'],
+              '-I',
+            ),
           ]
         : []),
     ],
@@ -208,7 +268,10 @@ const builders: Builders = {
     const ns = ctx.ownNs(ep.container);
     const h = ctx.hostNs(ep.host);
     const inside = [
-      tagged(ip(ns, 'addr', 'add', `${ep.address}/${ep.prefix}`, 'dev', ep.ifname), `address:${ep.container}/${ep.ifname}`),
+      tagged(
+        ip(ns, 'addr', 'add', `${ep.address}/${ep.prefix}`, 'dev', ep.ifname),
+        `address:${ep.container}/${ep.ifname}`,
+      ),
       ...(ep.mtu ? [ip(ns, 'link', 'set', 'dev', ep.ifname, 'mtu', String(ep.mtu))] : []),
       tagged(ip(ns, 'link', 'set', 'dev', ep.ifname, 'up'), `link-up:${ep.container}/${ep.ifname}`),
       ...(ep.defaultRoute
@@ -219,9 +282,10 @@ const builders: Builders = {
       const mode = ep.kind === 'macvlan' ? 'bridge' : 'l2';
       return {
         title: `endpoint ${ep.container}/${ep.ifname}: ${ep.kind} child of ${ctx.uplink}, ${ep.address}/${ep.prefix} on the LAN`,
-        why: ep.kind === 'macvlan'
-          ? 'a macvlan child has its own MAC on the parent’s wire; in bridge mode children reach each other, but never the parent itself'
-          : 'an ipvlan child shares the parent’s MAC; the kernel tells children apart by IP address',
+        why:
+          ep.kind === 'macvlan'
+            ? 'a macvlan child has its own MAC on the parent’s wire; in bridge mode children reach each other, but never the parent itself'
+            : 'an ipvlan child shares the parent’s MAC; the kernel tells children apart by IP address',
         docker: `docker network create -d ${ep.kind} -o parent=eth0 … creates the child in the host, moves it into the container and renames it ${ep.ifname}`,
         commands: [
           undoing(
@@ -259,7 +323,8 @@ const builders: Builders = {
     return {
       title: `macvlan shim ${dev} (${network.shim}) so the host reaches its macvlan containers`,
       why: 'the parent cannot talk to its own children; a macvlan interface of the host’s own is a sibling, and siblings can',
-      docker: 'Docker does not do this for you: it is the documented workaround for "my host cannot reach my macvlan container"',
+      docker:
+        'Docker does not do this for you: it is the documented workaround for "my host cannot reach my macvlan container"',
       commands: [
         undoing(lanChild(h, dev, ctx.uplink, 'macvlan', 'bridge'), ip(h, 'link', 'del', dev)),
         ip(h, 'link', 'set', 'dev', dev, 'alias', ctx.mark),
@@ -285,10 +350,18 @@ const builders: Builders = {
   nat: ({ network, host }, ctx) => ({
     title: `network ${network.name}: outbound NAT (MASQUERADE ${formatSubnet(network.subnet)} ! -o ${network.name})`,
     why: 'the outside has no route back to a private subnet: the host rewrites the source to its own address on the way out',
-    docker: 'Docker adds -A POSTROUTING -s SUBNET ! -o BRIDGE -j MASQUERADE for every network with masquerading on (the default)',
+    docker:
+      'Docker adds -A POSTROUTING -s SUBNET ! -o BRIDGE -j MASQUERADE for every network with masquerading on (the default)',
     commands: [
       tagged(
-        rule(ctx, host, 'nat', 'POSTROUTING', ['-s', formatSubnet(network.subnet), '!', '-o', network.name], ['MASQUERADE']),
+        rule(
+          ctx,
+          host,
+          'nat',
+          'POSTROUTING',
+          ['-s', formatSubnet(network.subnet), '!', '-o', network.name],
+          ['MASQUERADE'],
+        ),
         `masquerade:${network.name}`,
       ),
     ],
@@ -296,7 +369,8 @@ const builders: Builders = {
   isolation: ({ network, others, host }, ctx) => ({
     title: `network ${network.name}: isolated from ${others.map((o) => o.name).join(', ')}`,
     why: 'with ip_forward on, the host would route between its bridges; these rules drop what crosses between them',
-    docker: 'Docker puts such drops in DOCKER-ISOLATION-STAGE-1/2 (DOCKER-FORWARD on 28+) between user-defined networks',
+    docker:
+      'Docker puts such drops in DOCKER-ISOLATION-STAGE-1/2 (DOCKER-FORWARD on 28+) between user-defined networks',
     commands: others.flatMap((o) =>
       [
         rule(ctx, host, 'filter', 'FORWARD', ['-i', network.name, '-o', o.name], ['DROP'], '-I'),
@@ -313,18 +387,50 @@ const builders: Builders = {
     return {
       title: `publish ${container.name}: host port ${p.hostPort} → ${dest} (docker run -p ${p.hostPort}:${p.containerPort})`,
       why: 'DNAT rewrites the destination of packets for the host’s port: PREROUTING for packets from elsewhere, OUTPUT for the host’s own',
-      docker: 'Docker adds the DNAT to its DOCKER chain (jumped to from PREROUTING and OUTPUT), an ACCEPT in FORWARD, and a hairpin MASQUERADE',
+      docker:
+        'Docker adds the DNAT to its DOCKER chain (jumped to from PREROUTING and OUTPUT), an ACCEPT in FORWARD, and a hairpin MASQUERADE',
       commands: [
-        rule(ctx, h, 'nat', 'PREROUTING', [...local, ...dport, String(p.hostPort)], ['DNAT', '--to-destination', dest]),
+        rule(
+          ctx,
+          h,
+          'nat',
+          'PREROUTING',
+          [...local, ...dport, String(p.hostPort)],
+          ['DNAT', '--to-destination', dest],
+        ),
         tagged(
-          rule(ctx, h, 'nat', 'OUTPUT', [...local, '!', '-d', '127.0.0.0/8', ...dport, String(p.hostPort)], ['DNAT', '--to-destination', dest]),
+          rule(
+            ctx,
+            h,
+            'nat',
+            'OUTPUT',
+            [...local, '!', '-d', '127.0.0.0/8', ...dport, String(p.hostPort)],
+            ['DNAT', '--to-destination', dest],
+          ),
           `output-dnat:${container.name}`,
         ),
         // Hairpin: a container of the same subnet reaching the published port gets its answer
         // back through the host (source rewritten), not straight from the server.
-        rule(ctx, h, 'nat', 'POSTROUTING', ['-s', subnet, '-d', p.address, ...dport, String(p.containerPort)], ['MASQUERADE']),
+        rule(
+          ctx,
+          h,
+          'nat',
+          'POSTROUTING',
+          ['-s', subnet, '-d', p.address, ...dport, String(p.containerPort)],
+          ['MASQUERADE'],
+        ),
         ...(ctx.target.kind === 'host' && ctx.target.facts.forwardDrop
-          ? [rule(ctx, h, 'filter', 'FORWARD', ['-d', p.address, '-o', p.network, ...dport, String(p.containerPort)], ['ACCEPT'], '-I')]
+          ? [
+              rule(
+                ctx,
+                h,
+                'filter',
+                'FORWARD',
+                ['-d', p.address, '-o', p.network, ...dport, String(p.containerPort)],
+                ['ACCEPT'],
+                '-I',
+              ),
+            ]
           : []),
       ],
     };
@@ -332,29 +438,57 @@ const builders: Builders = {
   service: ({ service: s, host }, ctx) => {
     const n = s.backends.length;
     const match = (i: number) => [
-      '-d', s.vip, '-p', 'tcp', '-m', 'tcp', '--dport', String(s.port),
+      '-d',
+      s.vip,
+      '-p',
+      'tcp',
+      '-m',
+      'tcp',
+      '--dport',
+      String(s.port),
       // Backend i takes 1/(n-i) of what the rules before it left over: an even split.
-      ...(i < n - 1 ? ['-m', 'statistic', '--mode', 'random', '--probability', (1 / (n - i)).toFixed(5)] : []),
+      ...(i < n - 1
+        ? ['-m', 'statistic', '--mode', 'random', '--probability', (1 / (n - i)).toFixed(5)]
+        : []),
     ];
     return {
       title: `service ${s.name}: virtual IP ${s.vip}:${s.port} → ${s.backends.map((b) => b.container).join(', ')}`,
       why: 'no interface has the VIP: DNAT picks a backend per connection, at random (iptables statistic), and the answer is un-NATed on the way back',
-      docker: 'Docker’s swarm services and Kubernetes’ kube-proxy (iptables mode) build the same KUBE-SVC/KUBE-SEP chains of DNAT rules',
+      docker:
+        'Docker’s swarm services and Kubernetes’ kube-proxy (iptables mode) build the same KUBE-SVC/KUBE-SEP chains of DNAT rules',
       commands: [
         ...['PREROUTING', 'OUTPUT'].flatMap((chain) =>
-          s.backends.map((b, i) => rule(ctx, host, 'nat', chain, match(i), ['DNAT', '--to-destination', `${b.address}:${s.targetPort}`]))),
-        rule(ctx, host, 'nat', 'POSTROUTING', ['-m', 'conntrack', '--ctstate', 'DNAT', '--ctorigdst', s.vip], ['MASQUERADE']),
+          s.backends.map((b, i) =>
+            rule(ctx, host, 'nat', chain, match(i), [
+              'DNAT',
+              '--to-destination',
+              `${b.address}:${s.targetPort}`,
+            ]),
+          ),
+        ),
+        rule(
+          ctx,
+          host,
+          'nat',
+          'POSTROUTING',
+          ['-m', 'conntrack', '--ctstate', 'DNAT', '--ctorigdst', s.vip],
+          ['MASQUERADE'],
+        ),
       ],
     };
   },
   server: ({ owner, ns, server }, ctx) => ({
     title: `${owner}: start a ${server.kind} server on port ${server.port}`,
-    why: server.kind === 'http' ? `it answers "${owner}" and the client’s address, so a check can tell who answered and who asked` : 'it accepts connections, so a check can tell the port is reachable',
+    why:
+      server.kind === 'http'
+        ? `it answers "${owner}" and the client’s address, so a check can tell who answered and who asked`
+        : 'it accepts connections, so a check can tell the port is reachable',
     docker: 'the process of the container: it listens inside the namespace it was started in',
     commands: [{ tool: 'server', ns, kind: server.kind, port: server.port, owner, mark: ctx.mark }],
   }),
 };
 
-export const build = (spec: StepSpec, ctx: Context): Step =>
-  ({ kind: spec.kind, ...(builders[spec.kind] as (s: StepSpec, c: Context) => Omit<Step, 'kind'>)(spec, ctx) });
-
+export const build = (spec: StepSpec, ctx: Context): Step => ({
+  kind: spec.kind,
+  ...(builders[spec.kind] as (s: StepSpec, c: Context) => Omit<Step, 'kind'>)(spec, ctx),
+});

@@ -35,7 +35,11 @@ export interface Step {
 }
 
 /** A container's veth end on a bridge, as the mesh check may use it to flush the container's neighbours. */
-export interface LanPort { netns: string; hostNs: string | null; name: string }
+export interface LanPort {
+  netns: string;
+  hostNs: string | null;
+  name: string;
+}
 
 /** A lab's check, with where its probe runs: a namespace, or null for the machine's own. */
 export type PlannedCheck = Check & { netns: string | null };

@@ -20,14 +20,27 @@ export interface ApplyHooks {
 }
 
 /** Set by a SIGINT/SIGTERM handler; apply stops before the next command or batch. */
-export interface Interrupt { signal: NodeJS.Signals | null }
+export interface Interrupt {
+  signal: NodeJS.Signals | null;
+}
 
 /** Test hook: NSLAB_FAIL_AT=K makes the K-th command of the plan fail, to prove rollback. */
 const failAt = Number(process.env.NSLAB_FAIL_AT ?? 0);
 
-
-export async function apply(plan: Plan, file: string, hooks: ApplyHooks, interrupt: Interrupt): Promise<LabState> {
-  const state: LabState = { lab: plan.lab, file, place: plan.place, mark: plan.mark, undo: [], complete: false };
+export async function apply(
+  plan: Plan,
+  file: string,
+  hooks: ApplyHooks,
+  interrupt: Interrupt,
+): Promise<LabState> {
+  const state: LabState = {
+    lab: plan.lab,
+    file,
+    place: plan.place,
+    mark: plan.mark,
+    undo: [],
+    complete: false,
+  };
   writeState(state);
   const dockerHosts = new Set(Object.values(plan.hosts).filter((n): n is string => n !== null));
   const stepOf = new Map<number, number>();
@@ -40,7 +53,11 @@ export async function apply(plan: Plan, file: string, hooks: ApplyHooks, interru
   const stop = async (reason: ConstructorParameters<typeof ApplyError>[0], index: number) => {
     writeState(state);
     const i = stepOf.get(index) ?? 0;
-    throw new ApplyError(reason, { index: i, title: plan.steps[i]!.title }, await teardown(plan.lab, plan.place));
+    throw new ApplyError(
+      reason,
+      { index: i, title: plan.steps[i]!.title },
+      await teardown(plan.lab, plan.place),
+    );
   };
   const fail = (at: Indexed, result: CommandResult) => {
     hooks.onCommand?.(result);
@@ -52,7 +69,9 @@ export async function apply(plan: Plan, file: string, hooks: ApplyHooks, interru
   const flushIp = async () => {
     for await (const outcomes of runTiers(queues, dockerHosts)) {
       for (const o of outcomes) for (const c of o.done) batched(c);
-      const failed = outcomes.flatMap((o) => (o.failed ? [o.failed] : [])).sort((a, b) => a.at.index - b.at.index)[0];
+      const failed = outcomes
+        .flatMap((o) => (o.failed ? [o.failed] : []))
+        .sort((a, b) => a.at.index - b.at.index)[0];
       if (failed) await fail(failed.at, failed.result);
     }
   };

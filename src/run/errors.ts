@@ -5,7 +5,10 @@ import type { CommandResult } from './exec.js';
 import type { TeardownReport } from './teardown.js';
 
 export class EnvError extends Error {
-  constructor(message: string, readonly hint?: string) {
+  constructor(
+    message: string,
+    readonly hint?: string,
+  ) {
     super(message);
     this.name = 'EnvError';
   }
@@ -14,7 +17,9 @@ export class EnvError extends Error {
 /** A command that had to succeed and did not; the message names it and what it said. */
 export class CommandError extends Error {
   constructor(readonly result: CommandResult) {
-    super(`\`${commandLine(result.argv)}\` failed (exit ${result.exitCode})${result.stderr ? `: ${result.stderr.trim()}` : ''}`);
+    super(
+      `\`${commandLine(result.argv)}\` failed (exit ${result.exitCode})${result.stderr ? `: ${result.stderr.trim()}` : ''}`,
+    );
     this.name = 'CommandError';
   }
 }
@@ -26,7 +31,9 @@ export class ApplyError extends Error {
     readonly step: { index: number; title: string },
     readonly rollback: TeardownReport,
   ) {
-    super('failed' in reason ? new CommandError(reason.failed).message : `interrupted by ${reason.interrupted}`);
+    super(
+      'failed' in reason ? new CommandError(reason.failed).message : `interrupted by ${reason.interrupted}`,
+    );
     this.name = 'ApplyError';
   }
 }

@@ -40,7 +40,9 @@ export async function run(argv: readonly string[], opts: RunOptions = {}): Promi
     argv: [...argv],
     exitCode: r.exitCode ?? (notFound ? 127 : 128),
     stdout: String(r.stdout ?? ''),
-    stderr: notFound ? `${file}: command not found` : String(r.stderr ?? '') || (r.timedOut ? 'timed out' : r.signal ? `killed by ${r.signal}` : ''),
+    stderr: notFound
+      ? `${file}: command not found`
+      : String(r.stderr ?? '') || (r.timedOut ? 'timed out' : r.signal ? `killed by ${r.signal}` : ''),
     durationMs: r.durationMs,
     ...(r.timedOut ? { interruptedBy: 'timeout' } : r.signal ? { interruptedBy: r.signal } : {}),
   };
@@ -64,17 +66,32 @@ export async function ipJson<T>(argv: readonly string[]): Promise<T[]> {
  * Ready when it prints its first line ("listening"); a failure to start is an ordinary failed
  * command with the server's stderr.
  */
-export async function startBackground(argv: readonly string[], readyTimeoutMs = 10_000): Promise<CommandResult> {
+export async function startBackground(
+  argv: readonly string[],
+  readyTimeoutMs = 10_000,
+): Promise<CommandResult> {
   const [file, ...args] = argv;
   const started = performance.now();
   const { execa } = await loadExeca();
-  const child = execa(file!, args, { detached: true, cleanup: false, reject: false, stdin: 'ignore', buffer: false });
+  const child = execa(file!, args, {
+    detached: true,
+    cleanup: false,
+    reject: false,
+    stdin: 'ignore',
+    buffer: false,
+  });
   let stderr = '';
   child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
   const outcome = await new Promise<'ready' | 'exited' | 'timeout'>((resolve) => {
     const timer = setTimeout(() => resolve('timeout'), readyTimeoutMs);
-    child.stdout?.once('data', () => { clearTimeout(timer); resolve('ready'); });
-    void child.then(() => { clearTimeout(timer); resolve('exited'); });
+    child.stdout?.once('data', () => {
+      clearTimeout(timer);
+      resolve('ready');
+    });
+    void child.then(() => {
+      clearTimeout(timer);
+      resolve('exited');
+    });
   });
   const durationMs = performance.now() - started;
   if (outcome === 'ready') {
@@ -85,7 +102,14 @@ export async function startBackground(argv: readonly string[], readyTimeoutMs = 
   }
   if (outcome === 'timeout') child.kill('SIGKILL');
   const r = await child;
-  return { argv: [...argv], exitCode: r.exitCode || 1, stdout: '', stderr: stderr.trim() || (outcome === 'timeout' ? `not ready after ${readyTimeoutMs} ms` : 'exited at once'), durationMs };
+  return {
+    argv: [...argv],
+    exitCode: r.exitCode || 1,
+    stdout: '',
+    stderr:
+      stderr.trim() || (outcome === 'timeout' ? `not ready after ${readyTimeoutMs} ms` : 'exited at once'),
+    durationMs,
+  };
 }
 
 /**
@@ -110,7 +134,15 @@ export function runLean(argv: readonly string[], input?: string, fd3?: number): 
     let stderr = '';
     child.stdout!.on('data', (c: Buffer) => (stdout += c.toString()));
     child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.on('error', (e) => resolve({ argv: [...argv], exitCode: 127, stdout, stderr: e.message, durationMs: performance.now() - started }));
+    child.on('error', (e) =>
+      resolve({
+        argv: [...argv],
+        exitCode: 127,
+        stdout,
+        stderr: e.message,
+        durationMs: performance.now() - started,
+      }),
+    );
     child.on('close', (code, signal) =>
       resolve({
         argv: [...argv],

@@ -29,7 +29,10 @@ function knownKinds(): LinkKind[] {
 
 function remember(kind: LinkKind): void {
   try {
-    writeFileAtomic(remembered(), JSON.stringify({ boot: bootId(), supports: [...new Set([...knownKinds(), kind])] }));
+    writeFileAtomic(
+      remembered(),
+      JSON.stringify({ boot: bootId(), supports: [...new Set([...knownKinds(), kind])] }),
+    );
   } catch {
     // Not remembered: tried again next time.
   }
@@ -49,10 +52,14 @@ export async function kernelSupports(kind: LinkKind): Promise<boolean> {
   try {
     const ip = (...args: string[]) => runLean(['ip', '-n', ns, 'link', 'add', ...args]);
     const parent = await ip('p0', 'type', 'veth', 'peer', 'name', 'p1');
-    const r = kind === 'veth' ? parent
-      : kind === 'bridge' ? await ip('x0', 'type', 'bridge')
-      : kind === 'vxlan' ? await ip('x0', 'type', 'vxlan', 'id', '1', 'dstport', '4789')
-      : await ip('x0', 'link', 'p0', 'type', kind, 'mode', kind === 'macvlan' ? 'bridge' : 'l2');
+    const r =
+      kind === 'veth'
+        ? parent
+        : kind === 'bridge'
+          ? await ip('x0', 'type', 'bridge')
+          : kind === 'vxlan'
+            ? await ip('x0', 'type', 'vxlan', 'id', '1', 'dstport', '4789')
+            : await ip('x0', 'link', 'p0', 'type', kind, 'mode', kind === 'macvlan' ? 'bridge' : 'l2');
     cache.set(kind, r.exitCode === 0);
     if (r.exitCode === 0) remember(kind);
     return r.exitCode === 0;
@@ -61,11 +68,14 @@ export async function kernelSupports(kind: LinkKind): Promise<boolean> {
   }
 }
 
-const isLinkKind = (kind: string | undefined): kind is LinkKind => (LINK_KINDS as readonly (string | undefined)[]).includes(kind);
+const isLinkKind = (kind: string | undefined): kind is LinkKind =>
+  (LINK_KINDS as readonly (string | undefined)[]).includes(kind);
 
 /** The kinds of link a plan creates. */
 const linkKindsOf = (plan: Plan): LinkKind[] => {
-  const kinds = plan.steps.flatMap((s) => s.commands).map((c) => (c.tool === 'ip' ? c.makes?.type : undefined));
+  const kinds = plan.steps
+    .flatMap((s) => s.commands)
+    .map((c) => (c.tool === 'ip' ? c.makes?.type : undefined));
   return [...new Set(kinds.filter(isLinkKind))];
 };
 

@@ -5,13 +5,34 @@ import { overlaps, parseCidr, type Subnet } from '../net/ipv4.js';
 import { ipJson, runLean } from './exec.js';
 import { hasTool } from './tools.js';
 
-export interface Owned { lab: string; place: Place }
-export interface LinkInfo { name: string; owner: Owned | null; kind: string }
-export interface NamespaceInfo { name: string; owner: Owned | null }
-export interface RuleInfo { table: string; rule: string; owner: Owned }
-export interface RouteInfo { dst: string; dev: string }
+export interface Owned {
+  lab: string;
+  place: Place;
+}
+export interface LinkInfo {
+  name: string;
+  owner: Owned | null;
+  kind: string;
+}
+export interface NamespaceInfo {
+  name: string;
+  owner: Owned | null;
+}
+export interface RuleInfo {
+  table: string;
+  rule: string;
+  owner: Owned;
+}
+export interface RouteInfo {
+  dst: string;
+  dev: string;
+}
 
-interface IpLink { ifname: string; ifalias?: string; linkinfo?: { info_kind?: string } }
+interface IpLink {
+  ifname: string;
+  ifalias?: string;
+  linkinfo?: { info_kind?: string };
+}
 
 /** The names `ip netns` knows: its bind mounts in /run/netns (what `ip netns list` reads). */
 function namespaceNames(): string[] {
@@ -23,7 +44,8 @@ function namespaceNames(): string[] {
 }
 
 /** The namespaces named as a sandbox's are (SANDBOX-host, SANDBOX-c1, …): only they can be its. */
-export const sandboxNamespaces = (sandbox: string): string[] => namespaceNames().filter((n) => n.startsWith(`${sandbox}-`));
+export const sandboxNamespaces = (sandbox: string): string[] =>
+  namespaceNames().filter((n) => n.startsWith(`${sandbox}-`));
 
 /** The mark of a namespace: the alias of its lo (null when it has none, or is gone meanwhile). */
 export async function runMarkOf(name: string): Promise<Owned | null> {
@@ -41,7 +63,11 @@ export async function listNamespaces(only?: readonly string[]): Promise<Namespac
 /** Links of the machine's own namespace (or of `netns`). */
 export async function listLinks(netns?: string): Promise<LinkInfo[]> {
   const links = await ipJson<IpLink>([...(netns ? ['ip', '-n', netns] : ['ip']), '-d', '-j', 'link', 'show']);
-  return links.map((l) => ({ name: l.ifname, owner: parseMark(l.ifalias), kind: l.linkinfo?.info_kind ?? '' }));
+  return links.map((l) => ({
+    name: l.ifname,
+    owner: parseMark(l.ifalias),
+    kind: l.linkinfo?.info_kind ?? '',
+  }));
 }
 
 /** The routes (not the default one) whose destination overlaps a subnet. */
@@ -52,7 +78,9 @@ export const overlappingRoutes = (routes: RouteInfo[], subnet: Subnet): RouteInf
   });
 
 export async function listRoutes(): Promise<RouteInfo[]> {
-  return (await ipJson<{ dst: string; dev: string }>(['ip', '-j', '-4', 'route', 'show', 'table', 'main'])).map((r) => ({ dst: r.dst, dev: r.dev }));
+  return (
+    await ipJson<{ dst: string; dev: string }>(['ip', '-j', '-4', 'route', 'show', 'table', 'main'])
+  ).map((r) => ({ dst: r.dst, dev: r.dev }));
 }
 
 /** iptables rules of the machine's own namespace whose comment is an nslab mark. */
@@ -75,8 +103,15 @@ export async function listMarkedRules(): Promise<RuleInfo[]> {
 export const sameOwner = (o: Owned | null, lab: string, place?: Place): boolean =>
   o !== null && o.lab === lab && (place === undefined || JSON.stringify(o.place) === JSON.stringify(place));
 
-export interface ServerInfo { pid: number; owner: Owned; what: string }
-export interface FilesInfo { dir: string; owner: Owned }
+export interface ServerInfo {
+  pid: number;
+  owner: Owned;
+  what: string;
+}
+export interface FilesInfo {
+  dir: string;
+  owner: Owned;
+}
 
 /** Processes of serve/server.js: their pid and the words after the script. */
 export function serverProcesses(): { pid: number; args: string[] }[] {

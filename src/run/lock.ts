@@ -46,16 +46,25 @@ export async function lockPlace(lab: string, place: Place, verb: string, waitMs 
   const fd = openSync(file, constants.O_RDWR | constants.O_CREAT, 0o600);
   const deadline = performance.now() + waitMs;
   for (;;) {
-    const r = await runLean(['flock', '--nonblock', '--conflict-exit-code', String(BUSY), '3'], undefined, fd);
+    const r = await runLean(
+      ['flock', '--nonblock', '--conflict-exit-code', String(BUSY), '3'],
+      undefined,
+      fd,
+    );
     if (r.exitCode === 0) break;
     if (r.exitCode !== BUSY) {
       closeSync(fd);
-      throw new EnvError(`cannot lock ${file}: ${r.stderr.trim() || `flock exited ${r.exitCode}`}`, 'flock comes with util-linux');
+      throw new EnvError(
+        `cannot lock ${file}: ${r.stderr.trim() || `flock exited ${r.exitCode}`}`,
+        'flock comes with util-linux',
+      );
     }
     if (performance.now() >= deadline) {
       closeSync(fd);
       const h = holderOf(file);
-      const who = h ? `pid ${h.pid} runs \`nslab ${h.verb}\` there since ${h.since}` : 'another nslab command holds it';
+      const who = h
+        ? `pid ${h.pid} runs \`nslab ${h.verb}\` there since ${h.since}`
+        : 'another nslab command holds it';
       throw new EnvError(
         `${lab} (${placeLabel(place)}) is busy: ${who}`,
         'wait for it to finish, or stop it (Ctrl-C in its terminal); nslab never builds beside it',

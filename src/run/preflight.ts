@@ -8,17 +8,27 @@ import { programOf } from '../plan/command.js';
 import type { HostFacts, Plan } from '../plan/types.js';
 import { EnvError } from './errors.js';
 import { ipJson, run } from './exec.js';
-import { listLinks, listNamespaces, listNetnsFiles, listRoutes, overlappingRoutes, sameOwner } from './inventory.js';
+import {
+  listLinks,
+  listNamespaces,
+  listNetnsFiles,
+  listRoutes,
+  overlappingRoutes,
+  sameOwner,
+} from './inventory.js';
 import { bridgeNetfilter, readSysctl } from './sysctl.js';
 import { hasTool, isRoot, packageOf } from './tools.js';
-
 
 /** What compile needs to know of the machine's own namespace (host target). */
 export async function hostFacts(): Promise<HostFacts & { note?: string }> {
   const ipForward = readSysctl('net/ipv4/ip_forward') === '1' ? '1' : '0';
   if (!bridgeNetfilter()) return { forwardDrop: false, ipForward };
   if (!isRoot() || !hasTool('iptables')) {
-    return { forwardDrop: true, ipForward, note: 'br_netfilter is loaded but the FORWARD policy cannot be read without root; assuming Docker left it at DROP' };
+    return {
+      forwardDrop: true,
+      ipForward,
+      note: 'br_netfilter is loaded but the FORWARD policy cannot be read without root; assuming Docker left it at DROP',
+    };
   }
   const r = await run(['iptables', '-S', 'FORWARD']);
   return { forwardDrop: /^-P FORWARD DROP$/m.test(r.stdout), ipForward };
@@ -26,14 +36,20 @@ export async function hostFacts(): Promise<HostFacts & { note?: string }> {
 
 export function requireRoot(verb: string): void {
   if (!isRoot())
-    throw new EnvError(`nslab ${verb} changes the kernel's network setup and needs root`, 'run it with sudo, e.g. `sudo npm run lab bridge-basic`');
+    throw new EnvError(
+      `nslab ${verb} changes the kernel's network setup and needs root`,
+      'run it with sudo, e.g. `sudo npm run lab bridge-basic`',
+    );
 }
 
 export function requireTools(names: string[]): void {
   const missing = names.filter((n) => !hasTool(n));
   if (missing.length > 0) {
     const pkgs = [...new Set(missing.map((m) => packageOf[m] ?? m))];
-    throw new EnvError(`missing tool${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}`, `install with: apt-get install -y ${pkgs.join(' ')}`);
+    throw new EnvError(
+      `missing tool${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}`,
+      `install with: apt-get install -y ${pkgs.join(' ')}`,
+    );
   }
 }
 
@@ -46,29 +62,48 @@ export const toolsFor = (plan: Plan): string[] => {
 
 /** The interface of this machine's own namespace that has this address (for `up --as`), or null. */
 export async function interfaceWith(address: string): Promise<string | null> {
-  const links = await ipJson<{ ifname: string; addr_info: { family: string; local: string }[] }>(['ip', '-j', 'addr', 'show']);
-  return links.find((l) => l.addr_info.some((a) => a.family === 'inet' && a.local === address))?.ifname ?? null;
+  const links = await ipJson<{ ifname: string; addr_info: { family: string; local: string }[] }>([
+    'ip',
+    '-j',
+    'addr',
+    'show',
+  ]);
+  return (
+    links.find((l) => l.addr_info.some((a) => a.family === 'inet' && a.local === address))?.ifname ?? null
+  );
 }
 
 /** Refuses a plan whose names are taken or whose subnets are already routed here. */
 export async function checkRoom(plan: Plan, lab: Lab): Promise<void> {
   // Only names the plan would take matter, and a sandbox makes no link in the machine's own namespace.
-  const [namespaces, links] = await Promise.all([listNamespaces(plan.namespaces), plan.place.kind === 'host' ? listLinks() : []]);
+  const [namespaces, links] = await Promise.all([
+    listNamespaces(plan.namespaces),
+    plan.place.kind === 'host' ? listLinks() : [],
+  ]);
   // Up already: what this plan would create is there with the lab's mark (on another machine
   // of an `--as` lab, the other hosts' namespaces carry the same mark and are not ours).
-  const ours = [...namespaces, ...links.filter((l) => plan.rootLinks.includes(l.name) || lab.networks.some((n) => n.name === l.name))]
-    .filter((x) => sameOwner(x.owner, plan.lab, plan.place));
+  const ours = [
+    ...namespaces,
+    ...links.filter((l) => plan.rootLinks.includes(l.name) || lab.networks.some((n) => n.name === l.name)),
+  ].filter((x) => sameOwner(x.owner, plan.lab, plan.place));
   if (ours.length > 0)
-    throw new EnvError(`${plan.lab} is already up (${placeLabel(plan.place)})`, `check it with \`nslab verify ${plan.lab}\`, or remove it with \`nslab down ${plan.lab}\``);
+    throw new EnvError(
+      `${plan.lab} is already up (${placeLabel(plan.place)})`,
+      `check it with \`nslab verify ${plan.lab}\`, or remove it with \`nslab down ${plan.lab}\``,
+    );
 
   const problems: string[] = [];
-  const ownerText = (o: { lab: string } | null) => (o ? `it belongs to lab ${o.lab} (nslab down ${o.lab})` : 'nslab did not create it and will not touch it');
+  const ownerText = (o: { lab: string } | null) =>
+    o ? `it belongs to lab ${o.lab} (nslab down ${o.lab})` : 'nslab did not create it and will not touch it';
   for (const ns of plan.namespaces) {
     const found = namespaces.find((n) => n.name === ns);
     if (found) problems.push(`namespace ${ns} already exists: ${ownerText(found.owner)}`);
   }
   for (const ns of plan.namespaces) {
-    if (existsSync(`/etc/netns/${ns}`)) problems.push(`/etc/netns/${ns} already exists: ip netns exec would mount its files into the container; ${ownerText(listNetnsFiles().find((f) => f.dir === `/etc/netns/${ns}`)?.owner ?? null)}`);
+    if (existsSync(`/etc/netns/${ns}`))
+      problems.push(
+        `/etc/netns/${ns} already exists: ip netns exec would mount its files into the container; ${ownerText(listNetnsFiles().find((f) => f.dir === `/etc/netns/${ns}`)?.owner ?? null)}`,
+      );
   }
   for (const name of plan.rootLinks) {
     const found = links.find((l) => l.name === name);
@@ -78,8 +113,15 @@ export async function checkRoom(plan: Plan, lab: Lab): Promise<void> {
     const routes = await listRoutes();
     for (const n of lab.networks)
       for (const route of overlappingRoutes(routes, n.subnet))
-        problems.push(`subnet ${formatSubnet(n.subnet)} of network ${n.name} overlaps the route ${route.dst} dev ${route.dev} already on this machine`);
+        problems.push(
+          `subnet ${formatSubnet(n.subnet)} of network ${n.name} overlaps the route ${route.dst} dev ${route.dev} already on this machine`,
+        );
   }
   if (problems.length > 0)
-    throw new EnvError(`cannot build ${plan.lab} here:\n  ${problems.join('\n  ')}`, plan.place.kind === 'host' ? 'free the names or subnets, or build it in a sandbox: add --sandbox' : 'pick another sandbox name: --sandbox NAME');
+    throw new EnvError(
+      `cannot build ${plan.lab} here:\n  ${problems.join('\n  ')}`,
+      plan.place.kind === 'host'
+        ? 'free the names or subnets, or build it in a sandbox: add --sandbox'
+        : 'pick another sandbox name: --sandbox NAME',
+    );
 }

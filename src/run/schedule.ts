@@ -8,7 +8,10 @@
 import type { Command } from '../plan/types.js';
 
 /** A command with its position in the plan (1-based), so failures and NSLAB_FAIL_AT name it. */
-export interface Indexed { index: number; command: Command }
+export interface Indexed {
+  index: number;
+  command: Command;
+}
 
 /** Queued `ip` commands by namespace ('' is the machine's own), in the order they came. */
 export class IpQueues {
@@ -27,12 +30,17 @@ export class IpQueues {
    * The queues as tiers of batches: each tier may run in parallel, tiers one after another.
    * Building goes from the machine's namespace outwards; tearing down (`reverse`) inwards.
    */
-  drain(dockerHosts: ReadonlySet<string>, reverse = false): { netns: string | null; commands: Indexed[] }[][] {
+  drain(
+    dockerHosts: ReadonlySet<string>,
+    reverse = false,
+  ): { netns: string | null; commands: Indexed[] }[][] {
     const entries = [...this.queues.entries()];
     this.queues.clear();
     const tier = (k: string) => (k === '' ? 0 : dockerHosts.has(k) ? 1 : 2);
     return (reverse ? [2, 1, 0] : [0, 1, 2])
-      .map((t) => entries.filter(([k]) => tier(k) === t).map(([k, commands]) => ({ netns: k || null, commands })))
+      .map((t) =>
+        entries.filter(([k]) => tier(k) === t).map(([k, commands]) => ({ netns: k || null, commands })),
+      )
       .filter((batches) => batches.length > 0);
   }
 }

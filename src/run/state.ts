@@ -46,7 +46,8 @@ export function writeFileAtomic(file: string, text: string): void {
   renameSync(`${file}.tmp`, file);
 }
 
-export const writeState = (state: LabState): void => writeFileAtomic(fileOf(state.lab, state.place), JSON.stringify(state, null, 1));
+export const writeState = (state: LabState): void =>
+  writeFileAtomic(fileOf(state.lab, state.place), JSON.stringify(state, null, 1));
 
 export const removeState = (lab: string, place: Place): void => rmSync(fileOf(lab, place), { force: true });
 

@@ -8,7 +8,16 @@ import { rm } from 'node:fs/promises';
 import { fileCommand, runTiers } from './batch.js';
 import { argvOf, batchLine, type Command } from '../plan/command.js';
 import { IpQueues } from './schedule.js';
-import { listLinks, listMarkedRules, listNamespaces, listNetnsFiles, listServers, sandboxNamespaces, sameOwner, type Owned } from './inventory.js';
+import {
+  listLinks,
+  listMarkedRules,
+  listNamespaces,
+  listNetnsFiles,
+  listServers,
+  sandboxNamespaces,
+  sameOwner,
+  type Owned,
+} from './inventory.js';
 import { listStates, readState, removeState, type LabState } from './state.js';
 
 export interface TeardownReport {
@@ -19,7 +28,11 @@ export interface TeardownReport {
   leftovers: string[];
 }
 
-interface Found { owner: Owned; what: string; remove: () => Promise<unknown> }
+interface Found {
+  owner: Owned;
+  what: string;
+  remove: () => Promise<unknown>;
+}
 
 async function findOwned(lab: string, place?: Place): Promise<Found[]> {
   // A sandbox lives in namespaces named after it and makes nothing in the machine's own
@@ -32,17 +45,34 @@ async function findOwned(lab: string, place?: Place): Promise<Found[]> {
   ]);
   const servers = listServers();
   const files = listNetnsFiles();
-  const mine = <T extends { owner: Owned | null }>(xs: T[]) => xs.filter((x) => sameOwner(x.owner, lab, place)) as (T & { owner: Owned })[];
+  const mine = <T extends { owner: Owned | null }>(xs: T[]) =>
+    xs.filter((x) => sameOwner(x.owner, lab, place)) as (T & { owner: Owned })[];
   const byTable = new Map<string, string[]>();
   for (const r of mine(rules)) byTable.set(r.table, [...(byTable.get(r.table) ?? []), r.rule]);
   return [
     // Servers first (they live in the namespaces), rules (they name the bridges), files, links,
     // then namespaces (which take their own links along).
     ...mine(servers).map((s) => ({ owner: s.owner, what: s.what, remove: () => stopProcess(s.pid) })),
-    ...mine(rules).map((r) => ({ owner: r.owner, what: `iptables -t ${r.table} ${r.rule}`, remove: () => deleteRule(r.table, r.rule) })),
-    ...mine(files).map((f) => ({ owner: f.owner, what: `files ${f.dir}`, remove: () => rm(f.dir, { recursive: true, force: true }) })),
-    ...mine(links).map((l) => ({ owner: l.owner, what: `link ${l.name}`, remove: () => runLean(['ip', 'link', 'del', 'dev', l.name]) })),
-    ...mine(namespaces).map((n) => ({ owner: n.owner, what: `namespace ${n.name}`, remove: () => runLean(['ip', 'netns', 'del', n.name]) })),
+    ...mine(rules).map((r) => ({
+      owner: r.owner,
+      what: `iptables -t ${r.table} ${r.rule}`,
+      remove: () => deleteRule(r.table, r.rule),
+    })),
+    ...mine(files).map((f) => ({
+      owner: f.owner,
+      what: `files ${f.dir}`,
+      remove: () => rm(f.dir, { recursive: true, force: true }),
+    })),
+    ...mine(links).map((l) => ({
+      owner: l.owner,
+      what: `link ${l.name}`,
+      remove: () => runLean(['ip', 'link', 'del', 'dev', l.name]),
+    })),
+    ...mine(namespaces).map((n) => ({
+      owner: n.owner,
+      what: `namespace ${n.name}`,
+      remove: () => runLean(['ip', 'netns', 'del', n.name]),
+    })),
   ];
 }
 
@@ -81,7 +111,8 @@ async function runUndo(undo: Command[]): Promise<string[]> {
     if (ip) queues.add(ip.ns, { index: i + 1, command });
     else if (command.tool === 'file') {
       const done = () => removed.push(argv.join(' '));
-      if (command.op === 'rm') files.push(rm(command.path, { recursive: true, force: true }).then(done, () => {}));
+      if (command.op === 'rm')
+        files.push(rm(command.path, { recursive: true, force: true }).then(done, () => {}));
       else if (fileCommand({ index: i + 1, command }).exitCode === 0) done();
     } else {
       await settle();
@@ -118,7 +149,9 @@ const deleteRule = (table: string, rule: string) =>
 const samePlace = (a: Place, b: Place) => JSON.stringify(a) === JSON.stringify(b);
 
 export async function teardown(lab: string, place?: Place): Promise<TeardownReport> {
-  const states: LabState[] = place ? [readState(lab, place)].filter((s): s is LabState => s !== null) : listStates().filter((s) => s.lab === lab);
+  const states: LabState[] = place
+    ? [readState(lab, place)].filter((s): s is LabState => s !== null)
+    : listStates().filter((s) => s.lab === lab);
   const places: Place[] = states.map((s) => s.place);
   const removed: string[] = [];
 
@@ -136,7 +169,10 @@ export async function teardown(lab: string, place?: Place): Promise<TeardownRepo
   }
 
   // A second look only when the sweep had something to remove: otherwise the first was it.
-  const leftovers = found.length === 0 ? [] : (await findOwned(lab, place)).map((f) => `${f.what} (${placeLabel(f.owner.place)})`);
+  const leftovers =
+    found.length === 0
+      ? []
+      : (await findOwned(lab, place)).map((f) => `${f.what} (${placeLabel(f.owner.place)})`);
   if (leftovers.length === 0) for (const p of places) removeState(lab, p);
   return { places, removed, leftovers };
 }

@@ -17,8 +17,14 @@ const ms = () => Math.round((performance.now() - started) * 1000) / 1000;
 
 function tcp(host, port) {
   const socket = connect({ host, port: Number(port), timeout: TIMEOUT_MS });
-  socket.on('connect', () => { socket.destroy(); done({ ok: true, ms: ms() }); });
-  socket.on('timeout', () => { socket.destroy(); done({ ok: false, error: `no answer within ${TIMEOUT_MS} ms` }); });
+  socket.on('connect', () => {
+    socket.destroy();
+    done({ ok: true, ms: ms() });
+  });
+  socket.on('timeout', () => {
+    socket.destroy();
+    done({ ok: false, error: `no answer within ${TIMEOUT_MS} ms` });
+  });
   socket.on('error', (e) => done({ ok: false, error: e.code ?? e.message }));
 }
 
@@ -30,7 +36,10 @@ function get(host, port) {
       res.on('data', (c) => (body += c));
       res.on('end', () => resolve({ ok: res.statusCode === 200, status: res.statusCode, body }));
     });
-    req.on('timeout', () => { req.destroy(); resolve({ ok: false, error: `no answer within ${TIMEOUT_MS} ms` }); });
+    req.on('timeout', () => {
+      req.destroy();
+      resolve({ ok: false, error: `no answer within ${TIMEOUT_MS} ms` });
+    });
     req.on('error', (e) => resolve({ ok: false, error: e.code ?? e.message }));
     req.end();
   });

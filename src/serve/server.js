@@ -10,16 +10,17 @@ const [kind, portText, name] = process.argv.slice(2);
 const port = Number(portText);
 const clientOf = (socket) => (socket.remoteAddress ?? '').replace(/^::ffff:/, '');
 
-const server = kind === 'http'
-  ? createHttp((req, res) => {
-      res.setHeader('content-type', 'text/plain');
-      res.setHeader('connection', 'close');
-      res.end(`${name} answered; client ${clientOf(req.socket)}\n`);
-    })
-  : createTcp((socket) => {
-      socket.on('error', () => {}); // a client that hangs up at once must not take the server down
-      socket.end(`${name}\n`);
-    });
+const server =
+  kind === 'http'
+    ? createHttp((req, res) => {
+        res.setHeader('content-type', 'text/plain');
+        res.setHeader('connection', 'close');
+        res.end(`${name} answered; client ${clientOf(req.socket)}\n`);
+      })
+    : createTcp((socket) => {
+        socket.on('error', () => {}); // a client that hangs up at once must not take the server down
+        socket.end(`${name}\n`);
+      });
 
 server.on('error', (err) => {
   process.stderr.write(`${name}: cannot listen on port ${port}: ${err.code ?? err.message}\n`);

@@ -18,6 +18,9 @@ export function asBuilt(lab: Lab, place: Place): Lab {
  * before `up` (the host facts) changes only build steps, so it is left at a neutral value.
  */
 export const planAt = (lab: Lab, place: Place): Plan =>
-  compile(lab, place.kind === 'host'
-    ? { kind: 'host', facts: { forwardDrop: false, ipForward: '1' } }
-    : { kind: 'sandbox', name: place.name });
+  compile(
+    lab,
+    place.kind === 'host'
+      ? { kind: 'host', facts: { forwardDrop: false, ipForward: '1' } }
+      : { kind: 'sandbox', name: place.name },
+  );

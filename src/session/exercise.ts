@@ -6,10 +6,12 @@ import type { Plan } from '../plan/types.js';
 
 /** {c1} → c1's namespace, {host} → the Docker host's: the task speaks of what the learner types. */
 export function fill(text: string, plan: Plan): string {
-  return text.replace(/\{([a-z][a-z0-9-]*)\}/g, (all, name: string) =>
-    plan.containerNs[name] ?? plan.hosts[name] ?? all);
+  return text.replace(
+    /\{([a-z][a-z0-9-]*)\}/g,
+    (all, name: string) => plan.containerNs[name] ?? plan.hosts[name] ?? all,
+  );
 }
 
 /** The flag a suggested command needs: none for the sandbox named after the lab, where exercise builds. */
 export const sandboxFlag = (lab: Lab, place: Place): string =>
-  (place.kind === 'sandbox' && place.name !== lab.name ? ` --sandbox-name ${place.name}` : '');
+  place.kind === 'sandbox' && place.name !== lab.name ? ` --sandbox-name ${place.name}` : '';

@@ -7,7 +7,9 @@ import { listStates } from '../run/state.js';
 import { labsUp } from './status.js';
 import { UsageError } from './usage.js';
 
-export interface LocateOptions { mustBeUp?: boolean }
+export interface LocateOptions {
+  mustBeUp?: boolean;
+}
 
 /**
  * Where `lab` is up. `asked` is the place the caller's flags name: it comes back when the lab is
@@ -17,14 +19,19 @@ export interface LocateOptions { mustBeUp?: boolean }
  */
 export function locate(lab: string, asked: Place | undefined, opts: { mustBeUp: true }): Promise<Place>;
 export function locate(lab: string, asked: Place | undefined, opts?: LocateOptions): Promise<Place | null>;
-export async function locate(lab: string, asked: Place | undefined, { mustBeUp }: LocateOptions = {}):
-  Promise<Place | null> {
+export async function locate(
+  lab: string,
+  asked: Place | undefined,
+  { mustBeUp }: LocateOptions = {},
+): Promise<Place | null> {
   const place = asked ? ((await isUpAt(lab, asked)) ? asked : null) : await onlyPlace(lab);
   if (place || !mustBeUp) return place;
   if (asked) {
     const flag = asked.kind === 'sandbox' ? ` --sandbox-name ${asked.name}` : '';
-    throw new EnvError(`${lab} is not up (${placeLabel(asked)})`,
-      `build it first: npm run nslab -- up ${lab}${flag}`);
+    throw new EnvError(
+      `${lab} is not up (${placeLabel(asked)})`,
+      `build it first: npm run nslab -- up ${lab}${flag}`,
+    );
   }
   throw new EnvError(`${lab} is not up`, `build it first: sudo npm run lab ${lab}`);
 }
@@ -35,7 +42,8 @@ async function onlyPlace(lab: string): Promise<Place | null> {
   if (up.length > 1) {
     const places = up.map(placeLabel).join(', ');
     throw new UsageError(
-      `${lab} is up in ${up.length} places (${places}): say which with --host or --sandbox-name NAME`);
+      `${lab} is up in ${up.length} places (${places}): say which with --host or --sandbox-name NAME`,
+    );
   }
   return up[0] ?? null;
 }
@@ -45,7 +53,9 @@ async function onlyPlace(lab: string): Promise<Place | null> {
  * (or with several) every namespace's mark is read.
  */
 async function placesUp(lab: string): Promise<Place[]> {
-  const hinted = listStates().filter((s) => s.lab === lab).map((s) => s.place);
+  const hinted = listStates()
+    .filter((s) => s.lab === lab)
+    .map((s) => s.place);
   if (hinted.length === 1 && hinted[0]!.kind === 'sandbox' && (await isUpAt(lab, hinted[0]!))) return hinted;
   return (await labsUp(lab)).map((s) => s.place);
 }

@@ -27,8 +27,14 @@ export async function labsUp(lab?: string): Promise<LabStatus[]> {
       const state = s ? (s.complete ? 'complete' : 'incomplete') : 'missing';
       // In this order: status --json prints the keys so.
       byKey.set(key, {
-        lab: o.lab, place: o.place, target: placeLabel(o.place),
-        namespaces: [], links: [], rules: 0, servers: 0, state,
+        lab: o.lab,
+        place: o.place,
+        target: placeLabel(o.place),
+        namespaces: [],
+        links: [],
+        rules: 0,
+        servers: 0,
+        state,
       });
     }
     return byKey.get(key)!;

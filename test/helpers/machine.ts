@@ -4,18 +4,29 @@ import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
 
 export const cli = fileURLToPath(new URL('../../src/cli/nslab.js', import.meta.url));
-export const fixtureLab = (name: string) => fileURLToPath(new URL(`../fixtures/labs/${name}.yaml`, import.meta.url));
+export const fixtureLab = (name: string) =>
+  fileURLToPath(new URL(`../fixtures/labs/${name}.yaml`, import.meta.url));
 
-export interface Run { exitCode: number; stdout: string; stderr: string }
+export interface Run {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
 
 /** Runs the nslab CLI as a user would; never throws on a non-zero exit. */
 export async function nslab(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  const r = await execa('node', [cli, ...args], { reject: false, env: { NO_COLOR: '1', ...env }, stdin: 'ignore' });
+  const r = await execa('node', [cli, ...args], {
+    reject: false,
+    env: { NO_COLOR: '1', ...env },
+    stdin: 'ignore',
+  });
   return { exitCode: r.exitCode ?? -1, stdout: String(r.stdout), stderr: String(r.stderr) };
 }
 
 export const isRoot = process.getuid?.() === 0;
-export const needsRoot = isRoot ? false : 'needs root: integration tests create real namespaces (run the suite as root)';
+export const needsRoot = isRoot
+  ? false
+  : 'needs root: integration tests create real namespaces (run the suite as root)';
 
 /** A sandbox name no other test file (or earlier run) uses. */
 let counter = 0;
@@ -32,18 +43,37 @@ const notDockers = (l: { ifname?: string; dev?: string; master?: string }) =>
   !DOCKER_DEVICE.test(l.ifname ?? l.dev ?? '') && !DOCKER_DEVICE.test(l.master ?? '');
 
 /** A rule Docker adds for a container: in its chains, on its bridges, or its hairpin for a published port. */
-const dockersRule = (line: string) => /DOCKER|docker0|br-[0-9a-f]{12}/.test(line) || /^-A POSTROUTING -s (\S+)\/32 -d \1\/32 .*-j MASQUERADE$/.test(line);
+const dockersRule = (line: string) =>
+  /DOCKER|docker0|br-[0-9a-f]{12}/.test(line) ||
+  /^-A POSTROUTING -s (\S+)\/32 -d \1\/32 .*-j MASQUERADE$/.test(line);
 
 /** The machine's own namespace as the kernel reports it: what no sandbox test may change. */
 export async function rootSnapshot() {
-  const links = (JSON.parse(await sh(['ip', '-j', 'link'])) as { ifname: string; ifalias?: string; flags: string[]; master?: string }[]).filter(notDockers);
-  const addrs = (JSON.parse(await sh(['ip', '-j', 'addr'])) as { ifname: string; addr_info: { local: string; prefixlen: number }[] }[]).filter(notDockers);
+  const links = (
+    JSON.parse(await sh(['ip', '-j', 'link'])) as {
+      ifname: string;
+      ifalias?: string;
+      flags: string[];
+      master?: string;
+    }[]
+  ).filter(notDockers);
+  const addrs = (
+    JSON.parse(await sh(['ip', '-j', 'addr'])) as {
+      ifname: string;
+      addr_info: { local: string; prefixlen: number }[];
+    }[]
+  ).filter(notDockers);
   return {
     links: links.map((l) => `${l.ifname} ${l.flags.join(',')} ${l.master ?? ''} ${l.ifalias ?? ''}`).sort(),
     addrs: addrs.flatMap((a) => a.addr_info.map((i) => `${a.ifname} ${i.local}/${i.prefixlen}`)).sort(),
-    routes: (JSON.parse(await sh(['ip', '-j', 'route', 'show', 'table', 'all'])) as { dev?: string }[]).filter(notDockers),
+    routes: (
+      JSON.parse(await sh(['ip', '-j', 'route', 'show', 'table', 'all'])) as { dev?: string }[]
+    ).filter(notDockers),
     // Chain counters move with traffic; Docker's own rules come and go with compare's containers.
-    iptables: (await sh(['iptables-save'])).split('\n').filter((l) => !l.startsWith('#') && !dockersRule(l)).map((l) => l.replace(/ \[\d+:\d+\]$/, '')),
+    iptables: (await sh(['iptables-save']))
+      .split('\n')
+      .filter((l) => !l.startsWith('#') && !dockersRule(l))
+      .map((l) => l.replace(/ \[\d+:\d+\]$/, '')),
     ipForward: readFileSync('/proc/sys/net/ipv4/ip_forward', 'utf8').trim(),
   };
 }

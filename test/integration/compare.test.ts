@@ -5,44 +5,106 @@ import { execa } from 'execa';
 import t from 'tap';
 import { cli, needsRoot, nslab, namespacesOf, sandboxName } from '../helpers/machine.js';
 
-interface Row { property: string; hand: string; docker: string; verdict: string; why: string }
-interface Result { ok: boolean; rows: Row[]; docker: { version: string; networks: { lab: string; bridge: string }[] } }
+interface Row {
+  property: string;
+  hand: string;
+  docker: string;
+  verdict: string;
+  why: string;
+}
+interface Result {
+  ok: boolean;
+  rows: Row[];
+  docker: { version: string; networks: { lab: string; bridge: string }[] };
+}
 
 async function engine(): Promise<string | false> {
   if (needsRoot) return needsRoot;
   const r = await execa('docker', ['version', '--format', '{{.Server.Version}}'], { reject: false });
-  return r.exitCode === 0 ? false : `no Docker engine answers here (${String(r.stderr).trim().split('\n').at(-1)}): .ci/run starts one with npm run docker -- start`;
+  return r.exitCode === 0
+    ? false
+    : `no Docker engine answers here (${String(r.stderr).trim().split('\n').at(-1)}): .ci/run starts one with npm run docker -- start`;
 }
 
 const skip = await engine();
 /** iptables of the machine's own namespace without counters: compare must leave Docker's rules as they were. */
-const rules = async () => String((await execa('iptables-save')).stdout).split('\n').filter((l) => !l.startsWith('#')).map((l) => l.replace(/ \[\d+:\d+\]$/, ''));
+const rules = async () =>
+  String((await execa('iptables-save')).stdout)
+    .split('\n')
+    .filter((l) => !l.startsWith('#'))
+    .map((l) => l.replace(/ \[\d+:\d+\]$/, ''));
 const leftovers = async (lab: string) => ({
-  containers: String((await execa('docker', ['ps', '-aq', '--filter', `label=nslab.compare=${lab}`])).stdout).split('\n').filter(Boolean),
-  names: String((await execa('ip', ['netns', 'list'])).stdout).split('\n').map((l) => l.split(' ')[0]!).filter((l) => l.startsWith(`nslab-dk-${lab}-`)),
+  containers: String((await execa('docker', ['ps', '-aq', '--filter', `label=nslab.compare=${lab}`])).stdout)
+    .split('\n')
+    .filter(Boolean),
+  names: String((await execa('ip', ['netns', 'list'])).stdout)
+    .split('\n')
+    .map((l) => l.split(' ')[0]!)
+    .filter((l) => l.startsWith(`nslab-dk-${lab}-`)),
 });
 
-t.test('compare bridge-basic: docker0 beside the hand-built br0, every difference explained', { skip }, async (t) => {
-  const sb = sandboxName('cmp');
-  t.teardown(() => nslab(['down', 'bridge-basic', '--sandbox-name', sb]));
-  const before = await rules();
-  const r = await nslab(['compare', 'bridge-basic', '--sandbox-name', sb, '--json']);
-  t.equal(r.exitCode, 0, 'exit 0: nothing differs that the lab means to match', { stderr: r.stderr });
-  const result = JSON.parse(r.stdout) as Result;
-  const row = (p: string) => result.rows.find((x) => x.property === p);
-  t.equal(result.docker.networks[0]?.bridge, 'docker0', 'br0 stands beside docker0');
-  t.match(row('bridge br0: device'), { hand: 'br0 (bridge)', docker: 'docker0 (bridge)', verdict: 'docker' });
-  for (const p of ['bridge br0: MTU', 'bridge br0: STP', 'c1 eth0: address', 'c1 eth0: MTU', 'c1: routes', 'c1: lo', 'c1: /etc/hosts (IPv4 lines)', 'c1 eth0: host end on bridge'])
-    t.equal(row(p)?.verdict, 'same', `${p} matches Docker`);
-  t.match(row('c1 eth0: host end'), { hand: 've-c1', docker: /^veth[0-9a-f]{7}$/, verdict: 'docker' }, 'Docker’s random veth name is named as its choice');
-  t.match(row('c1 eth0: MAC'), { verdict: /same|docker/, why: new RegExp(`Docker ${result.docker.version.replace(/[.+]/g, '\\$&')}`) }, 'the MAC row names the Docker version');
-  t.match(row('iptables: MASQUERADE br0\'s subnet'), { hand: '—', docker: /-s 172\.17\.0\.0\/16 ! -o docker0 -j MASQUERADE/, verdict: 'lab' });
-  t.same(result.rows.filter((x) => x.verdict !== 'same' && !x.why).map((x) => x.property), [], 'every difference has a why');
-  t.same(result.rows.filter((x) => x.property.startsWith('check:')).map((x) => x.verdict), ['same', 'same', 'same', 'same', 'same'], 'the lab’s five checks come out the same on both sides');
-  t.same(await rules(), before, 'Docker’s iptables rules are as they were');
-  t.same(await leftovers('bridge-basic'), { containers: [], names: [] }, 'no Docker container or namespace name left');
-  t.same(await namespacesOf(sb), [], 'the hand-built copy compare made is gone');
-});
+t.test(
+  'compare bridge-basic: docker0 beside the hand-built br0, every difference explained',
+  { skip },
+  async (t) => {
+    const sb = sandboxName('cmp');
+    t.teardown(() => nslab(['down', 'bridge-basic', '--sandbox-name', sb]));
+    const before = await rules();
+    const r = await nslab(['compare', 'bridge-basic', '--sandbox-name', sb, '--json']);
+    t.equal(r.exitCode, 0, 'exit 0: nothing differs that the lab means to match', { stderr: r.stderr });
+    const result = JSON.parse(r.stdout) as Result;
+    const row = (p: string) => result.rows.find((x) => x.property === p);
+    t.equal(result.docker.networks[0]?.bridge, 'docker0', 'br0 stands beside docker0');
+    t.match(row('bridge br0: device'), {
+      hand: 'br0 (bridge)',
+      docker: 'docker0 (bridge)',
+      verdict: 'docker',
+    });
+    for (const p of [
+      'bridge br0: MTU',
+      'bridge br0: STP',
+      'c1 eth0: address',
+      'c1 eth0: MTU',
+      'c1: routes',
+      'c1: lo',
+      'c1: /etc/hosts (IPv4 lines)',
+      'c1 eth0: host end on bridge',
+    ])
+      t.equal(row(p)?.verdict, 'same', `${p} matches Docker`);
+    t.match(
+      row('c1 eth0: host end'),
+      { hand: 've-c1', docker: /^veth[0-9a-f]{7}$/, verdict: 'docker' },
+      'Docker’s random veth name is named as its choice',
+    );
+    t.match(
+      row('c1 eth0: MAC'),
+      { verdict: /same|docker/, why: new RegExp(`Docker ${result.docker.version.replace(/[.+]/g, '\\$&')}`) },
+      'the MAC row names the Docker version',
+    );
+    t.match(row("iptables: MASQUERADE br0's subnet"), {
+      hand: '—',
+      docker: /-s 172\.17\.0\.0\/16 ! -o docker0 -j MASQUERADE/,
+      verdict: 'lab',
+    });
+    t.same(
+      result.rows.filter((x) => x.verdict !== 'same' && !x.why).map((x) => x.property),
+      [],
+      'every difference has a why',
+    );
+    t.same(
+      result.rows.filter((x) => x.property.startsWith('check:')).map((x) => x.verdict),
+      ['same', 'same', 'same', 'same', 'same'],
+      'the lab’s five checks come out the same on both sides',
+    );
+    t.same(await rules(), before, 'Docker’s iptables rules are as they were');
+    t.same(
+      await leftovers('bridge-basic'),
+      { containers: [], names: [] },
+      'no Docker container or namespace name left',
+    );
+    t.same(await namespacesOf(sb), [], 'the hand-built copy compare made is gone');
+  },
+);
 
 t.test('a broken hand-built property shows as exactly that row', { skip }, async (t) => {
   const sb = sandboxName('cmpx');
@@ -52,7 +114,10 @@ t.test('a broken hand-built property shows as exactly that row', { skip }, async
   const r = await nslab(['compare', 'bridge-basic', '--sandbox-name', sb, '--json']);
   t.equal(r.exitCode, 1, 'exit 1: a difference the lab does not explain');
   const rows = (JSON.parse(r.stdout) as Result).rows;
-  t.same(rows.filter((x) => x.verdict === 'differs').map((x) => [x.property, x.hand, x.docker]), [['bridge br0: MTU', '1400', '1500']]);
+  t.same(
+    rows.filter((x) => x.verdict === 'differs').map((x) => [x.property, x.hand, x.docker]),
+    [['bridge br0: MTU', '1400', '1500']],
+  );
   t.same(await namespacesOf(sb).then((n) => n.length), 4, 'a lab that was up before compare stays up');
   t.same(await leftovers('bridge-basic'), { containers: [], names: [] });
 });
@@ -62,13 +127,29 @@ t.test('bridge-nat without its MASQUERADE rule: that rule is the row that differ
   t.teardown(() => nslab(['down', 'bridge-nat', '--sandbox-name', sb]));
   t.equal((await nslab(['up', 'bridge-nat', '--sandbox-name', sb, '-q'])).exitCode, 0);
   const host = `${sb}-host`;
-  const rule = String((await execa('ip', ['netns', 'exec', host, 'iptables-save', '-t', 'nat'])).stdout).split('\n').find((l) => l.includes('-j MASQUERADE'));
+  const rule = String((await execa('ip', ['netns', 'exec', host, 'iptables-save', '-t', 'nat'])).stdout)
+    .split('\n')
+    .find((l) => l.includes('-j MASQUERADE'));
   t.ok(rule, 'the lab made a MASQUERADE rule');
-  await execa('ip', ['netns', 'exec', host, 'iptables', '-t', 'nat', ...rule!.replace(/^-A /, '-D ').split(' ').map((w) => w.replace(/^"|"$/g, ''))]);
+  await execa('ip', [
+    'netns',
+    'exec',
+    host,
+    'iptables',
+    '-t',
+    'nat',
+    ...rule!
+      .replace(/^-A /, '-D ')
+      .split(' ')
+      .map((w) => w.replace(/^"|"$/g, '')),
+  ]);
   const r = await nslab(['compare', 'bridge-nat', '--sandbox-name', sb, '--json']);
   t.equal(r.exitCode, 1);
   const rows = (JSON.parse(r.stdout) as Result).rows;
-  t.same(rows.filter((x) => x.verdict === 'differs').map((x) => x.property), ['iptables: nat POSTROUTING -s <br0>/subnet ! -o <br0> -j MASQUERADE']);
+  t.same(
+    rows.filter((x) => x.verdict === 'differs').map((x) => x.property),
+    ['iptables: nat POSTROUTING -s <br0>/subnet ! -o <br0> -j MASQUERADE'],
+  );
   t.same(await leftovers('bridge-nat'), { containers: [], names: [] });
 });
 
@@ -76,7 +157,10 @@ t.test('Ctrl-C while Docker builds its copy removes both copies', { skip }, asyn
   const sb = sandboxName('cmpi');
   t.teardown(() => nslab(['down', 'port-publish', '--sandbox-name', sb]));
   const before = await rules();
-  const child = execa('node', [cli, 'compare', 'port-publish', '--sandbox-name', sb], { reject: false, env: { NO_COLOR: '1' } });
+  const child = execa('node', [cli, 'compare', 'port-publish', '--sandbox-name', sb], {
+    reject: false,
+    env: { NO_COLOR: '1' },
+  });
   await new Promise<void>((resolve) => {
     child.stdout!.on('data', (chunk: Buffer) => {
       if (/building the same with Docker/.test(chunk.toString())) resolve();
@@ -87,21 +171,36 @@ t.test('Ctrl-C while Docker builds its copy removes both copies', { skip }, asyn
   const r = await child;
   t.equal(r.exitCode, 130, 'exit 128 + SIGINT', { stderr: r.stderr });
   t.match(String(r.stderr), /interrupted: everything compare built was removed/);
-  t.same(await leftovers('port-publish'), { containers: [], names: [] }, 'no Docker container or namespace name left');
+  t.same(
+    await leftovers('port-publish'),
+    { containers: [], names: [] },
+    'no Docker container or namespace name left',
+  );
   t.same(await namespacesOf(sb), [], 'no hand-built namespace left');
   t.same(await rules(), before, 'Docker’s rules (its DNAT for the published port too) are as they were');
 });
 
-t.test('a reader that stops early (| head) does not stop compare from removing what it built', { skip }, async (t) => {
-  const sb = sandboxName('cmph');
-  t.teardown(() => nslab(['down', 'bridge-basic', '--sandbox-name', sb]));
-  const child = execa('node', [cli, 'compare', 'bridge-basic', '--sandbox-name', sb], { reject: false, env: { NO_COLOR: '1' } });
-  child.stdout!.once('data', () => child.stdout!.destroy()); // like `| head -1`
-  const r = await child;
-  t.equal(r.exitCode, 0, 'compare finishes', { stderr: r.stderr });
-  t.same(await leftovers('bridge-basic'), { containers: [], names: [] }, 'no Docker container or namespace name left');
-  t.same(await namespacesOf(sb), [], 'the hand-built copy is gone');
-});
+t.test(
+  'a reader that stops early (| head) does not stop compare from removing what it built',
+  { skip },
+  async (t) => {
+    const sb = sandboxName('cmph');
+    t.teardown(() => nslab(['down', 'bridge-basic', '--sandbox-name', sb]));
+    const child = execa('node', [cli, 'compare', 'bridge-basic', '--sandbox-name', sb], {
+      reject: false,
+      env: { NO_COLOR: '1' },
+    });
+    child.stdout!.once('data', () => child.stdout!.destroy()); // like `| head -1`
+    const r = await child;
+    t.equal(r.exitCode, 0, 'compare finishes', { stderr: r.stderr });
+    t.same(
+      await leftovers('bridge-basic'),
+      { containers: [], names: [] },
+      'no Docker container or namespace name left',
+    );
+    t.same(await namespacesOf(sb), [], 'the hand-built copy is gone');
+  },
+);
 
 t.test('compare --keep leaves both copies up; down removes both', { skip }, async (t) => {
   const sb = sandboxName('cmpk');
@@ -109,7 +208,11 @@ t.test('compare --keep leaves both copies up; down removes both', { skip }, asyn
   const kept = await nslab(['compare', 'bridge-basic', '--sandbox-name', sb, '--keep']);
   t.equal(kept.exitCode, 0, kept.stderr);
   t.match(kept.stdout, /kept: Docker containers nslab-dk-bridge-basic-c1, nslab-dk-bridge-basic-c2/);
-  t.same((await leftovers('bridge-basic')).names.sort(), ['nslab-dk-bridge-basic-c1', 'nslab-dk-bridge-basic-c2'], 'Docker’s copy is still there');
+  t.same(
+    (await leftovers('bridge-basic')).names.sort(),
+    ['nslab-dk-bridge-basic-c1', 'nslab-dk-bridge-basic-c2'],
+    'Docker’s copy is still there',
+  );
   t.equal((await namespacesOf(sb)).length, 4, 'and the hand-built one');
   const down = await nslab(['down', 'bridge-basic']);
   t.equal(down.exitCode, 0, down.stderr);

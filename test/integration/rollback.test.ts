@@ -7,7 +7,9 @@ import { cli, namespacesOf, needsRoot, nslab, rootSnapshot, sandboxName } from '
 const stateFile = (sb: string) => `/run/nslab/bridge-basic@${sb}.json`;
 
 // Fail the first command, one after the sandbox exists, one half-way through, and the very last.
-const commands = JSON.parse((await nslab(['plan', 'bridge-basic', '--sandbox-name', 'sb', '--json'])).stdout) as { steps: { commands: unknown[] }[] };
+const commands = JSON.parse(
+  (await nslab(['plan', 'bridge-basic', '--sandbox-name', 'sb', '--json'])).stdout,
+) as { steps: { commands: unknown[] }[] };
 const total = commands.steps.reduce((n, s) => n + s.commands.length, 0);
 for (const k of [1, 4, Math.round(total / 2), total]) {
   t.test(`a failure at command ${k} of up rolls back everything`, { skip: needsRoot }, async (t) => {
@@ -30,7 +32,10 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   t.test(`${signal} during up rolls back everything`, { skip: needsRoot }, async (t) => {
     const sb = sandboxName(signal.toLowerCase());
     t.teardown(() => nslab(['down', 'bridge-basic', '--sandbox-name', sb]));
-    const child = execa('node', [cli, 'up', 'bridge-basic', '--sandbox-name', sb], { reject: false, env: { NO_COLOR: '1' } });
+    const child = execa('node', [cli, 'up', 'bridge-basic', '--sandbox-name', sb], {
+      reject: false,
+      env: { NO_COLOR: '1' },
+    });
     // Interrupt once the build is under way (step 3 has started).
     await new Promise<void>((resolve) => {
       child.stdout!.on('data', (chunk: Buffer) => {
@@ -40,7 +45,9 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     });
     child.kill(signal);
     const r = await child;
-    t.equal(r.exitCode, signal === 'SIGINT' ? 130 : 143, 'exit 128 + the signal number', { stderr: r.stderr });
+    t.equal(r.exitCode, signal === 'SIGINT' ? 130 : 143, 'exit 128 + the signal number', {
+      stderr: r.stderr,
+    });
     t.match(String(r.stderr), /interrupted/);
     t.same(await namespacesOf(sb), [], 'no namespace left');
     t.notOk(existsSync(stateFile(sb)), 'no state file left');
@@ -57,7 +64,11 @@ t.test('a name nslab did not create is refused, and left alone', { skip: needsRo
   const up = await nslab(['up', 'bridge-basic', '--sandbox-name', sb]);
   t.equal(up.exitCode, 3, 'a clash is an environment error', up);
   t.match(up.stderr, new RegExp(`namespace ${sb}-c2 already exists: nslab did not create it`));
-  t.same(await namespacesOf(sb), [`${sb}-c2`], 'nothing was created, and the foreign namespace is still there');
+  t.same(
+    await namespacesOf(sb),
+    [`${sb}-c2`],
+    'nothing was created, and the foreign namespace is still there',
+  );
   const down = await nslab(['down', 'bridge-basic', '--sandbox-name', sb]);
   t.equal(down.exitCode, 0);
   t.same(await namespacesOf(sb), [`${sb}-c2`], 'down does not touch what nslab did not make');
@@ -74,15 +85,21 @@ t.test('a bad lab file is refused before anything is touched', { skip: needsRoot
 
 t.test('a failure after a server started stops that server too', { skip: needsRoot }, async (t) => {
   // container-mode starts web's server, then the sidecar's: fail the last command (the sidecar's).
-  const plan = JSON.parse((await nslab(['plan', 'container-mode', '--sandbox-name', 'sb', '--json'])).stdout) as { steps: { commands: { background?: boolean }[] }[] };
+  const plan = JSON.parse(
+    (await nslab(['plan', 'container-mode', '--sandbox-name', 'sb', '--json'])).stdout,
+  ) as { steps: { commands: { background?: boolean }[] }[] };
   const all = plan.steps.flatMap((s) => s.commands);
   t.equal(all.filter((c) => c.background).length, 2, 'two servers in the plan');
   const sb = sandboxName('srv');
   t.teardown(() => nslab(['down', 'container-mode', '--sandbox-name', sb]));
-  const up = await nslab(['up', 'container-mode', '--sandbox-name', sb], { NSLAB_FAIL_AT: String(all.length) });
+  const up = await nslab(['up', 'container-mode', '--sandbox-name', sb], {
+    NSLAB_FAIL_AT: String(all.length),
+  });
   t.equal(up.exitCode, 3, 'the failure is reported', up);
   t.match(up.stderr, /server\.js http 8081 sidecar/, 'the failed command is the sidecar’s server');
-  const servers = String((await execa('ps', ['-eo', 'args'])).stdout).split('\n').filter((l) => l.includes('serve/server.js') && l.includes(`@${sb}`));
+  const servers = String((await execa('ps', ['-eo', 'args'])).stdout)
+    .split('\n')
+    .filter((l) => l.includes('serve/server.js') && l.includes(`@${sb}`));
   t.same(servers, [], 'web’s server, which had started, was stopped');
   t.same(await namespacesOf(sb), []);
 });

@@ -4,12 +4,17 @@ import t from 'tap';
 import { cli, namespacesOf, needsRoot, nslab, sandboxName } from '../helpers/machine.js';
 
 const hasTmux = (await execa('tmux', ['-V'], { reject: false })).exitCode === 0;
-const skip = needsRoot || (hasTmux ? false : 'tmux is not installed (apt-get install tmux): the step-through is tested in a real terminal');
+const skip =
+  needsRoot ||
+  (hasTmux
+    ? false
+    : 'tmux is not installed (apt-get install tmux): the step-through is tested in a real terminal');
 
 /** A tmux server of this test's own, so nothing else's sessions are touched. */
 const socket = `nslab-step-${process.pid}`;
 const tmux = (...args: string[]) => execa('tmux', ['-L', socket, ...args], { reject: false });
-const screen = async (session: string) => String((await tmux('capture-pane', '-p', '-J', '-S', '-500', '-t', session)).stdout);
+const screen = async (session: string) =>
+  String((await tmux('capture-pane', '-p', '-J', '-S', '-500', '-t', session)).stdout);
 
 async function waitFor(session: string, pattern: RegExp, timeoutMs = 20_000): Promise<string> {
   const until = Date.now() + timeoutMs;
@@ -30,30 +35,45 @@ async function startStepping(session: string, sb: string) {
 
 t.teardown(() => tmux('kill-server'));
 
-t.test('--step: Enter walks through every step, showing its state; then the checks run', { skip }, async (t) => {
-  const sb = sandboxName('step');
-  t.teardown(() => nslab(['down', 'bridge-basic', '--sandbox-name', sb]));
-  await startStepping('walk', sb);
-  const first = await waitFor('walk', /Enter: step 2 of 10/);
-  t.match(first, /\[1\/10\] sandbox: namespace \S+-host plays the Docker host/);
-  t.match(first, /why: /, 'the step says why');
-  t.match(first, /docker: /, 'and what Docker does');
-  t.match(first, new RegExp(`\\$ ip netns add ${sb}-host`), 'and its exact commands');
-  t.match(first, new RegExp(`# now: ip -n ${sb}-host -br addr`), 'then the state they made');
-  t.same(await namespacesOf(sb), [`${sb}-host`], 'only step 1 has run: it waits for Enter');
-  for (let step = 2; step <= 10; step++) {
+t.test(
+  '--step: Enter walks through every step, showing its state; then the checks run',
+  { skip },
+  async (t) => {
+    const sb = sandboxName('step');
+    t.teardown(() => nslab(['down', 'bridge-basic', '--sandbox-name', sb]));
+    await startStepping('walk', sb);
+    const first = await waitFor('walk', /Enter: step 2 of 10/);
+    t.match(first, /\[1\/10\] sandbox: namespace \S+-host plays the Docker host/);
+    t.match(first, /why: /, 'the step says why');
+    t.match(first, /docker: /, 'and what Docker does');
+    t.match(first, new RegExp(`\\$ ip netns add ${sb}-host`), 'and its exact commands');
+    t.match(first, new RegExp(`# now: ip -n ${sb}-host -br addr`), 'then the state they made');
+    t.same(await namespacesOf(sb), [`${sb}-host`], 'only step 1 has run: it waits for Enter');
+    for (let step = 2; step <= 10; step++) {
+      await tmux('send-keys', '-t', 'walk', 'Enter');
+      await waitFor(
+        'walk',
+        step === 10 ? /Enter: run the checks/ : new RegExp(`Enter: step ${step + 1} of 10`),
+      );
+    }
+    const endpoint = await screen('walk');
+    t.match(
+      endpoint,
+      new RegExp(`# now: bridge -n ${sb}-host link[\\s\\S]*ve-c2@\\S+ .*master br0`),
+      'after an endpoint step, the bridge shows its new port',
+    );
+    t.match(
+      endpoint,
+      new RegExp(`# now: ip -n ${sb}-c2 route[\\s\\S]*default via 172\\.30\\.0\\.1 dev eth0`),
+      'and the container its default route',
+    );
     await tmux('send-keys', '-t', 'walk', 'Enter');
-    await waitFor('walk', step === 10 ? /Enter: run the checks/ : new RegExp(`Enter: step ${step + 1} of 10`));
-  }
-  const endpoint = await screen('walk');
-  t.match(endpoint, new RegExp(`# now: bridge -n ${sb}-host link[\\s\\S]*ve-c2@\\S+ .*master br0`), 'after an endpoint step, the bridge shows its new port');
-  t.match(endpoint, new RegExp(`# now: ip -n ${sb}-c2 route[\\s\\S]*default via 172\\.30\\.0\\.1 dev eth0`), 'and the container its default route');
-  await tmux('send-keys', '-t', 'walk', 'Enter');
-  const end = await waitFor('walk', /EXIT=\d+/);
-  t.match(end, /5 of 5 checks as expected/);
-  t.match(end, /EXIT=0/);
-  t.same((await namespacesOf(sb)).length, 4, 'the lab is up');
-});
+    const end = await waitFor('walk', /EXIT=\d+/);
+    t.match(end, /5 of 5 checks as expected/);
+    t.match(end, /EXIT=0/);
+    t.same((await namespacesOf(sb)).length, 4, 'the lab is up');
+  },
+);
 
 t.test('--step: q stops at once and removes everything built so far', { skip }, async (t) => {
   const sb = sandboxName('stepq');

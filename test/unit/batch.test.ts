@@ -4,8 +4,23 @@ import t from 'tap';
 import { dealt, pool } from '../../src/run/batch.js';
 
 const dealtCases: { n: number; k: number; want: number[][] }[] = [
-  { n: 5, k: 2, want: [[0, 2, 4], [1, 3]] },
-  { n: 7, k: 3, want: [[0, 3, 6], [1, 4], [2, 5]] },
+  {
+    n: 5,
+    k: 2,
+    want: [
+      [0, 2, 4],
+      [1, 3],
+    ],
+  },
+  {
+    n: 7,
+    k: 3,
+    want: [
+      [0, 3, 6],
+      [1, 4],
+      [2, 5],
+    ],
+  },
   { n: 6, k: 1, want: [[0, 1, 2, 3, 4, 5]] },
   { n: 4, k: 4, want: [[0], [1], [2], [3]] },
   // fewer items than hands: one each, and no empty hand
@@ -79,7 +94,11 @@ for (const c of poolCases)
       return `${i}:${ms}`;
     });
     t.same(out, c.out, 'results in the order of the items');
-    t.same(started, c.took.map((_, i) => i), 'started in order');
+    t.same(
+      started,
+      c.took.map((_, i) => i),
+      'started in order',
+    );
     t.equal(most, c.most, 'at most the limit at once');
     t.same(finished, c.finished, 'finished as the timings say');
   });

@@ -20,10 +20,15 @@ for (const { name } of listLabs()) {
   for (const [label, target] of Object.entries(targets)) {
     t.test(`${name} on ${label} matches its golden script`, async (t) => {
       const lab = loadLab(name);
-      const script = renderScript(compile(lab, target), lab).replaceAll(lab.file, `labs/${name}.yaml`).replaceAll(repo, '<nslab>');
+      const script = renderScript(compile(lab, target), lab)
+        .replaceAll(lab.file, `labs/${name}.yaml`)
+        .replaceAll(repo, '<nslab>');
       const golden = new URL(`../golden/${name}.${label}.sh`, import.meta.url);
       if (process.env.UPDATE_GOLDEN) writeFileSync(golden, script);
-      if (!existsSync(golden)) return t.fail(`no golden file ${golden.pathname}: run UPDATE_GOLDEN=1 npx tap ${'test/unit/compile.test.ts'} and review it`);
+      if (!existsSync(golden))
+        return t.fail(
+          `no golden file ${golden.pathname}: run UPDATE_GOLDEN=1 npx tap ${'test/unit/compile.test.ts'} and review it`,
+        );
       t.equal(script, readFileSync(golden, 'utf8'));
     });
   }
@@ -91,7 +96,23 @@ t.test('everything a plan creates is undone, newest first, and marked', async (t
   t.same(teardownOf(plan).map(argvOf), [
     ['ip', 'link', 'del', 've-c2'],
     ['ip', 'link', 'del', 've-c1'],
-    ['iptables', '-t', 'filter', '-D', 'FORWARD', '-i', 'br0', '-o', 'br0', '-m', 'comment', '--comment', 'nslab:bridge-basic', '-j', 'ACCEPT'],
+    [
+      'iptables',
+      '-t',
+      'filter',
+      '-D',
+      'FORWARD',
+      '-i',
+      'br0',
+      '-o',
+      'br0',
+      '-m',
+      'comment',
+      '--comment',
+      'nslab:bridge-basic',
+      '-j',
+      'ACCEPT',
+    ],
     ['ip', 'link', 'del', 'br0'],
     ['rm', '-rf', '/etc/netns/c2'],
     ['ip', 'netns', 'del', 'c2'],
@@ -99,8 +120,10 @@ t.test('everything a plan creates is undone, newest first, and marked', async (t
     ['ip', 'netns', 'del', 'c1'],
   ]);
   const argvs = plan.steps.flatMap((s) => s.commands.map((c) => argvOf(c).join(' ')));
-  for (const name of ['br0', 've-c1', 've-c2']) t.ok(argvs.includes(`ip link set dev ${name} alias nslab:bridge-basic`), `${name} is marked`);
-  for (const ns of ['c1', 'c2']) t.ok(argvs.includes(`ip -n ${ns} link set dev lo alias nslab:bridge-basic`), `namespace ${ns} is marked`);
+  for (const name of ['br0', 've-c1', 've-c2'])
+    t.ok(argvs.includes(`ip link set dev ${name} alias nslab:bridge-basic`), `${name} is marked`);
+  for (const ns of ['c1', 'c2'])
+    t.ok(argvs.includes(`ip -n ${ns} link set dev lo alias nslab:bridge-basic`), `namespace ${ns} is marked`);
 });
 
 t.test('the script quotes only what needs quoting', async (t) => {

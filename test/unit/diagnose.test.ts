@@ -7,7 +7,9 @@ import type { ContainerState, LinkState, ObservedNetwork } from '../../src/inspe
 import { labFromText } from '../../src/lab/index.js';
 
 // One NATed bridge, two containers, c1 publishing 8080 → 80: every kind of rule diagnose reads.
-const lab = labFromText('/tmp/diagnosed.yaml', `title: diagnosed
+const lab = labFromText(
+  '/tmp/diagnosed.yaml',
+  `title: diagnosed
 networks:
   br0: { subnet: 172.30.0.0/16, nat: true }
 containers:
@@ -18,21 +20,32 @@ containers:
   c2:
     networks:
       br0: { address: 172.30.0.3 }
-`);
+`,
+);
 
 const link = (name: string, over: Partial<LinkState> = {}): LinkState => ({
-  name, kind: 'veth', mtu: 1500, qlen: 0, state: 'UP', adminUp: true, mac: '02:00:00:00:00:01', master: null,
-  addresses: [], ...over,
+  name,
+  kind: 'veth',
+  mtu: 1500,
+  qlen: 0,
+  state: 'UP',
+  adminUp: true,
+  mac: '02:00:00:00:00:01',
+  master: null,
+  addresses: [],
+  ...over,
 });
 const container = (n: number): ContainerState => ({
   sharesHost: false,
   lo: link('lo', { kind: 'loopback', state: 'UNKNOWN', addresses: ['127.0.0.1/8'] }),
-  endpoints: [{
-    container: `c${n}`,
-    inside: link('eth0', { addresses: [`172.30.0.${n + 1}/16`] }),
-    hostSide: link(`ve-c${n}`, { master: 'br0' }),
-    disableIpv6: '1',
-  }],
+  endpoints: [
+    {
+      container: `c${n}`,
+      inside: link('eth0', { addresses: [`172.30.0.${n + 1}/16`] }),
+      hostSide: link(`ve-c${n}`, { master: 'br0' }),
+      disableIpv6: '1',
+    },
+  ],
   routes: [
     'default via 172.30.0.1 dev eth0',
     `172.30.0.0/16 dev eth0 proto kernel scope link src 172.30.0.${n + 1}`,
@@ -74,127 +87,173 @@ const cases: Case[] = [
   { name: 'nothing broken', breaks: () => {}, count: 0 },
   {
     name: 'c2’s port unplugged from the bridge',
-    breaks: (o) => { eth0(c2(o)).hostSide!.master = null; },
+    breaks: (o) => {
+      eth0(c2(o)).hostSide!.master = null;
+    },
     first: ['link', 'c2', "ve-c2, the host end of c2's cable, is on no bridge (the lab plugs it into br0)"],
     count: 1,
   },
   {
     name: 'c2’s port on another bridge',
-    breaks: (o) => { eth0(c2(o)).hostSide!.master = 'br9'; },
+    breaks: (o) => {
+      eth0(c2(o)).hostSide!.master = 'br9';
+    },
     first: [
-      'link', 'c2',
+      'link',
+      'c2',
       "ve-c2, the host end of c2's cable, is plugged into br9 (the lab plugs it into br0)",
     ],
     count: 1,
   },
   {
     name: 'c2’s host end down',
-    breaks: (o) => { eth0(c2(o)).hostSide!.adminUp = false; },
+    breaks: (o) => {
+      eth0(c2(o)).hostSide!.adminUp = false;
+    },
     first: ['link', 'c2', "ve-c2, the host end of c2's cable, is DOWN"],
     count: 1,
   },
   {
     name: 'c2’s cable has no host end',
-    breaks: (o) => { eth0(c2(o)).hostSide = null; },
+    breaks: (o) => {
+      eth0(c2(o)).hostSide = null;
+    },
     first: ['link', 'c2', "c2's eth0 has no peer in the Docker host"],
     count: 1,
   },
   {
     name: 'c2 has no eth0 at all',
-    breaks: (o) => { c2(o).endpoints = []; },
+    breaks: (o) => {
+      c2(o).endpoints = [];
+    },
     first: ['link', 'c2', 'c2 has no eth0'],
     count: 1,
   },
   {
     name: 'eth0 down inside c1',
-    breaks: (o) => { eth0(c1(o)).inside.adminUp = false; },
+    breaks: (o) => {
+      eth0(c1(o)).inside.adminUp = false;
+    },
     first: ['link', 'c1', 'eth0 in c1 is DOWN'],
     count: 1,
   },
   {
     name: 'lo down in c1',
-    breaks: (o) => { c1(o).lo!.adminUp = false; },
+    breaks: (o) => {
+      c1(o).lo!.adminUp = false;
+    },
     first: ['link', 'c1', 'lo in c1 is DOWN: not even 127.0.0.1 answers'],
     count: 1,
   },
   {
     // the lower layer first: lo (link) before the route c1 also lacks
     name: 'lo down and no default route in c1',
-    breaks: (o) => { c1(o).lo!.adminUp = false; c1(o).routes = []; },
+    breaks: (o) => {
+      c1(o).lo!.adminUp = false;
+      c1(o).routes = [];
+    },
     first: ['link', 'c1', 'lo in c1 is DOWN: not even 127.0.0.1 answers'],
     count: 2,
   },
   {
     name: 'the bridge lacks its gateway address',
-    breaks: (o) => { o.bridges.br0!.addresses = []; },
+    breaks: (o) => {
+      o.bridges.br0!.addresses = [];
+    },
     first: ['address', 'br0', 'bridge br0 lacks the gateway address 172.30.0.1/16'],
     count: 1,
   },
   {
     name: 'the bridge has another address than the gateway',
-    breaks: (o) => { o.bridges.br0!.addresses = ['172.30.0.254/16']; },
+    breaks: (o) => {
+      o.bridges.br0!.addresses = ['172.30.0.254/16'];
+    },
     first: ['address', 'br0', 'bridge br0 lacks the gateway address 172.30.0.1/16 (it has 172.30.0.254/16)'],
     count: 1,
   },
   {
     name: 'no bridge',
-    breaks: (o) => { o.bridges.br0 = null; },
+    breaks: (o) => {
+      o.bridges.br0 = null;
+    },
     first: ['link', 'br0', 'there is no bridge br0'],
     count: 1,
   },
   {
     name: 'the bridge down',
-    breaks: (o) => { o.bridges.br0!.adminUp = false; },
+    breaks: (o) => {
+      o.bridges.br0!.adminUp = false;
+    },
     first: ['link', 'br0', 'bridge br0 is DOWN (not set up)'],
     count: 1,
   },
   {
     name: 'a wrong prefix on c1’s eth0',
-    breaks: (o) => { eth0(c1(o)).inside.addresses = ['172.30.0.2/24']; },
+    breaks: (o) => {
+      eth0(c1(o)).inside.addresses = ['172.30.0.2/24'];
+    },
     first: ['address', 'c1', 'eth0 in c1 has 172.30.0.2/24; the lab gives it 172.30.0.2/16'],
     count: 1,
   },
   {
     name: 'no address on c1’s eth0',
-    breaks: (o) => { eth0(c1(o)).inside.addresses = []; },
+    breaks: (o) => {
+      eth0(c1(o)).inside.addresses = [];
+    },
     first: ['address', 'c1', 'eth0 in c1 has no address; the lab gives it 172.30.0.2/16'],
     count: 1,
   },
   {
     name: 'no default route in c2',
-    breaks: (o) => { c2(o).routes = ['172.30.0.0/16 dev eth0 proto kernel scope link src 172.30.0.3']; },
+    breaks: (o) => {
+      c2(o).routes = ['172.30.0.0/16 dev eth0 proto kernel scope link src 172.30.0.3'];
+    },
     first: ['route', 'c2', 'c2 has no default route via 172.30.0.1'],
     count: 1,
   },
   {
     name: 'a default route via another gateway',
-    breaks: (o) => { c2(o).routes = ['default via 172.30.0.254 dev eth0']; },
+    breaks: (o) => {
+      c2(o).routes = ['default via 172.30.0.254 dev eth0'];
+    },
     first: ['route', 'c2', 'c2 has no default route via 172.30.0.1'],
     count: 1,
   },
   {
     name: 'c1’s /etc/hosts lacks its own name',
-    breaks: (o) => { c1(o).hosts = ['127.0.0.1 localhost']; },
+    breaks: (o) => {
+      c1(o).hosts = ['127.0.0.1 localhost'];
+    },
     first: ['names', 'c1', "c1's /etc/hosts does not name 172.30.0.2 c1"],
     count: 1,
   },
   {
     name: 'ip_forward off on a host that routes',
-    breaks: (o) => { o.sysctls.ipForward = '0'; },
+    breaks: (o) => {
+      o.sysctls.ipForward = '0';
+    },
     first: ['host', 'host', 'net.ipv4.ip_forward is 0: the host routes nothing for its containers'],
     count: 1,
   },
   {
     name: 'ip_forward off on a host that need not route',
-    breaks: (o) => { o.sysctls.ipForward = '0'; },
+    breaks: (o) => {
+      o.sysctls.ipForward = '0';
+    },
     forwards: false,
     count: 0,
   },
   {
     name: 'FORWARD drops bridged frames',
-    breaks: (o) => { o.policies.FORWARD = 'DROP'; },
-    first: ['rules', 'host', "FORWARD's policy is DROP and bridged frames go through iptables "
-      + '(bridge-nf-call-iptables=1): nothing accepts br0 → br0'],
+    breaks: (o) => {
+      o.policies.FORWARD = 'DROP';
+    },
+    first: [
+      'rules',
+      'host',
+      "FORWARD's policy is DROP and bridged frames go through iptables " +
+        '(bridge-nf-call-iptables=1): nothing accepts br0 → br0',
+    ],
     count: 1,
   },
   {
@@ -207,18 +266,25 @@ const cases: Case[] = [
   },
   {
     name: 'FORWARD drops, but bridged frames skip iptables',
-    breaks: (o) => { o.policies.FORWARD = 'DROP'; o.sysctls.bridgeNfCallIptables = '0'; },
+    breaks: (o) => {
+      o.policies.FORWARD = 'DROP';
+      o.sysctls.bridgeNfCallIptables = '0';
+    },
     count: 0,
   },
   {
     name: 'no MASQUERADE',
-    breaks: (o) => { o.rules = o.rules.filter((r) => r.chain !== 'POSTROUTING'); },
+    breaks: (o) => {
+      o.rules = o.rules.filter((r) => r.chain !== 'POSTROUTING');
+    },
     first: ['rules', 'host', 'nothing masquerades 172.30.0.0/16 on its way out'],
     count: 1,
   },
   {
     name: 'no DNAT for the host’s own requests',
-    breaks: (o) => { o.rules = o.rules.filter((r) => r.chain !== 'OUTPUT'); },
+    breaks: (o) => {
+      o.rules = o.rules.filter((r) => r.chain !== 'OUTPUT');
+    },
     first: ['rules', 'host', 'no DNAT in OUTPUT sends port 8080 to c1 (the host’s own requests)'],
     count: 1,
   },

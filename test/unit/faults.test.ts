@@ -8,7 +8,9 @@ import type { Plan } from '../../src/plan/types.js';
 
 /** Each command as typed, with what it writes (a file's content) after it. */
 const lines = (p: Plan) =>
-  p.steps.flatMap((s) => s.commands.map((c) => [argvOf(c).join(' '), inputOf(c)].filter((x) => x !== undefined).join('\n')));
+  p.steps.flatMap((s) =>
+    s.commands.map((c) => [argvOf(c).join(' '), inputOf(c)].filter((x) => x !== undefined).join('\n')),
+  );
 /** What the fault took out and put in, as command lines. */
 function change(clean: Plan, broken: Plan) {
   const [a, b] = [lines(clean), lines(broken)];
@@ -26,21 +28,36 @@ for (const { name } of listLabs()) {
   });
 }
 
-t.test('bridge-basic: unplugged c2 leaves out exactly `master br0` of ve-c2; forward-drop adds the policy', async (t) => {
-  const lab = loadLab('bridge-basic');
-  const clean = compile(lab, { kind: 'sandbox', name: 'sb' });
-  t.same(change(clean, plant(clean, lab, lab.exercises[0]!)), { removed: ['ip -n sb-host link set dev ve-c2 master br0'], added: [] });
-  t.same(change(clean, plant(clean, lab, lab.exercises[1]!)), { removed: [], added: ['ip netns exec sb-host iptables -P FORWARD DROP'] });
-});
+t.test(
+  'bridge-basic: unplugged c2 leaves out exactly `master br0` of ve-c2; forward-drop adds the policy',
+  async (t) => {
+    const lab = loadLab('bridge-basic');
+    const clean = compile(lab, { kind: 'sandbox', name: 'sb' });
+    t.same(change(clean, plant(clean, lab, lab.exercises[0]!)), {
+      removed: ['ip -n sb-host link set dev ve-c2 master br0'],
+      added: [],
+    });
+    t.same(change(clean, plant(clean, lab, lab.exercises[1]!)), {
+      removed: [],
+      added: ['ip netns exec sb-host iptables -P FORWARD DROP'],
+    });
+  },
+);
 
 t.test('a wrong prefix takes the default route along when the gateway falls outside it', async (t) => {
   const text = `title: t\nnetworks:\n  br0: { subnet: 172.30.0.0/16 }\ncontainers:\n  c1:\n    networks:\n      br0: { address: 172.30.0.2 }\nexercises:\n  - title: narrow\n    break: [{ prefix: { container: c1, prefix: PREFIX } }]\n    task: t\n    hints: [h]\n`;
-  for (const [prefix, routeStays] of [[32, false], [24, true]] as const) {
+  for (const [prefix, routeStays] of [
+    [32, false],
+    [24, true],
+  ] as const) {
     const lab = labFromText('/tmp/prefix-lab.yaml', text.replace('PREFIX', String(prefix)));
     const clean = compile(lab, { kind: 'sandbox', name: 'sb' });
     const d = change(clean, plant(clean, lab, lab.exercises[0]!));
     t.same(d.added, [`ip -n sb-c1 addr add 172.30.0.2/${prefix} dev eth0`]);
-    t.same(d.removed, ['ip -n sb-c1 addr add 172.30.0.2/16 dev eth0', ...(routeStays ? [] : ['ip -n sb-c1 route add default via 172.30.0.1'])]);
+    t.same(d.removed, [
+      'ip -n sb-c1 addr add 172.30.0.2/16 dev eth0',
+      ...(routeStays ? [] : ['ip -n sb-c1 route add default via 172.30.0.1']),
+    ]);
   }
 });
 
@@ -48,7 +65,11 @@ t.test('the hosts-missing fault drops one name from the written /etc/hosts', asy
   const lab = loadLab('link');
   const clean = compile(lab, { kind: 'sandbox', name: 'sb' });
   const file = (p: Plan) =>
-    inputOf(p.steps.flatMap((s) => s.commands).find((c) => c.tool === 'file' && c.path === '/etc/netns/sb-web/hosts')!)!;
+    inputOf(
+      p.steps
+        .flatMap((s) => s.commands)
+        .find((c) => c.tool === 'file' && c.path === '/etc/netns/sb-web/hosts')!,
+    )!;
   t.match(file(clean), /172\.21\.0\.2\tdatabase db/);
   t.match(file(plant(clean, lab, lab.exercises[0]!)), /172\.21\.0\.2\tdb\n/);
 });

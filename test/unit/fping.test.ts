@@ -19,8 +19,9 @@ const fpingCases: { name: string; text: string; want: Seen }[] = [
   },
   {
     name: 'addresses padded to the longest one',
-    text: '10.0.0.2   : xmt/rcv/%loss = 1/1/0%, min/avg/max = 0.218/0.218/0.218\n'
-      + '10.0.0.200 : xmt/rcv/%loss = 1/0/100%\n',
+    text:
+      '10.0.0.2   : xmt/rcv/%loss = 1/1/0%, min/avg/max = 0.218/0.218/0.218\n' +
+      '10.0.0.200 : xmt/rcv/%loss = 1/0/100%\n',
     want: { '10.0.0.2': { received: 1, rttMs: 0.218 }, '10.0.0.200': { received: 0, rttMs: null } },
   },
   {
@@ -30,8 +31,9 @@ const fpingCases: { name: string; text: string; want: Seen }[] = [
   },
   {
     name: 'ICMP errors and ip’s "Command failed" lines are not targets',
-    text: 'ICMP Host Unreachable from 172.30.0.1 for ICMP Echo sent to 172.30.0.99\n'
-      + '172.30.0.99 : xmt/rcv/%loss = 1/0/100%\nCommand failed -:1\n',
+    text:
+      'ICMP Host Unreachable from 172.30.0.1 for ICMP Echo sent to 172.30.0.99\n' +
+      '172.30.0.99 : xmt/rcv/%loss = 1/0/100%\nCommand failed -:1\n',
     want: { '172.30.0.99': { received: 0, rttMs: null } },
   },
   { name: 'nothing said', text: '', want: {} },
@@ -71,14 +73,18 @@ for (const c of splitCases)
   });
 
 t.test('a batch’s stream as ip and fping print it: each report has its own targets only', async (t) => {
-  const stderr = '172.30.0.3 : xmt/rcv/%loss = 1/1/0%, min/avg/max = 0.050/0.050/0.050\n'
-    + `${mark(4)}Command failed -:2\n`
-    + '172.30.0.2  : xmt/rcv/%loss = 1/1/0%, min/avg/max = 0.070/0.070/0.070\n'
-    + '172.30.0.99 : xmt/rcv/%loss = 1/0/100%\nCommand failed -:3\n'
-    + `${mark(20)}Command failed -:4\n`;
+  const stderr =
+    '172.30.0.3 : xmt/rcv/%loss = 1/1/0%, min/avg/max = 0.050/0.050/0.050\n' +
+    `${mark(4)}Command failed -:2\n` +
+    '172.30.0.2  : xmt/rcv/%loss = 1/1/0%, min/avg/max = 0.070/0.070/0.070\n' +
+    '172.30.0.99 : xmt/rcv/%loss = 1/0/100%\nCommand failed -:3\n' +
+    `${mark(20)}Command failed -:4\n`;
   const reports = splitAtMarks(stderr, [4, 20]);
-  t.same(reports?.map((r) => Object.fromEntries(parseFping(r))), [
-    { '172.30.0.3': { received: 1, rttMs: 0.05 } },
-    { '172.30.0.2': { received: 1, rttMs: 0.07 }, '172.30.0.99': { received: 0, rttMs: null } },
-  ]);
+  t.same(
+    reports?.map((r) => Object.fromEntries(parseFping(r))),
+    [
+      { '172.30.0.3': { received: 1, rttMs: 0.05 } },
+      { '172.30.0.2': { received: 1, rttMs: 0.07 }, '172.30.0.99': { received: 0, rttMs: null } },
+    ],
+  );
 });

@@ -14,17 +14,28 @@ for (const { name } of listLabs()) {
     const plan = compile(lab, { kind: 'sandbox', name: 'a-long-sandbox-name-xy' });
     const topo = fromLab(lab, plan);
     const text = ascii(topo);
-    t.same(text.split('\n').filter((l) => [...l].length > 80), [], 'no line is wider than 80 columns');
+    t.same(
+      text.split('\n').filter((l) => [...l].length > 80),
+      [],
+      'no line is wider than 80 columns',
+    );
     for (const c of lab.containers) {
       for (const e of c.endpoints) {
         t.match(text, `${e.address}/${e.prefix}`, `${c.name}'s address is drawn`);
-        if (e.kind === 'veth') t.match(text, new RegExp(`${e.hostIfname} ══ ${e.ifname} `), `${c.name}'s veth is drawn with both ends`);
+        if (e.kind === 'veth')
+          t.match(
+            text,
+            new RegExp(`${e.hostIfname} ══ ${e.ifname} `),
+            `${c.name}'s veth is drawn with both ends`,
+          );
       }
-      if (c.endpoints.length === 0) t.match(text, `${c.name}: network ${c.mode.kind}`, `${c.name} is drawn with its mode`);
+      if (c.endpoints.length === 0)
+        t.match(text, `${c.name}: network ${c.mode.kind}`, `${c.name} is drawn with its mode`);
     }
     const m = mermaid(topo);
     t.match(m, /^flowchart LR\n/);
-    for (const c of lab.containers) for (const e of c.endpoints.filter((x) => x.kind === 'veth')) t.match(m, `["${e.hostIfname}"]`);
+    for (const c of lab.containers)
+      for (const e of c.endpoints.filter((x) => x.kind === 'veth')) t.match(m, `["${e.hostIfname}"]`);
     const d = dot(topo);
     if (hasDot) {
       const r = await execa('dot', ['-Tsvg'], { input: d, reject: false });
@@ -36,7 +47,9 @@ for (const { name } of listLabs()) {
 
 t.test('rules are drawn: NAT and the published port of port-publish', async (t) => {
   const lab = loadLab('port-publish');
-  const text = ascii(fromLab(lab, compile(lab, { kind: 'host', facts: { forwardDrop: false, ipForward: '0' } })));
+  const text = ascii(
+    fromLab(lab, compile(lab, { kind: 'host', facts: { forwardDrop: false, ipForward: '0' } })),
+  );
   t.match(text, /rules: MASQUERADE 172\.28\.0\.0\/16 leaving by anything but br0/);
   t.match(text, /DNAT host port 8080 → 172\.28\.0\.2:80 \(c1\)/);
   t.match(text, /\[this machine\]/, 'on the host target the Docker host is the machine itself');

@@ -68,7 +68,10 @@ t.test('the host is asked through the survey', async (t) => {
 });
 
 t.test('without flags: the one place it is up, or null', async (t) => {
-  const up = [{ lab: 'x', place: sandbox('sb') }, { lab: 'y', place: host }];
+  const up = [
+    { lab: 'x', place: sandbox('sb') },
+    { lab: 'y', place: host },
+  ];
   const { locate } = await locateIn(t, { ...none, up });
   t.same(await locate('x', undefined), sandbox('sb'));
   t.equal(await locate('z', undefined), null);
@@ -90,7 +93,10 @@ t.test('a state file of a sandbox that is gone: the survey decides', async (t) =
 });
 
 t.test('up in several places: the caller must say which (exit 2)', async (t) => {
-  const up = [{ lab: 'x', place: host }, { lab: 'x', place: sandbox('sb') }];
+  const up = [
+    { lab: 'x', place: host },
+    { lab: 'x', place: sandbox('sb') },
+  ];
   const { locate } = await locateIn(t, { ...none, up });
   await t.rejects(locate('x', undefined), {
     name: 'UsageError',
@@ -102,10 +108,16 @@ t.test('up in several places: the caller must say which (exit 2)', async (t) => 
 t.test('mustBeUp: not up is an error that says how to build it (exit 3)', async (t) => {
   const { locate } = await locateIn(t, none);
   const notUp = (message: string, hint: string) => ({ name: 'EnvError', message, hint });
-  await t.rejects(locate('x', undefined, { mustBeUp: true }),
-    notUp('x is not up', 'build it first: sudo npm run lab x'));
-  await t.rejects(locate('x', sandbox('sb'), { mustBeUp: true }),
-    notUp('x is not up (sandbox sb)', 'build it first: npm run nslab -- up x --sandbox-name sb'));
-  await t.rejects(locate('x', host, { mustBeUp: true }),
-    notUp('x is not up (host)', 'build it first: npm run nslab -- up x'));
+  await t.rejects(
+    locate('x', undefined, { mustBeUp: true }),
+    notUp('x is not up', 'build it first: sudo npm run lab x'),
+  );
+  await t.rejects(
+    locate('x', sandbox('sb'), { mustBeUp: true }),
+    notUp('x is not up (sandbox sb)', 'build it first: npm run nslab -- up x --sandbox-name sb'),
+  );
+  await t.rejects(
+    locate('x', host, { mustBeUp: true }),
+    notUp('x is not up (host)', 'build it first: npm run nslab -- up x'),
+  );
 });

@@ -21,13 +21,26 @@ t.test('no route: the error ping printed is kept for the learner', async (t) => 
 });
 
 t.test('an ICMP error line in stdout is reported without the From prefix', async (t) => {
-  const out = 'PING 10.0.0.9 (10.0.0.9) 56(84) bytes of data.\nFrom 10.0.0.1 icmp_seq=1 Destination Host Unreachable\n\n--- 10.0.0.9 ping statistics ---\n1 packets transmitted, 0 received, +1 errors, 100% packet loss, time 0ms\n';
+  const out =
+    'PING 10.0.0.9 (10.0.0.9) 56(84) bytes of data.\nFrom 10.0.0.1 icmp_seq=1 Destination Host Unreachable\n\n--- 10.0.0.9 ping statistics ---\n1 packets transmitted, 0 received, +1 errors, 100% packet loss, time 0ms\n';
   const p = parsePing(out);
   t.equal(p.transmitted, 1);
   t.equal(p.error, 'Destination Host Unreachable');
 });
 
 t.test('the probe runs inside the namespace, or in the machine’s own when none', async (t) => {
-  t.same(pingArgv('c1', '172.30.0.3'), ['ip', 'netns', 'exec', 'c1', 'ping', '-n', '-c', '1', '-W', '1', '172.30.0.3']);
+  t.same(pingArgv('c1', '172.30.0.3'), [
+    'ip',
+    'netns',
+    'exec',
+    'c1',
+    'ping',
+    '-n',
+    '-c',
+    '1',
+    '-W',
+    '1',
+    '172.30.0.3',
+  ]);
   t.same(pingArgv(null, '172.30.0.3').slice(0, 1), ['ping']);
 });

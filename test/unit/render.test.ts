@@ -4,7 +4,15 @@ import type { CheckResult } from '../../src/check/run.js';
 import { renderChecks } from '../../src/cli/render.js';
 
 const result = (name: string, ok: boolean, group?: string): CheckResult => ({
-  name, kind: 'ping', expect: 'reach', reached: ok, ok, rttMs: ok ? 0.1 : null, detail: ok ? null : 'no answer within 1 s', argv: ['ping', name], ...(group ? { group } : {}),
+  name,
+  kind: 'ping',
+  expect: 'reach',
+  reached: ok,
+  ok,
+  rttMs: ok ? 0.1 : null,
+  detail: ok ? null : 'no answer within 1 s',
+  argv: ['ping', name],
+  ...(group ? { group } : {}),
 });
 
 t.test('a mesh is one row; its failures are still named one by one', async (t) => {
@@ -13,6 +21,10 @@ t.test('a mesh is one row; its failures are still named one by one', async (t) =
   t.match(text, /PASS\s+│ c1 → br0/);
   t.match(text, /FAIL\s+│ ping all → all \(30 checks\)\s+│ works\s+│ 29 of 30 as expected/);
   t.match(text, /✗ c7 → c8: expected it to work, but it failed \(no answer within 1 s\)/);
-  t.equal(text.split('\n').filter((l) => l.startsWith('│') && /c\d+ → c\d+/.test(l)).length, 0, 'no table row per mesh member');
+  t.equal(
+    text.split('\n').filter((l) => l.startsWith('│') && /c\d+ → c\d+/.test(l)).length,
+    0,
+    'no table row per mesh member',
+  );
   t.match(text, /30 of 31 checks as expected/);
 });

@@ -7,13 +7,22 @@ import { loadLab } from '../../src/lab/index.js';
 
 const repo = new URL('../..', import.meta.url).pathname;
 const vagrantfile = readFileSync(new URL('../../Vagrantfile', import.meta.url), 'utf8');
-const hasVagrant = (await execa('vagrant', ['--version'], { reject: false }).catch(() => ({ exitCode: 1 }))).exitCode === 0;
+const hasVagrant =
+  (await execa('vagrant', ['--version'], { reject: false }).catch(() => ({ exitCode: 1 }))).exitCode === 0;
 
-t.test('vagrant validate accepts the Vagrantfile', { skip: hasVagrant ? false : 'vagrant is not installed (apt-get install vagrant; .ci/run does)' }, async (t) => {
-  const r = await execa('vagrant', ['validate', '--ignore-provider'], { cwd: repo, reject: false, env: { VAGRANT_CHECKPOINT_DISABLE: '1' } });
-  t.equal(r.exitCode, 0, String(r.stderr));
-  t.match(String(r.stdout), /Vagrantfile validated successfully/);
-});
+t.test(
+  'vagrant validate accepts the Vagrantfile',
+  { skip: hasVagrant ? false : 'vagrant is not installed (apt-get install vagrant; .ci/run does)' },
+  async (t) => {
+    const r = await execa('vagrant', ['validate', '--ignore-provider'], {
+      cwd: repo,
+      reject: false,
+      env: { VAGRANT_CHECKPOINT_DISABLE: '1' },
+    });
+    t.equal(r.exitCode, 0, String(r.stderr));
+    t.match(String(r.stdout), /Vagrantfile validated successfully/);
+  },
+);
 
 // The script a VM runs, resolved as the VM sees it: a path in the folder rsync fills from here.
 t.test('the VMs run a script rsync copies, the one CI runs, and bash parses it', async (t) => {
@@ -26,7 +35,11 @@ t.test('the VMs run a script rsync copies, the one CI runs, and bash parses it',
   t.ok(existsSync(new URL(`../../${script}`, import.meta.url)), `${script} is in the repository`);
   // rsync drops an excluded name at any depth
   const dropped = [...excludes.matchAll(/"([^"]+)"/g)].map((m) => m[1]!.replace(/\/$/, ''));
-  t.same(dropped.filter((d) => script.split('/').includes(d)), [], `rsync copies ${script}`);
+  t.same(
+    dropped.filter((d) => script.split('/').includes(d)),
+    [],
+    `rsync copies ${script}`,
+  );
   const ci = readFileSync(new URL('../../.ci/run', import.meta.url), 'utf8');
   t.equal(/^bash (\S+)/m.exec(ci)?.[1], script, 'CI runs the same script');
   const syntax = await execa('bash', ['-n', script], { cwd: repo, reject: false });
@@ -35,5 +48,8 @@ t.test('the VMs run a script rsync copies, the one CI runs, and bash parses it',
 
 t.test('lab and lab2 have the machine addresses overlay.yaml gives h1 and h2', async (t) => {
   const machines = [...vagrantfile.matchAll(/"(lab2?)" => "([\d.]+)"/g)].map((m) => m[2]);
-  t.same(machines, loadLab('overlay').hosts.map((h) => h.machine));
+  t.same(
+    machines,
+    loadLab('overlay').hosts.map((h) => h.machine),
+  );
 });

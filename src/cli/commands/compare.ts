@@ -2,7 +2,14 @@
 // inspected the same way from the kernel, with the lab's checks run against both.
 import { runChecks, type CheckResult } from '../../check/run.js';
 import { dockerChecks } from '../../compare/checks.js';
-import { buildDockerSide, dockerEngine, dockerName, removeDockerSide, unsupported, type DockerSide } from '../../compare/docker.js';
+import {
+  buildDockerSide,
+  dockerEngine,
+  dockerName,
+  removeDockerSide,
+  unsupported,
+  type DockerSide,
+} from '../../compare/docker.js';
 import { compareNetworks, type Row, type Side, type Verdict } from '../../compare/diff.js';
 import { layoutOf } from '../../inspect/layout.js';
 import { observeSettled } from '../../inspect/observe.js';
@@ -24,7 +31,9 @@ import type { Output } from '../output.js';
 import { bold, dim, green, red, table, yellow } from '../style.js';
 import { placeFrom, type PlaceOptions } from '../target.js';
 
-export interface CompareOptions extends PlaceOptions { keep?: boolean }
+export interface CompareOptions extends PlaceOptions {
+  keep?: boolean;
+}
 
 /** Where the hand-built copy is: the flags' place, else the one place it is up, else a sandbox of its own. */
 async function handPlace(lab: Lab, opts: PlaceOptions): Promise<{ place: Place; up: boolean }> {
@@ -45,15 +54,27 @@ export function renderRows(rows: Row[], width = process.stdout.columns || 120): 
   // The terminal's width (100 to 160 columns) less the borders; the verdict column is fixed.
   const verdict = 11;
   const rest = Math.max(100, Math.min(width, 160)) - 16 - verdict;
-  const [property, hand, docker, why] = [0.27, 0.2, 0.2, 0.33].map((f) => Math.round(rest * f)) as [number, number, number, number];
+  const [property, hand, docker, why] = [0.27, 0.2, 0.2, 0.33].map((f) => Math.round(rest * f)) as [
+    number,
+    number,
+    number,
+    number,
+  ];
   const widths = [property, hand, docker, verdict, why];
-  return table(['property', 'hand-built', 'Docker', 'same?', 'why they differ'], rows.map((r) => [r.property, r.hand, r.docker, VERDICT[r.verdict](r.verdict), r.why]), widths);
+  return table(
+    ['property', 'hand-built', 'Docker', 'same?', 'why they differ'],
+    rows.map((r) => [r.property, r.hand, r.docker, VERDICT[r.verdict](r.verdict), r.why]),
+    widths,
+  );
 }
 
 export async function compare(out: Output, name: string, opts: CompareOptions): Promise<number> {
   const lab = loadLab(name);
   const limit = unsupported(lab);
-  if (limit) throw new UsageError(`${limit}; try bridge-basic, bridge-nat, port-publish, user-bridge-dns, none-mode, host-mode or container-mode`);
+  if (limit)
+    throw new UsageError(
+      `${limit}; try bridge-basic, bridge-nat, port-publish, user-bridge-dns, none-mode, host-mode or container-mode`,
+    );
   const engine = await dockerEngine();
   if ('why' in engine) throw new EnvError(`compare needs a Docker engine: ${engine.why}`, engine.fix);
   const { place, up } = await handPlace(lab, opts);
@@ -63,7 +84,9 @@ export async function compare(out: Output, name: string, opts: CompareOptions): 
   const release = catchSignals(interrupt);
   let docker: DockerSide | null = null;
   try {
-    out.line(bold(`nslab compare ${lab.name}: built by hand (${placeLabel(place)}) and by Docker ${engine.version}`));
+    out.line(
+      bold(`nslab compare ${lab.name}: built by hand (${placeLabel(place)}) and by Docker ${engine.version}`),
+    );
     if (!up) {
       out.line(`building ${lab.name} by hand (${placeLabel(place)})…`);
       await apply(plan, lab.file, { onStep: () => {}, onCommand: () => {} }, interrupt);
@@ -74,7 +97,11 @@ export async function compare(out: Output, name: string, opts: CompareOptions): 
     }
     if (interrupt.signal) return exitForSignal(interrupt.signal);
 
-    const handChecks: CheckResult[] = await runChecks(plan.checks, containerNamespaces(plan), lanPorts(lab, plan));
+    const handChecks: CheckResult[] = await runChecks(
+      plan.checks,
+      containerNamespaces(plan),
+      lanPorts(lab, plan),
+    );
     const planned = dockerChecks(lab, plan.checks, docker!);
     const runnable = planned.filter((c): c is PlannedCheck => !('skipped' in c));
     const ran = await runChecks(runnable, []);
@@ -82,7 +109,12 @@ export async function compare(out: Output, name: string, opts: CompareOptions): 
 
     const hand: Side = {
       observed: await observeSettled(layoutOf(lab, plan)),
-      networks: lab.networks.map((n) => ({ lab: n.name, bridge: n.name, subnet: n.subnet, gateway: n.gateway })),
+      networks: lab.networks.map((n) => ({
+        lab: n.name,
+        bridge: n.name,
+        subnet: n.subnet,
+        gateway: n.gateway,
+      })),
       toLab: new Map(lab.containers.flatMap((c) => c.endpoints.map((e) => [e.address, e.address] as const))),
       checks: handChecks,
     };
@@ -97,17 +129,36 @@ export async function compare(out: Output, name: string, opts: CompareOptions): 
     const rows = compareNetworks({ lab, hand, docker: dockerSide });
     const count = (v: Verdict) => rows.filter((r) => r.verdict === v).length;
     const ok = count('differs') === 0;
-    out.data({ ok, lab: lab.name, hand: { target: placeLabel(place) }, docker: { version: engine.version, networks: docker!.networks.map((n) => ({ ...n })) }, rows });
+    out.data({
+      ok,
+      lab: lab.name,
+      hand: { target: placeLabel(place) },
+      docker: { version: engine.version, networks: docker!.networks.map((n) => ({ ...n })) },
+      rows,
+    });
     out.line(renderRows(rows));
-    out.line(`${count('same')} same, ${count('docker')} Docker’s choice, ${count('lab')} the lab’s choice, ${count('skipped')} not run on Docker’s side, ${count('differs')} differ`);
-    if (!ok) out.line(red(`the hand-built ${lab.name} differs from Docker where the lab means to match it: see the DIFFERS rows`));
+    out.line(
+      `${count('same')} same, ${count('docker')} Docker’s choice, ${count('lab')} the lab’s choice, ${count('skipped')} not run on Docker’s side, ${count('differs')} differ`,
+    );
+    if (!ok)
+      out.line(
+        red(
+          `the hand-built ${lab.name} differs from Docker where the lab means to match it: see the DIFFERS rows`,
+        ),
+      );
     return ok ? EXIT.ok : EXIT.checkFailed;
   } finally {
     if (!opts.keep || interrupt.signal) {
       await removeDockerSide(lab);
       if (!up) await teardown(lab.name, place);
-      if (interrupt.signal) process.stderr.write(`interrupted: everything compare built was removed${up ? ` (${lab.name} stays up, as it was before)` : ''}\n`);
-    } else out.line(`kept: Docker containers ${lab.containers.map((c) => dockerName(lab.name, c.name)).join(', ')}${up ? '' : `, and the hand-built copy (${placeLabel(place)})`}; the next compare of ${lab.name} replaces them, and nslab down ${lab.name} removes them`);
+      if (interrupt.signal)
+        process.stderr.write(
+          `interrupted: everything compare built was removed${up ? ` (${lab.name} stays up, as it was before)` : ''}\n`,
+        );
+    } else
+      out.line(
+        `kept: Docker containers ${lab.containers.map((c) => dockerName(lab.name, c.name)).join(', ')}${up ? '' : `, and the hand-built copy (${placeLabel(place)})`}; the next compare of ${lab.name} replaces them, and nslab down ${lab.name} removes them`,
+      );
     release();
   }
 }

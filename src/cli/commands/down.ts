@@ -17,16 +17,31 @@ export async function down(out: Output, nameOrPath: string, opts: PlaceOptions):
   const place = placeFrom(lab, opts);
   const report = await teardown(lab, place);
   // What `compare --keep` left with Docker goes too (only when its names are there: no Docker call otherwise).
-  const docker = !place && dockerSideKept(lab) ? await (await import('../../compare/docker.js')).removeDockerSide(lab) : [];
-  out.data({ ok: report.leftovers.length === 0, lab, ...report, places: report.places.map(placeLabel), ...(docker.length ? { docker } : {}) });
+  const docker =
+    !place && dockerSideKept(lab)
+      ? await (await import('../../compare/docker.js')).removeDockerSide(lab)
+      : [];
+  out.data({
+    ok: report.leftovers.length === 0,
+    lab,
+    ...report,
+    places: report.places.map(placeLabel),
+    ...(docker.length ? { docker } : {}),
+  });
   if (report.places.length === 0 && report.leftovers.length === 0 && docker.length === 0) {
     out.line(`${lab} is not up${place ? ` (${placeLabel(place)})` : ''}: nothing to remove`);
     return EXIT.ok;
   }
   for (const p of report.places) out.line(`removed ${lab} (${placeLabel(p)})`);
   for (const r of report.removed) out.line(`  - ${r}`);
-  if (docker.length > 0) out.line(`removed Docker's copy of ${lab} that compare --keep left:\n${docker.map((r) => `  - ${r}`).join('\n')}`);
+  if (docker.length > 0)
+    out.line(
+      `removed Docker's copy of ${lab} that compare --keep left:\n${docker.map((r) => `  - ${r}`).join('\n')}`,
+    );
   if (report.leftovers.length > 0)
-    throw new EnvError(`some of ${lab} could not be removed:\n  ${report.leftovers.join('\n  ')}`, 'run nslab down again; if it stays, the objects are busy (a process still runs in a namespace?)');
+    throw new EnvError(
+      `some of ${lab} could not be removed:\n  ${report.leftovers.join('\n  ')}`,
+      'run nslab down again; if it stays, the objects are busy (a process still runs in a namespace?)',
+    );
   return EXIT.ok;
 }

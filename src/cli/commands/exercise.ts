@@ -19,14 +19,22 @@ import { bold } from '../style.js';
 import { placeFrom, type PlaceOptions } from '../target.js';
 
 function pick(lab: Lab, number: string | undefined): { exercise: Exercise; index: number } {
-  if (lab.exercises.length === 0) throw new UsageError(`${lab.name} has no exercises; labs with exercises: see npm run nslab -- list`);
+  if (lab.exercises.length === 0)
+    throw new UsageError(`${lab.name} has no exercises; labs with exercises: see npm run nslab -- list`);
   const index = number === undefined ? 1 : Number(number);
   if (!Number.isInteger(index) || index < 1 || index > lab.exercises.length)
-    throw new UsageError(`${lab.name} has ${lab.exercises.length} exercise${lab.exercises.length > 1 ? 's' : ''}: ${lab.exercises.map((x, i) => `${i + 1} (${x.title})`).join(', ')}`);
+    throw new UsageError(
+      `${lab.name} has ${lab.exercises.length} exercise${lab.exercises.length > 1 ? 's' : ''}: ${lab.exercises.map((x, i) => `${i + 1} (${x.title})`).join(', ')}`,
+    );
   return { exercise: lab.exercises[index - 1]!, index };
 }
 
-export async function exercise(out: Output, name: string, number: string | undefined, opts: PlaceOptions): Promise<number> {
+export async function exercise(
+  out: Output,
+  name: string,
+  number: string | undefined,
+  opts: PlaceOptions,
+): Promise<number> {
   const lab = loadLab(name);
   const { exercise: ex, index } = pick(lab, number);
   // Always a sandbox (there is no --host here): a planted fault such as FORWARD DROP or
@@ -46,7 +54,19 @@ export async function exercise(out: Output, name: string, number: string | undef
   const results = await runChecks(clean.checks, containerNamespaces(clean), lanPorts(lab, clean));
   if (interrupt.signal) return exitForSignal(interrupt.signal);
   const failing = results.filter((r) => !r.ok);
-  out.data({ ok: true, lab: lab.name, target: placeLabel(place), exercise: { number: index, of: lab.exercises.length, title: ex.title, task: fill(ex.task, clean), hints: ex.hints.length }, checks: results });
+  out.data({
+    ok: true,
+    lab: lab.name,
+    target: placeLabel(place),
+    exercise: {
+      number: index,
+      of: lab.exercises.length,
+      title: ex.title,
+      task: fill(ex.task, clean),
+      hints: ex.hints.length,
+    },
+    checks: results,
+  });
   out.line(bold(`nslab exercise ${lab.name} ${index} of ${lab.exercises.length}: ${ex.title}`));
   out.line(`${lab.name} is up in ${placeLabel(place)}, with something wrong.\n`);
   out.line(fill(ex.task, clean));
@@ -55,7 +75,9 @@ export async function exercise(out: Output, name: string, number: string | undef
   out.line(`\nRepair it with ordinary commands (ip, bridge, iptables, sysctl; as root). Then:`);
   const flag = sandboxFlag(lab, place);
   out.line(`  sudo npm run nslab -- check ${lab.name}${flag}    # solved, or what still fails`);
-  out.line(`  sudo npm run nslab -- hint ${lab.name}${flag}     # one hint at a time (${ex.hints.length} in all)`);
+  out.line(
+    `  sudo npm run nslab -- hint ${lab.name}${flag}     # one hint at a time (${ex.hints.length} in all)`,
+  );
   out.line(`  sudo npm run nslab -- down ${lab.name}${flag}     # give up, or clean up once solved`);
   return EXIT.ok;
 }

@@ -17,11 +17,18 @@ import { placeFrom, type PlaceOptions } from '../target.js';
 
 export const FORMATS = ['ascii', 'mermaid', 'dot', 'svg'] as const;
 export type Format = (typeof FORMATS)[number];
-export interface GraphOptions extends PlaceOptions { format?: string; live?: boolean }
+export interface GraphOptions extends PlaceOptions {
+  format?: string;
+  live?: boolean;
+}
 
 /** Graphviz renders the svg: Debian's package, offline, no browser. */
 export async function svgOf(source: string): Promise<string> {
-  if (!hasTool('dot')) throw new EnvError('--format svg needs Graphviz’s dot, which is not installed', 'apt-get install graphviz (or use --format dot, mermaid or ascii)');
+  if (!hasTool('dot'))
+    throw new EnvError(
+      '--format svg needs Graphviz’s dot, which is not installed',
+      'apt-get install graphviz (or use --format dot, mermaid or ascii)',
+    );
   const r = await run(['dot', '-Tsvg'], { input: source });
   if (r.exitCode !== 0) throw new EnvError(`dot could not render the graph: ${r.stderr.trim()}`);
   return r.stdout;
@@ -33,7 +40,8 @@ export function draw(t: Topology, format: Exclude<Format, 'svg'>): string {
 
 export async function graph(out: Output, name: string, opts: GraphOptions): Promise<number> {
   const format = (opts.format ?? 'ascii') as Format;
-  if (!FORMATS.includes(format)) throw new UsageError(`--format ${opts.format}: say ascii, mermaid, dot or svg`);
+  if (!FORMATS.includes(format))
+    throw new UsageError(`--format ${opts.format}: say ascii, mermaid, dot or svg`);
   let lab = loadLab(name);
   let topology: Topology;
   if (opts.live) {
@@ -41,14 +49,22 @@ export async function graph(out: Output, name: string, opts: GraphOptions): Prom
     const place = await locate(lab.name, placeFrom(lab.name, opts), { mustBeUp: true });
     lab = asBuilt(lab, place);
     const plan = planAt(lab, place);
-    const seen = await Promise.all(lab.hosts.map(async (h) => [h.name, await observeSettled(layoutOf(lab, plan, h.name))] as const));
+    const seen = await Promise.all(
+      lab.hosts.map(async (h) => [h.name, await observeSettled(layoutOf(lab, plan, h.name))] as const),
+    );
     topology = fromKernel(lab, plan, Object.fromEntries(seen));
   } else {
     const place = placeFrom(lab.name, opts) ?? { kind: 'host' as const };
     topology = fromLab(lab, planAt(lab, place));
   }
   if (out.json) {
-    out.data({ ok: true, lab: lab.name, format, topology, drawing: format === 'svg' ? await svgOf(dot(topology)) : draw(topology, format) });
+    out.data({
+      ok: true,
+      lab: lab.name,
+      format,
+      topology,
+      drawing: format === 'svg' ? await svgOf(dot(topology)) : draw(topology, format),
+    });
     return EXIT.ok;
   }
   process.stdout.write(`${format === 'svg' ? await svgOf(dot(topology)) : draw(topology, format)}\n`);

@@ -21,8 +21,10 @@ export async function hint(out: Output, name: string, opts: PlaceOptions): Promi
   const place = await locate(lab.name, placeFrom(lab.name, opts), { mustBeUp: true });
   const state = readState(lab.name, place);
   if (!state?.exercise)
-    throw new UsageError(`${lab.name} is up (${placeLabel(place)}) but not as an exercise: `
-      + `start one with npm run nslab -- exercise ${lab.name}`);
+    throw new UsageError(
+      `${lab.name} is up (${placeLabel(place)}) but not as an exercise: ` +
+        `start one with npm run nslab -- exercise ${lab.name}`,
+    );
   const ex = lab.exercises[state.exercise.index - 1]!;
   const plan = planAt(lab, place);
   const shown = Math.min(state.exercise.hints + 1, ex.hints.length);
@@ -31,11 +33,13 @@ export async function hint(out: Output, name: string, opts: PlaceOptions): Promi
   // Past the last written hint: what nslab itself sees wrong in the kernel, lowest layer first.
   // Each Docker host is read in its own namespace; on several hosts, findings name theirs.
   const onHost = async (host: string) =>
-    diagnose(lab, await observe(layoutOf(lab, plan, host)), hostForwards(lab, host))
-      .map((f) => (lab.hosts.length > 1 ? { ...f, what: `on ${host}: ${f.what}` } : f));
-  const findings = state.exercise.hints >= ex.hints.length
-    ? (await Promise.all(lab.hosts.map((h) => onHost(h.name)))).flat()
-    : null;
+    diagnose(lab, await observe(layoutOf(lab, plan, host)), hostForwards(lab, host)).map((f) =>
+      lab.hosts.length > 1 ? { ...f, what: `on ${host}: ${f.what}` } : f,
+    );
+  const findings =
+    state.exercise.hints >= ex.hints.length
+      ? (await Promise.all(lab.hosts.map((h) => onHost(h.name)))).flat()
+      : null;
   const exercise = { number: state.exercise.index, title: ex.title };
   const found = findings ? { findings } : {};
   out.data({ ok: true, lab: lab.name, exercise, hint: shown, of: ex.hints.length, hints, ...found });
@@ -43,8 +47,10 @@ export async function hint(out: Output, name: string, opts: PlaceOptions): Promi
   out.line(`hint ${shown} of ${ex.hints.length}: ${hints.at(-1)}`);
   if (!findings) return EXIT.ok;
   out.line(`\nThat was the last hint. What nslab sees in the kernel, lowest layer first:`);
-  out.line(findings.length
-    ? findings.map((f) => `  ${yellow(f.layer.padEnd(7))} ${f.what}`).join('\n')
-    : '  nothing it knows to look for: run check, the failing checks say where');
+  out.line(
+    findings.length
+      ? findings.map((f) => `  ${yellow(f.layer.padEnd(7))} ${f.what}`).join('\n')
+      : '  nothing it knows to look for: run check, the failing checks say where',
+  );
   return EXIT.ok;
 }

@@ -10,8 +10,10 @@ export function list(out: Output): number {
   const rows = labs.map((l) => [l.name, l.title, String(l.exercises)]);
   out.line(table(['lab', 'what it builds', 'exercises'], rows, [20, 45, 11]));
   const first = labs[0]?.name ?? 'NAME';
-  out.line(`\nbuild one: sudo npm run lab ${first}`
-    + `   (see its steps first: npm run nslab -- plan ${first}, or one at a time: --step)`);
+  out.line(
+    `\nbuild one: sudo npm run lab ${first}` +
+      `   (see its steps first: npm run nslab -- plan ${first}, or one at a time: --step)`,
+  );
   out.line(`repair one: sudo npm run nslab -- exercise ${first}   (then check, hint)`);
   return EXIT.ok;
 }

@@ -17,7 +17,12 @@ export async function status(out: Output, nameOrPath: string | undefined): Promi
   }
   const head = ['lab', 'target', 'namespaces', 'links here', 'rules here', 'servers', 'state file'];
   const counts = (s: LabStatus) => [s.namespaces.length, s.links.length, s.rules, s.servers].map(String);
-  out.line(table(head, up.map((s) => [s.lab, s.target, ...counts(s), s.state])));
+  out.line(
+    table(
+      head,
+      up.map((s) => [s.lab, s.target, ...counts(s), s.state]),
+    ),
+  );
   out.line('(what carries the lab’s mark; --json lists the namespaces and links by name)');
   return EXIT.ok;
 }

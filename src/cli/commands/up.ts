@@ -25,22 +25,36 @@ import { bold, dim, yellow } from '../style.js';
 import { showState, waitForKey } from '../stepper.js';
 import { placeFrom, type PlaceOptions } from '../target.js';
 
-export interface UpOptions extends PlaceOptions { quiet?: boolean; check?: boolean; step?: boolean; as?: string }
+export interface UpOptions extends PlaceOptions {
+  quiet?: boolean;
+  check?: boolean;
+  step?: boolean;
+  as?: string;
+}
 
 /**
  * `--as HOST`: this machine builds HOST's part of a multi-host lab, with VXLAN out of the
  * interface that has HOST's machine address (the Vagrantfile's private network).
  */
-async function partFor(lab: Lab, place: Place, as: string | undefined): Promise<{ lab: Lab; underlay?: string }> {
+async function partFor(
+  lab: Lab,
+  place: Place,
+  as: string | undefined,
+): Promise<{ lab: Lab; underlay?: string }> {
   if (as === undefined) return { lab };
-  if (place.kind !== 'host') throw new UsageError('--as builds one host’s part on this machine; a sandbox builds every host by itself (leave --as out)');
+  if (place.kind !== 'host')
+    throw new UsageError(
+      '--as builds one host’s part on this machine; a sandbox builds every host by itself (leave --as out)',
+    );
   const why = cannotBeHost(lab, as);
   if (why) throw new UsageError(why);
   const machine = lab.hosts.find((h) => h.name === as)!.machine!;
   const underlay = await interfaceWith(machine);
   if (!underlay)
-    throw new EnvError(`no interface here has ${machine}, the machine ${lab.name} says plays ${as}`,
-      `run it on that machine (vagrant ssh ${as === lab.hosts[0]!.name ? 'lab' : 'lab2'}), or give this machine that address on the LAN between the hosts`);
+    throw new EnvError(
+      `no interface here has ${machine}, the machine ${lab.name} says plays ${as}`,
+      `run it on that machine (vagrant ssh ${as === lab.hosts[0]!.name ? 'lab' : 'lab2'}), or give this machine that address on the LAN between the hosts`,
+    );
   return { lab: asHost(lab, as), underlay };
 }
 
@@ -49,7 +63,9 @@ export async function up(out: Output, name: string, opts: UpOptions): Promise<nu
   const place = placeFrom(whole.name, opts) ?? { kind: 'host' as const };
   const { lab, underlay } = await partFor(whole, place, opts.as);
   if (opts.step && (out.json || !process.stdin.isTTY || !process.stdout.isTTY))
-    throw new UsageError(`--step waits for a key after each step, so it needs a terminal${out.json ? ' and cannot go with --json' : ' (stdin and stdout are not both one)'}; to read the steps without running them: npm run nslab -- plan ${lab.name}`);
+    throw new UsageError(
+      `--step waits for a key after each step, so it needs a terminal${out.json ? ' and cannot go with --json' : ' (stdin and stdout are not both one)'}; to read the steps without running them: npm run nslab -- plan ${lab.name}`,
+    );
   const { plan, target } = await prepare(lab, place, 'up', underlay);
 
   const interrupt: Interrupt = { signal: null };
@@ -57,32 +73,64 @@ export async function up(out: Output, name: string, opts: UpOptions): Promise<nu
   try {
     out.line(bold(`nslab up ${lab.name} (${placeLabel(place)}): ${lab.title}`));
     if (target.kind === 'host' && target.facts.forwardDrop)
-      out.line(yellow('note: FORWARD policy is DROP and br_netfilter is on (Docker does this): nslab adds an ACCEPT rule per bridge, marked and removed on down'));
+      out.line(
+        yellow(
+          'note: FORWARD policy is DROP and br_netfilter is on (Docker does this): nslab adds an ACCEPT rule per bridge, marked and removed on down',
+        ),
+      );
     const commands: CommandResult[] = [];
     const started = performance.now();
-    const state = await apply(plan, lab.file, {
-      onStep: (i, step) => out.line(renderStep(i, plan.steps.length, step, !opts.quiet)),
-      onCommand: (r) => commands.push(r),
-      ...(opts.step ? { afterStep: async (i: number, step: Step) => {
-        const shown = await showState(step);
-        if (shown) out.line(shown);
-        const last = i === plan.steps.length - 1;
-        const key = await waitForKey(dim(`  ── ${last ? 'Enter: run the checks' : `Enter: step ${i + 2} of ${plan.steps.length}`}, q: stop and remove everything ── `));
-        if (key === 'quit') interrupt.signal ??= 'SIGINT';
-      } } : {}),
-    }, interrupt);
+    const state = await apply(
+      plan,
+      lab.file,
+      {
+        onStep: (i, step) => out.line(renderStep(i, plan.steps.length, step, !opts.quiet)),
+        onCommand: (r) => commands.push(r),
+        ...(opts.step
+          ? {
+              afterStep: async (i: number, step: Step) => {
+                const shown = await showState(step);
+                if (shown) out.line(shown);
+                const last = i === plan.steps.length - 1;
+                const key = await waitForKey(
+                  dim(
+                    `  ── ${last ? 'Enter: run the checks' : `Enter: step ${i + 2} of ${plan.steps.length}`}, q: stop and remove everything ── `,
+                  ),
+                );
+                if (key === 'quit') interrupt.signal ??= 'SIGINT';
+              },
+            }
+          : {}),
+      },
+      interrupt,
+    );
     const buildMs = performance.now() - started;
     if (opts.as) writeState({ ...state, as: opts.as });
-    out.line(`\nbuilt in ${Math.round(buildMs)} ms: ${plan.steps.length} steps, ${commands.length} commands\n`);
+    out.line(
+      `\nbuilt in ${Math.round(buildMs)} ms: ${plan.steps.length} steps, ${commands.length} commands\n`,
+    );
 
-    const results = plan.checks.length > 0 && opts.check !== false ? await runChecks(plan.checks, containerNamespaces(plan), lanPorts(lab, plan)) : [];
+    const results =
+      plan.checks.length > 0 && opts.check !== false
+        ? await runChecks(plan.checks, containerNamespaces(plan), lanPorts(lab, plan))
+        : [];
     if (interrupt.signal) {
       const rollback = await teardown(plan.lab, plan.place);
-      process.stderr.write(`interrupted: ${rollback.leftovers.length === 0 ? 'everything built was removed' : `left behind: ${rollback.leftovers.join(', ')}`}\n`);
+      process.stderr.write(
+        `interrupted: ${rollback.leftovers.length === 0 ? 'everything built was removed' : `left behind: ${rollback.leftovers.join(', ')}`}\n`,
+      );
       return exitForSignal(interrupt.signal);
     }
     const ok = results.every((r) => r.ok);
-    out.data({ ok, lab: lab.name, target: placeLabel(place), buildMs, maxRssKb: process.resourceUsage().maxRSS, commands, checks: results });
+    out.data({
+      ok,
+      lab: lab.name,
+      target: placeLabel(place),
+      buildMs,
+      maxRssKb: process.resourceUsage().maxRSS,
+      commands,
+      checks: results,
+    });
     if (results.length > 0) out.line(renderChecks(results));
     out.line(`\n${ascii(fromLab(lab, plan))}`);
     out.line(tryNext(plan, lab, results));
@@ -97,13 +145,30 @@ function tryNext(plan: Plan, lab: Lab, results: CheckResult[]): string {
   const ns = (c: string) => plan.containerNs[c]!;
   const hostNs = Object.values(plan.hosts)[0] ?? null;
   const bridge = lab.networks[0]?.name ?? 'br0';
-  const placeFlag = plan.place.kind === 'host' ? '' : plan.place.name === lab.name ? ' --sandbox' : ` --sandbox-name ${plan.place.name}`;
-  const lines = [`\n${bold('The lab is up.')} ${results.some((r) => !r.ok) ? 'Some checks failed: the table says which. ' : ''}Try this next (as root):`];
-  if (c1 && c2) lines.push(`  ${commandLine(['ip', 'netns', 'exec', ns(c1.name), 'ping', '-c1', c2.endpoints[0]!.address])}    # ${c1.name} → ${c2.name}`);
-  if (c1) lines.push(`  ${commandLine(['ip', '-n', ns(c1.name), 'addr'])}; ip -n ${ns(c1.name)} route    # what ${c1.name} sees`);
-  lines.push(`  ${commandLine(hostNs ? ['bridge', '-n', hostNs, 'link'] : ['bridge', 'link', 'show', 'master', bridge])}    # the ports of ${bridge}`);
+  const placeFlag =
+    plan.place.kind === 'host'
+      ? ''
+      : plan.place.name === lab.name
+        ? ' --sandbox'
+        : ` --sandbox-name ${plan.place.name}`;
+  const lines = [
+    `\n${bold('The lab is up.')} ${results.some((r) => !r.ok) ? 'Some checks failed: the table says which. ' : ''}Try this next (as root):`,
+  ];
+  if (c1 && c2)
+    lines.push(
+      `  ${commandLine(['ip', 'netns', 'exec', ns(c1.name), 'ping', '-c1', c2.endpoints[0]!.address])}    # ${c1.name} → ${c2.name}`,
+    );
+  if (c1)
+    lines.push(
+      `  ${commandLine(['ip', '-n', ns(c1.name), 'addr'])}; ip -n ${ns(c1.name)} route    # what ${c1.name} sees`,
+    );
+  lines.push(
+    `  ${commandLine(hostNs ? ['bridge', '-n', hostNs, 'link'] : ['bridge', 'link', 'show', 'master', bridge])}    # the ports of ${bridge}`,
+  );
   lines.push(`  npm run nslab -- verify ${lab.name}${placeFlag}    # run the checks again`);
-  lines.push(`  npm run nslab -- graph ${lab.name} --live${placeFlag}    # the picture above, as the kernel has it now`);
+  lines.push(
+    `  npm run nslab -- graph ${lab.name} --live${placeFlag}    # the picture above, as the kernel has it now`,
+  );
   lines.push(`  npm run nslab -- down ${lab.name}${placeFlag}      # remove it all`);
   return lines.join('\n');
 }
