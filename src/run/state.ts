@@ -1,7 +1,7 @@
 // What `up` did, kept in /run/nslab (gone at reboot, like the kernel objects it describes).
 // The kernel's marks stay the truth; this file adds what the kernel cannot tell: the order of
 // the undo commands, and whether `up` finished.
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Place } from '../lab/names.js';
 import type { Command } from '../plan/command.js';
@@ -48,6 +48,12 @@ export function writeFileAtomic(file: string, text: string): void {
 
 export const writeState = (state: LabState): void =>
   writeFileAtomic(fileOf(state.lab, state.place), JSON.stringify(state, null, 1));
+
+/** Whether a place's state file is there and parses: a corrupt one is `unreadable`, not missing. */
+export function stateFileHealth(lab: string, place: Place): 'ok' | 'missing' | 'unreadable' {
+  if (!existsSync(fileOf(lab, place))) return 'missing';
+  return readState(lab, place) ? 'ok' : 'unreadable';
+}
 
 export const removeState = (lab: string, place: Place): void => rmSync(fileOf(lab, place), { force: true });
 

@@ -1,7 +1,7 @@
 // What is up, read from the kernel's marks (state files only add whether `up` finished).
 import { placeLabel, type Place } from '../lab/names.js';
 import { listLinks, listMarkedRules, listNamespaces, listServers, type Owned } from '../run/inventory.js';
-import { listStates } from '../run/state.js';
+import { listStates, stateFileHealth } from '../run/state.js';
 
 export interface LabStatus {
   lab: string;
@@ -11,8 +11,8 @@ export interface LabStatus {
   links: string[];
   rules: number;
   servers: number;
-  /** the state file: complete, incomplete (an up that never finished), or missing */
-  state: 'complete' | 'incomplete' | 'missing';
+  /** the state file: complete, incomplete (an up that never finished), missing, or unreadable */
+  state: 'complete' | 'incomplete' | 'missing' | 'unreadable';
 }
 
 /** Every lab (or only `lab`) at every place it is up, with what carries its mark there. */
@@ -24,7 +24,9 @@ export async function labsUp(lab?: string): Promise<LabStatus[]> {
     const key = `${o.lab} ${placeLabel(o.place)}`;
     if (!byKey.has(key)) {
       const s = states.find((st) => st.lab === o.lab && placeLabel(st.place) === placeLabel(o.place));
-      const state = s ? (s.complete ? 'complete' : 'incomplete') : 'missing';
+      // A state file that is there but does not parse is unreadable (down still works: it reads the marks).
+      const health = stateFileHealth(o.lab, o.place);
+      const state = s ? (s.complete ? 'complete' : 'incomplete') : health === 'ok' ? 'missing' : health;
       // In this order: status --json prints the keys so.
       byKey.set(key, {
         lab: o.lab,
