@@ -24,6 +24,7 @@ import { teardown } from '../../run/teardown.js';
 import { planAt } from '../../session/built.js';
 import { locate } from '../../session/locate.js';
 import { prepare } from '../../session/prepare.js';
+import { lockPlace } from '../../run/lock.js';
 import { catchSignals } from '../../session/signals.js';
 import { UsageError } from '../../session/usage.js';
 import { EXIT, exitForSignal } from '../exit.js';
@@ -78,12 +79,13 @@ export async function compare(out: Output, name: string, opts: CompareOptions): 
   const engine = await dockerEngine();
   if ('why' in engine) throw new EnvError(`compare needs a Docker engine: ${engine.why}`, engine.fix);
   const { place, up } = await handPlace(lab, opts);
-  const { plan } = up ? { plan: planAt(lab, place) } : await prepare(lab, place, 'compare');
-
+  // compare builds the hand side only when the lab is not up: then it is the place's one writer.
+  const lock = up ? null : await lockPlace(lab.name, place, 'compare');
   const interrupt: Interrupt = { signal: null };
   const release = catchSignals(interrupt);
   let docker: DockerSide | null = null;
   try {
+    const { plan } = up ? { plan: planAt(lab, place) } : await prepare(lab, place, 'compare');
     out.line(
       bold(`nslab compare ${lab.name}: built by hand (${placeLabel(place)}) and by Docker ${engine.version}`),
     );
@@ -160,5 +162,6 @@ export async function compare(out: Output, name: string, opts: CompareOptions): 
         `kept: Docker containers ${lab.containers.map((c) => dockerName(lab.name, c.name)).join(', ')}${up ? '' : `, and the hand-built copy (${placeLabel(place)})`}; the next compare of ${lab.name} replaces them, and nslab down ${lab.name} removes them`,
       );
     release();
+    lock?.release();
   }
 }

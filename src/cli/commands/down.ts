@@ -4,6 +4,8 @@ import { dockerSideKept } from '../../compare/names.js';
 import { placeLabel } from '../../lab/names.js';
 import { EnvError } from '../../run/errors.js';
 import { requireRoot } from '../../run/preflight.js';
+import { lockPlace, type PlaceLock } from '../../run/lock.js';
+import { listStates } from '../../run/state.js';
 import { teardown } from '../../run/teardown.js';
 import { labNameOf } from '../../session/name.js';
 import { EXIT } from '../exit.js';
@@ -15,7 +17,18 @@ export async function down(out: Output, nameOrPath: string, opts: PlaceOptions):
   const lab = labNameOf(nameOrPath);
   requireRoot('down');
   const place = placeFrom(lab, opts);
-  const report = await teardown(lab, place);
+  // Never beside an up/exercise/compare of the same place: wait for it, or say who holds it.
+  const places = place
+    ? [place]
+    : [
+        { kind: 'host' as const },
+        ...listStates()
+          .filter((s) => s.lab === lab)
+          .map((s) => s.place),
+      ];
+  const locks: PlaceLock[] = [];
+  for (const p of places) locks.push(await lockPlace(lab, p, 'down'));
+  const report = await teardown(lab, place).finally(() => locks.forEach((l) => l.release()));
   // What `compare --keep` left with Docker goes too (only when its names are there: no Docker call otherwise).
   const docker =
     !place && dockerSideKept(lab)

@@ -1,16 +1,18 @@
 // exercise: a lab built in a sandbox with one fault planted, and the task that asks the learner
 // to repair it (root). check says when it is solved, hint helps one hint at a time.
-import { runChecks } from '../../check/run.js';
+import { runChecks, type CheckResult } from '../../check/run.js';
 import { loadLab } from '../../lab/index.js';
 import { placeLabel } from '../../lab/names.js';
 import type { Exercise, Lab } from '../../lab/types.js';
 import { containerNamespaces, lanPorts } from '../../plan/compile.js';
 import { plant } from '../../plan/faults.js';
+import type { Plan } from '../../plan/types.js';
 import { apply, type Interrupt } from '../../run/apply.js';
 import { readState, writeState } from '../../run/state.js';
 import { fill, sandboxFlag } from '../../session/exercise.js';
 import { prepare } from '../../session/prepare.js';
-import { catchSignals } from '../../session/signals.js';
+import { lockPlace } from '../../run/lock.js';
+import { catchSignals, rollBack } from '../../session/signals.js';
 import { UsageError } from '../../session/usage.js';
 import { EXIT, exitForSignal } from '../exit.js';
 import type { Output } from '../output.js';
@@ -40,19 +42,26 @@ export async function exercise(
   // Always a sandbox (there is no --host here): a planted fault such as FORWARD DROP or
   // ip_forward=0 must never break the machine's own network.
   const place = placeFrom(lab.name, opts) ?? { kind: 'sandbox' as const, name: lab.name };
-  const { plan: clean } = await prepare(lab, place, 'exercise');
-  const plan = plant(clean, lab, ex);
+  const lock = await lockPlace(lab.name, place, 'exercise');
   const interrupt: Interrupt = { signal: null };
   const release = catchSignals(interrupt);
+  let clean: Plan;
+  let results: CheckResult[];
   try {
-    await apply(plan, lab.file, {}, interrupt);
+    clean = (await prepare(lab, place, 'exercise')).plan;
+    await apply(plant(clean, lab, ex), lab.file, {}, interrupt);
+    const state = readState(lab.name, place)!;
+    writeState({ ...state, exercise: { index, hints: 0 } });
+    results = await runChecks(clean.checks, containerNamespaces(clean), lanPorts(lab, clean));
+    // A signal after apply's last command (or in the checks): the exercise is removed whole.
+    if (interrupt.signal) {
+      await rollBack(lab.name, place);
+      return exitForSignal(interrupt.signal);
+    }
   } finally {
     release();
+    lock.release();
   }
-  const state = readState(lab.name, place)!;
-  writeState({ ...state, exercise: { index, hints: 0 } });
-  const results = await runChecks(clean.checks, containerNamespaces(clean), lanPorts(lab, clean));
-  if (interrupt.signal) return exitForSignal(interrupt.signal);
   const failing = results.filter((r) => !r.ok);
   out.data({
     ok: true,

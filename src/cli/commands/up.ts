@@ -14,9 +14,9 @@ import type { CommandResult } from '../../run/exec.js';
 import { EnvError } from '../../run/errors.js';
 import { interfaceWith } from '../../run/preflight.js';
 import { writeState } from '../../run/state.js';
-import { teardown } from '../../run/teardown.js';
 import { prepare } from '../../session/prepare.js';
-import { catchSignals } from '../../session/signals.js';
+import { lockPlace } from '../../run/lock.js';
+import { catchSignals, rollBack } from '../../session/signals.js';
 import { UsageError } from '../../session/usage.js';
 import { EXIT, exitForSignal } from '../exit.js';
 import type { Output } from '../output.js';
@@ -66,11 +66,12 @@ export async function up(out: Output, name: string, opts: UpOptions): Promise<nu
     throw new UsageError(
       `--step waits for a key after each step, so it needs a terminal${out.json ? ' and cannot go with --json' : ' (stdin and stdout are not both one)'}; to read the steps without running them: npm run nslab -- plan ${lab.name}`,
     );
-  const { plan, target } = await prepare(lab, place, 'up', underlay);
-
+  // One writer per place, from preflight on: a second `up` waits or is refused, never builds beside.
+  const lock = await lockPlace(lab.name, place, 'up');
   const interrupt: Interrupt = { signal: null };
   const release = catchSignals(interrupt);
   try {
+    const { plan, target } = await prepare(lab, place, 'up', underlay);
     out.line(bold(`nslab up ${lab.name} (${placeLabel(place)}): ${lab.title}`));
     if (target.kind === 'host' && target.facts.forwardDrop)
       out.line(
@@ -114,11 +115,9 @@ export async function up(out: Output, name: string, opts: UpOptions): Promise<nu
       plan.checks.length > 0 && opts.check !== false
         ? await runChecks(plan.checks, containerNamespaces(plan), lanPorts(lab, plan))
         : [];
+    // A signal in the checks: their results are no verdict, and what was built goes.
     if (interrupt.signal) {
-      const rollback = await teardown(plan.lab, plan.place);
-      process.stderr.write(
-        `interrupted: ${rollback.leftovers.length === 0 ? 'everything built was removed' : `left behind: ${rollback.leftovers.join(', ')}`}\n`,
-      );
+      await rollBack(plan.lab, plan.place);
       return exitForSignal(interrupt.signal);
     }
     const ok = results.every((r) => r.ok);
@@ -134,9 +133,15 @@ export async function up(out: Output, name: string, opts: UpOptions): Promise<nu
     if (results.length > 0) out.line(renderChecks(results));
     out.line(`\n${ascii(fromLab(lab, plan))}`);
     out.line(tryNext(plan, lab, results));
+    // A signal while the results were printed still means: remove it all (exit 128+signal).
+    if (interrupt.signal) {
+      await rollBack(plan.lab, plan.place);
+      return exitForSignal(interrupt.signal);
+    }
     return ok ? EXIT.ok : EXIT.checkFailed;
   } finally {
     release();
+    lock.release();
   }
 }
 
