@@ -4,7 +4,9 @@ import { runChecks, type CheckResult } from '../check/run.js';
 import type { Place } from '../lab/names.js';
 import type { Lab } from '../lab/types.js';
 import { containerNamespaces, lanPorts } from '../plan/compile.js';
+import type { Interrupt } from '../run/apply.js';
 import { asBuilt, planAt } from './built.js';
+import { catchSignals } from './signals.js';
 import { locate } from './locate.js';
 
 export interface CheckedUp {
@@ -14,6 +16,8 @@ export interface CheckedUp {
   results: CheckResult[];
   /** how long the checks took, in whole milliseconds */
   checksMs: number;
+  /** a signal came while they ran: the results are no verdict (the lab is left as it is) */
+  interrupted: NodeJS.Signals | null;
 }
 
 /** Runs `whole`'s checks at the place `asked` names or, without it, the one place it is up. */
@@ -23,6 +27,13 @@ export async function checkWhereUp(whole: Lab, asked: Place | undefined): Promis
   // Checks do not depend on host facts; only the build steps do.
   const plan = planAt(lab, place);
   const started = performance.now();
-  const results = await runChecks(plan.checks, containerNamespaces(plan), lanPorts(lab, plan));
-  return { lab, place, results, checksMs: Math.round(performance.now() - started) };
+  const interrupt: Interrupt = { signal: null };
+  const release = catchSignals(interrupt, 'stopping the checks; the lab stays as it is');
+  try {
+    const results = await runChecks(plan.checks, containerNamespaces(plan), lanPorts(lab, plan));
+    const checksMs = Math.round(performance.now() - started);
+    return { lab, place, results, checksMs, interrupted: interrupt.signal };
+  } finally {
+    release();
+  }
 }

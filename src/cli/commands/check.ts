@@ -5,7 +5,7 @@ import { placeLabel } from '../../lab/names.js';
 import { readState } from '../../run/state.js';
 import { checkWhereUp } from '../../session/checks.js';
 import { sandboxFlag } from '../../session/exercise.js';
-import { EXIT } from '../exit.js';
+import { EXIT, exitForSignal } from '../exit.js';
 import type { Output } from '../output.js';
 import { renderChecks } from '../render.js';
 import { bold, green, red } from '../style.js';
@@ -13,7 +13,8 @@ import { placeFrom, type PlaceOptions } from '../target.js';
 
 export async function check(out: Output, name: string, opts: PlaceOptions): Promise<number> {
   const whole = loadLab(name);
-  const { lab, place, results } = await checkWhereUp(whole, placeFrom(whole.name, opts));
+  const { lab, place, results, interrupted } = await checkWhereUp(whole, placeFrom(whole.name, opts));
+  if (interrupted) return exitForSignal(interrupted); // no verdict, nothing removed
   const solved = results.every((r) => r.ok);
   const ex = readState(lab.name, place)?.exercise;
   const title = ex ? lab.exercises[ex.index - 1]?.title : undefined;

@@ -3,7 +3,7 @@ import { loadLab } from '../../lab/index.js';
 import { placeLabel } from '../../lab/names.js';
 import { requireRoot, requireTools } from '../../run/preflight.js';
 import { checkWhereUp } from '../../session/checks.js';
-import { EXIT } from '../exit.js';
+import { EXIT, exitForSignal } from '../exit.js';
 import type { Output } from '../output.js';
 import { renderChecks } from '../render.js';
 import { placeFrom, type PlaceOptions } from '../target.js';
@@ -12,7 +12,11 @@ export async function verify(out: Output, name: string, opts: PlaceOptions): Pro
   requireRoot('verify');
   requireTools(['ip', 'ping']);
   const whole = loadLab(name);
-  const { lab, place, results, checksMs } = await checkWhereUp(whole, placeFrom(whole.name, opts));
+  const { lab, place, results, checksMs, interrupted } = await checkWhereUp(
+    whole,
+    placeFrom(whole.name, opts),
+  );
+  if (interrupted) return exitForSignal(interrupted); // no verdict
   const ok = results.every((r) => r.ok);
   const maxRssKb = process.resourceUsage().maxRSS;
   out.data({ ok, lab: lab.name, target: placeLabel(place), checksMs, maxRssKb, checks: results });
