@@ -130,8 +130,13 @@ export async function runChecks(
   checks: PlannedCheck[],
   namespaces: string[] = [],
   ports: LanPort[] = [],
+  /** set by the caller's signal handler: a probe that ends after it proves nothing */
+  interrupt: { signal: NodeJS.Signals | null } = { signal: null },
   limit = 32,
 ): Promise<CheckResult[]> {
+  // ping traps SIGINT and exits as if unanswered: only the flag tells that Ctrl-C stopped it.
+  const stopped = (p: Probe): Probe =>
+    interrupt.signal && !p.interrupted ? { ...p, interrupted: interrupt.signal } : p;
   const meshed = meshable(checks)
     ? await pingMesh(
         checks.filter(
@@ -142,10 +147,11 @@ export async function runChecks(
         ports,
       )
     : new Map<PlannedCheck, Probe>();
-  const first = await pool(checks, limit, async (c) => meshed.get(c) ?? (await probe(c)));
+  const first = await pool(checks, limit, async (c) => stopped(meshed.get(c) ?? (await probe(c))));
   // A reach check that fping missed gets one more try with ping, as single checks do.
   return pool(checks, limit, async (c, i) => {
     const p = first[i]!;
-    return judge(c, meshed.has(c) && !p.reached && c.expect === 'reach' ? await probe(c) : p);
+    const again = meshed.has(c) && !p.reached && c.expect === 'reach' && !interrupt.signal;
+    return judge(c, again ? stopped(await probe(c)) : p);
   });
 }

@@ -30,7 +30,7 @@ export async function checkWhereUp(whole: Lab, asked: Place | undefined): Promis
   const interrupt: Interrupt = { signal: null };
   const release = catchSignals(interrupt, 'stopping the checks; the lab stays as it is');
   try {
-    const results = await runChecks(plan.checks, containerNamespaces(plan), lanPorts(lab, plan));
+    const results = await runChecks(plan.checks, containerNamespaces(plan), lanPorts(lab, plan), interrupt);
     const checksMs = Math.round(performance.now() - started);
     return { lab, place, results, checksMs, interrupted: interrupt.signal };
   } finally {

@@ -52,7 +52,7 @@ export async function exercise(
     await apply(plant(clean, lab, ex), lab.file, {}, interrupt);
     const state = readState(lab.name, place)!;
     writeState({ ...state, exercise: { index, hints: 0 } });
-    results = await runChecks(clean.checks, containerNamespaces(clean), lanPorts(lab, clean));
+    results = await runChecks(clean.checks, containerNamespaces(clean), lanPorts(lab, clean), interrupt);
     // A signal after apply's last command (or in the checks): the exercise is removed whole.
     if (interrupt.signal) {
       await rollBack(lab.name, place);

@@ -113,7 +113,7 @@ export async function up(out: Output, name: string, opts: UpOptions): Promise<nu
 
     const results =
       plan.checks.length > 0 && opts.check !== false
-        ? await runChecks(plan.checks, containerNamespaces(plan), lanPorts(lab, plan))
+        ? await runChecks(plan.checks, containerNamespaces(plan), lanPorts(lab, plan), interrupt)
         : [];
     // A signal in the checks: their results are no verdict, and what was built goes.
     if (interrupt.signal) {
