@@ -31,7 +31,10 @@ export function parsePing(stdout: string, stderr = ''): PingSummary {
   };
 }
 
-/** One echo request at a time; a check that should reach gets up to three, so a first ARP request lost on a busy machine (ARP retries after 1 s) is not a failure. */
+/**
+ * One echo request at a time; a check that should reach gets up to three, so a first ARP request
+ * lost on a busy machine (ARP retries after 1 s) is not a failure.
+ */
 export async function ping(
   netns: string | null,
   address: string,

@@ -47,14 +47,16 @@ export function renderChecks(results: CheckResult[]): string {
       continue;
     }
     lines.push(
-      `${red('✗')} ${r.name}: expected it to ${r.expect === 'reach' ? 'work' : 'fail'}, but it ${r.reached ? 'worked' : `failed (${r.detail})`}`,
+      `${red('✗')} ${r.name}: expected it to ${r.expect === 'reach' ? 'work' : 'fail'}, ` +
+        `but it ${r.reached ? 'worked' : `failed (${r.detail})`}`,
     );
     if (r.why) lines.push(`  this check proves: ${r.why}`);
     lines.push(`  try it yourself: ${commandLine(r.argv)}`);
   }
   const passed = results.filter((r) => r.ok).length;
   lines.push(
-    `${passed === results.length ? green('✓') : red('✗')} ${passed} of ${results.length} checks as expected`,
+    `${passed === results.length ? green('✓') : red('✗')} ` +
+      `${passed} of ${results.length} checks as expected`,
   );
   return lines.join('\n');
 }

@@ -13,7 +13,8 @@ export function placeFrom(lab: string, opts: PlaceOptions): Place | undefined {
   if (opts.sandboxName !== undefined) {
     if (!isName(opts.sandboxName) || opts.sandboxName.length > 24)
       throw new UsageError(
-        `--sandbox-name "${opts.sandboxName}" must be lowercase letters, digits and '-', starting with a letter, at most 24 characters`,
+        `--sandbox-name "${opts.sandboxName}" must be lowercase letters, digits and '-', ` +
+          'starting with a letter, at most 24 characters',
       );
     return { kind: 'sandbox', name: opts.sandboxName };
   }

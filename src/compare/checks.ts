@@ -40,7 +40,9 @@ export function dockerChecks(
     if (c.from === 'outside' || to === 'outside') return { skipped: NO_OUTSIDE };
     if (needsHostServer(c))
       return {
-        skipped: `the server of a network_mode host container would listen on this machine’s own addresses; compare starts none there`,
+        skipped:
+          'the server of a network_mode host container would listen on this machine’s own addresses; ' +
+          'compare starts none there',
       };
     const netns = c.from === 'host' ? null : side.layout.containers[c.from]?.netns;
     if (netns === undefined) return { skipped: `${c.from} has no Docker counterpart` };

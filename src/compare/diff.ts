@@ -81,8 +81,10 @@ const show = (v: unknown): string => (v === null || v === undefined || v === '' 
 function chainNote(version: string): string {
   const major = Number(version.split('.')[0]);
   return major >= 28
-    ? `Docker ${version}'s own chains (DOCKER-FORWARD, DOCKER-BRIDGE, DOCKER-CT, DOCKER-USER, …; 28 reorganised them)`
-    : `Docker ${version}'s own chains (DOCKER, DOCKER-USER, DOCKER-ISOLATION-STAGE-1/2; 28 reorganised them)`;
+    ? `Docker ${version}'s own chains ` +
+        '(DOCKER-FORWARD, DOCKER-BRIDGE, DOCKER-CT, DOCKER-USER, …; 28 reorganised them)'
+    : `Docker ${version}'s own chains ` +
+        '(DOCKER, DOCKER-USER, DOCKER-ISOLATION-STAGE-1/2; 28 reorganised them)';
 }
 
 function macNote(version: string, mac: string, address: string | undefined): string {
@@ -94,8 +96,15 @@ function macNote(version: string, mac: string, address: string | undefined): str
         .join(':')}`
     : '';
   if (major <= 27)
-    return `Docker ${version} derives the MAC from the IP (02:42 then the address's 4 bytes${mac === derived ? `: ${mac}` : ''}); 28+ picks a random one; the lab lets the kernel pick`;
-  return `Docker ${version} picks a random MAC (27 and older derived it from the IP, 02:42:…); so does the kernel for the lab`;
+    return (
+      `Docker ${version} derives the MAC from the IP ` +
+      `(02:42 then the address's 4 bytes${mac === derived ? `: ${mac}` : ''}); ` +
+      '28+ picks a random one; the lab lets the kernel pick'
+    );
+  return (
+    `Docker ${version} picks a random MAC (27 and older derived it from the IP, 02:42:…); ` +
+    'so does the kernel for the lab'
+  );
 }
 
 export function compareNetworks({ lab, hand, docker }: CompareInput): Row[] {
@@ -146,13 +155,15 @@ export function compareNetworks({ lab, hand, docker }: CompareInput): Row[] {
       hb?.kind === db?.kind
         ? [
             'docker',
-            `Docker names the default bridge docker0 and a user-defined network's bridge br-<network id>; the lab names it ${net.name}`,
+            "Docker names the default bridge docker0 and a user-defined network's bridge br-<network id>; " +
+              `the lab names it ${net.name}`,
           ]
         : undefined,
     );
     add(`${p}: subnet`, formatSubnet(hn.subnet), formatSubnet(dn.subnet), [
       'lab',
-      `the lab's subnet stays clear of Docker's own, so both can be up at once; addresses below are compared by their place in it (.1, .2, …)`,
+      "the lab's subnet stays clear of Docker's own, so both can be up at once; " +
+        'addresses below are compared by their place in it (.1, .2, …)',
     ]);
     add(`${p}: address`, hb?.addresses.join(' '), db?.addresses.join(' '), undefined, byPlace);
     add(`${p}: MAC`, hb?.mac, db?.mac, [
@@ -186,7 +197,8 @@ export function compareNetworks({ lab, hand, docker }: CompareInput): Row[] {
         de.inside.addresses.join(' '),
         [
           'docker',
-          'on the default bridge Docker hands out the lowest free address: other containers on it took the lab’s',
+          'on the default bridge Docker hands out the lowest free address: ' +
+            'other containers on it took the lab’s',
         ],
         byPlace,
       );
@@ -199,12 +211,14 @@ export function compareNetworks({ lab, hand, docker }: CompareInput): Row[] {
       add(`${p}: txqueuelen`, he.inside.qlen, de.inside.qlen, qlenNote);
       add(`${p}: disable_ipv6`, he.disableIpv6, de.disableIpv6, [
         'lab',
-        'Docker turns IPv6 off on the eth0 of a network without IPv6; the lab, IPv4 only, leaves the kernel’s default',
+        'Docker turns IPv6 off on the eth0 of a network without IPv6; ' +
+          'the lab, IPv4 only, leaves the kernel’s default',
       ]);
       if (he.hostSide || de.hostSide) {
         add(`${p}: host end`, he.hostSide?.name, de.hostSide?.name, [
           'docker',
-          `Docker names the host end veth + 7 random hex digits; the lab names it after the container (${he.hostSide?.name ?? 've-…'})`,
+          'Docker names the host end veth + 7 random hex digits; ' +
+            `the lab names it after the container (${he.hostSide?.name ?? 've-…'})`,
         ]);
         add(`${p}: host end on bridge`, he.hostSide?.master, de.hostSide?.master, undefined, normalised);
         add(`${p}: host end MTU`, he.hostSide?.mtu, de.hostSide?.mtu);
@@ -232,7 +246,9 @@ export function compareNetworks({ lab, hand, docker }: CompareInput): Row[] {
       onDnsNetwork
         ? [
             'lab',
-            'on a user-defined network Docker answers the other containers’ names from its DNS server (127.0.0.11) and leaves them out of /etc/hosts; the lab, with no DNS server, writes them there',
+            'on a user-defined network Docker answers the other containers’ names from its DNS server ' +
+              '(127.0.0.11) and leaves them out of /etc/hosts; ' +
+              'the lab, with no DNS server, writes them there',
           ]
         : ['differs', 'the two files name different containers'],
       [(s) => sortedParts(nh(s)), (s) => sortedParts(nd(s))],
@@ -240,8 +256,10 @@ export function compareNetworks({ lab, hand, docker }: CompareInput): Row[] {
     add(`${c.name}: resolv.conf`, hc.resolv?.join('; '), dc.resolv?.join('; '), [
       'lab',
       onDnsNetwork
-        ? 'on a user-defined network Docker points the container at its own DNS server, 127.0.0.11; the lab answers names from /etc/hosts'
-        : 'Docker copies the machine’s resolv.conf into a container on the default bridge; the lab points at no server, so no lookup leaves it',
+        ? 'on a user-defined network Docker points the container at its own DNS server, 127.0.0.11; ' +
+          'the lab answers names from /etc/hosts'
+        : 'Docker copies the machine’s resolv.conf into a container on the default bridge; ' +
+          'the lab points at no server, so no lookup leaves it',
     ]);
   }
 
@@ -254,7 +272,8 @@ export function compareNetworks({ lab, hand, docker }: CompareInput): Row[] {
       ? undefined
       : [
           'lab',
-          'dockerd turns forwarding on when it starts; a lab turns it on only when a network has nat: true (bridge-nat)',
+          'dockerd turns forwarding on when it starts; ' +
+            'a lab turns it on only when a network has nat: true (bridge-nat)',
         ],
   );
   add(
@@ -263,12 +282,14 @@ export function compareNetworks({ lab, hand, docker }: CompareInput): Row[] {
     docker.observed.sysctls.bridgeNfCallIptables,
     [
       'lab',
-      'dockerd loads br_netfilter, which sends bridged frames through iptables; the value is per namespace and the lab does not set it',
+      'dockerd loads br_netfilter, which sends bridged frames through iptables; ' +
+        'the value is per namespace and the lab does not set it',
     ],
   );
   add('host: FORWARD policy', hand.observed.policies.FORWARD, docker.observed.policies.FORWARD, [
     'docker',
-    'Docker sets FORWARD to DROP and accepts its own bridges’ traffic by rules in its chains; the lab’s host keeps ACCEPT, so it needs no such rules',
+    'Docker sets FORWARD to DROP and accepts its own bridges’ traffic by rules in its chains; ' +
+      'the lab’s host keeps ACCEPT, so it needs no such rules',
   ]);
   rows.push(...compareRules(lab, hand, docker, nh, nd));
 
@@ -312,7 +333,8 @@ export function compareNetworks({ lab, hand, docker }: CompareInput): Row[] {
 
 const qlenNote: [Verdict, string] = [
   'lab',
-  'Docker creates its veths with txqueuelen 0 (a veth has no real queue); `ip link add` keeps the kernel’s 1000 and the lab leaves it',
+  'Docker creates its veths with txqueuelen 0 (a veth has no real queue); ' +
+    '`ip link add` keeps the kernel’s 1000 and the lab leaves it',
 ];
 const modeOf = (c: ContainerState) =>
   c.sharesHost
@@ -360,7 +382,10 @@ const hairpin = each((r) => {
   const m = /POSTROUTING .*-d (<[^>]+>\.\d+).*--dport (\d+).*-j MASQUERADE/.exec(r.key);
   return m ? `hairpin MASQUERADE for ${m[1]}:${m[2]}` : null;
 });
-/** The lab drops A→B in FORWARD; Docker's stage 1 sends traffic leaving A for another bridge to stage 2, which drops it towards B. */
+/**
+ * The lab drops A→B in FORWARD; Docker's stage 1 sends traffic leaving A for another bridge to
+ * stage 2, which drops it towards B.
+ */
 const isolation: Meaning = (rules) => {
   const out = each((r) => {
     const m = /^filter FORWARD -i <([^>]+)> -o <([^>]+)> -j DROP$/.exec(r.key);
@@ -396,24 +421,28 @@ function compareRules(
   const meanings: [Meaning, string, (key: string) => [Verdict, string] | null][] = [
     [
       dnat,
-      'the same DNAT; Docker keeps it in its DOCKER chain (jumped to from PREROUTING and OUTPUT) and matches the address it was published on',
+      'the same DNAT; Docker keeps it in its DOCKER chain (jumped to from PREROUTING and OUTPUT) ' +
+        'and matches the address it was published on',
       () => null,
     ],
     [
       hairpin,
-      'both send a container’s answer to its neighbour back through the host; Docker matches the container alone, the lab its whole subnet',
+      'both send a container’s answer to its neighbour back through the host; ' +
+        'Docker matches the container alone, the lab its whole subnet',
       () => null,
     ],
     [
       isolation,
-      'the same isolation; Docker makes it in two stages: DOCKER-ISOLATION-STAGE-1 picks what leaves a bridge for another, STAGE-2 drops it',
+      'the same isolation; Docker makes it in two stages: ' +
+        'DOCKER-ISOLATION-STAGE-1 picks what leaves a bridge for another, STAGE-2 drops it',
       (k) => {
         const [a, b] = k.replace('isolation ', '').split(' → ');
         return lab.networks.some((n) => (n.name === a || n.name === b) && n.isolated)
           ? null
           : [
               'lab',
-              `Docker isolates every pair of its bridge networks; this lab does not ask for it (isolated: true on ${a} would)`,
+              'Docker isolates every pair of its bridge networks; ' +
+                `this lab does not ask for it (isolated: true on ${a} would)`,
             ];
       },
     ],
@@ -465,7 +494,9 @@ function compareRules(
         hand: '—',
         docker: d.raw,
         verdict: 'lab',
-        why: `Docker masquerades every bridge network; this lab leaves NAT out (${net.name} has no nat: true — bridge-nat adds it)`,
+        why:
+          'Docker masquerades every bridge network; ' +
+          `this lab leaves NAT out (${net.name} has no nat: true — bridge-nat adds it)`,
       });
       continue;
     }
@@ -483,7 +514,9 @@ function compareRules(
       hand: '—',
       docker: `${plumbing.length} rules, e.g. ${plumbing[0]}`,
       verdict: 'docker',
-      why: `${chainNote(docker.version)}: they accept the bridge’s traffic under a FORWARD policy of DROP and isolate networks from each other`,
+      why:
+        `${chainNote(docker.version)}: they accept the bridge’s traffic under a FORWARD policy of DROP ` +
+        'and isolate networks from each other',
     });
   return rows;
 }

@@ -53,7 +53,9 @@ export async function dockerEngine(): Promise<{ version: string } | { why: strin
   const r = await run(['docker', 'version', '--format', '{{.Server.Version}}'], { timeoutMs: 20_000 });
   if (r.exitCode !== 0 || !r.stdout.trim())
     return {
-      why: `no Docker engine answers: ${(r.stderr.trim().split('\n').at(-1) ?? '').trim() || `docker version exited ${r.exitCode}`}`,
+      why:
+        'no Docker engine answers: ' +
+        `${(r.stderr.trim().split('\n').at(-1) ?? '').trim() || `docker version exited ${r.exitCode}`}`,
       fix: 'start it: sudo npm run docker -- start (or systemctl start docker)',
     };
   return { version: r.stdout.trim() };
@@ -74,7 +76,9 @@ export async function ensureImage(): Promise<void> {
 export function unsupported(lab: Lab): string | null {
   const other = lab.networks.find((n) => n.driver !== 'bridge');
   if (other)
-    return `${lab.name} uses a ${other.driver} network (${other.name}); compare rebuilds bridge networks only`;
+    return (
+      `${lab.name} uses a ${other.driver} network (${other.name}); ` + 'compare rebuilds bridge networks only'
+    );
   if (lab.hosts.length > 1)
     return `${lab.name} spans ${lab.hosts.length} Docker hosts; compare runs one Docker engine`;
   if (lab.services.length > 0)
@@ -87,9 +91,7 @@ interface Inspected {
   NetworkSettings: { Networks: Record<string, { IPAddress: string; IPPrefixLen: number }> };
 }
 
-async function inspectNetwork(
-  name: string,
-): Promise<{
+async function inspectNetwork(name: string): Promise<{
   Id: string;
   IPAM: { Config: { Subnet: string; Gateway?: string }[] };
   Options: Record<string, string>;
@@ -140,8 +142,10 @@ async function networksFor(lab: Lab): Promise<DockerNetwork[]> {
     const clash = overlappingRoutes(routes, n.subnet);
     if (clash.length > 0)
       throw new EnvError(
-        `${formatSubnet(n.subnet)} (${n.name}) is already routed here (${clash.map((r) => `${r.dst} dev ${r.dev}`).join(', ')}); Docker’s copy of ${n.name} needs it`,
-        `if it is this lab on the host target, take it down (nslab down ${lab.name} --host) and compare builds its own copy in a sandbox`,
+        `${formatSubnet(n.subnet)} (${n.name}) is already routed here ` +
+          `(${clash.map((r) => `${r.dst} dev ${r.dev}`).join(', ')}); Docker’s copy of ${n.name} needs it`,
+        `if it is this lab on the host target, take it down (nslab down ${lab.name} --host) ` +
+          'and compare builds its own copy in a sandbox',
       );
     const name = dockerName(lab.name, n.name);
     await mustRun([
@@ -201,7 +205,8 @@ function runArgv(lab: Lab, c: Container, nets: DockerNetwork[]): string[] {
         if (target)
           argv.push(
             '--link',
-            `${dockerName(lab.name, target.name)}:${entry.names.find((n) => n !== target.name) ?? target.name}`,
+            `${dockerName(lab.name, target.name)}:` +
+              `${entry.names.find((n) => n !== target.name) ?? target.name}`,
           );
       }
       // Published on the bridge's gateway only: Docker's default (every address) would open the
@@ -288,7 +293,8 @@ export async function buildDockerSide(lab: Lab, version: string): Promise<Docker
     if (err instanceof CommandError)
       throw new EnvError(
         `Docker could not build its copy of ${lab.name}: ${err.message}`,
-        'everything compare had made with Docker was removed; `nslab doctor` and dockerd’s log may say more',
+        'everything compare had made with Docker was removed; ' +
+          '`nslab doctor` and dockerd’s log may say more',
       );
     throw err;
   }

@@ -19,12 +19,15 @@ function wrap(text: string, first: string, indent: string): string[] {
 }
 
 const portText = (p: Port) =>
-  `${p.hostEnd ? `${p.hostEnd} ══ ` : `${p.kind} child ── `}${p.inside} ${p.address ?? '(no address)'}  ${p.container}${p.down ? `  ✗ ${p.down.join(', ')}` : ''}`;
+  `${p.hostEnd ? `${p.hostEnd} ══ ` : `${p.kind} child ── `}` +
+  `${p.inside} ${p.address ?? '(no address)'}  ${p.container}` +
+  `${p.down ? `  ✗ ${p.down.join(', ')}` : ''}`;
 
 function asciiHost(h: HostView, outside: string | null): string[] {
   const lines = [
     fit(
-      `${h.name}${h.ns ? ` [namespace ${h.ns}]` : ' [this machine]'}${h.uplink ? `  ${h.uplink}${outside ? ' ── outside' : ''}` : ''}`,
+      `${h.name}${h.ns ? ` [namespace ${h.ns}]` : ' [this machine]'}` +
+        `${h.uplink ? `  ${h.uplink}${outside ? ' ── outside' : ''}` : ''}`,
     ),
   ];
   const items: { text: string; ports?: Port[] }[] = [
@@ -38,8 +41,9 @@ function asciiHost(h: HostView, outside: string | null): string[] {
   items.forEach((item, i) => {
     const last = i === items.length - 1;
     lines.push(fit(`${last ? '└──' : '├──'} ${item.text}`));
+    const stem = last ? '    ' : '│   ';
     (item.ports ?? []).forEach((p, j, all) =>
-      lines.push(fit(`${last ? '    ' : '│   '}${j === all.length - 1 ? '└──' : '├──'} ${portText(p)}`)),
+      lines.push(fit(`${stem}${j === all.length - 1 ? '└──' : '├──'} ${portText(p)}`)),
     );
   });
   for (const [i, r] of h.rules.entries()) lines.push(...wrap(r, i === 0 ? 'rules:' : '       ', '         '));
@@ -66,7 +70,8 @@ export function mermaid(t: Topology): string {
   if (t.outside) out.push(`  outside(["outside: ${esc(t.outside)}"])`);
   for (const h of t.hosts) {
     out.push(
-      `  subgraph ${id('host', h.name)}["${esc(`${h.name}${h.ns ? ` · namespace ${h.ns}` : ' · this machine'}`)}"]`,
+      `  subgraph ${id('host', h.name)}` +
+        `["${esc(`${h.name}${h.ns ? ` · namespace ${h.ns}` : ' · this machine'}`)}"]`,
     );
     if (h.uplink) {
       out.push(`    ${id(h.name, 'uplink')}["${esc(h.uplink)}"]`);
@@ -74,7 +79,8 @@ export function mermaid(t: Topology): string {
     }
     for (const s of h.segments) {
       out.push(
-        `    ${id(h.name, 'seg', s.name)}["${esc(`${s.name} (${s.kind})`)}${s.address ? `<br/>${esc(s.address)}` : ''}${s.down ? '<br/>✗ DOWN' : ''}"]`,
+        `    ${id(h.name, 'seg', s.name)}["${esc(`${s.name} (${s.kind})`)}` +
+          `${s.address ? `<br/>${esc(s.address)}` : ''}${s.down ? '<br/>✗ DOWN' : ''}"]`,
       );
       for (const p of s.ports)
         if (p.hostEnd) out.push(`    ${id(h.name, 'end', p.hostEnd)}["${esc(p.hostEnd)}"]`);
@@ -89,9 +95,10 @@ export function mermaid(t: Topology): string {
     ];
     for (const [s, p] of ports) {
       out.push(`  subgraph ${id('c', p.container)}["${esc(p.container)}"]`);
-      out.push(
-        `    ${id(p.container, p.inside)}["${esc(`${p.inside}${p.address ? `<br/>${p.address}` : ''}${p.down ? `<br/>✗ ${p.down.join(', ')}` : ''}`)}"]`,
-      );
+      const label =
+        `${p.inside}${p.address ? `<br/>${p.address}` : ''}` +
+        `${p.down ? `<br/>✗ ${p.down.join(', ')}` : ''}`;
+      out.push(`    ${id(p.container, p.inside)}["${esc(label)}"]`);
       out.push('  end');
       if (p.hostEnd) {
         edges.push(`  ${id(h.name, 'end', p.hostEnd)} ===|veth| ${id(p.container, p.inside)}`);
@@ -110,7 +117,8 @@ const dq = (s: string) => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 export function dot(t: Topology): string {
   const out = [
     'graph nslab {',
-    '  rankdir=LR; fontname="Helvetica"; node [fontname="Helvetica", shape=box, style="rounded"]; edge [fontname="Helvetica"];',
+    '  rankdir=LR; fontname="Helvetica"; node [fontname="Helvetica", shape=box, style="rounded"]; ' +
+      'edge [fontname="Helvetica"];',
     `  label=${dq(`${t.lab}: ${t.title} (from the ${t.source})`)}; labelloc=t;`,
   ];
   const edges: string[] = [];
@@ -118,7 +126,8 @@ export function dot(t: Topology): string {
   for (const h of t.hosts) {
     out.push(
       `  subgraph cluster_${id('host', h.name)} {`,
-      `    label=${dq(`${h.name}${h.ns ? ` · namespace ${h.ns}` : ' · this machine'}`)}; style="rounded,filled"; fillcolor="#eef3fb";`,
+      `    label=${dq(`${h.name}${h.ns ? ` · namespace ${h.ns}` : ' · this machine'}`)}; ` +
+        'style="rounded,filled"; fillcolor="#eef3fb";',
     );
     if (h.uplink) {
       out.push(`    ${id(h.name, 'uplink')} [label=${dq(`uplink\n${h.uplink}`)}];`);
@@ -126,7 +135,9 @@ export function dot(t: Topology): string {
     }
     for (const s of h.segments) {
       out.push(
-        `    ${id(h.name, 'seg', s.name)} [label=${dq(`${s.name}\n${s.kind}${s.address ? `\n${s.address}` : ''}`)}, style="rounded,filled", fillcolor="${s.down ? '#f6c6c6' : '#ffe9b3'}"];`,
+        `    ${id(h.name, 'seg', s.name)} ` +
+          `[label=${dq(`${s.name}\n${s.kind}${s.address ? `\n${s.address}` : ''}`)}, ` +
+          `style="rounded,filled", fillcolor="${s.down ? '#f6c6c6' : '#ffe9b3'}"];`,
       );
       for (const p of s.ports)
         if (p.hostEnd) out.push(`    ${id(h.name, 'end', p.hostEnd)} [label=${dq(p.hostEnd)}];`);
@@ -139,7 +150,9 @@ export function dot(t: Topology): string {
     // \l ends a left-aligned line in a dot label: added after quoting, so it is not escaped.
     if (h.rules.length)
       out.push(
-        `    ${id(h.name, 'rules')} [label=${dq(h.rules.join('\n')).replace(/\n/g, '\\l').replace(/"$/, '\\l"')}, shape=note, style=filled, fillcolor=white];`,
+        `    ${id(h.name, 'rules')} ` +
+          `[label=${dq(h.rules.join('\n')).replace(/\n/g, '\\l').replace(/"$/, '\\l"')}, ` +
+          'shape=note, style=filled, fillcolor=white];',
       );
     out.push('  }');
     const ports = [
@@ -147,10 +160,12 @@ export function dot(t: Topology): string {
       ...h.unplugged.map((p) => [null, p] as const),
     ];
     for (const [s, p] of ports) {
+      const label =
+        `${p.inside}${p.address ? `\n${p.address}` : ''}` + `${p.down ? `\n✗ ${p.down.join(', ')}` : ''}`;
       out.push(
         `  subgraph cluster_${id('c', p.container)} {`,
         `    label=${dq(p.container)}; style="rounded,filled"; fillcolor="#e8f5e9";`,
-        `    ${id(p.container, p.inside)} [label=${dq(`${p.inside}${p.address ? `\n${p.address}` : ''}${p.down ? `\n✗ ${p.down.join(', ')}` : ''}`)}${p.down ? ', color=red' : ''}];`,
+        `    ${id(p.container, p.inside)} [label=${dq(label)}${p.down ? ', color=red' : ''}];`,
         '  }',
       );
       if (p.hostEnd) {
@@ -160,7 +175,8 @@ export function dot(t: Topology): string {
         if (s) edges.push(`  ${id(h.name, 'seg', s.name)} -- ${id(h.name, 'end', p.hostEnd)};`);
       } else if (s)
         edges.push(
-          `  ${id(h.name, 'seg', s.name)} -- ${id(p.container, p.inside)} [label=${dq(p.kind)}, style=dashed];`,
+          `  ${id(h.name, 'seg', s.name)} -- ${id(p.container, p.inside)} ` +
+            `[label=${dq(p.kind)}, style=dashed];`,
         );
     }
     for (const o of h.others)
@@ -170,7 +186,8 @@ export function dot(t: Topology): string {
   }
   for (const x of t.tunnels)
     edges.push(
-      `  ${id(x.from, 'seg', x.network)} -- ${id(x.to, 'seg', x.network)} [label=${dq(x.label)}, style=dashed, penwidth=2];`,
+      `  ${id(x.from, 'seg', x.network)} -- ${id(x.to, 'seg', x.network)} ` +
+        `[label=${dq(x.label)}, style=dashed, penwidth=2];`,
     );
   return [...out, ...edges, '}'].join('\n');
 }

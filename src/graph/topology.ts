@@ -80,7 +80,8 @@ function labRules(lab: Lab, host: string): string[] {
       .map((n) => `isolation: nothing forwarded between ${n.name} and the other bridges`),
     ...lab.services.map(
       (s) =>
-        `service ${s.name}: ${s.vip}:${s.port} → ${s.backends.map((b) => b.container).join(', ')} (DNAT, round robin)`,
+        `service ${s.name}: ${s.vip}:${s.port} → ` +
+        `${s.backends.map((b) => b.container).join(', ')} (DNAT, round robin)`,
     ),
   ];
 }
@@ -154,7 +155,10 @@ export function fromLab(lab: Lab, plan: Plan): Topology {
   };
 }
 
-/** The lab as the kernel has it now, per Docker host: what the learner changed shows (a port unplugged, a link down). */
+/**
+ * The lab as the kernel has it now, per Docker host: what the learner changed shows (a port
+ * unplugged, a link down).
+ */
 export function fromKernel(lab: Lab, plan: Plan, seen: Record<string, ObservedNetwork>): Topology {
   const base = fromLab(lab, plan);
   return {

@@ -24,7 +24,8 @@ export function diagnose(lab: Lab, seen: ObservedNetwork, hostForwards: boolean)
         say(
           'address',
           n.name,
-          `bridge ${n.name} lacks the gateway address ${n.gateway}/${n.subnet.prefix}${b.addresses.length ? ` (it has ${b.addresses.join(', ')})` : ''}`,
+          `bridge ${n.name} lacks the gateway address ${n.gateway}/${n.subnet.prefix}` +
+            `${b.addresses.length ? ` (it has ${b.addresses.join(', ')})` : ''}`,
         );
     }
   }
@@ -37,7 +38,8 @@ export function diagnose(lab: Lab, seen: ObservedNetwork, hostForwards: boolean)
         say(
           'link',
           n.name,
-          `vx-${n.name}, the VXLAN device, is ${vx.master ? `plugged into ${vx.master}` : 'on no bridge'} (the lab plugs it into ${n.name})`,
+          `vx-${n.name}, the VXLAN device, is ${vx.master ? `plugged into ${vx.master}` : 'on no bridge'} ` +
+            `(the lab plugs it into ${n.name})`,
         );
       else if (!vx.adminUp) say('link', n.name, `vx-${n.name}, the VXLAN device, is DOWN`);
     }
@@ -50,7 +52,8 @@ export function diagnose(lab: Lab, seen: ObservedNetwork, hostForwards: boolean)
       say(
         'link',
         n.name,
-        `the host has no macvlan shim mvs-${n.name} with ${n.shim}/32 that is up: it cannot reach its macvlan containers`,
+        `the host has no macvlan shim mvs-${n.name} with ${n.shim}/32 that is up: ` +
+          'it cannot reach its macvlan containers',
       );
   }
   for (const c of lab.containers) {
@@ -74,7 +77,9 @@ export function diagnose(lab: Lab, seen: ObservedNetwork, hostForwards: boolean)
             say(
               'link',
               c.name,
-              `${got.hostSide.name}, the host end of ${c.name}'s cable, is ${got.hostSide.master ? `plugged into ${got.hostSide.master}` : 'on no bridge'} (the lab plugs it into ${e.network})`,
+              `${got.hostSide.name}, the host end of ${c.name}'s cable, is ` +
+                `${got.hostSide.master ? `plugged into ${got.hostSide.master}` : 'on no bridge'} ` +
+                `(the lab plugs it into ${e.network})`,
             );
         }
       }
@@ -89,7 +94,8 @@ export function diagnose(lab: Lab, seen: ObservedNetwork, hostForwards: boolean)
         say(
           'address',
           c.name,
-          `${e.ifname} in ${c.name} has ${got.inside.addresses.join(', ') || 'no address'}; the lab gives it ${want}`,
+          `${e.ifname} in ${c.name} has ${got.inside.addresses.join(', ') || 'no address'}; ` +
+            `the lab gives it ${want}`,
         );
       const gateway = lab.networks.find((n) => n.name === e.network)!.gateway;
       if (e.defaultRoute && !s.routes.some((r) => r.startsWith(`default via ${gateway} `)))
@@ -110,7 +116,8 @@ export function diagnose(lab: Lab, seen: ObservedNetwork, hostForwards: boolean)
     say(
       'host',
       'host',
-      `net.ipv4.ip_forward is ${seen.sysctls.ipForward ?? 'unreadable'}: the host routes nothing for its containers`,
+      `net.ipv4.ip_forward is ${seen.sysctls.ipForward ?? 'unreadable'}: ` +
+        'the host routes nothing for its containers',
     );
   const rules = seen.rules.map((r) => `${r.table} ${r.chain} ${r.rule}`);
   if (seen.policies.FORWARD === 'DROP' && seen.sysctls.bridgeNfCallIptables === '1')
@@ -124,7 +131,8 @@ export function diagnose(lab: Lab, seen: ObservedNetwork, hostForwards: boolean)
         say(
           'rules',
           'host',
-          `FORWARD's policy is DROP and bridged frames go through iptables (bridge-nf-call-iptables=1): nothing accepts ${n.name} → ${n.name}`,
+          "FORWARD's policy is DROP and bridged frames go through iptables (bridge-nf-call-iptables=1): " +
+            `nothing accepts ${n.name} → ${n.name}`,
         );
   for (const n of lab.networks.filter((x) => x.nat && seen.bridges[x.name]))
     if (
@@ -148,7 +156,8 @@ export function diagnose(lab: Lab, seen: ObservedNetwork, hostForwards: boolean)
           say(
             'rules',
             'host',
-            `no DNAT in ${chain} sends port ${p.hostPort} to ${c.name} (${chain === 'OUTPUT' ? 'the host’s own requests' : 'requests from elsewhere'})`,
+            `no DNAT in ${chain} sends port ${p.hostPort} to ${c.name} ` +
+              `(${chain === 'OUTPUT' ? 'the host’s own requests' : 'requests from elsewhere'})`,
           );
   for (const n of lab.networks.filter((x) => x.isolated && seen.bridges[x.name]))
     if (

@@ -20,7 +20,9 @@ export function loadLab(nameOrPath: string): Lab {
         file,
         line: 0,
         col: 0,
-        message: `no such lab file: ${/[/.]/.test(nameOrPath) ? 'check the path' : `known labs are ${known.join(', ')}`}`,
+        message:
+          'no such lab file: ' +
+          `${/[/.]/.test(nameOrPath) ? 'check the path' : `known labs are ${known.join(', ')}`}`,
       },
     ]);
   }
@@ -35,7 +37,9 @@ export function labFromText(file: string, text: string, name = basename(file, ex
         file,
         line: 1,
         col: 1,
-        message: `the file name "${name}" names the lab and must be lowercase letters, digits and '-', starting with a letter, at most ${MAX_LAB_NAME} characters: rename the file`,
+        message:
+          `the file name "${name}" names the lab and must be lowercase letters, digits and '-', ` +
+          `starting with a letter, at most ${MAX_LAB_NAME} characters: rename the file`,
       },
     ]);
   const src = loadSource(file, text);

@@ -12,7 +12,11 @@ export function cannotBeHost(lab: Lab, host: string): string | null {
     return `${lab.name} has no host "${host}": its hosts are ${lab.hosts.map((h) => h.name).join(', ')}`;
   const bare = lab.hosts.filter((h) => !h.machine);
   if (bare.length > 0)
-    return `${lab.name} does not say which machine plays ${bare.map((h) => h.name).join(', ')}: write hosts as a map, e.g. hosts: { ${lab.hosts.map((h, i) => `${h.name}: { machine: 192.168.56.${11 + i} }`).join(', ')} }`;
+    return (
+      `${lab.name} does not say which machine plays ${bare.map((h) => h.name).join(', ')}: ` +
+      'write hosts as a map, e.g. ' +
+      `hosts: { ${lab.hosts.map((h, i) => `${h.name}: { machine: 192.168.56.${11 + i} }`).join(', ')} }`
+    );
   return null;
 }
 

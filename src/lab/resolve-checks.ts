@@ -35,7 +35,9 @@ function targetAddress(to: string, lab: Lab): { address: string } | { error: str
     return address
       ? { address }
       : {
-          error: `container ${to} has no address (network_mode ${container.mode.kind}): probe it from inside instead`,
+          error:
+            `container ${to} has no address (network_mode ${container.mode.kind}): ` +
+            'probe it from inside instead',
         };
   }
   const network = lab.networks.find((n) => n.name === to);
@@ -62,7 +64,9 @@ function targetAddress(to: string, lab: Lab): { address: string } | { error: str
     '127.0.0.0/8',
   ];
   return {
-    error: `${to} is on none of this lab's networks: nslab only sends packets to addresses inside the lab (${inside.join(', ')})`,
+    error:
+      `${to} is on none of this lab's networks: ` +
+      `nslab only sends packets to addresses inside the lab (${inside.join(', ')})`,
   };
 }
 
@@ -106,7 +110,8 @@ export function resolveChecks(raw: RawCheck[], lab: Lab, report: Report): Check[
       if (!from || from.mode.kind === 'host')
         report(
           [...at, 'from'],
-          `resolve checks run inside a container with its own namespace (its /etc/hosts), not in "${r.from}": the machine's own resolver would ask real DNS servers`,
+          'resolve checks run inside a container with its own namespace (its /etc/hosts), ' +
+            `not in "${r.from}": the machine's own resolver would ask real DNS servers`,
         );
       let address: string | null = null;
       if (r.to !== undefined) {
@@ -122,7 +127,8 @@ export function resolveChecks(raw: RawCheck[], lab: Lab, report: Report): Check[
           address,
           name:
             c.name ??
-            `${r.from} resolves ${r.name}${address ? ` to ${address}` : ''}${expect === 'fail' ? ': must not' : ''}`,
+            `${r.from} resolves ${r.name}${address ? ` to ${address}` : ''}` +
+              `${expect === 'fail' ? ': must not' : ''}`,
         },
       ];
     }
@@ -141,7 +147,8 @@ export function resolveChecks(raw: RawCheck[], lab: Lab, report: Report): Check[
     const t = targetAddress(p.to, lab);
     if ('error' in t) report([...at, 'to'], t.error);
     const address = 'address' in t ? t.address : '';
-    const shown = `${p.to}${address && address !== p.to ? ` (${address}${p.port ? `:${p.port}` : ''})` : p.port ? `:${p.port}` : ''}`;
+    const onPort = p.port ? `:${p.port}` : '';
+    const shown = `${p.to}${address && address !== p.to ? ` (${address}${onPort})` : onPort}`;
     if (kind === 'ping') {
       const size = c.ping!.size;
       return [

@@ -142,9 +142,11 @@ function expandCounts(raw: RawLab, origin: Map<string, string>, report: Report):
     if (Object.values(c.networks ?? {}).some((ep) => ep?.address !== undefined || ep?.veth !== undefined)) {
       report(
         ['containers', name, 'count'],
-        `container ${name} has count ${count}: leave its addresses and veth names out, each copy gets its own`,
+        `container ${name} has count ${count}: ` +
+          'leave its addresses and veth names out, each copy gets its own',
       );
-      template.networks = Object.fromEntries(Object.keys(c.networks ?? {}).map((n) => [n, {}])); // one problem, not one per copy
+      // one problem, not one per copy
+      template.networks = Object.fromEntries(Object.keys(c.networks ?? {}).map((n) => [n, {}]));
     }
     for (let i = 1; i <= count; i++) {
       const copy = `${name}${i}`;
@@ -196,7 +198,8 @@ function resolveNetworks(raw: RawLab, report: Report): Network[] {
     if (name.length > IFNAMSIZ)
       report(
         ['networks'],
-        `network name "${name}" is also the bridge's interface name and is ${name.length} characters long: the kernel allows ${IFNAMSIZ}; shorten it`,
+        `network name "${name}" is also the bridge's interface name and is ${name.length} characters long: ` +
+          `the kernel allows ${IFNAMSIZ}; shorten it`,
         name,
       );
     if (subnet.prefix > 30)
@@ -210,13 +213,15 @@ function resolveNetworks(raw: RawLab, report: Report): Network[] {
       if (n.parent === undefined)
         report(
           ['networks'],
-          `a ${driver} network needs parent: uplink (the host's uplink, which nslab creates; never the machine's real eth0)`,
+          `a ${driver} network needs parent: uplink ` +
+            "(the host's uplink, which nslab creates; never the machine's real eth0)",
           name,
         );
       if (formatSubnet(subnet) !== formatSubnet(LAN))
         report(
           [...at, 'subnet'],
-          `a ${driver} network shares the uplink's LAN, so its subnet is ${formatSubnet(LAN)} (the outside router is ${SANDBOX_UPLINK.outside}, the host ${SANDBOX_UPLINK.host})`,
+          `a ${driver} network shares the uplink's LAN, so its subnet is ${formatSubnet(LAN)} ` +
+            `(the outside router is ${SANDBOX_UPLINK.outside}, the host ${SANDBOX_UPLINK.host})`,
         );
       if (n.nat)
         report(
@@ -237,7 +242,8 @@ function resolveNetworks(raw: RawLab, report: Report): Network[] {
     if (driver === 'overlay' && name.length > IFNAMSIZ - 3)
       report(
         ['networks'],
-        `overlay network name "${name}" also names its VXLAN device vx-${name}, over ${IFNAMSIZ} characters: shorten it`,
+        `overlay network name "${name}" also names its VXLAN device vx-${name}, ` +
+          `over ${IFNAMSIZ} characters: shorten it`,
         name,
       );
     if (!onLan(driver))
@@ -245,20 +251,23 @@ function resolveNetworks(raw: RawLab, report: Report): Network[] {
         if (overlaps(reserved.subnet, subnet))
           report(
             ['networks', name, 'subnet'],
-            `subnet ${formatSubnet(subnet)} overlaps ${formatSubnet(reserved.subnet)}, which nslab uses for ${reserved.use}: pick another private range`,
+            `subnet ${formatSubnet(subnet)} overlaps ${formatSubnet(reserved.subnet)}, ` +
+              `which nslab uses for ${reserved.use}: pick another private range`,
           );
     for (const other of networks)
       if (overlaps(other.subnet, subnet))
         report(
           ['networks', name, 'subnet'],
-          `subnet ${formatSubnet(subnet)} overlaps network ${other.name} (${formatSubnet(other.subnet)}): give each network its own range`,
+          `subnet ${formatSubnet(subnet)} overlaps network ${other.name} (${formatSubnet(other.subnet)}): ` +
+            'give each network its own range',
         );
     let gateway =
       n.gateway ?? (onLan(driver) ? SANDBOX_UPLINK.outside : (lowestFree(subnet, new Set()) ?? cidr.network));
     if (n.gateway !== undefined && !isUsableHost(subnet, n.gateway)) {
       report(
         ['networks', name, 'gateway'],
-        `gateway ${n.gateway} is not a usable address in ${formatSubnet(subnet)}: pick one inside the subnet (not its network or broadcast address)`,
+        `gateway ${n.gateway} is not a usable address in ${formatSubnet(subnet)}: ` +
+          'pick one inside the subnet (not its network or broadcast address)',
       );
       gateway = n.gateway;
     }
@@ -313,7 +322,8 @@ function resolveContainers(
     if (RESERVED.has(name))
       report(
         ['containers'],
-        `"${name}" is reserved (it names the machine or the world outside it in checks and in the sandbox): rename the container`,
+        `"${name}" is reserved ` +
+          '(it names the machine or the world outside it in checks and in the sandbox): rename the container',
         name,
       );
     if (networkByName.has(name))
@@ -348,12 +358,14 @@ function resolveContainers(
     if (mode.kind !== 'bridge' && joins.length > 0)
       report(
         [...at, 'networks'],
-        `container ${name} uses network_mode ${c.network_mode}, so it cannot also join networks (as in Docker): remove one of them`,
+        `container ${name} uses network_mode ${c.network_mode}, ` +
+          'so it cannot also join networks (as in Docker): remove one of them',
       );
     if (mode.kind !== 'bridge' && (c.ports ?? []).length > 0)
       report(
         [...at, 'ports'],
-        `ports cannot be published with network_mode ${c.network_mode} (Docker ignores -p there too): remove them`,
+        `ports cannot be published with network_mode ${c.network_mode} ` +
+          '(Docker ignores -p there too): remove them',
       );
     if (mode.kind === 'container') {
       const of = raw.containers[mode.of];
@@ -365,7 +377,8 @@ function resolveContainers(
       else if (of.network_mode?.startsWith('container:'))
         report(
           [...at, 'network_mode'],
-          `container ${mode.of} itself shares another container's namespace: point at the container that owns it`,
+          `container ${mode.of} itself shares another container's namespace: ` +
+            'point at the container that owns it',
         );
     }
 
@@ -376,7 +389,8 @@ function resolveContainers(
       if (!net) {
         report(
           path,
-          `container ${name} joins network "${netName}", which is not defined: networks are ${[...networkByName.keys()].join(', ')}`,
+          `container ${name} joins network "${netName}", which is not defined: ` +
+            `networks are ${[...networkByName.keys()].join(', ')}`,
           netName,
         );
         continue;
@@ -390,14 +404,16 @@ function resolveContainers(
       if (veth.length > IFNAMSIZ)
         report(
           vethAt,
-          `the host-side veth name "${veth}" is ${veth.length} characters long: the kernel allows ${IFNAMSIZ}; shorten the container name or set networks.${netName}.veth`,
+          `the host-side veth name "${veth}" is ${veth.length} characters long: ` +
+            `the kernel allows ${IFNAMSIZ}; shorten the container name or set networks.${netName}.veth`,
           ep?.veth ? undefined : name,
         );
       const vethOwner = hostIfnames.get(veth);
       if (vethOwner)
         report(
           vethAt,
-          `interface name "${veth}" is already used by ${vethOwner}: set a different networks.${netName}.veth`,
+          `interface name "${veth}" is already used by ${vethOwner}: ` +
+            `set a different networks.${netName}.veth`,
           ep?.veth ? undefined : name,
         );
       hostIfnames.set(veth, `container ${name}`);
@@ -409,17 +425,20 @@ function resolveContainers(
         if (!contains(net.subnet, address))
           report(
             addrPath,
-            `address ${address} is outside network ${netName} (${formatSubnet(net.subnet)}): pick one inside it`,
+            `address ${address} is outside network ${netName} (${formatSubnet(net.subnet)}): ` +
+              'pick one inside it',
           );
         else if (!isUsableHost(net.subnet, address))
           report(
             addrPath,
-            `address ${address} is the network or broadcast address of ${formatSubnet(net.subnet)}: pick a host address`,
+            `address ${address} is the network or broadcast address of ${formatSubnet(net.subnet)}: ` +
+              'pick a host address',
           );
         else if (used.has(address))
           report(
             addrPath,
-            `address ${address} is already taken by ${used.get(address)}: every endpoint needs its own address`,
+            `address ${address} is already taken by ${used.get(address)}: ` +
+              'every endpoint needs its own address',
           );
         used.set(address, `container ${name}`);
       }
@@ -448,7 +467,8 @@ function resolveContainers(
     if (free === null)
       report(
         ['containers', ep.container, 'networks'],
-        `network ${ep.network} (${formatSubnet(net.subnet)}) has no free address left for ${ep.container}: widen the subnet`,
+        `network ${ep.network} (${formatSubnet(net.subnet)}) has no free address left for ${ep.container}: ` +
+          'widen the subnet',
         ep.network,
       );
     ep.address = free ?? '';
@@ -519,7 +539,8 @@ function resolveHostsFiles(
       else if (!shared)
         report(
           ['containers', c.name, 'links', i],
-          `--link ${link}: ${target} shares no network with ${c.name}, so its address would not be reachable: put them on one network`,
+          `--link ${link}: ${target} shares no network with ${c.name}, ` +
+            'so its address would not be reachable: put them on one network',
         );
       else add(shared.address, ...(alias ? [alias, target] : [target]));
     }
@@ -538,7 +559,8 @@ function checkServerPorts(containers: Container[], report: Report): void {
       if (seen.has(key))
         report(
           ['containers', c.name, 'serve', i],
-          `port ${s.port} is already served by ${seen.get(key)} in the same network namespace: a second server would fail to bind (show that with a listen check instead)`,
+          `port ${s.port} is already served by ${seen.get(key)} in the same network namespace: ` +
+            'a second server would fail to bind (show that with a listen check instead)',
         );
       seen.set(key, `container ${c.name}`);
     }
@@ -558,7 +580,9 @@ function resolveServices(
     )
       report(
         [...at, 'vip'],
-        `vip ${s.vip} lies inside a network of the lab or nslab's own ranges: a virtual IP belongs to no subnet (Kubernetes uses a separate service range such as 10.96.0.0/12)`,
+        `vip ${s.vip} lies inside a network of the lab or nslab's own ranges: ` +
+          'a virtual IP belongs to no subnet ' +
+          '(Kubernetes uses a separate service range such as 10.96.0.0/12)',
       );
     const backends = s.backends.flatMap((b, i) => {
       const c = containers.find((k) => k.name === b);

@@ -76,12 +76,16 @@ function describe(e: ErrorObject): { path: PathSegment[]; key?: string; message:
     case 'enum':
       return {
         path,
-        message: `${where(path)}: ${value} is not allowed: expected one of ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`,
+        message:
+          `${where(path)}: ${value} is not allowed: ` +
+          `expected one of ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`,
       };
     case 'type':
       return {
         path,
-        message: `${where(path)} must be ${(e.params as { type: string }).type.replace(',', ' or ')}${hint ? ` (${hint})` : ''}`,
+        message:
+          `${where(path)} must be ${(e.params as { type: string }).type.replace(',', ' or ')}` +
+          `${hint ? ` (${hint})` : ''}`,
       };
     case 'minProperties':
       return { path, message: `${where(path)} must not be empty` };
@@ -106,7 +110,9 @@ export function checkShape(src: SourceDoc): Problem[] {
       const name = e.propertyName;
       problems.push({
         ...src.at(d.path, name),
-        message: `"${name}" is not a valid name in ${where(d.path)}: use ${(e.parentSchema as { description?: string }).description ?? e.message}`,
+        message:
+          `"${name}" is not a valid name in ${where(d.path)}: ` +
+          `use ${(e.parentSchema as { description?: string }).description ?? e.message}`,
       });
       continue;
     }

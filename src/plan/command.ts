@@ -136,7 +136,10 @@ export const programOf = (c: Command): string | null =>
 /** What is written to the command's stdin (a file's content, for `tee FILE`). */
 export const inputOf = (c: Command): string | undefined => (c.tool === 'file' ? c.content : undefined);
 
-/** Words a batch line (ip -batch, iptables-restore) carries as they are: it splits on blanks and knows quotes and comments. */
+/**
+ * Words a batch line (ip -batch, iptables-restore) carries as they are: it splits on blanks and
+ * knows quotes and comments.
+ */
 export const plainWords = (words: readonly string[]): boolean =>
   words.every((a) => a !== '' && !/[\s"'\\#]/.test(a));
 
@@ -185,7 +188,10 @@ export function changesOf(c: Command): Change[] {
   }
 }
 
-/** A command for `plan --json`: its fields, and the argv (with stdin, and whether it stays in the background) it renders to. */
+/**
+ * A command for `plan --json`: its fields, and the argv (with stdin, and whether it stays in the
+ * background) it renders to.
+ */
 export function commandDocument(c: Command): Record<string, unknown> {
   const input = inputOf(c);
   return {

@@ -61,7 +61,10 @@ const linkAdd = (ns: string | null, name: string, type: string, ...args: string[
   makes: { link: name, type },
 });
 
-/** A link created in a namespace of ours needs no undo (it goes with the namespace); in the machine's own it does, and a mark. */
+/**
+ * A link created in a namespace of ours needs no undo (it goes with the namespace); in the
+ * machine's own it does, and a mark.
+ */
 const newLink = (
   ctx: Context,
   ns: string | null,
@@ -93,7 +96,10 @@ function rule(
 const { outside: ROUTER, prefix: LAN_PREFIX } = SANDBOX_UPLINK;
 const IP_FORWARD = 'net.ipv4.ip_forward';
 
-/** A macvlan or ipvlan child of a parent link (the LAN side): `link add NAME link PARENT type KIND mode MODE`. */
+/**
+ * A macvlan or ipvlan child of a parent link (the LAN side):
+ * `link add NAME link PARENT type KIND mode MODE`.
+ */
 export const lanChild = (
   ns: string | null,
   name: string,
@@ -107,7 +113,9 @@ export const lanChild = (
 
 const builders: Builders = {
   'docker-host': ({ host }, ctx) => ({
-    title: `sandbox: namespace ${ctx.hostNs(host.name)} plays the Docker host${ctx.lab.hosts.length > 1 ? ` ${host.name}` : ''}`,
+    title:
+      `sandbox: namespace ${ctx.hostNs(host.name)} plays the Docker host` +
+      `${ctx.lab.hosts.length > 1 ? ` ${host.name}` : ''}`,
     why: 'everything below happens inside it, so the machine’s own network is never touched',
     docker: 'Docker works in the machine’s own namespace; here a namespace stands in for that machine',
     commands: namespace(ctx, ctx.hostNs(host.name)!, host.name),
@@ -115,7 +123,9 @@ const builders: Builders = {
   outside: (_spec, ctx) => {
     const o = ctx.outsideNs!;
     return {
-      title: `namespace ${o} plays the world outside: a LAN switch, its router ${ROUTER} and servers at ${OUTSIDE_SERVER}`,
+      title:
+        `namespace ${o} plays the world outside: ` +
+        `a LAN switch, its router ${ROUTER} and servers at ${OUTSIDE_SERVER}`,
       why: 'documentation addresses (RFC 5737) on a namespace of nslab’s: no real network is ever reached',
       docker: 'Docker uses whatever network the machine is on; here that network is a namespace too',
       commands: [
@@ -133,10 +143,13 @@ const builders: Builders = {
     const port = `ve-${host.name}`;
     const servers = SANDBOX_RANGES[1]!.subnet;
     return {
-      title: `${host.name === 'host' ? 'the host' : `host ${host.name}`}: uplink ${ctx.uplink} (${host.address}/${LAN_PREFIX}) plugged into the outside’s LAN`,
+      title:
+        `${host.name === 'host' ? 'the host' : `host ${host.name}`}: uplink ${ctx.uplink} ` +
+        `(${host.address}/${LAN_PREFIX}) plugged into the outside’s LAN`,
       why: h
         ? 'a Docker host needs a NIC and a default route, like a VM on its LAN'
-        : 'an extra veth of nslab’s, routed only to the outside’s servers: the machine’s real uplink is left alone',
+        : 'an extra veth of nslab’s, routed only to the outside’s servers: ' +
+          'the machine’s real uplink is left alone',
       docker: 'Docker uses the machine’s NIC (eth0); it never creates one',
       commands: [
         ...newLink(ctx, h, ctx.uplink, 'veth', 'peer', 'name', port, 'netns', o),
@@ -150,21 +163,29 @@ const builders: Builders = {
     };
   },
   namespace: ({ container }, ctx) => ({
-    title: `container ${container.name}: network namespace ${ctx.ownNs(container.name)}, lo up${container.mode.kind === 'none' ? ' (network none: nothing else)' : ''}`,
-    why: 'a namespace has its own interfaces, routes and iptables; it starts with only lo, and lo starts DOWN',
+    title:
+      `container ${container.name}: network namespace ${ctx.ownNs(container.name)}, lo up` +
+      `${container.mode.kind === 'none' ? ' (network none: nothing else)' : ''}`,
+    why:
+      'a namespace has its own interfaces, routes and iptables; ' +
+      'it starts with only lo, and lo starts DOWN',
     docker:
       container.mode.kind === 'none'
         ? 'docker run --network none stops here: the container gets lo and nothing else'
-        : 'docker run creates the container’s sandbox, a namespace under /var/run/docker/netns, and brings lo up',
+        : 'docker run creates the container’s sandbox, ' +
+          'a namespace under /var/run/docker/netns, and brings lo up',
     commands: namespace(ctx, ctx.ownNs(container.name), container.name),
   }),
   files: ({ container }, ctx) => {
     const dir = `/etc/netns/${ctx.ownNs(container.name)}`;
     return {
       title: `container ${container.name}: its /etc/hosts and resolv.conf`,
-      why: `\`ip netns exec\` mounts ${dir}/* over /etc; resolv.conf points at no server so no lookup leaves the lab`,
+      why:
+        `\`ip netns exec\` mounts ${dir}/* over /etc; ` +
+        'resolv.conf points at no server so no lookup leaves the lab',
       docker:
-        'Docker writes /etc/hosts (the container itself, --link entries) and resolv.conf; on user networks it answers names at 127.0.0.11',
+        'Docker writes /etc/hosts (the container itself, --link entries) and resolv.conf; ' +
+        'on user networks it answers names at 127.0.0.11',
       commands: [
         undoing(file('mkdir', dir), file('rm', dir)),
         tagged(file('write', `${dir}/hosts`, hostsFile(container, ctx.mark)), `hosts-file:${container.name}`),
@@ -178,13 +199,17 @@ const builders: Builders = {
     return {
       title: overlay
         ? `overlay ${network.name} on ${host}: bridge ${network.name} (layer 2 only, no gateway)`
-        : `network ${network.name}: bridge ${network.name} with gateway ${network.gateway}/${network.subnet.prefix}`,
+        : `network ${network.name}: bridge ${network.name} ` +
+          `with gateway ${network.gateway}/${network.subnet.prefix}`,
       why: overlay
         ? 'each host gets its own bridge for the overlay; VXLAN joins the bridges into one segment'
-        : `a bridge is a virtual switch; its own address is the gateway of ${formatSubnet(network.subnet)} and gives the host a route to it`,
+        : 'a bridge is a virtual switch; its own address is the gateway of ' +
+          `${formatSubnet(network.subnet)} and gives the host a route to it`,
       docker: overlay
-        ? 'Docker builds br0 + vxlan0 inside a namespace per overlay network on every host that has a container on it'
-        : 'dockerd creates docker0 (172.17.0.1/16) at start; `docker network create` makes a br-<id> bridge the same way',
+        ? 'Docker builds br0 + vxlan0 inside a namespace per overlay network ' +
+          'on every host that has a container on it'
+        : 'dockerd creates docker0 (172.17.0.1/16) at start; ' +
+          '`docker network create` makes a br-<id> bridge the same way',
       commands: [
         ...newLink(ctx, h, network.name, 'bridge'),
         ...(h ? [ip(h, 'link', 'set', 'dev', network.name, 'alias', ctx.mark)] : []),
@@ -204,10 +229,15 @@ const builders: Builders = {
     const h = ctx.hostNs(host.name);
     const dev = `vx-${network.name}`;
     return {
-      title: `overlay ${network.name} on ${host.name}: VXLAN ${dev} (VNI ${network.vni}, udp/4789) to ${peers.map((p) => `${p.name} ${p.address}`).join(', ')}`,
-      why: 'VXLAN wraps each Ethernet frame in UDP to the other hosts: 50 bytes more, so the containers’ MTU is 1450',
+      title:
+        `overlay ${network.name} on ${host.name}: VXLAN ${dev} (VNI ${network.vni}, udp/4789) to ` +
+        `${peers.map((p) => `${p.name} ${p.address}`).join(', ')}`,
+      why:
+        'VXLAN wraps each Ethernet frame in UDP to the other hosts: ' +
+        '50 bytes more, so the containers’ MTU is 1450',
       docker:
-        'Docker’s overlay driver creates vxlan0 with the network’s VNI and fills its fdb from the cluster’s gossip',
+        'Docker’s overlay driver creates vxlan0 with the network’s VNI ' +
+        'and fills its fdb from the cluster’s gossip',
       commands: [
         ...newLink(
           ctx,
@@ -235,7 +265,9 @@ const builders: Builders = {
   },
   'forward-accept': ({ network, host }, ctx) => ({
     title: `let ${network.name} forward although FORWARD drops (Docker’s trap)`,
-    why: 'Docker set the FORWARD policy to DROP and br_netfilter sends bridged frames through it: without this, pings between containers die',
+    why:
+      'Docker set the FORWARD policy to DROP and br_netfilter sends bridged frames through it: ' +
+      'without this, pings between containers die',
     docker:
       'Docker adds the same accepts for its own bridges (-i docker0 -o docker0 -j ACCEPT) but not for yours',
     commands: [
@@ -281,12 +313,17 @@ const builders: Builders = {
     if (ep.kind !== 'veth') {
       const mode = ep.kind === 'macvlan' ? 'bridge' : 'l2';
       return {
-        title: `endpoint ${ep.container}/${ep.ifname}: ${ep.kind} child of ${ctx.uplink}, ${ep.address}/${ep.prefix} on the LAN`,
+        title:
+          `endpoint ${ep.container}/${ep.ifname}: ${ep.kind} child of ${ctx.uplink}, ` +
+          `${ep.address}/${ep.prefix} on the LAN`,
         why:
           ep.kind === 'macvlan'
-            ? 'a macvlan child has its own MAC on the parent’s wire; in bridge mode children reach each other, but never the parent itself'
+            ? 'a macvlan child has its own MAC on the parent’s wire; ' +
+              'in bridge mode children reach each other, but never the parent itself'
             : 'an ipvlan child shares the parent’s MAC; the kernel tells children apart by IP address',
-        docker: `docker network create -d ${ep.kind} -o parent=eth0 … creates the child in the host, moves it into the container and renames it ${ep.ifname}`,
+        docker:
+          `docker network create -d ${ep.kind} -o parent=eth0 … creates the child in the host, ` +
+          `moves it into the container and renames it ${ep.ifname}`,
         commands: [
           undoing(
             tagged(lanChild(h, ep.hostIfname, ctx.uplink, ep.kind, mode), `child:${ep.hostIfname}`),
@@ -300,9 +337,16 @@ const builders: Builders = {
       };
     }
     return {
-      title: `endpoint ${ep.container}/${ep.ifname}: veth ${ep.hostIfname} ⇄ ${ep.ifname}, ${ep.address}/${ep.prefix} on ${network.name}`,
-      why: `a veth pair is a cable: one end in the container as ${ep.ifname}, the other plugged into the bridge${ep.defaultRoute ? '; the default route leads to the gateway' : ''}`,
-      docker: `Docker creates vethXXXXXXX, moves its peer into the container and renames it ${ep.ifname}, attaches the host end to the bridge and gives ${ep.ifname} the next free address`,
+      title:
+        `endpoint ${ep.container}/${ep.ifname}: veth ${ep.hostIfname} ⇄ ${ep.ifname}, ` +
+        `${ep.address}/${ep.prefix} on ${network.name}`,
+      why:
+        `a veth pair is a cable: one end in the container as ${ep.ifname}, ` +
+        'the other plugged into the bridge' +
+        `${ep.defaultRoute ? '; the default route leads to the gateway' : ''}`,
+      docker:
+        `Docker creates vethXXXXXXX, moves its peer into the container and renames it ${ep.ifname}, ` +
+        `attaches the host end to the bridge and gives ${ep.ifname} the next free address`,
       commands: [
         undoing(
           linkAdd(h, ep.hostIfname, 'veth', 'type', 'veth', 'peer', 'name', ep.ifname, 'netns', ns),
@@ -322,9 +366,12 @@ const builders: Builders = {
     const children = ctx.lab.containers.flatMap((c) => c.endpoints).filter((e) => e.network === network.name);
     return {
       title: `macvlan shim ${dev} (${network.shim}) so the host reaches its macvlan containers`,
-      why: 'the parent cannot talk to its own children; a macvlan interface of the host’s own is a sibling, and siblings can',
+      why:
+        'the parent cannot talk to its own children; ' +
+        'a macvlan interface of the host’s own is a sibling, and siblings can',
       docker:
-        'Docker does not do this for you: it is the documented workaround for "my host cannot reach my macvlan container"',
+        'Docker does not do this for you: ' +
+        'it is the documented workaround for "my host cannot reach my macvlan container"',
       commands: [
         undoing(lanChild(h, dev, ctx.uplink, 'macvlan', 'bridge'), ip(h, 'link', 'del', dev)),
         ip(h, 'link', 'set', 'dev', dev, 'alias', ctx.mark),
@@ -336,7 +383,9 @@ const builders: Builders = {
   },
   'ip-forward': ({ host }, ctx) => ({
     title: 'the host forwards packets between its interfaces: net.ipv4.ip_forward=1',
-    why: 'without it the host answers its containers but routes nothing for them: no way out, no published port',
+    why:
+      'without it the host answers its containers but routes nothing for them: ' +
+      'no way out, no published port',
     docker: 'dockerd sets net.ipv4.ip_forward=1 when it starts (and leaves it so)',
     commands: [
       tagged(
@@ -348,10 +397,15 @@ const builders: Builders = {
     ],
   }),
   nat: ({ network, host }, ctx) => ({
-    title: `network ${network.name}: outbound NAT (MASQUERADE ${formatSubnet(network.subnet)} ! -o ${network.name})`,
-    why: 'the outside has no route back to a private subnet: the host rewrites the source to its own address on the way out',
+    title:
+      `network ${network.name}: outbound NAT ` +
+      `(MASQUERADE ${formatSubnet(network.subnet)} ! -o ${network.name})`,
+    why:
+      'the outside has no route back to a private subnet: ' +
+      'the host rewrites the source to its own address on the way out',
     docker:
-      'Docker adds -A POSTROUTING -s SUBNET ! -o BRIDGE -j MASQUERADE for every network with masquerading on (the default)',
+      'Docker adds -A POSTROUTING -s SUBNET ! -o BRIDGE -j MASQUERADE ' +
+      'for every network with masquerading on (the default)',
     commands: [
       tagged(
         rule(
@@ -368,9 +422,12 @@ const builders: Builders = {
   }),
   isolation: ({ network, others, host }, ctx) => ({
     title: `network ${network.name}: isolated from ${others.map((o) => o.name).join(', ')}`,
-    why: 'with ip_forward on, the host would route between its bridges; these rules drop what crosses between them',
+    why:
+      'with ip_forward on, the host would route between its bridges; ' +
+      'these rules drop what crosses between them',
     docker:
-      'Docker puts such drops in DOCKER-ISOLATION-STAGE-1/2 (DOCKER-FORWARD on 28+) between user-defined networks',
+      'Docker puts such drops in DOCKER-ISOLATION-STAGE-1/2 (DOCKER-FORWARD on 28+) ' +
+      'between user-defined networks',
     commands: others.flatMap((o) =>
       [
         rule(ctx, host, 'filter', 'FORWARD', ['-i', network.name, '-o', o.name], ['DROP'], '-I'),
@@ -385,10 +442,15 @@ const builders: Builders = {
     const subnet = formatSubnet(ctx.lab.networks.find((n) => n.name === p.network)!.subnet);
     const h = container.host;
     return {
-      title: `publish ${container.name}: host port ${p.hostPort} → ${dest} (docker run -p ${p.hostPort}:${p.containerPort})`,
-      why: 'DNAT rewrites the destination of packets for the host’s port: PREROUTING for packets from elsewhere, OUTPUT for the host’s own',
+      title:
+        `publish ${container.name}: host port ${p.hostPort} → ${dest} ` +
+        `(docker run -p ${p.hostPort}:${p.containerPort})`,
+      why:
+        'DNAT rewrites the destination of packets for the host’s port: ' +
+        'PREROUTING for packets from elsewhere, OUTPUT for the host’s own',
       docker:
-        'Docker adds the DNAT to its DOCKER chain (jumped to from PREROUTING and OUTPUT), an ACCEPT in FORWARD, and a hairpin MASQUERADE',
+        'Docker adds the DNAT to its DOCKER chain (jumped to from PREROUTING and OUTPUT), ' +
+        'an ACCEPT in FORWARD, and a hairpin MASQUERADE',
       commands: [
         rule(
           ctx,
@@ -452,10 +514,15 @@ const builders: Builders = {
         : []),
     ];
     return {
-      title: `service ${s.name}: virtual IP ${s.vip}:${s.port} → ${s.backends.map((b) => b.container).join(', ')}`,
-      why: 'no interface has the VIP: DNAT picks a backend per connection, at random (iptables statistic), and the answer is un-NATed on the way back',
+      title:
+        `service ${s.name}: virtual IP ${s.vip}:${s.port} → ` +
+        `${s.backends.map((b) => b.container).join(', ')}`,
+      why:
+        'no interface has the VIP: DNAT picks a backend per connection, ' +
+        'at random (iptables statistic), and the answer is un-NATed on the way back',
       docker:
-        'Docker’s swarm services and Kubernetes’ kube-proxy (iptables mode) build the same KUBE-SVC/KUBE-SEP chains of DNAT rules',
+        'Docker’s swarm services and Kubernetes’ kube-proxy (iptables mode) ' +
+        'build the same KUBE-SVC/KUBE-SEP chains of DNAT rules',
       commands: [
         ...['PREROUTING', 'OUTPUT'].flatMap((chain) =>
           s.backends.map((b, i) =>

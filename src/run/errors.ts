@@ -18,7 +18,8 @@ export class EnvError extends Error {
 export class CommandError extends Error {
   constructor(readonly result: CommandResult) {
     super(
-      `\`${commandLine(result.argv)}\` failed (exit ${result.exitCode})${result.stderr ? `: ${result.stderr.trim()}` : ''}`,
+      `\`${commandLine(result.argv)}\` failed (exit ${result.exitCode})` +
+        `${result.stderr ? `: ${result.stderr.trim()}` : ''}`,
     );
     this.name = 'CommandError';
   }

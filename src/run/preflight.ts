@@ -27,7 +27,9 @@ export async function hostFacts(): Promise<HostFacts & { note?: string }> {
     return {
       forwardDrop: true,
       ipForward,
-      note: 'br_netfilter is loaded but the FORWARD policy cannot be read without root; assuming Docker left it at DROP',
+      note:
+        'br_netfilter is loaded but the FORWARD policy cannot be read without root; ' +
+        'assuming Docker left it at DROP',
     };
   }
   const r = await run(['iptables', '-S', 'FORWARD']);
@@ -102,7 +104,8 @@ export async function checkRoom(plan: Plan, lab: Lab): Promise<void> {
   for (const ns of plan.namespaces) {
     if (existsSync(`/etc/netns/${ns}`))
       problems.push(
-        `/etc/netns/${ns} already exists: ip netns exec would mount its files into the container; ${ownerText(listNetnsFiles().find((f) => f.dir === `/etc/netns/${ns}`)?.owner ?? null)}`,
+        `/etc/netns/${ns} already exists: ip netns exec would mount its files into the container; ` +
+          `${ownerText(listNetnsFiles().find((f) => f.dir === `/etc/netns/${ns}`)?.owner ?? null)}`,
       );
   }
   for (const name of plan.rootLinks) {
@@ -114,7 +117,8 @@ export async function checkRoom(plan: Plan, lab: Lab): Promise<void> {
     for (const n of lab.networks)
       for (const route of overlappingRoutes(routes, n.subnet))
         problems.push(
-          `subnet ${formatSubnet(n.subnet)} of network ${n.name} overlaps the route ${route.dst} dev ${route.dev} already on this machine`,
+          `subnet ${formatSubnet(n.subnet)} of network ${n.name} ` +
+            `overlaps the route ${route.dst} dev ${route.dev} already on this machine`,
         );
   }
   if (problems.length > 0)

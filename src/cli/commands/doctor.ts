@@ -106,13 +106,18 @@ export async function doctor(out: Output): Promise<number> {
               what: 'FORWARD policy',
               status: 'warn',
               detail:
-                'DROP, and br_netfilter sends bridged frames through it (Docker does this): a hand-built bridge on the host target silently stops forwarding',
-              fix: 'nothing to do for nslab’s labs: up adds an ACCEPT rule per bridge and down removes it; for your own bridges: iptables -I DOCKER-USER -i BR -o BR -j ACCEPT',
+                'DROP, and br_netfilter sends bridged frames through it (Docker does this): ' +
+                'a hand-built bridge on the host target silently stops forwarding',
+              fix:
+                'nothing to do for nslab’s labs: up adds an ACCEPT rule per bridge and down removes it; ' +
+                'for your own bridges: iptables -I DOCKER-USER -i BR -o BR -j ACCEPT',
             }
           : {
               what: 'FORWARD policy',
               status: 'ok',
-              detail: `${drop ? 'DROP' : 'ACCEPT'}${brnf ? ', br_netfilter on' : ', br_netfilter off'}: hand-built bridges forward`,
+              detail:
+                `${drop ? 'DROP' : 'ACCEPT'}${brnf ? ', br_netfilter on' : ', br_netfilter off'}: ` +
+                'hand-built bridges forward',
             },
       );
     }
@@ -120,7 +125,9 @@ export async function doctor(out: Output): Promise<number> {
   add({
     what: 'ip_forward',
     status: 'ok',
-    detail: `net.ipv4.ip_forward=${readSysctl('net/ipv4/ip_forward') ?? '?'} (labs with NAT or published ports set it to 1 and put it back on down)`,
+    detail:
+      `net.ipv4.ip_forward=${readSysctl('net/ipv4/ip_forward') ?? '?'} ` +
+      '(labs with NAT or published ports set it to 1 and put it back on down)',
   });
 
   // Subnets of the catalogue already routed here clash on the host target (the sandbox is fine).
@@ -139,7 +146,9 @@ export async function doctor(out: Output): Promise<number> {
           add({
             what: `subnet ${formatSubnet(n.subnet)}`,
             status: 'warn',
-            detail: `lab ${entry.name} (network ${n.name}) overlaps the route ${clash.dst} dev ${clash.dev} here`,
+            detail:
+              `lab ${entry.name} (network ${n.name}) ` +
+              `overlaps the route ${clash.dst} dev ${clash.dev} here`,
             fix: `run ${entry.name} with --sandbox, or free the range`,
           });
       }
