@@ -25,6 +25,7 @@ import { planAt } from '../../session/built.js';
 import { locate } from '../../session/locate.js';
 import { prepare } from '../../session/prepare.js';
 import { lockPlace } from '../../run/lock.js';
+import { requireRoot } from '../../run/preflight.js';
 import { catchSignals } from '../../session/signals.js';
 import { UsageError } from '../../session/usage.js';
 import { EXIT, exitForSignal } from '../exit.js';
@@ -80,6 +81,7 @@ export async function compare(out: Output, name: string, opts: CompareOptions): 
   if ('why' in engine) throw new EnvError(`compare needs a Docker engine: ${engine.why}`, engine.fix);
   const { place, up } = await handPlace(lab, opts);
   // compare builds the hand side only when the lab is not up: then it is the place's one writer.
+  requireRoot('compare'); // before the lock, whose file is root's
   const lock = up ? null : await lockPlace(lab.name, place, 'compare');
   const interrupt: Interrupt = { signal: null };
   const release = catchSignals(interrupt);

@@ -12,6 +12,7 @@ import { readState, writeState } from '../../run/state.js';
 import { fill, sandboxFlag } from '../../session/exercise.js';
 import { prepare } from '../../session/prepare.js';
 import { lockPlace } from '../../run/lock.js';
+import { requireRoot } from '../../run/preflight.js';
 import { catchSignals, rollBack } from '../../session/signals.js';
 import { UsageError } from '../../session/usage.js';
 import { EXIT, exitForSignal } from '../exit.js';
@@ -42,6 +43,7 @@ export async function exercise(
   // Always a sandbox (there is no --host here): a planted fault such as FORWARD DROP or
   // ip_forward=0 must never break the machine's own network.
   const place = placeFrom(lab.name, opts) ?? { kind: 'sandbox' as const, name: lab.name };
+  requireRoot('exercise'); // before the lock, whose file is root's
   const lock = await lockPlace(lab.name, place, 'exercise');
   const interrupt: Interrupt = { signal: null };
   const release = catchSignals(interrupt);

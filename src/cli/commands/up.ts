@@ -12,7 +12,7 @@ import type { Plan, Step } from '../../plan/types.js';
 import { apply, type Interrupt } from '../../run/apply.js';
 import type { CommandResult } from '../../run/exec.js';
 import { EnvError } from '../../run/errors.js';
-import { interfaceWith } from '../../run/preflight.js';
+import { interfaceWith, requireRoot } from '../../run/preflight.js';
 import { writeState } from '../../run/state.js';
 import { prepare } from '../../session/prepare.js';
 import { lockPlace } from '../../run/lock.js';
@@ -67,6 +67,7 @@ export async function up(out: Output, name: string, opts: UpOptions): Promise<nu
       `--step waits for a key after each step, so it needs a terminal${out.json ? ' and cannot go with --json' : ' (stdin and stdout are not both one)'}; to read the steps without running them: npm run nslab -- plan ${lab.name}`,
     );
   // One writer per place, from preflight on: a second `up` waits or is refused, never builds beside.
+  requireRoot('up'); // before the lock, whose file is root's
   const lock = await lockPlace(lab.name, place, 'up');
   const interrupt: Interrupt = { signal: null };
   const release = catchSignals(interrupt);
