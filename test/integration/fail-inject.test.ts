@@ -1,0 +1,64 @@
+// Failure injection over the whole catalogue: `up` with its K-th command failing
+// (NSLAB_FAIL_AT=K) exits 3 and leaves nothing behind — no namespace, state file, /etc/netns
+// directory or server — and the machine's own namespace as it was. By default a spread of K per
+// lab (the first, the last, and evenly between); NSLAB_FAIL_EVERY=1 tries every K of every lab.
+import { existsSync, readdirSync } from 'node:fs';
+import t from 'tap';
+import { listLabs } from '../../src/lab/index.js';
+import { namespacesOf, needsRoot, nslab, rootSnapshot, sandboxName } from '../helpers/machine.js';
+
+const every = process.env.NSLAB_FAIL_EVERY === '1';
+const SPREAD = 5;
+
+const netnsDirs = (sb: string) =>
+  existsSync('/etc/netns') ? readdirSync('/etc/netns').filter((d) => d.startsWith(`${sb}-`)) : [];
+
+/** K values to try for a plan of `total` commands. */
+function failurePoints(total: number): number[] {
+  if (every || total <= SPREAD) return Array.from({ length: total }, (_, i) => i + 1);
+  const ks = Array.from({ length: SPREAD }, (_, i) => 1 + Math.round((i * (total - 1)) / (SPREAD - 1)));
+  return [...new Set(ks)];
+}
+
+let points = 0;
+for (const { name } of listLabs()) {
+  t.test(`${name}: a failure at any command rolls back everything`, { skip: needsRoot }, async (t) => {
+    const plan = JSON.parse((await nslab(['plan', name, '--sandbox-name', 'sb', '--json'])).stdout) as {
+      steps: { commands: unknown[] }[];
+    };
+    const total = plan.steps.reduce((n, s) => n + s.commands.length, 0);
+    const before = await rootSnapshot();
+    for (const k of failurePoints(total)) {
+      const sb = sandboxName(`fi${k}`);
+      const up = await nslab(['up', name, '--sandbox-name', sb, '--no-check'], { NSLAB_FAIL_AT: String(k) });
+      if (k === 1 && /this kernel cannot create/.test(up.stderr)) {
+        t.test(`${name} cannot run here`, { skip: up.stderr.split('\n')[0] }, () => {});
+        return;
+      }
+      points += 1;
+      t.equal(up.exitCode, 3, `K=${k}: exit 3`, up);
+      t.match(up.stderr, /injected failure \(NSLAB_FAIL_AT=/, `K=${k}: the failing command is named`);
+      const left = await namespacesOf(sb);
+      const files = netnsDirs(sb);
+      const state = existsSync(`/run/nslab/${name}@${sb}.json`);
+      if (left.length || files.length || state) {
+        await nslab(['down', name, '--sandbox-name', sb]); // leave the machine clean for the others
+      }
+      t.same(left, [], `K=${k}: no namespace left`);
+      t.same(files, [], `K=${k}: no /etc/netns files left`);
+      t.notOk(state, `K=${k}: no state file left`);
+      const stray = (await nslab(['status', name, '--json'])).stdout;
+      t.notMatch(
+        stray,
+        new RegExp(`sandbox ${sb}\\b`),
+        `K=${k}: status finds nothing of it (servers, rules, links)`,
+      );
+    }
+    t.same(await rootSnapshot(), before, 'the machine’s own namespace is unchanged');
+  });
+}
+
+t.teardown(() => {
+  // The count for the notes: how many failure points ran.
+  console.log(`# failure injection: ${points} failure points`);
+});
