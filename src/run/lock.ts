@@ -11,7 +11,7 @@ import { runLean } from './exec.js';
 import { madeStateDir } from './state.js';
 
 /** Who holds a lock: written into the lock file once it is taken. */
-export interface Holder {
+interface Holder {
   pid: number;
   verb: string;
   since: string;
