@@ -18,14 +18,11 @@ export async function down(out: Output, nameOrPath: string, opts: PlaceOptions):
   requireRoot('down');
   const place = placeFrom(lab, opts);
   // Never beside an up/exercise/compare of the same place: wait for it, or say who holds it.
+  const found = [{ kind: 'host' as const }, ...listStates().flatMap((s) => (s.lab === lab ? [s.place] : []))];
+  // Each place once: a second flock of the same file, even by this process, would wait on the first.
   const places = place
     ? [place]
-    : [
-        { kind: 'host' as const },
-        ...listStates()
-          .filter((s) => s.lab === lab)
-          .map((s) => s.place),
-      ];
+    : found.filter((p, i) => found.findIndex((q) => placeLabel(q) === placeLabel(p)) === i);
   const locks: PlaceLock[] = [];
   for (const p of places) locks.push(await lockPlace(lab, p, 'down'));
   const report = await teardown(lab, place).finally(() => locks.forEach((l) => l.release()));
