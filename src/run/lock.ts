@@ -62,8 +62,10 @@ export async function lockPlace(lab: string, place: Place, verb: string, waitMs 
     if (performance.now() >= deadline) {
       closeSync(fd);
       const h = holderOf(file);
+      const ago = h ? Math.round((Date.now() - Date.parse(h.since)) / 1000) : 0;
+      const since = h ? `${new Date(h.since).toLocaleTimeString('en-GB')}, ${ago} s ago` : '';
       const who = h
-        ? `pid ${h.pid} runs \`nslab ${h.verb}\` there since ${h.since}`
+        ? `pid ${h.pid} runs \`nslab ${h.verb}\` there (since ${since})`
         : 'another nslab command holds it';
       throw new EnvError(
         `${lab} (${placeLabel(place)}) is busy: ${who}`,
