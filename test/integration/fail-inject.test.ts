@@ -2,10 +2,14 @@
 // (NSLAB_FAIL_AT=K) exits 3 and leaves nothing behind — no namespace, state file, /etc/netns
 // directory or server — and the machine's own namespace as it was. By default a spread of K per
 // lab (the first, the last, and evenly between); NSLAB_FAIL_EVERY=1 tries every K of every lab.
-import { existsSync, readdirSync } from 'node:fs';
-import t from 'tap';
+// Both targets: the sandbox, and the host target on a stand-in machine (a namespace of the test's).
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execa } from 'execa';
+import t, { type Test } from 'tap';
 import { listLabs } from '../../src/lab/index.js';
-import { namespacesOf, needsRoot, nslab, rootSnapshot, sandboxName } from '../helpers/machine.js';
+import { cli, namespacesOf, needsRoot, nslab, rootSnapshot, sandboxName } from '../helpers/machine.js';
 
 const every = process.env.NSLAB_FAIL_EVERY === '1';
 const SPREAD = 5;
@@ -21,6 +25,9 @@ function failurePoints(total: number): number[] {
 }
 
 let points = 0;
+
+/** Says why a lab cannot run here, as a skipped test (tap counts it). */
+const skipWith = (t: Test, why: string) => void t.test('cannot run here', { skip: why }, () => {});
 for (const { name } of listLabs()) {
   t.test(`${name}: a failure at any command rolls back everything`, { skip: needsRoot }, async (t) => {
     const plan = JSON.parse((await nslab(['plan', name, '--sandbox-name', 'sb', '--json'])).stdout) as {
@@ -32,8 +39,7 @@ for (const { name } of listLabs()) {
       const sb = sandboxName(`fi${k}`);
       const up = await nslab(['up', name, '--sandbox-name', sb, '--no-check'], { NSLAB_FAIL_AT: String(k) });
       if (k === 1 && /this kernel cannot create/.test(up.stderr)) {
-        t.test(`${name} cannot run here`, { skip: up.stderr.split('\n')[0] }, () => {});
-        return;
+        return skipWith(t, up.stderr.split('\n')[0]!);
       }
       points += 1;
       t.equal(up.exitCode, 3, `K=${k}: exit 3`, up);
@@ -62,3 +68,81 @@ t.teardown(() => {
   // The count for the notes: how many failure points ran.
   console.log(`# failure injection: ${points} failure points`);
 });
+
+/**
+ * A namespace of the test's plays "the machine" for the host target (nslab runs in it under
+ * nsenter --net, with a state directory of its own), so no failure here can touch this one's.
+ */
+async function standIn(t: Test) {
+  const ns = sandboxName('machine');
+  const stateDir = mkdtempSync(join(tmpdir(), 'nslab-standin-'));
+  await execa('ip', ['netns', 'add', ns]);
+  await execa('ip', ['-n', ns, 'link', 'set', 'lo', 'up']);
+  const inside = (argv: string[], env: Record<string, string> = {}) =>
+    execa('nsenter', [`--net=/run/netns/${ns}`, ...argv], {
+      reject: false,
+      env: { NO_COLOR: '1', NSLAB_STATE_DIR: stateDir, ...env },
+    });
+  t.teardown(async () => {
+    await execa('ip', ['netns', 'del', ns], { reject: false });
+    rmSync(stateDir, { recursive: true, force: true });
+  });
+  const snapshot = async () => ({
+    links: String((await inside(['ip', '-br', 'link'])).stdout),
+    addrs: String((await inside(['ip', '-br', 'addr'])).stdout),
+    routes: String((await inside(['ip', 'route', 'show', 'table', 'all'])).stdout),
+    ipForward: String((await inside(['sysctl', '-n', 'net.ipv4.ip_forward'])).stdout),
+    // Rules and policies; a table once used stays listed (empty) by iptables-nft.
+    iptables: String((await inside(['iptables-save'])).stdout)
+      .split('\n')
+      .map((l) => l.replace(/ \[\d+:\d+\]$/, ''))
+      .filter((l) => l.startsWith('-A ') || (l.startsWith(':') && !l.endsWith(' ACCEPT'))),
+  });
+  return { inside, snapshot, stateDir };
+}
+
+for (const { name } of listLabs()) {
+  t.test(
+    `${name} on the host target (a stand-in machine): a failure anywhere leaves nothing`,
+    { skip: needsRoot },
+    async (t) => {
+      const m = await standIn(t);
+      const planned = await m.inside(['node', cli, 'plan', name, '--json']);
+      const plan = JSON.parse(String(planned.stdout) || 'null') as {
+        namespaces: string[];
+        steps: { commands: unknown[] }[];
+      } | null;
+      if (!plan) return skipWith(t, `${name} has no host plan: ${String(planned.stderr).split('\n')[0]}`);
+      const total = plan.steps.reduce((n, s) => n + s.commands.length, 0);
+      const before = await m.snapshot();
+      for (const k of failurePoints(total)) {
+        const up = await m.inside(['node', cli, 'up', name, '--no-check'], { NSLAB_FAIL_AT: String(k) });
+        const stderr = String(up.stderr);
+        if (k === 1 && /this kernel cannot create|spans \d+ hosts/.test(stderr)) {
+          return skipWith(t, `${name}: ${stderr.split('\n')[0]}`);
+        }
+        points += 1;
+        t.equal(up.exitCode, 3, `K=${k}: exit 3`, { stderr });
+        t.match(stderr, /injected failure \(NSLAB_FAIL_AT=/, `K=${k}: the failing command is named`);
+        const left = (
+          JSON.parse(String((await execa('ip', ['-j', 'netns', 'list'])).stdout) || '[]') as {
+            name: string;
+          }[]
+        )
+          .map((n) => n.name)
+          .filter((n) => plan.namespaces.includes(n));
+        const files = plan.namespaces.filter((n) => existsSync(`/etc/netns/${n}`));
+        const states = readdirSync(m.stateDir).filter((f) => f.endsWith('.json'));
+        if (left.length || files.length || states.length) await m.inside(['node', cli, 'down', name]);
+        t.same(left, [], `K=${k}: no namespace left`);
+        t.same(files, [], `K=${k}: no /etc/netns files left`);
+        t.same(states, [], `K=${k}: no state file left`);
+        t.same(
+          await m.snapshot(),
+          before,
+          `K=${k}: the machine's links, addresses, routes, rules, ip_forward as before`,
+        );
+      }
+    },
+  );
+}
