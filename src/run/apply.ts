@@ -61,7 +61,8 @@ export async function apply(
   };
   const fail = (at: Indexed, result: CommandResult) => {
     hooks.onCommand?.(result);
-    return stop({ failed: result }, at.index);
+    // Ctrl-C reaches the whole process group: a command it cut short failed because of it.
+    return stop(interrupt.signal ? { interrupted: interrupt.signal } : { failed: result }, at.index);
   };
   const batched = (c: Indexed) =>
     succeeded(c, { argv: argvOf(c.command), exitCode: 0, stdout: '', stderr: '', durationMs: 0 });
