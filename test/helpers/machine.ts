@@ -1,7 +1,11 @@
 // Test helpers that look at the real machine and run the real CLI.
-import { readFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
+import type { Test } from 'tap';
+import { runLean } from '../../src/run/exec.js';
 
 export const cli = fileURLToPath(new URL('../../src/cli/nslab.js', import.meta.url));
 export const fixtureLab = (name: string) =>
@@ -82,4 +86,47 @@ export async function rootSnapshot() {
 export async function namespacesOf(sandbox: string): Promise<string[]> {
   const list = JSON.parse((await sh(['ip', '-j', 'netns', 'list'])) || '[]') as { name: string }[];
   return list.map((n) => n.name).filter((n) => n.startsWith(`${sandbox}-`));
+}
+
+/**
+ * A namespace of the test's plays "the machine" for the host target (nslab runs in it under
+ * nsenter --net, with a state directory of its own), so no failure here can touch this one's.
+ */
+export async function standIn(t: Test) {
+  const ns = sandboxName('machine');
+  const stateDir = mkdtempSync(join(tmpdir(), 'nslab-standin-'));
+  await execa('ip', ['netns', 'add', ns]);
+  await execa('ip', ['-n', ns, 'link', 'set', 'lo', 'up']);
+  const inside = (argv: string[], env: Record<string, string> = {}) =>
+    execa('nsenter', [`--net=/run/netns/${ns}`, ...argv], {
+      reject: false,
+      env: { NO_COLOR: '1', NSLAB_STATE_DIR: stateDir, ...env },
+    });
+  t.teardown(async () => {
+    await execa('ip', ['netns', 'del', ns], { reject: false });
+    rmSync(stateDir, { recursive: true, force: true });
+  });
+  const snapshot = async () => ({
+    links: String((await inside(['ip', '-br', 'link'])).stdout),
+    addrs: String((await inside(['ip', '-br', 'addr'])).stdout),
+    routes: String((await inside(['ip', 'route', 'show', 'table', 'all'])).stdout),
+    ipForward: String((await inside(['sysctl', '-n', 'net.ipv4.ip_forward'])).stdout),
+    // Rules and policies; a table once used stays listed (empty) by iptables-nft.
+    iptables: String((await inside(['iptables-save'])).stdout)
+      .split('\n')
+      .map((l) => l.replace(/ \[\d+:\d+\]$/, ''))
+      .filter((l) => l.startsWith('-A ') || (l.startsWith(':') && !l.endsWith(' ACCEPT'))),
+  });
+  return { inside, snapshot, stateDir };
+}
+
+/**
+ * One test at a time, across test files, for catalogue labs on the host target: whatever
+ * stand-in machine they run in, they share the kernel's global names (namespaces c1, web,
+ * outside; /etc/netns; the servers' marks), as two VMs never would. Held until the test ends.
+ */
+export async function hostTargetTurn(t: Test): Promise<void> {
+  const fd = openSync('/tmp/nslab-test-host-target.lock', 'a');
+  await runLean(['flock', '3'], undefined, fd);
+  t.teardown(() => closeSync(fd));
 }

@@ -3,7 +3,16 @@
 // rules left as they were. Skipped (with the reason) where no Docker engine runs.
 import { execa } from 'execa';
 import t from 'tap';
-import { cli, needsRoot, nslab, namespacesOf, sandboxName } from '../helpers/machine.js';
+import { IMAGE } from '../../src/compare/docker.js';
+import {
+  cli,
+  needsRoot,
+  nslab,
+  namespacesOf,
+  sandboxName,
+  standIn,
+  hostTargetTurn,
+} from '../helpers/machine.js';
 
 interface Row {
   property: string;
@@ -225,4 +234,48 @@ t.test('compare says which labs it cannot rebuild with Docker, and changes nothi
   const r = await nslab(['compare', 'overlay']);
   t.equal(r.exitCode, 2);
   t.match(r.stderr, /overlay.*compare rebuilds bridge networks only/);
+});
+
+// Docker beside every lab that can run on the host target: a real dockerd (FORWARD policy DROP,
+// br_netfilter on) with a container of its own up; each lab goes up, verifies and comes down on
+// the host target of a stand-in machine, and Docker's chains, rules, bridges and containers are
+// exactly as before. In this file, so that no other test's containers come and go meanwhile.
+t.test('Docker beside every host-capable lab: Docker is left exactly as it was', { skip }, async (t) => {
+  const docker = async () => ({
+    rules: (await rules()).filter((l) => /DOCKER|docker0|br-[0-9a-f]{12}/.test(l) || l.startsWith(':')),
+    bridges: String((await execa('ip', ['-br', 'link', 'show', 'type', 'bridge'])).stdout),
+    containers: String(
+      (await execa('docker', ['ps', '-a', '--no-trunc', '--format', '{{.ID}} {{.Status}}'])).stdout,
+    )
+      .split('\n')
+      .map((l) => l.replace(/ Up .*$/, ' Up'))
+      .sort(),
+    networks: String((await execa('docker', ['network', 'ls', '-q', '--no-trunc'])).stdout),
+  });
+  const name = `nslab-beside-${process.pid}`;
+  const run = await execa('docker', ['run', '-d', '--name', name, IMAGE, 'sleep', '1000000'], {
+    reject: false,
+  });
+  t.equal(run.exitCode, 0, 'a container of Docker’s own is up', { stderr: run.stderr });
+  t.teardown(() => execa('docker', ['rm', '-f', name], { reject: false }));
+  t.match(
+    String((await execa('iptables', ['-S', 'FORWARD'])).stdout),
+    /^-P FORWARD DROP$/m,
+    'Docker set FORWARD to DROP',
+  );
+  const before = await docker();
+
+  await hostTargetTurn(t);
+  const m = await standIn(t);
+  await m.inside(['iptables', '-P', 'FORWARD', 'DROP']); // the stand-in is a Docker host too
+  const labs = String((await nslab(['list', '--json'])).stdout);
+  for (const { name: lab } of JSON.parse(labs) as { name: string }[]) {
+    const up = await m.inside(['node', cli, 'up', lab, '-q']);
+    if (/this kernel cannot create|spans \d+ hosts/.test(String(up.stderr))) continue; // not host-capable here
+    t.equal(up.exitCode, 0, `${lab}: up passes its checks beside Docker`, { stderr: up.stderr });
+    const verify = await m.inside(['node', cli, 'verify', lab]);
+    t.equal(verify.exitCode, 0, `${lab}: verify`, { stdout: verify.stdout, stderr: verify.stderr });
+    t.equal((await m.inside(['node', cli, 'down', lab])).exitCode, 0, `${lab}: down`);
+  }
+  t.same(await docker(), before, 'Docker’s chains, rules, bridges, networks and containers as before');
 });

@@ -3,13 +3,20 @@
 // directory or server — and the machine's own namespace as it was. By default a spread of K per
 // lab (the first, the last, and evenly between); NSLAB_FAIL_EVERY=1 tries every K of every lab.
 // Both targets: the sandbox, and the host target on a stand-in machine (a namespace of the test's).
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
 import { execa } from 'execa';
 import t, { type Test } from 'tap';
 import { listLabs } from '../../src/lab/index.js';
-import { cli, namespacesOf, needsRoot, nslab, rootSnapshot, sandboxName } from '../helpers/machine.js';
+import {
+  cli,
+  namespacesOf,
+  needsRoot,
+  nslab,
+  rootSnapshot,
+  sandboxName,
+  standIn,
+  hostTargetTurn,
+} from '../helpers/machine.js';
 
 const every = process.env.NSLAB_FAIL_EVERY === '1';
 const SPREAD = 5;
@@ -69,43 +76,12 @@ t.teardown(() => {
   console.log(`# failure injection: ${points} failure points`);
 });
 
-/**
- * A namespace of the test's plays "the machine" for the host target (nslab runs in it under
- * nsenter --net, with a state directory of its own), so no failure here can touch this one's.
- */
-async function standIn(t: Test) {
-  const ns = sandboxName('machine');
-  const stateDir = mkdtempSync(join(tmpdir(), 'nslab-standin-'));
-  await execa('ip', ['netns', 'add', ns]);
-  await execa('ip', ['-n', ns, 'link', 'set', 'lo', 'up']);
-  const inside = (argv: string[], env: Record<string, string> = {}) =>
-    execa('nsenter', [`--net=/run/netns/${ns}`, ...argv], {
-      reject: false,
-      env: { NO_COLOR: '1', NSLAB_STATE_DIR: stateDir, ...env },
-    });
-  t.teardown(async () => {
-    await execa('ip', ['netns', 'del', ns], { reject: false });
-    rmSync(stateDir, { recursive: true, force: true });
-  });
-  const snapshot = async () => ({
-    links: String((await inside(['ip', '-br', 'link'])).stdout),
-    addrs: String((await inside(['ip', '-br', 'addr'])).stdout),
-    routes: String((await inside(['ip', 'route', 'show', 'table', 'all'])).stdout),
-    ipForward: String((await inside(['sysctl', '-n', 'net.ipv4.ip_forward'])).stdout),
-    // Rules and policies; a table once used stays listed (empty) by iptables-nft.
-    iptables: String((await inside(['iptables-save'])).stdout)
-      .split('\n')
-      .map((l) => l.replace(/ \[\d+:\d+\]$/, ''))
-      .filter((l) => l.startsWith('-A ') || (l.startsWith(':') && !l.endsWith(' ACCEPT'))),
-  });
-  return { inside, snapshot, stateDir };
-}
-
 for (const { name } of listLabs()) {
   t.test(
     `${name} on the host target (a stand-in machine): a failure anywhere leaves nothing`,
     { skip: needsRoot },
     async (t) => {
+      await hostTargetTurn(t);
       const m = await standIn(t);
       const planned = await m.inside(['node', cli, 'plan', name, '--json']);
       const plan = JSON.parse(String(planned.stdout) || 'null') as {
