@@ -97,6 +97,12 @@ export async function standIn(t: Test) {
   const stateDir = mkdtempSync(join(tmpdir(), 'nslab-standin-'));
   await execa('ip', ['netns', 'add', ns]);
   await execa('ip', ['-n', ns, 'link', 'set', 'lo', 'up']);
+  // A machine has a NIC and a default route (a VIP is routed before OUTPUT's DNAT): here a veth
+  // whose other end, in the same namespace, answers nothing, so no packet ever leaves it.
+  await execa('ip', ['-n', ns, 'link', 'add', 'eth0', 'type', 'veth', 'peer', 'name', 'eth0-peer']);
+  await execa('ip', ['-n', ns, 'addr', 'add', '198.18.7.2/24', 'dev', 'eth0']);
+  for (const dev of ['eth0', 'eth0-peer']) await execa('ip', ['-n', ns, 'link', 'set', dev, 'up']);
+  await execa('ip', ['-n', ns, 'route', 'add', 'default', 'via', '198.18.7.1']);
   const inside = (argv: string[], env: Record<string, string> = {}) =>
     execa('nsenter', [`--net=/run/netns/${ns}`, ...argv], {
       reject: false,
