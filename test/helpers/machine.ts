@@ -114,8 +114,9 @@ export async function standIn(t: Test) {
   });
   const snapshot = async () => ({
     links: String((await inside(['ip', '-br', 'link'])).stdout),
-    addrs: String((await inside(['ip', '-br', 'addr'])).stdout),
-    routes: String((await inside(['ip', 'route', 'show', 'table', 'all'])).stdout),
+    // IPv4: the labs are IPv4, and the veths' IPv6 link-local addresses arrive on their own time.
+    addrs: String((await inside(['ip', '-4', '-br', 'addr'])).stdout),
+    routes: String((await inside(['ip', '-4', 'route', 'show', 'table', 'all'])).stdout),
     ipForward: String((await inside(['sysctl', '-n', 'net.ipv4.ip_forward'])).stdout),
     // Rules and policies; a table once used stays listed (empty) by iptables-nft.
     iptables: String((await inside(['iptables-save'])).stdout)
