@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { findLabFile, labsDir } from './files.js';
 import { parse } from 'yaml';
-import { loadSource } from './load.js';
+import { loadSource, readLabText } from './load.js';
 import { isName, MAX_LAB_NAME } from './names.js';
 import { LabError } from './problems.js';
 import { resolve } from './resolve.js';
@@ -19,7 +19,7 @@ export function loadLab(nameOrPath: string): Lab {
     const known = listLabs().map((l) => l.name);
     throw new LabError([{ file, line: 0, col: 0, message: `no such lab file: ${/[/.]/.test(nameOrPath) ? 'check the path' : `known labs are ${known.join(', ')}`}` }]);
   }
-  return labFromText(file, readFileSync(file, 'utf8'), name);
+  return labFromText(file, readLabText(file), name);
 }
 
 /** The pure part of loading: text in, Lab or every problem out. */

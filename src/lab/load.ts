@@ -1,5 +1,6 @@
 // Reads a lab file into a YAML document that remembers where every value came from.
-import { readFileSync } from 'node:fs';
+// A lab file may come from anyone: what cannot be a lab is refused with a message, never a crash.
+import { readFileSync, statSync } from 'node:fs';
 import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { LabError, type Problem } from './problems.js';
 
@@ -11,6 +12,18 @@ export interface SourceDoc {
   data: unknown;
   /** file:line:col for a value (or, with `key`, for that key of a mapping) */
   at(path: readonly PathSegment[], key?: string): Omit<Problem, 'message'>;
+}
+
+/** The text of a lab file; a directory or an unreadable file is a problem with the file as a whole. */
+export function readLabText(file: string): string {
+  const whole = (message: string) => new LabError([{ file, line: 0, col: 0, message }]);
+  try {
+    if (statSync(file).isDirectory()) throw whole('is a directory, not a lab file: name a .yaml file');
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    if (e instanceof LabError) throw e;
+    throw whole(`cannot be read: ${(e as Error).message}`);
+  }
 }
 
 export function loadSource(file: string, text = readFileSync(file, 'utf8')): SourceDoc {
