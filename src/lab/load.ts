@@ -1,10 +1,19 @@
 // Reads a lab file into a YAML document that remembers where every value came from.
 // A lab file may come from anyone: what cannot be a lab is refused with a message, never a crash.
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { LabError, type Problem } from './problems.js';
 
 export type PathSegment = string | number;
+
+/** What nslab reads at most: the catalogue's labs have a few KB. */
+export const LIMITS = { bytes: 1024 * 1024 } as const;
+
+const tooLarge = (file: string, bytes: number | null): LabError => new LabError([{
+  file, line: 1, col: 1,
+  message: `the file has ${bytes ?? `more than ${LIMITS.bytes}`} bytes: a lab file may have at most 1 MiB `
+    + `(${LIMITS.bytes} bytes); the catalogue's labs have a few KB`,
+}]);
 
 export interface SourceDoc {
   file: string;
@@ -17,16 +26,40 @@ export interface SourceDoc {
 /** The text of a lab file; a directory or an unreadable file is a problem with the file as a whole. */
 export function readLabText(file: string): string {
   const whole = (message: string) => new LabError([{ file, line: 0, col: 0, message }]);
+  let bytes: Buffer;
   try {
-    if (statSync(file).isDirectory()) throw whole('is a directory, not a lab file: name a .yaml file');
-    return readFileSync(file, 'utf8');
+    const stat = statSync(file);
+    if (stat.isDirectory()) throw whole('is a directory, not a lab file: name a .yaml file');
+    if (stat.size > LIMITS.bytes) throw tooLarge(file, stat.size); // refused unread
+    bytes = readAtMost(file, LIMITS.bytes + 1);
   } catch (e) {
     if (e instanceof LabError) throw e;
     throw whole(`cannot be read: ${(e as Error).message}`);
   }
+  // A pipe or device has no size to look at first: it is read no further than the limit.
+  if (bytes.length > LIMITS.bytes) throw tooLarge(file, null);
+  return bytes.toString('utf8');
 }
 
-export function loadSource(file: string, text = readFileSync(file, 'utf8')): SourceDoc {
+function readAtMost(file: string, max: number): Buffer {
+  const fd = openSync(file, 'r');
+  try {
+    const buffer = Buffer.alloc(max);
+    let n = 0;
+    while (n < max) {
+      const got = readSync(fd, buffer, n, max - n, null);
+      if (got === 0) break;
+      n += got;
+    }
+    return buffer.subarray(0, n);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export function loadSource(file: string, text = readLabText(file)): SourceDoc {
+  const bytes = Buffer.byteLength(text);
+  if (bytes > LIMITS.bytes) throw tooLarge(file, bytes); // text from elsewhere than readLabText
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const position = (offset: number) => {
