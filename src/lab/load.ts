@@ -1,5 +1,6 @@
 // Reads a lab file into a YAML document that remembers where every value came from.
 // A lab file may come from anyone: what cannot be a lab is refused with a message, never a crash.
+import { isUtf8 } from 'node:buffer';
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { LabError, type Problem } from './problems.js';
@@ -38,8 +39,29 @@ export function readLabText(file: string): string {
   }
   // A pipe or device has no size to look at first: it is read no further than the limit.
   if (bytes.length > LIMITS.bytes) throw tooLarge(file, null);
+  if (!isUtf8(bytes)) throw notUtf8(file, bytes);
   return bytes.toString('utf8');
 }
+
+/** Points at the first byte that is not UTF-8: where the text decoded and encoded again differs. */
+function notUtf8(file: string, bytes: Buffer): LabError {
+  const again = Buffer.from(bytes.toString('utf8'));
+  let i = 0;
+  while (bytes[i] === again[i]) i++;
+  while (i > 0 && (again[i]! & 0xc0) === 0x80) i--; // back to the first byte of its sequence
+  const lineStart = bytes.subarray(0, i).lastIndexOf(0x0a) + 1;
+  const line = bytes.subarray(0, lineStart).filter((b) => b === 0x0a).length + 1;
+  const col = bytes.subarray(lineStart, i).toString('utf8').length + 1;
+  const byte = bytes[i]!.toString(16).padStart(2, '0');
+  return new LabError([{ file, line, col, message: `byte 0x${byte} is not UTF-8: a lab file is YAML text in UTF-8 `
+    + '(is it a binary file, or saved in another encoding?)' }]);
+}
+
+/** line:col of a place in a text not parsed yet (counted as the YAML parser's LineCounter does). */
+const positionIn = (text: string, offset: number) => {
+  const before = text.slice(0, offset);
+  return { line: before.split('\n').length, col: offset - before.lastIndexOf('\n') };
+};
 
 function readAtMost(file: string, max: number): Buffer {
   const fd = openSync(file, 'r');
@@ -60,6 +82,13 @@ function readAtMost(file: string, max: number): Buffer {
 export function loadSource(file: string, text = readLabText(file)): SourceDoc {
   const bytes = Buffer.byteLength(text);
   if (bytes > LIMITS.bytes) throw tooLarge(file, bytes); // text from elsewhere than readLabText
+  // YAML allows no control character but tab and line breaks (escaped in double quotes, they may).
+  const control = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/.exec(text);
+  if (control) {
+    const code = `U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+    throw new LabError([{ file, ...positionIn(text, control.index), message: `control character ${code}: a lab file is `
+      + 'YAML text, which allows none but tab and line breaks (is it a binary file?)' }]);
+  }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const position = (offset: number) => {

@@ -32,3 +32,21 @@ t.test('a file over 1 MiB is refused before it is parsed; 1 MiB itself is read',
   t.match(problemsOf(() => loadLab(join(dir, 'edge.yaml'))), [/edge\.yaml:1:1: the top level must be object/], 'exactly 1 MiB is read and parsed');
   t.same(problemsOf(() => loadLab('/dev/zero')), [`/dev/zero:1:1: the file has more than 1048576 bytes: ${limit}`], 'a device is read no further than the limit');
 });
+
+t.test('bytes that are not YAML text: not UTF-8, or control characters', async (t) => {
+  const notUtf8 = 'is not UTF-8: a lab file is YAML text in UTF-8 (is it a binary file, or saved in another encoding?)';
+  const control = 'a lab file is YAML text, which allows none but tab and line breaks (is it a binary file?)';
+  const cases: [string, Buffer, string][] = [
+    ['a byte that starts no sequence', Buffer.from('title: t\n\xff\xfe', 'latin1'), `2:1: byte 0xff ${notUtf8}`],
+    ['UTF-16 (its byte order mark)', Buffer.from('\ufefftitle: t\n', 'utf16le'), `1:1: byte 0xff ${notUtf8}`],
+    ['Latin-1', Buffer.from('title: café\n', 'latin1'), `1:11: byte 0xe9 ${notUtf8}`],
+    ['a sequence cut short, after a good one', Buffer.concat([Buffer.from('title: é'), Buffer.from([0xe2, 0x82, 0x0a])]), `1:9: byte 0xe2 ${notUtf8}`],
+    ['NUL', Buffer.from('title: t\nx: "a\0"\n'), `2:6: control character U+0000: ${control}`],
+    ['an executable', Buffer.from('\x7fELF\x02\x01\x01\0'), `1:1: control character U+007F: ${control}`],
+  ];
+  for (const [what, bytes, expected] of cases) {
+    const file = join(t.testdir({ 'lab.yaml': bytes }), 'lab.yaml');
+    t.same(problemsOf(() => loadLab(file)), [`${file}:${expected}`], what);
+  }
+  t.match(problemsOf(() => labFromText('lab.yaml', 'title: "tab\\there, NUL escaped \\0"\n')), [/the top level needs "networks"/], 'escapes in double quotes are text');
+});
