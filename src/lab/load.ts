@@ -2,13 +2,13 @@
 // A lab file may come from anyone: what cannot be a lab is refused with a message, never a crash.
 import { isUtf8 } from 'node:buffer';
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
-import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { CST, isMap, isSeq, Lexer, LineCounter, Parser, parseDocument, type Document, type Node } from 'yaml';
 import { LabError, type Problem } from './problems.js';
 
 export type PathSegment = string | number;
 
-/** What nslab reads at most: the catalogue's labs have a few KB. */
-export const LIMITS = { bytes: 1024 * 1024 } as const;
+/** What nslab reads at most: the catalogue's labs have a few KB and nest 6 levels deep. */
+export const LIMITS = { bytes: 1024 * 1024, depth: 64 } as const;
 
 const tooLarge = (file: string, bytes: number | null): LabError => new LabError([{
   file, line: 1, col: 1,
@@ -79,6 +79,22 @@ function readAtMost(file: string, max: number): Buffer {
   }
 }
 
+/**
+ * Where the YAML first nests deeper than the limit, or null. Composing a document recurses, so
+ * 1 MiB of `[[[…` would exhaust the stack: the parser, which keeps its own stack, runs first and
+ * stops as soon as that stack holds too many open lists and mappings.
+ */
+function tooDeepAt(text: string): number | null {
+  const parser = new Parser();
+  for (const lexeme of new Lexer().lex(text)) {
+    for (const token of parser.next(lexeme)) void token; // only the parser's stack matters here
+    if (parser.stack.length <= LIMITS.depth) continue;
+    const open = parser.stack.filter(CST.isCollection);
+    if (open.length > LIMITS.depth) return open[LIMITS.depth]!.offset;
+  }
+  return null;
+}
+
 export function loadSource(file: string, text = readLabText(file)): SourceDoc {
   const bytes = Buffer.byteLength(text);
   if (bytes > LIMITS.bytes) throw tooLarge(file, bytes); // text from elsewhere than readLabText
@@ -89,6 +105,10 @@ export function loadSource(file: string, text = readLabText(file)): SourceDoc {
     throw new LabError([{ file, ...positionIn(text, control.index), message: `control character ${code}: a lab file is `
       + 'YAML text, which allows none but tab and line breaks (is it a binary file?)' }]);
   }
+  const deep = tooDeepAt(text);
+  if (deep !== null)
+    throw new LabError([{ file, ...positionIn(text, deep), message: `nested more than ${LIMITS.depth} levels deep here: `
+      + `a lab file may nest lists and mappings ${LIMITS.depth} levels at most (the catalogue's labs use 6)` }]);
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const position = (offset: number) => {

@@ -50,3 +50,28 @@ t.test('bytes that are not YAML text: not UTF-8, or control characters', async (
   }
   t.match(problemsOf(() => labFromText('lab.yaml', 'title: "tab\\there, NUL escaped \\0"\n')), [/the top level needs "networks"/], 'escapes in double quotes are text');
 });
+
+t.test('nesting deeper than 64 levels is refused where it passes 64, before it can exhaust the stack', async (t) => {
+  const tooDeep = 'nested more than 64 levels deep here: a lab file may nest lists and mappings 64 levels at most'
+    + ' (the catalogue\'s labs use 6)';
+  const flow = (n: number) => `title: t\nx: ${'['.repeat(n)}${']'.repeat(n)}\n`; // the top-level mapping is level 1
+  const blockMaps = (n: number) => `title: t\n${Array.from({ length: n }, (_, i) => `${' '.repeat(i)}a:\n`).join('')}`;
+  const cases: [string, string, string | null][] = [
+    ['63 flow lists in the top mapping: 64 levels', flow(63), null],
+    ['64 flow lists: 65 levels', flow(64), `2:67: ${tooDeep}`],
+    ['64 block mappings by indentation', blockMaps(64), null],
+    ['65 block mappings by indentation', blockMaps(65), `66:65: ${tooDeep}`],
+    ['block lists on one line', `title: t\nx:\n${'- '.repeat(64)}1\n`, `3:127: ${tooDeep}`],
+    ['flow mappings', `title: t\nx: ${'{a: '.repeat(70)}`, `2:256: ${tooDeep}`],
+    ['explicit keys', `? ${'? '.repeat(70)}a\n`, `1:129: ${tooDeep}`],
+  ];
+  for (const [what, text, expected] of cases) {
+    const ps = problemsOf(() => labFromText('lab.yaml', text));
+    if (expected) t.same(ps, [`lab.yaml:${expected}`], what);
+    else t.notMatch(ps.join('\n'), /nested|call stack/, what);
+  }
+  const start = Date.now();
+  const mib = `title: t\nx: ${'['.repeat(1024 * 1024 - 20)}`;
+  t.same(problemsOf(() => labFromText('lab.yaml', mib)), [`lab.yaml:2:67: ${tooDeep}`], '1 MiB of [');
+  t.ok(Date.now() - start < 1000, `refused in ${Date.now() - start} ms: the parser stops at level 65`);
+});
