@@ -2,13 +2,15 @@
 // A lab file may come from anyone: what cannot be a lab is refused with a message, never a crash.
 import { isUtf8 } from 'node:buffer';
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
-import { CST, isMap, isSeq, Lexer, LineCounter, Parser, parseDocument, type Document, type Node } from 'yaml';
+import {
+  CST, isAlias, isMap, isSeq, Lexer, LineCounter, Parser, parseDocument, visit, type Alias, type Document, type Node,
+} from 'yaml';
 import { LabError, type Problem } from './problems.js';
 
 export type PathSegment = string | number;
 
-/** What nslab reads at most: the catalogue's labs have a few KB and nest 6 levels deep. */
-export const LIMITS = { bytes: 1024 * 1024, depth: 64 } as const;
+/** What nslab reads at most: the catalogue's labs have a few KB, nest 6 levels deep, use no alias. */
+export const LIMITS = { bytes: 1024 * 1024, depth: 64, aliases: 100 } as const;
 
 const tooLarge = (file: string, bytes: number | null): LabError => new LabError([{
   file, line: 1, col: 1,
@@ -95,6 +97,20 @@ function tooDeepAt(text: string): number | null {
   return null;
 }
 
+/** The document as plain data, its aliases resolved within the limit (yaml's maxAliasCount). */
+function toData(doc: Document.Parsed, position: (node: Node) => Omit<Problem, 'message'>): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: LIMITS.aliases });
+  } catch (e) {
+    if (!(e instanceof ReferenceError && e.message.startsWith('Excessive alias count'))) throw e;
+    // yaml does not say which alias went over: point at the first, where the aliases begin.
+    let first: Alias | undefined;
+    visit(doc, { Alias: (_, node) => ((first = node), visit.BREAK) });
+    throw new LabError([{ ...position(first!), message: `aliases expand past the limit of ${LIMITS.aliases} `
+      + '(yaml\'s maxAliasCount), as an alias bomb does: a lab file needs few aliases, if any; write the values out' }]);
+  }
+}
+
 export function loadSource(file: string, text = readLabText(file)): SourceDoc {
   const bytes = Buffer.byteLength(text);
   if (bytes > LIMITS.bytes) throw tooLarge(file, bytes); // text from elsewhere than readLabText
@@ -120,6 +136,7 @@ export function loadSource(file: string, text = readLabText(file)): SourceDoc {
     message: `${e.message.split('\n')[0]} (YAML syntax)`,
   }));
   if (syntax.length > 0) throw new LabError(syntax);
+  const data = toData(doc, (node) => position(node.range?.[0] ?? 0));
 
   const at = (path: readonly PathSegment[], key?: string) => {
     // Walk down as far as the document goes; point at the deepest node found.
@@ -145,5 +162,5 @@ export function loadSource(file: string, text = readLabText(file)): SourceDoc {
     }
     return position(offset);
   };
-  return { file, doc, data: doc.toJS(), at };
+  return { file, doc, data, at };
 }

@@ -75,3 +75,18 @@ t.test('nesting deeper than 64 levels is refused where it passes 64, before it c
   t.same(problemsOf(() => labFromText('lab.yaml', mib)), [`lab.yaml:2:67: ${tooDeep}`], '1 MiB of [');
   t.ok(Date.now() - start < 1000, `refused in ${Date.now() - start} ms: the parser stops at level 65`);
 });
+
+t.test('an alias bomb is refused at its first alias; a few aliases are fine', async (t) => {
+  const bomb = (levels: number) => ['a0: &a0 [x, x, x, x, x, x, x, x, x]',
+    ...Array.from({ length: levels }, (_, i) => `a${i + 1}: &a${i + 1} [${Array(9).fill(`*a${i}`).join(', ')}]`)].join('\n');
+  const limit = 'aliases expand past the limit of 100 (yaml\'s maxAliasCount), as an alias bomb does: a lab file needs'
+    + ' few aliases, if any; write the values out';
+  const start = Date.now();
+  t.same(problemsOf(() => labFromText('lab.yaml', `${bomb(9)}\n`)), [`lab.yaml:2:10: ${limit}`], 'nine levels of nine');
+  t.ok(Date.now() - start < 1000, `refused in ${Date.now() - start} ms`);
+  t.same(problemsOf(() => labFromText('lab.yaml', `title: t\nx: &x 1\ny: [${Array(101).fill('*x').join(', ')}]\n`)),
+    [`lab.yaml:3:5: ${limit}`], '101 uses of one scalar');
+  const shared = `title: t\nnetworks:\n  br0:\n    subnet: 10.10.0.0/24\ncontainers:\n`
+    + `  c1:\n    networks: &on-br0\n      br0: {}\n${[2, 3, 4].map((i) => `  c${i}:\n    networks: *on-br0\n`).join('')}`;
+  t.equal(labFromText('lab.yaml', shared).containers.length, 4, 'an anchor shared by a few containers');
+});
