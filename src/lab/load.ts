@@ -3,7 +3,7 @@
 import { isUtf8 } from 'node:buffer';
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import {
-  CST, isAlias, isMap, isSeq, Lexer, LineCounter, Parser, parseDocument, visit, type Alias, type Document, type Node,
+  CST, isAlias, isMap, isNode, isSeq, Lexer, LineCounter, Parser, parseDocument, visit, type Alias, type Document, type Node,
 } from 'yaml';
 import { LabError, type Problem } from './problems.js';
 
@@ -97,6 +97,26 @@ function tooDeepAt(text: string): number | null {
   return null;
 }
 
+/**
+ * An alias names the last anchor before it. One with none would throw when resolved; one inside
+ * the value it names would make that value contain itself, which no check can walk to its end.
+ */
+function badAliases(doc: Document.Parsed, position: (node: Node) => Omit<Problem, 'message'>): Problem[] {
+  const anchors = new Map<string, unknown>();
+  const problems: Problem[] = [];
+  visit(doc, (_, node, path) => {
+    if (isAlias(node)) {
+      const name = node.source;
+      const target = anchors.get(name);
+      if (target === undefined) problems.push({ ...position(node), message: `alias *${name} names no anchor &${name} before it` });
+      else if (path.includes(target as Node))
+        problems.push({ ...position(node), message: `alias *${name} is inside the value anchored &${name}, which would then `
+          + 'contain itself without end: write the value out' });
+    } else if (isNode(node) && node.anchor) anchors.set(node.anchor, node);
+  });
+  return problems;
+}
+
 /** The document as plain data, its aliases resolved within the limit (yaml's maxAliasCount). */
 function toData(doc: Document.Parsed, position: (node: Node) => Omit<Problem, 'message'>): unknown {
   try {
@@ -136,7 +156,10 @@ export function loadSource(file: string, text = readLabText(file)): SourceDoc {
     message: `${e.message.split('\n')[0]} (YAML syntax)`,
   }));
   if (syntax.length > 0) throw new LabError(syntax);
-  const data = toData(doc, (node) => position(node.range?.[0] ?? 0));
+  const nodeAt = (node: Node) => position(node.range?.[0] ?? 0);
+  const aliases = badAliases(doc, nodeAt);
+  if (aliases.length > 0) throw new LabError(aliases);
+  const data = toData(doc, nodeAt);
 
   const at = (path: readonly PathSegment[], key?: string) => {
     // Walk down as far as the document goes; point at the deepest node found.

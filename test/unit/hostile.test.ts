@@ -90,3 +90,18 @@ t.test('an alias bomb is refused at its first alias; a few aliases are fine', as
     + `  c1:\n    networks: &on-br0\n      br0: {}\n${[2, 3, 4].map((i) => `  c${i}:\n    networks: *on-br0\n`).join('')}`;
   t.equal(labFromText('lab.yaml', shared).containers.length, 4, 'an anchor shared by a few containers');
 });
+
+t.test('an alias must name an anchor before it, and not one around it', async (t) => {
+  const endless = 'which would then contain itself without end: write the value out';
+  const cases: [string, string, string[]][] = [
+    ['no such anchor', 'title: *nope\n', ['1:8: alias *nope names no anchor &nope before it']],
+    ['the anchor comes after', 'title: *t\nx: &t x\n', ['1:8: alias *t names no anchor &t before it']],
+    ['a list holding itself', 'title: &a [*a]\n', [`1:12: alias *a is inside the value anchored &a, ${endless}`]],
+    ['a list holding itself by a name used before', 'x: &a [1]\ny: &a [*a]\n', [`2:8: alias *a is inside the value anchored &a, ${endless}`]],
+    ['a mapping holding itself, deeper', 'x: &m\n  y: [1, {z: *m}]\n', [`2:14: alias *m is inside the value anchored &m, ${endless}`]],
+  ];
+  for (const [what, text, expected] of cases)
+    t.same(problemsOf(() => labFromText('lab.yaml', text)), expected.map((e) => `lab.yaml:${e}`), what);
+  t.match(problemsOf(() => labFromText('lab.yaml', 'x: &a [1]\ny: &a [2]\nz: *a\n')), [/the top level needs "title"/],
+    'a reused anchor name: the alias names the last one before it');
+});
