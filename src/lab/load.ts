@@ -3,7 +3,8 @@
 import { isUtf8 } from 'node:buffer';
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import {
-  CST, isAlias, isMap, isNode, isScalar, isSeq, Lexer, LineCounter, Parser, parseDocument, visit, type Alias, type Document, type Node,
+  Composer, CST, isAlias, isMap, isNode, isScalar, isSeq, Lexer, LineCounter, Parser, visit, YAMLParseError,
+  type Alias, type Document, type Node,
 } from 'yaml';
 import { LabError, type Problem } from './problems.js';
 
@@ -81,20 +82,45 @@ function readAtMost(file: string, max: number): Buffer {
   }
 }
 
+/** Thrown from inside the parse at the first list or mapping nested deeper than the limit. */
+class TooDeep {
+  constructor(readonly offset: number) {}
+}
+
 /**
- * Where the YAML first nests deeper than the limit, or null. Composing a document recurses, so
- * 1 MiB of `[[[…` would exhaust the stack: the parser, which keeps its own stack, runs first and
- * stops as soon as that stack holds too many open lists and mappings.
+ * parseDocument(text), stopped at the first list or mapping nested deeper than the limit:
+ * composing a document recurses, so 1 MiB of `[[[…` would exhaust the stack. The parser keeps a
+ * stack of its own, looked at after each lexeme, so the deep part is neither composed nor parsed.
  */
-function tooDeepAt(text: string): number | null {
-  const parser = new Parser();
-  for (const lexeme of new Lexer().lex(text)) {
-    for (const token of parser.next(lexeme)) void token; // only the parser's stack matters here
-    if (parser.stack.length <= LIMITS.depth) continue;
-    const open = parser.stack.filter(CST.isCollection);
-    if (open.length > LIMITS.depth) return open[LIMITS.depth]!.offset;
+function parseShallow(text: string, lineCounter: LineCounter): Document.Parsed | TooDeep {
+  const parser = new Parser(lineCounter.addNewLine);
+  function* tokens() {
+    lineCounter.addNewLine(0); // as parser.parse does
+    for (const lexeme of new Lexer().lex(text)) {
+      yield* parser.next(lexeme);
+      if (parser.stack.length <= LIMITS.depth) continue;
+      const open = parser.stack.filter(CST.isCollection);
+      if (open.length > LIMITS.depth) throw new TooDeep(open[LIMITS.depth]!.offset);
+    }
+    yield* parser.end();
   }
-  return null;
+  // yaml's own check of unique keys compares each key with every other (30,000 keys: 3 s)
+  const composer = new Composer({ uniqueKeys: false });
+  let doc: Document.Parsed | undefined;
+  try {
+    for (const next of composer.compose(tokens(), true, text.length)) {
+      if (doc) {
+        const message = 'Source contains multiple documents; please use YAML.parseAllDocuments()'; // as parseDocument
+        doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', message));
+        break;
+      }
+      doc = next;
+    }
+  } catch (e) {
+    if (e instanceof TooDeep) return e;
+    throw e;
+  }
+  return doc!; // compose yields a document at the end at the latest
 }
 
 /** A key twice in one mapping: the data would keep only the last. Keys compare as the data's do. */
@@ -160,17 +186,15 @@ export function loadSource(file: string, text = readLabText(file)): SourceDoc {
     throw new LabError([{ file, ...positionIn(text, control.index), message: `control character ${code}: a lab file is `
       + 'YAML text, which allows none but tab and line breaks (is it a binary file?)' }]);
   }
-  const deep = tooDeepAt(text);
-  if (deep !== null)
-    throw new LabError([{ file, ...positionIn(text, deep), message: `nested more than ${LIMITS.depth} levels deep here: `
-      + `a lab file may nest lists and mappings ${LIMITS.depth} levels at most (the catalogue's labs use 6)` }]);
   const lineCounter = new LineCounter();
-  // yaml's own check of unique keys compares each key with every other (30,000 keys: 3 s)
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
   const position = (offset: number) => {
     const { line, col } = lineCounter.linePos(offset);
     return { file, line, col };
   };
+  const doc = parseShallow(text, lineCounter);
+  if (doc instanceof TooDeep)
+    throw new LabError([{ ...position(doc.offset), message: `nested more than ${LIMITS.depth} levels deep here: `
+      + `a lab file may nest lists and mappings ${LIMITS.depth} levels at most (the catalogue's labs use 6)` }]);
   const syntax = [...doc.errors, ...doc.warnings].map((e) => ({
     ...position(e.pos[0]),
     message: `${e.message.split('\n')[0]} (YAML syntax)`,
