@@ -3,7 +3,7 @@
 import { isUtf8 } from 'node:buffer';
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import {
-  Composer, CST, isAlias, isMap, isNode, isScalar, isSeq, Lexer, LineCounter, Parser, visit, YAMLParseError,
+  Composer, CST, isAlias, isCollection, isMap, isNode, isScalar, isSeq, Lexer, LineCounter, Parser, visit, YAMLParseError,
   type Alias, type Document, type Node,
 } from 'yaml';
 import { LabError, type Problem } from './problems.js';
@@ -123,13 +123,21 @@ function parseShallow(text: string, lineCounter: LineCounter): Document.Parsed |
   return doc!; // compose yields a document at the end at the latest
 }
 
-/** A key twice in one mapping: the data would keep only the last. Keys compare as the data's do. */
-function duplicateKeys(doc: Document.Parsed, position: (node: Node) => Omit<Problem, 'message'>): Problem[] {
+/**
+ * Keys are names. A list or mapping as a key would only be turned into text (with a warning on
+ * stderr), and a key twice in one mapping would keep only the last: keys compare as in the data.
+ */
+function badKeys(doc: Document.Parsed, position: (node: Node) => Omit<Problem, 'message'>): Problem[] {
   const problems: Problem[] = [];
   visit(doc, {
     Map: (_, map) => {
       const seen = new Map<string, Node>();
       for (const { key } of map.items) {
+        if (isCollection(key) || isAlias(key)) {
+          const what = isAlias(key) ? `an alias (*${key.source})` : isMap(key) ? 'a mapping' : 'a list';
+          problems.push({ ...position(key), message: `this key is ${what}: keys in a lab file are plain names` });
+          continue;
+        }
         if (!isScalar(key)) continue;
         const name = key.value === null ? '' : String(key.value);
         const first = seen.get(name);
@@ -201,7 +209,7 @@ export function loadSource(file: string, text = readLabText(file)): SourceDoc {
   }));
   if (syntax.length > 0) throw new LabError(syntax);
   const nodeAt = (node: Node) => position(node.range?.[0] ?? 0);
-  const structure = [...duplicateKeys(doc, nodeAt), ...badAliases(doc, nodeAt)];
+  const structure = [...badKeys(doc, nodeAt), ...badAliases(doc, nodeAt)];
   if (structure.length > 0) throw new LabError(structure);
   const data = toData(doc, nodeAt);
 

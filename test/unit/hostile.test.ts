@@ -118,3 +118,13 @@ t.test('duplicate keys are found in linear time, compared as the data compares t
     [`lab.yaml:${keys + 3}:3: key "k7" is already in this mapping (line 10): keys must be unique`]);
   t.ok(Date.now() - start < 5000, `${keys} keys checked in ${Date.now() - start} ms`);
 });
+
+t.test('a key that is a list, a mapping or an alias is refused (the data could only hold it as text)', async (t) => {
+  const cases: [string, string, string][] = [
+    ['a list', '? [a, b]\n: 1\n', '1:3: this key is a list: keys in a lab file are plain names'],
+    ['a mapping in a flow mapping', 'x: { {a: 1}: 2 }\n', '1:6: this key is a mapping: keys in a lab file are plain names'],
+    ['an alias', 'x: &k title\n*k : t\n', '2:1: this key is an alias (*k): keys in a lab file are plain names'],
+  ];
+  for (const [what, text, expected] of cases)
+    t.same(problemsOf(() => labFromText('lab.yaml', text)), [`lab.yaml:${expected}`], what);
+});
