@@ -1,6 +1,6 @@
 // Raw → resolved: fills defaults (gateway, addresses, interface names, hosts files) and checks
 // what the schema cannot say (references, clashes, subnets). Collects every problem, then returns.
-import { contains, formatSubnet, isUsableHost, lowestFree, overlaps, parseCidr, type Subnet } from '../net/ipv4.js';
+import { contains, formatSubnet, isUsableHost, lowestFree, overlaps, parseCidr, specialRangesIn, type Subnet } from '../net/ipv4.js';
 import type { SourceDoc } from './load.js';
 import { containerIfname, hostAddress, hostIfname, IFNAMSIZ, LAN, RESERVED, SANDBOX_RANGES, SANDBOX_UPLINK, SINGLE_HOST } from './names.js';
 import type { Problem } from './problems.js';
@@ -98,6 +98,20 @@ function resolveHosts(raw: RawLab, report: Report): DockerHost[] {
   return entries.map(([name, machine], i) => ({ name, address: hostAddress(i), machine }));
 }
 
+/** Why a subnet or an address (a /32) cannot be a lab's, for one in a special range; else null. */
+function special(what: string, s: Subnet): string | null {
+  const hit = specialRangesIn(s);
+  const [first] = hit;
+  if (!first) return null;
+  if (hit.length > 1)
+    return `${what} overlaps ${hit.slice(0, -1).map((r) => r.name).join(', ')} and ${hit.at(-1)!.name}, ranges with meanings of their own`;
+  const how = s.prefix === 32 ? 'is in' : formatSubnet(s) === formatSubnet(first.subnet) ? 'is'
+    : s.prefix > first.subnet.prefix ? 'lies in' : 'overlaps';
+  return `${what} ${how} ${first.name}: ${first.why}`;
+}
+const PRIVATE = 'use a private range instead, inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16 '
+  + '(Docker\'s default is 172.17.0.0/16)';
+
 /** macvlan and ipvlan children live on the uplink's LAN itself. */
 const onLan = (driver: Driver) => driver === 'macvlan' || driver === 'ipvlan';
 
@@ -128,6 +142,8 @@ function resolveNetworks(raw: RawLab, report: Report): Network[] {
     if (driver !== 'overlay' && n.vni !== undefined) report([...at, 'vni'], 'only an overlay network has a vni');
     if (driver === 'overlay' && name.length > IFNAMSIZ - 3)
       report(['networks'], `overlay network name "${name}" also names its VXLAN device vx-${name}, over ${IFNAMSIZ} characters: shorten it`, name);
+    const unusable = special(`subnet ${formatSubnet(subnet)}`, subnet);
+    if (unusable) report(['networks', name, 'subnet'], `${unusable}: ${PRIVATE}`);
     if (!onLan(driver)) for (const reserved of SANDBOX_RANGES)
       if (overlaps(reserved.subnet, subnet))
         report(['networks', name, 'subnet'], `subnet ${formatSubnet(subnet)} overlaps ${formatSubnet(reserved.subnet)}, which nslab uses for ${reserved.use}: pick another private range`);

@@ -128,3 +128,56 @@ t.test('a key that is a list, a mapping or an alias is refused (the data could o
   for (const [what, text, expected] of cases)
     t.same(problemsOf(() => labFromText('lab.yaml', text)), [`lab.yaml:${expected}`], what);
 });
+
+// The special ranges: none may number a lab's network; each is named, with why, and where to go.
+const onBr0 = (subnet: string, extra = '') =>
+  `title: t\nnetworks:\n  br0:\n    subnet: ${subnet}\n${extra}containers:\n  c1:\n    networks:\n      br0: {}\n`;
+const PRIVATE = 'use a private range instead, inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16 (Docker\'s default is 172.17.0.0/16)';
+const WHY = {
+  thisNetwork: '"this network" (0.0.0.0/8): 0.0.0.0 stands for any address, and nothing in 0.0.0.0/8 is routed',
+  loopback: 'loopback (127.0.0.0/8): every namespace has it on its own lo, and the kernel never sends it out of one',
+  linkLocal: 'link-local (169.254.0.0/16): hosts pick these for themselves when no DHCP server answers, and routers never forward them',
+  multicast: 'multicast (224.0.0.0/4): these address groups of receivers, never one interface',
+  reserved: 'reserved (240.0.0.0/4, with the broadcast 255.255.255.255): it is set aside for future use and dropped by routers',
+};
+const ALL = '"this network" (0.0.0.0/8), loopback (127.0.0.0/8), link-local (169.254.0.0/16), multicast (224.0.0.0/4)'
+  + ' and reserved (240.0.0.0/4, with the broadcast 255.255.255.255), ranges with meanings of their own';
+const SANDBOX = (s: string) => [
+  `subnet ${s} overlaps 198.51.100.0/24, which nslab uses for its uplink to the outside: pick another private range`,
+  `subnet ${s} overlaps 203.0.113.0/24, which nslab uses for servers in the outside: pick another private range`,
+];
+
+t.test('a subnet in or over a special range is refused at the subnet, saying what the range is', async (t) => {
+  const cases: [string, string[]][] = [
+    ['127.0.0.0/8', [`subnet 127.0.0.0/8 is ${WHY.loopback}: ${PRIVATE}`]],
+    ['127.0.0.0/24', [`subnet 127.0.0.0/24 lies in ${WHY.loopback}: ${PRIVATE}`]],
+    ['224.0.0.0/24', [`subnet 224.0.0.0/24 lies in ${WHY.multicast}: ${PRIVATE}`]],
+    ['239.255.0.0/16', [`subnet 239.255.0.0/16 lies in ${WHY.multicast}: ${PRIVATE}`]],
+    ['169.254.0.0/16', [`subnet 169.254.0.0/16 is ${WHY.linkLocal}: ${PRIVATE}`]],
+    ['169.254.10.0/24', [`subnet 169.254.10.0/24 lies in ${WHY.linkLocal}: ${PRIVATE}`]],
+    ['0.0.0.0/8', [`subnet 0.0.0.0/8 is ${WHY.thisNetwork}: ${PRIVATE}`]],
+    ['240.0.0.0/4', [`subnet 240.0.0.0/4 is ${WHY.reserved}: ${PRIVATE}`]],
+    ['255.255.255.252/30', [`subnet 255.255.255.252/30 lies in ${WHY.reserved}: ${PRIVATE}`]],
+    ['64.0.0.0/2', [`subnet 64.0.0.0/2 overlaps ${WHY.loopback}: ${PRIVATE}`]],
+    ['160.0.0.0/3', [`subnet 160.0.0.0/3 overlaps ${WHY.linkLocal}: ${PRIVATE}`]],
+    ['0.0.0.0/0', [`subnet 0.0.0.0/0 overlaps ${ALL}: ${PRIVATE}`, ...SANDBOX('0.0.0.0/0')]],
+    ['128.0.0.0/1', [`subnet 128.0.0.0/1 overlaps link-local (169.254.0.0/16), multicast (224.0.0.0/4) and reserved (240.0.0.0/4, with the broadcast`
+      + ` 255.255.255.255), ranges with meanings of their own: ${PRIVATE}`, ...SANDBOX('128.0.0.0/1')]],
+  ];
+  for (const [subnet, expected] of cases)
+    t.same(problemsOf(() => labFromText('lab.yaml', onBr0(subnet))), expected.map((m) => `lab.yaml:4:13: ${m}`), subnet);
+  // their neighbours, and ranges that are special elsewhere but fine here (CGNAT, private, public)
+  for (const subnet of ['126.0.0.0/8', '128.0.0.0/8', '169.253.0.0/16', '169.255.0.0/16', '223.255.255.0/24',
+    '1.0.0.0/24', '100.64.0.0/10', '10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'])
+    t.same(problemsOf(() => labFromText('lab.yaml', onBr0(subnet))), [], `${subnet} is fine`);
+});
+
+t.test('an address, gateway or shim given in a special range is refused (it falls outside the subnet)', async (t) => {
+  t.same(problemsOf(() => labFromText('lab.yaml', onBr0('10.10.0.0/24', '    gateway: 127.0.0.1\n'))),
+    ['lab.yaml:5:14: gateway 127.0.0.1 is not a usable address in 10.10.0.0/24: pick one inside the subnet (not its network or broadcast address)']);
+  t.same(problemsOf(() => labFromText('lab.yaml', onBr0('10.10.0.0/24').replace('br0: {}', 'br0: { address: 169.254.0.5 }'))),
+    ['lab.yaml:8:23: address 169.254.0.5 is outside network br0 (10.10.0.0/24): pick one inside it']);
+  const shim = 'title: t\nnetworks:\n  lan:\n    driver: macvlan\n    parent: uplink\n    subnet: 198.51.100.0/24\n'
+    + '    shim: 224.0.0.1\ncontainers:\n  m1:\n    networks:\n      lan: {}\n';
+  t.same(problemsOf(() => labFromText('lab.yaml', shim)), ['lab.yaml:7:11: shim 224.0.0.1 must be a free address of 198.51.100.0/24']);
+});
