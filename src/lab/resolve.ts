@@ -94,6 +94,9 @@ function resolveHosts(raw: RawLab, report: Report): DockerHost[] {
     if (RESERVED.has(h)) report(at, `"${h}" is reserved: name the hosts like h1, h2`);
     if (raw.networks[h] || raw.containers[h]) report(at, `"${h}" is already the name of a network or container: give the host its own name`);
     if (machine && entries.some(([, m], j) => j < i && m === machine)) report([...at, 'machine'], `${machine} is already the machine of another host: each host is a machine of its own`);
+    const unusable = machine && special(`machine ${machine}`, { network: machine, prefix: 32 });
+    if (unusable) report([...at, 'machine'], `${unusable}: give the machine's address on the network between the VMs`
+      + ' (the Vagrantfile\'s are 192.168.56.11 and 192.168.56.12)');
   }
   return entries.map(([name, machine], i) => ({ name, address: hostAddress(i), machine }));
 }
@@ -330,7 +333,10 @@ function checkServerPorts(containers: Container[], report: Report): void {
 function resolveServices(raw: RawLab, containers: Container[], networks: Network[], report: Report): Service[] {
   return Object.entries(raw.services ?? {}).map(([name, s]) => {
     const at = ['services', name];
-    if (networks.some((n) => contains(n.subnet, s.vip)) || SANDBOX_RANGES.some((r) => contains(r.subnet, s.vip)))
+    const unusable = special(`vip ${s.vip}`, { network: s.vip, prefix: 32 });
+    if (unusable) report([...at, 'vip'], `${unusable}: a virtual IP is still an address packets are sent to; pick an unused `
+      + 'private one (Kubernetes uses a separate service range such as 10.96.0.0/12)');
+    else if (networks.some((n) => contains(n.subnet, s.vip)) || SANDBOX_RANGES.some((r) => contains(r.subnet, s.vip)))
       report([...at, 'vip'], `vip ${s.vip} lies inside a network of the lab or nslab's own ranges: a virtual IP belongs to no subnet (Kubernetes uses a separate service range such as 10.96.0.0/12)`);
     const backends = s.backends.flatMap((b, i) => {
       const c = containers.find((k) => k.name === b);

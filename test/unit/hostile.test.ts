@@ -181,3 +181,23 @@ t.test('an address, gateway or shim given in a special range is refused (it fall
     + '    shim: 224.0.0.1\ncontainers:\n  m1:\n    networks:\n      lan: {}\n';
   t.same(problemsOf(() => labFromText('lab.yaml', shim)), ['lab.yaml:7:11: shim 224.0.0.1 must be a free address of 198.51.100.0/24']);
 });
+
+t.test('a service VIP or a host machine in a special range is refused at that address', async (t) => {
+  const service = (vip: string) => `${onBr0('10.10.0.0/24')}services:\n  web:\n    vip: ${vip}\n    port: 80\n    backends: [c1]\n`;
+  const vip = 'a virtual IP is still an address packets are sent to; pick an unused private one (Kubernetes uses a separate'
+    + ' service range such as 10.96.0.0/12)';
+  const vips: [string, string][] = [
+    ['127.0.0.1', WHY.loopback], ['224.0.0.10', WHY.multicast], ['169.254.169.254', WHY.linkLocal],
+    ['0.0.0.0', WHY.thisNetwork], ['255.255.255.255', WHY.reserved], ['240.0.0.1', WHY.reserved],
+  ];
+  for (const [address, why] of vips)
+    t.same(problemsOf(() => labFromText('lab.yaml', service(address))), [`lab.yaml:11:10: vip ${address} is in ${why}: ${vip}`], address);
+  t.same(problemsOf(() => labFromText('lab.yaml', service('10.96.0.10'))), [], 'a private VIP is fine');
+
+  const machines = (h1: string) => 'title: t\nhosts:\n  h1: { machine: ' + h1 + ' }\n  h2: { machine: 192.168.56.12 }\n'
+    + 'networks:\n  ov0:\n    driver: overlay\n    vni: 42\n    subnet: 10.50.0.0/24\n'
+    + 'containers:\n  a:\n    host: h1\n    networks:\n      ov0: {}\n  b:\n    host: h2\n    networks:\n      ov0: {}\n';
+  const vm = 'give the machine\'s address on the network between the VMs (the Vagrantfile\'s are 192.168.56.11 and 192.168.56.12)';
+  t.same(problemsOf(() => labFromText('lab.yaml', machines('127.0.0.1'))), [`lab.yaml:3:18: machine 127.0.0.1 is in ${WHY.loopback}: ${vm}`]);
+  t.same(problemsOf(() => labFromText('lab.yaml', machines('192.168.56.11'))), [], 'the Vagrantfile\'s machine is fine');
+});
