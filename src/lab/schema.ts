@@ -67,8 +67,11 @@ function describe(e: ErrorObject): { path: PathSegment[]; key?: string; message:
       return { path, message: `${where(path)}: ${value} is not valid: expected ${hint ?? e.message}` };
     case 'enum':
       return { path, message: `${where(path)}: ${value} is not allowed: expected one of ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}` };
-    case 'type':
-      return { path, message: `${where(path)} must be ${(e.params as { type: string }).type.replace(',', ' or ')}${hint ? ` (${hint})` : ''}` };
+    case 'type': {
+      // several types (an endpoint: object or null) come as a list, or as "object,null"
+      const types = String((e.params as { type: string | string[] }).type).split(',').join(' or ');
+      return { path, message: `${where(path)} must be ${types}${hint ? ` (${hint})` : ''}` };
+    }
     case 'minProperties':
       return { path, message: `${where(path)} must not be empty` };
     default:

@@ -201,3 +201,8 @@ t.test('a service VIP or a host machine in a special range is refused at that ad
   t.same(problemsOf(() => labFromText('lab.yaml', machines('127.0.0.1'))), [`lab.yaml:3:18: machine 127.0.0.1 is in ${WHY.loopback}: ${vm}`]);
   t.same(problemsOf(() => labFromText('lab.yaml', machines('192.168.56.11'))), [], 'the Vagrantfile\'s machine is fine');
 });
+
+t.test('found by the fuzzer: a value of a type the schema allows several of', async (t) => {
+  t.same(problemsOf(() => labFromText('lab.yaml', onBr0('10.10.0.0/24').replace('br0: {}', 'br0: 5'))),
+    ['lab.yaml:8:12: containers.c1.networks.br0 must be object or null']);
+});
