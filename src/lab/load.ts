@@ -6,7 +6,7 @@ import {
   Composer, CST, isAlias, isCollection, isMap, isNode, isScalar, isSeq, Lexer, LineCounter, Parser, visit, YAMLParseError,
   type Alias, type Document, type Node,
 } from 'yaml';
-import { LabError, type Problem } from './problems.js';
+import { atMost, clip, LabError, MAX_PROBLEMS, type Problem } from './problems.js';
 
 export type PathSegment = string | number;
 
@@ -96,8 +96,13 @@ function parseShallow(text: string, lineCounter: LineCounter): Document.Parsed |
   const parser = new Parser(lineCounter.addNewLine);
   function* tokens() {
     lineCounter.addNewLine(0); // as parser.parse does
-    for (const lexeme of new Lexer().lex(text)) {
-      yield* parser.next(lexeme);
+    let errors = 0;
+    lexing: for (const lexeme of new Lexer().lex(text)) {
+      for (const token of parser.next(lexeme)) {
+        yield token;
+        // past the shown problems the rest is not parsed: 500,000 stray `]` once took minutes
+        if (token.type === 'error' && ++errors > MAX_PROBLEMS) break lexing;
+      }
       if (parser.stack.length <= LIMITS.depth) continue;
       const open = parser.stack.filter(CST.isCollection);
       if (open.length > LIMITS.depth) throw new TooDeep(open[LIMITS.depth]!.offset);
@@ -205,9 +210,9 @@ export function loadSource(file: string, text = readLabText(file)): SourceDoc {
       + `a lab file may nest lists and mappings ${LIMITS.depth} levels at most (the catalogue's labs use 6)` }]);
   const syntax = [...doc.errors, ...doc.warnings].map((e) => ({
     ...position(e.pos[0]),
-    message: `${e.message.split('\n')[0]} (YAML syntax)`,
+    message: `${clip(e.message.split('\n')[0]!, 200)} (YAML syntax)`,
   }));
-  if (syntax.length > 0) throw new LabError(syntax);
+  if (syntax.length > 0) throw new LabError(atMost(syntax));
   const nodeAt = (node: Node) => position(node.range?.[0] ?? 0);
   const structure = [...badKeys(doc, nodeAt), ...badAliases(doc, nodeAt)];
   if (structure.length > 0) throw new LabError(structure);

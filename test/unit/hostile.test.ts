@@ -206,3 +206,13 @@ t.test('found by the fuzzer: a value of a type the schema allows several of', as
   t.same(problemsOf(() => labFromText('lab.yaml', onBr0('10.10.0.0/24').replace('br0: {}', 'br0: 5'))),
     ['lab.yaml:8:12: containers.c1.networks.br0 must be object or null']);
 });
+
+t.test('a file with errors everywhere: 50 are shown, the parse stops there, quotes are cut short', async (t) => {
+  const start = Date.now();
+  const ps = problemsOf(() => labFromText('lab.yaml', `title: t\n x: 1\n${']'.repeat(1024 * 1000)}`));
+  t.ok(Date.now() - start < 1000, `refused in ${Date.now() - start} ms (all of yaml's 500,000 errors took minutes)`);
+  t.equal(ps.length, 51);
+  t.equal(ps[50], 'lab.yaml: more problems follow: these are the first 50, fix them first');
+  const long = problemsOf(() => labFromText('lab.yaml', `  a: 1\nb: |\n  ${'y'.repeat(1000)}\n`));
+  t.equal(long[3], `lab.yaml:3:1: Unexpected scalar token in YAML stream: "  ${'y'.repeat(156)}… (YAML syntax)`);
+});
