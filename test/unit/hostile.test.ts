@@ -216,3 +216,19 @@ t.test('a file with errors everywhere: 50 are shown, the parse stops there, quot
   const long = problemsOf(() => labFromText('lab.yaml', `  a: 1\nb: |\n  ${'y'.repeat(1000)}\n`));
   t.equal(long[3], `lab.yaml:3:1: Unexpected scalar token in YAML stream: "  ${'y'.repeat(156)}… (YAML syntax)`);
 });
+
+t.test('schema problems: 50 at most, found in linear time, long values and keys cut short', async (t) => {
+  const keys = 60000;
+  const start = Date.now();
+  const ps = problemsOf(() => labFromText('lab.yaml', `title: t\n${Array.from({ length: keys }, (_, i) => `k${i}: 1\n`).join('')}`));
+  t.ok(Date.now() - start < 5000, `${keys} unknown keys refused in ${Date.now() - start} ms`);
+  t.equal(ps.length, 51);
+  t.equal(ps[2], 'lab.yaml:2:1: unknown key "k0" in the top level: expected one of title, description, networks, containers,'
+    + ' checks, outside, services, hosts, exercises');
+  t.equal(ps[50], 'lab.yaml: more problems follow: these are the first 50, fix them first');
+  t.same(problemsOf(() => labFromText('lab.yaml', onBr0('10.10.0.0/24', `    driver: ${'x'.repeat(500_000)}\n`))),
+    [`lab.yaml:5:13: networks.br0.driver: "${'x'.repeat(78)}… is not allowed: expected one of bridge, macvlan, ipvlan, overlay`]);
+  t.same(problemsOf(() => labFromText('lab.yaml', onBr0('10.10.0.0/24', `    ${'y'.repeat(1000)}: 1\n`))),
+    [`lab.yaml:5:5: unknown key "${'y'.repeat(39)}…" in networks.br0: expected one of driver, subnet, gateway, nat, dns,`
+      + ' isolated, parent, shim, vni']);
+});
