@@ -5,7 +5,7 @@ import { findLabFile, labsDir } from './files.js';
 import { parse } from 'yaml';
 import { loadSource, readLabText } from './load.js';
 import { isName, MAX_LAB_NAME } from './names.js';
-import { LabError } from './problems.js';
+import { atMost, LabError } from './problems.js';
 import { resolve } from './resolve.js';
 import { checkShape } from './schema.js';
 import type { Lab } from './types.js';
@@ -30,7 +30,7 @@ export function labFromText(file: string, text: string, name = basename(file, ex
   const shape = checkShape(src);
   if (shape.length > 0) throw new LabError(shape);
   const { lab, problems } = resolve(src, name);
-  if (problems.length > 0) throw new LabError(problems);
+  if (problems.length > 0) throw new LabError(atMost(problems));
   return lab;
 }
 

@@ -232,3 +232,11 @@ t.test('schema problems: 50 at most, found in linear time, long values and keys 
     [`lab.yaml:5:5: unknown key "${'y'.repeat(39)}…" in networks.br0: expected one of driver, subnet, gateway, nat, dns,`
       + ' isolated, parent, shim, vni']);
 });
+
+t.test('problems found past the schema: 50 at most too', async (t) => {
+  const containers = Array.from({ length: 80 }, (_, i) => `  c${i}:\n    networks:\n      br9: {}\n`).join('');
+  const ps = problemsOf(() => labFromText('lab.yaml', `title: t\nnetworks:\n  br0:\n    subnet: 10.10.0.0/24\ncontainers:\n${containers}`));
+  t.equal(ps.length, 51);
+  t.equal(ps[0], 'lab.yaml:8:7: container c0 joins network "br9", which is not defined: networks are br0');
+  t.equal(ps[50], 'lab.yaml: more problems follow: these are the first 50, fix them first');
+});
