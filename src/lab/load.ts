@@ -10,8 +10,11 @@ import { atMost, clip, LabError, MAX_PROBLEMS, type Problem } from './problems.j
 
 export type PathSegment = string | number;
 
-/** What nslab reads at most: the catalogue's labs have a few KB, nest 6 levels deep, use no alias. */
-export const LIMITS = { bytes: 1024 * 1024, depth: 64, aliases: 100 } as const;
+/**
+ * What nslab reads at most: the catalogue's labs have a few KB, about 500 YAML tokens, nest 6
+ * levels deep and use no alias. yaml parses about a million tokens a second.
+ */
+export const LIMITS = { bytes: 1024 * 1024, tokens: 200_000, depth: 64, aliases: 100 } as const;
 
 const tooLarge = (file: string, bytes: number | null): LabError => new LabError([{
   file, line: 1, col: 1,
@@ -82,22 +85,26 @@ function readAtMost(file: string, max: number): Buffer {
   }
 }
 
-/** Thrown from inside the parse at the first list or mapping nested deeper than the limit. */
-class TooDeep {
-  constructor(readonly offset: number) {}
+/** Thrown from inside the parse where the text goes over a limit. */
+class OverLimit {
+  constructor(readonly offset: number, readonly message: string) {}
 }
 
 /**
- * parseDocument(text), stopped at the first list or mapping nested deeper than the limit:
+ * parseDocument(text), stopped where the text goes over the limits on tokens and on depth:
  * composing a document recurses, so 1 MiB of `[[[…` would exhaust the stack. The parser keeps a
  * stack of its own, looked at after each lexeme, so the deep part is neither composed nor parsed.
  */
-function parseShallow(text: string, lineCounter: LineCounter): Document.Parsed | TooDeep {
+function parseShallow(text: string, lineCounter: LineCounter): Document.Parsed | OverLimit {
   const parser = new Parser(lineCounter.addNewLine);
   function* tokens() {
     lineCounter.addNewLine(0); // as parser.parse does
     let errors = 0;
+    let lexemes = 0;
     lexing: for (const lexeme of new Lexer().lex(text)) {
+      if (++lexemes > LIMITS.tokens)
+        throw new OverLimit(parser.offset, `more than ${LIMITS.tokens} YAML tokens (names, values, punctuation, line `
+          + `breaks) by here: a lab file may have ${LIMITS.tokens} at most (the catalogue's labs have about 500)`);
       for (const token of parser.next(lexeme)) {
         yield token;
         // past the shown problems the rest is not parsed: 500,000 stray `]` once took minutes
@@ -105,7 +112,9 @@ function parseShallow(text: string, lineCounter: LineCounter): Document.Parsed |
       }
       if (parser.stack.length <= LIMITS.depth) continue;
       const open = parser.stack.filter(CST.isCollection);
-      if (open.length > LIMITS.depth) throw new TooDeep(open[LIMITS.depth]!.offset);
+      if (open.length > LIMITS.depth)
+        throw new OverLimit(open[LIMITS.depth]!.offset, `nested more than ${LIMITS.depth} levels deep here: `
+          + `a lab file may nest lists and mappings ${LIMITS.depth} levels at most (the catalogue's labs use 6)`);
     }
     yield* parser.end();
   }
@@ -122,7 +131,7 @@ function parseShallow(text: string, lineCounter: LineCounter): Document.Parsed |
       doc = next;
     }
   } catch (e) {
-    if (e instanceof TooDeep) return e;
+    if (e instanceof OverLimit) return e;
     throw e;
   }
   return doc!; // compose yields a document at the end at the latest
@@ -205,9 +214,7 @@ export function loadSource(file: string, text = readLabText(file)): SourceDoc {
     return { file, line, col };
   };
   const doc = parseShallow(text, lineCounter);
-  if (doc instanceof TooDeep)
-    throw new LabError([{ ...position(doc.offset), message: `nested more than ${LIMITS.depth} levels deep here: `
-      + `a lab file may nest lists and mappings ${LIMITS.depth} levels at most (the catalogue's labs use 6)` }]);
+  if (doc instanceof OverLimit) throw new LabError([{ ...position(doc.offset), message: doc.message }]);
   const syntax = [...doc.errors, ...doc.warnings].map((e) => ({
     ...position(e.pos[0]),
     message: `${clip(e.message.split('\n')[0]!, 200)} (YAML syntax)`,
