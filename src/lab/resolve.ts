@@ -292,19 +292,30 @@ function resolvePorts(raw: RawLab, containers: Container[], report: Report): voi
 /** Docker gives every container an /etc/hosts: itself, plus names on user networks and --link. */
 function resolveHostsFiles(raw: RawLab, containers: Container[], networkByName: Map<string, Network>, report: Report): void {
   const byName = new Map(containers.map((c) => [c.name, c]));
+  // each network's endpoints in the containers' order, and each file's entries by address: with a
+  // thousand containers on one network, looking them up one by one took seconds
+  const onNetwork = new Map<string, Endpoint[]>();
+  for (const ep of containers.flatMap((k) => k.endpoints)) {
+    if (!onNetwork.has(ep.network)) onNetwork.set(ep.network, []);
+    onNetwork.get(ep.network)!.push(ep);
+  }
   for (const c of containers) {
     if (c.mode.kind !== 'bridge' && c.mode.kind !== 'none') continue; // they use their owner's files
     const entries: HostsEntry[] = [{ address: '127.0.0.1', names: ['localhost'] }];
+    const byAddress = new Map(entries.map((e) => [e.address, e]));
     const add = (address: string, ...names: string[]) => {
-      const found = entries.find((e) => e.address === address);
+      const found = byAddress.get(address);
       if (found) found.names.push(...names.filter((n) => !found.names.includes(n)));
-      else entries.push({ address, names: [...names] });
+      else {
+        const entry = { address, names: [...names] };
+        entries.push(entry);
+        byAddress.set(address, entry);
+      }
     };
     for (const ep of c.endpoints) add(ep.address, c.name);
     for (const ep of c.endpoints) {
       if (!networkByName.get(ep.network)?.dns) continue;
-      for (const other of containers)
-        for (const oep of other.endpoints) if (other !== c && oep.network === ep.network) add(oep.address, other.name);
+      for (const oep of onNetwork.get(ep.network) ?? []) if (oep.container !== c.name) add(oep.address, oep.container);
     }
     for (const [i, link] of (raw.containers[c.name]!.links ?? []).entries()) {
       const [target, alias] = link.split(':') as [string, string | undefined];
