@@ -258,7 +258,7 @@ function resolveContainers(raw: RawLab, networks: Network[], hosts: DockerHost[]
     if (ep.address !== '') continue;
     const net = networkByName.get(ep.network)!;
     const used = taken.get(ep.network)!;
-    const free = lowestFree(net.subnet, new Set(used.keys()));
+    const free = lowestFree(net.subnet, used); // the map itself: a copy per container was quadratic
     if (free === null) report(['containers', ep.container, 'networks'], `network ${ep.network} (${formatSubnet(net.subnet)}) has no free address left for ${ep.container}: widen the subnet`, ep.network);
     ep.address = free ?? '';
     if (free) used.set(free, `container ${ep.container}`);

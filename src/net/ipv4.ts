@@ -44,7 +44,7 @@ export function isUsableHost(s: Subnet, address: string): boolean {
 }
 
 /** Lowest usable host address of the subnet not in `taken`, like Docker's IPAM; null when full. */
-export function lowestFree(s: Subnet, taken: ReadonlySet<string>): string | null {
+export function lowestFree(s: Subnet, taken: { has(address: string): boolean }): string | null {
   const first = toInt(s.network);
   const [lo, hi] = s.prefix >= 31 ? [0, size(s) - 1] : [1, size(s) - 2];
   for (let i = lo; i <= hi; i++) {
