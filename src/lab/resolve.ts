@@ -1,6 +1,8 @@
 // Raw → resolved: fills defaults (gateway, addresses, interface names, hosts files) and checks
 // what the schema cannot say (references, clashes, subnets). Collects every problem, then returns.
-import { contains, formatSubnet, isUsableHost, lowestFree, overlaps, parseCidr, specialRangesIn, type Subnet } from '../net/ipv4.js';
+import {
+  contains, formatSubnet, isUsableHost, lowestFree, offsetIn, overlaps, parseCidr, specialRangesIn, type Subnet,
+} from '../net/ipv4.js';
 import type { SourceDoc } from './load.js';
 import { containerIfname, hostAddress, hostIfname, IFNAMSIZ, LAN, RESERVED, SANDBOX_RANGES, SANDBOX_UPLINK, SINGLE_HOST } from './names.js';
 import type { Problem } from './problems.js';
@@ -253,12 +255,15 @@ function resolveContainers(raw: RawLab, networks: Network[], hosts: DockerHost[]
     containers.push({ name, host, mode, endpoints, ports: [], serve: servers(c.serve), hosts: [] });
   }
 
-  // Addresses left out get the lowest free one, once every explicit address is known.
+  // Addresses left out get the lowest free one, once every explicit address is known. Below the
+  // last one handed out on a network all are taken: the search goes on from there.
+  const handedOut = new Map<string, number>();
   for (const ep of containers.flatMap((c) => c.endpoints)) {
     if (ep.address !== '') continue;
     const net = networkByName.get(ep.network)!;
     const used = taken.get(ep.network)!;
-    const free = lowestFree(net.subnet, used); // the map itself: a copy per container was quadratic
+    const free = lowestFree(net.subnet, used, handedOut.get(ep.network)); // the map itself: a copy each was quadratic
+    if (free) handedOut.set(ep.network, offsetIn(net.subnet, free) + 1);
     if (free === null) report(['containers', ep.container, 'networks'], `network ${ep.network} (${formatSubnet(net.subnet)}) has no free address left for ${ep.container}: widen the subnet`, ep.network);
     ep.address = free ?? '';
     if (free) used.set(free, `container ${ep.container}`);

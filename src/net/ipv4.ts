@@ -43,11 +43,14 @@ export function isUsableHost(s: Subnet, address: string): boolean {
   return n !== 0 && n !== size(s) - 1;
 }
 
-/** Lowest usable host address of the subnet not in `taken`, like Docker's IPAM; null when full. */
-export function lowestFree(s: Subnet, taken: { has(address: string): boolean }): string | null {
+/**
+ * Lowest usable host address of the subnet not in `taken`, like Docker's IPAM; null when full.
+ * `from` (an offset in the subnet) skips what is known to be taken already.
+ */
+export function lowestFree(s: Subnet, taken: { has(address: string): boolean }, from = 0): string | null {
   const first = toInt(s.network);
   const [lo, hi] = s.prefix >= 31 ? [0, size(s) - 1] : [1, size(s) - 2];
-  for (let i = lo; i <= hi; i++) {
+  for (let i = Math.max(lo, from); i <= hi; i++) {
     const candidate = fromInt(first + i);
     if (!taken.has(candidate)) return candidate;
   }
