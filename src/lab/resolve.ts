@@ -37,6 +37,7 @@ export function resolve(src: SourceDoc, labName: string): { lab: Lab; problems: 
     const k = path.length === 1 && path[0] === 'containers' && key && origin.has(key) ? origin.get(key) : key;
     problems.push({ ...src.at(at, k), message });
   };
+  if (tooBig(src.data as RawLab, report)) return { lab: emptyLab(src, labName), problems };
   const raw = expandCounts(src.data as RawLab, origin, report);
 
   const hosts = resolveHosts(raw, report);
@@ -63,6 +64,52 @@ export function resolve(src: SourceDoc, labName: string): { lab: Lab; problems: 
   lab.exercises = resolveExercises(raw.exercises ?? [], lab, report);
   return { lab, problems };
 }
+
+/**
+ * How big a lab may be: far past what a lesson needs (the catalogue has 3 networks and 4
+ * containers at most, the bench builds 250 containers), but a small file with a few `count: 1000`
+ * kept validate busy for minutes, as the work grows with their products. Docker hosts share the
+ * LAN 198.51.100.0/24, which has room for 253 (.2 to .254).
+ */
+export const SIZE = { hosts: 253, networks: 256, containers: 1000, interfaces: 4000 } as const;
+
+/** Reports the first place the lab grows past SIZE; true when it does (then nothing else is resolved). */
+function tooBig(raw: RawLab, report: Report): boolean {
+  const hosts = Array.isArray(raw.hosts) ? raw.hosts.length : Object.keys(raw.hosts ?? {}).length;
+  if (hosts > SIZE.hosts) {
+    report(['hosts'], `${hosts} Docker hosts: the LAN they share (198.51.100.0/24) has room for ${SIZE.hosts} `
+      + '(.2 to .254)');
+    return true;
+  }
+  const networks = Object.keys(raw.networks);
+  if (networks.length > SIZE.networks) {
+    const extra = networks[SIZE.networks]!;
+    report(['networks'], `network ${extra} is the lab's ${SIZE.networks + 1}th: a lab may have ${SIZE.networks} at most`, extra);
+    return true;
+  }
+  let containers = 0;
+  let interfaces = 0;
+  for (const [name, c] of Object.entries(raw.containers)) {
+    const copies = c.count ?? 1;
+    containers += copies;
+    interfaces += copies * Object.keys(c.networks ?? {}).length;
+    const [at, key] = c.count === undefined ? [['containers'], name] : [['containers', name, 'count'], undefined];
+    if (containers > SIZE.containers)
+      report(at, `the lab has ${containers} containers by here: a lab may have ${SIZE.containers} at most`, key);
+    else if (interfaces > SIZE.interfaces)
+      report(at, `the containers join networks ${interfaces} times by here, each a veth pair or a macvlan/ipvlan `
+        + `child: a lab may have ${SIZE.interfaces} such interfaces at most`, key);
+    else continue;
+    return true;
+  }
+  return false;
+}
+
+/** The Lab of a file whose problems are all that is known of it. */
+const emptyLab = (src: SourceDoc, name: string): Lab => ({
+  name, file: src.file, title: '', description: '', hosts: [], remoteHosts: [], networks: [], containers: [], services: [],
+  outside: { serve: [], used: false }, checks: [], exercises: [],
+});
 
 /** `c: { count: 3 }` is c1, c2, c3, like compose's replicas (each gets the lowest free address). */
 function expandCounts(raw: RawLab, origin: Map<string, string>, report: Report): RawLab {

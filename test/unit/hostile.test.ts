@@ -253,3 +253,32 @@ t.test('problems found past the schema: 50 at most too', async (t) => {
   t.equal(ps[0], 'lab.yaml:8:7: container c0 joins network "br9", which is not defined: networks are br0');
   t.equal(ps[50], 'lab.yaml: more problems follow: these are the first 50, fix them first');
 });
+
+t.test('a lab too big to build in any lesson is refused where it grows past the limit', async (t) => {
+  const net = (n: number) => `  n${n}:\n    subnet: 10.${n >> 8}.${n & 255}.0/24\n`;
+  const lab = (networks: string, containers: string, top = '') => `title: t\n${top}networks:\n${networks}containers:\n${containers}`;
+  const counted = (name: string, count: number, nets = ['n0']) =>
+    `  ${name}:\n    count: ${count}\n    networks:\n${nets.map((n) => `      ${n}: {}\n`).join('')}`;
+  const one = '  c1:\n    networks:\n      n0: {}\n';
+  const cases: [string, string, string][] = [
+    ['254 Docker hosts', lab(net(0), one, `hosts: [${Array.from({ length: 254 }, (_, i) => `h${i}`).join(', ')}]\n`),
+      '2:8: 254 Docker hosts: the LAN they share (198.51.100.0/24) has room for 253 (.2 to .254)'],
+    ['257 networks', lab(Array.from({ length: 257 }, (_, i) => net(i)).join(''), one),
+      '515:3: network n256 is the lab\'s 257th: a lab may have 256 at most'],
+    ['1001 containers, by count', lab(net(0), `${counted('a', 1000)}${counted('b', 1)}`),
+      '11:12: the lab has 1001 containers by here: a lab may have 1000 at most'],
+    ['1001 containers, the last written out', lab(net(0), `${counted('a', 1000)}  b:\n    networks:\n      n0: {}\n`),
+      '10:3: the lab has 1001 containers by here: a lab may have 1000 at most'],
+    ['4001 interfaces', lab(Array.from({ length: 5 }, (_, i) => net(i)).join(''), counted('a', 800, ['n0', 'n1', 'n2', 'n3', 'n4'])
+      + counted('b', 1)), '23:12: the containers join networks 4001 times by here, each a veth pair or a macvlan/ipvlan child:'
+      + ' a lab may have 4000 such interfaces at most'],
+  ];
+  for (const [what, text, expected] of cases) {
+    const start = Date.now();
+    t.same(problemsOf(() => labFromText('lab.yaml', text)), [`lab.yaml:${expected}`], `${what} (${Date.now() - start} ms)`);
+  }
+  const start = Date.now();
+  t.same(problemsOf(() => labFromText('lab.yaml', lab('  n0:\n    subnet: 10.0.0.0/16\n    dns: true\n', counted('a', 1000)))), [],
+    '1000 containers are fine');
+  t.ok(Date.now() - start < 3000, `1000 containers on one network with names resolved in ${Date.now() - start} ms`);
+});
