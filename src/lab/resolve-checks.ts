@@ -118,10 +118,12 @@ function expandAll(c: RawCheck, i: number, lab: Lab, report: Report): Check[] {
   const expect = c.expect ?? 'reach';
   const group = c.name ?? `ping ${from} ${expect === 'reach' ? '→' : '↛'} ${to}`;
   const checks: Check[] = [];
+  const addresses = new Map<string, ReturnType<typeof targetAddress>>(); // each target looked up once, not once a pair
   for (const s of sources)
     for (const t of targets) {
       if (s === t) continue;
-      const target = targetAddress(t, lab);
+      const target = addresses.get(t) ?? targetAddress(t, lab);
+      addresses.set(t, target);
       if ('error' in target) {
         report(['checks', i, 'ping', 'to'], target.error);
         return [];
