@@ -50,10 +50,19 @@ function use(lab: Lab, address: string): { address: string } {
   return { address };
 }
 
+/** Checks a lab may have in all: a full mesh of 1000 containers is 999,000 (seconds, and a gigabyte). */
+export const MAX_CHECKS = 100_000;
+
 export function resolveChecks(raw: RawCheck[], lab: Lab, report: Report): Check[] {
   const places = [...lab.hosts.map((h) => h.name), 'outside', ...lab.containers.map((c) => c.name)];
+  let made = 0;
   return raw.flatMap((c, i): Check[] => {
-    if (c.ping && (c.ping.from === 'all' || c.ping.to === 'all')) return expandAll(c, i, lab, report);
+    if (c.ping && (c.ping.from === 'all' || c.ping.to === 'all')) {
+      const checks = expandAll(c, i, lab, report, MAX_CHECKS - made);
+      made += checks.length;
+      return checks;
+    }
+    made += 1;
     const kinds = KINDS.filter((k) => c[k] !== undefined);
     if (kinds.length !== 1) {
       report(['checks', i], kinds.length === 0 ? `a check needs one of ${KINDS.join(', ')}` : `a check does one thing: it has ${kinds.join(' and ')}; split it in two`);
@@ -110,11 +119,20 @@ export function resolveChecks(raw: RawCheck[], lab: Lab, report: Report): Check[
 }
 
 /** `ping: { from: all, to: all }`: every container with an address to every other (a full mesh). */
-function expandAll(c: RawCheck, i: number, lab: Lab, report: Report): Check[] {
+function expandAll(c: RawCheck, i: number, lab: Lab, report: Report, room = MAX_CHECKS): Check[] {
   const { from, to, size } = c.ping!;
   const addressed = lab.containers.filter((k) => k.endpoints.length > 0).map((k) => k.name);
   const sources = from === 'all' ? addressed : [from];
   const targets = to === 'all' ? addressed : [to];
+  const itself = from === 'all' && to === 'all' ? sources.length : sources.filter((s) => targets.includes(s)).length;
+  const pairs = sources.length * targets.length - itself;
+  if (pairs > room) {
+    const before = MAX_CHECKS - room;
+    report(['checks', i, 'ping'], `ping from ${from} to ${to} makes ${pairs} checks, `
+      + `${before ? `which with the ${before} before it are ` : ''}more than the ${MAX_CHECKS} a lab may have: `
+      + 'ping each container\'s gateway (to: a network) instead');
+    return [];
+  }
   const expect = c.expect ?? 'reach';
   const group = c.name ?? `ping ${from} ${expect === 'reach' ? '→' : '↛'} ${to}`;
   const checks: Check[] = [];

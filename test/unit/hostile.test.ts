@@ -290,3 +290,18 @@ t.test('a long list of hosts is checked for repeats in linear time', async (t) =
     ['lab.yaml:2:8: 30000 Docker hosts: the LAN they share (198.51.100.0/24) has room for 253 (.2 to .254)']);
   t.ok(Date.now() - start < 2000, `refused in ${Date.now() - start} ms (ajv took 2 s for the repeats alone)`);
 });
+
+t.test('at most 100,000 checks: a full mesh of 1000 containers is refused at its line', async (t) => {
+  const rack = (n: number, checks: string) => `title: t\nnetworks:\n  br0:\n    subnet: 10.0.0.0/16\ncontainers:\n`
+    + `  c:\n    count: ${n}\n    networks:\n      br0: {}\nchecks:\n${checks}`;
+  const mesh = '  - ping: { from: all, to: all }\n';
+  const start = Date.now();
+  t.same(problemsOf(() => labFromText('lab.yaml', rack(1000, mesh))), ['lab.yaml:11:11: ping from all to all makes 999000 checks,'
+    + ' more than the 100000 a lab may have: ping each container\'s gateway (to: a network) instead']);
+  t.ok(Date.now() - start < 2000, `refused in ${Date.now() - start} ms`);
+  t.same(problemsOf(() => labFromText('lab.yaml', rack(250, `${mesh}${mesh}`))), ['lab.yaml:12:11: ping from all to all makes 62250'
+    + ' checks, which with the 62250 before it are more than the 100000 a lab may have: ping each container\'s gateway'
+    + ' (to: a network) instead'], 'a second mesh of 250');
+  t.equal(labFromText('lab.yaml', rack(250, `${mesh}  - ping: { from: all, to: br0 }\n`)).checks.length, 62250 + 250,
+    'one mesh of 250 and each to its gateway');
+});
