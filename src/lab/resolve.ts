@@ -25,6 +25,9 @@ interface RawLab {
 
 export type Report = (path: (string | number)[], message: string, key?: string) => void;
 
+/** A lab's own entry by name: "constructor" must not find the one every object inherits. */
+const own = <T>(record: Record<string, T>, name: string): T | undefined => (Object.hasOwn(record, name) ? record[name] : undefined);
+
 const servers = (raw: RawServe | undefined): Server[] =>
   (raw ?? []).map((s) => (s.http !== undefined ? { kind: 'http', port: s.http } : { kind: 'tcp', port: s.tcp! }));
 
@@ -126,7 +129,7 @@ function expandCounts(raw: RawLab, origin: Map<string, string>, report: Report):
     }
     for (let i = 1; i <= count; i++) {
       const copy = `${name}${i}`;
-      if (raw.containers[copy] || containers[copy]) report(['containers', name, 'count'], `count ${count} makes a container ${copy}, but that name is taken: rename one of them`);
+      if (own(raw.containers, copy) || own(containers, copy)) report(['containers', name, 'count'], `count ${count} makes a container ${copy}, but that name is taken: rename one of them`);
       containers[copy] = template;
       origin.set(copy, name);
     }
@@ -141,7 +144,7 @@ function resolveHosts(raw: RawLab, report: Report): DockerHost[] {
   for (const [i, [h, machine]] of entries.entries()) {
     const at = Array.isArray(raw.hosts) ? ['hosts', i] : ['hosts', h];
     if (RESERVED.has(h)) report(at, `"${h}" is reserved: name the hosts like h1, h2`);
-    if (raw.networks[h] || raw.containers[h]) report(at, `"${h}" is already the name of a network or container: give the host its own name`);
+    if (own(raw.networks, h) || own(raw.containers, h)) report(at, `"${h}" is already the name of a network or container: give the host its own name`);
     if (machine && entries.some(([, m], j) => j < i && m === machine)) report([...at, 'machine'], `${machine} is already the machine of another host: each host is a machine of its own`);
     const unusable = machine && special(`machine ${machine}`, { network: machine, prefix: 32 });
     if (unusable) report([...at, 'machine'], `${unusable}: give the machine's address on the network between the VMs`
@@ -256,7 +259,7 @@ function resolveContainers(raw: RawLab, networks: Network[], hosts: DockerHost[]
     if (mode.kind !== 'bridge' && (c.ports ?? []).length > 0)
       report([...at, 'ports'], `ports cannot be published with network_mode ${c.network_mode} (Docker ignores -p there too): remove them`);
     if (mode.kind === 'container') {
-      const of = raw.containers[mode.of];
+      const of = own(raw.containers, mode.of);
       if (!of || mode.of === name)
         report([...at, 'network_mode'], `network_mode container:${mode.of} names no other container of this lab`);
       else if (of.network_mode?.startsWith('container:'))

@@ -305,3 +305,11 @@ t.test('at most 100,000 checks: a full mesh of 1000 containers is refused at its
   t.equal(labFromText('lab.yaml', rack(250, `${mesh}  - ping: { from: all, to: br0 }\n`)).checks.length, 62250 + 250,
     'one mesh of 250 and each to its gateway');
 });
+
+t.test('a name every object inherits ("constructor") names nothing in a lab but itself', async (t) => {
+  t.same(problemsOf(() => labFromText('lab.yaml', `${onBr0('10.10.0.0/24')}  c2:\n    network_mode: container:constructor\n`)),
+    ['lab.yaml:10:19: network_mode container:constructor names no other container of this lab']);
+  const hosts = 'title: t\nhosts: [constructor, h2]\nnetworks:\n  br0:\n    subnet: 10.10.0.0/24\n'
+    + 'containers:\n  c1:\n    host: h2\n    networks:\n      br0: {}\n';
+  t.same(problemsOf(() => labFromText('lab.yaml', hosts)), [], 'a host may be called constructor');
+});
