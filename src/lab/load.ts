@@ -3,8 +3,8 @@
 import { isUtf8 } from 'node:buffer';
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import {
-  Composer, CST, isAlias, isCollection, isMap, isNode, isScalar, isSeq, Lexer, LineCounter, Parser, visit, YAMLParseError,
-  type Alias, type Document, type Node,
+  Composer, CST, isAlias, isCollection, isMap, isNode, isScalar, isSeq, Lexer, LineCounter, Parser, visit,
+  YAMLParseError, type Alias, type Document, type Node,
 } from 'yaml';
 import { atMost, clip, LabError, MAX_PROBLEMS, type Problem } from './problems.js';
 
@@ -15,6 +15,16 @@ export type PathSegment = string | number;
  * levels deep and use no alias. yaml parses about a million tokens a second.
  */
 export const LIMITS = { bytes: 1024 * 1024, tokens: 200_000, depth: 64, aliases: 100 } as const;
+
+/** What is said when a limit is passed. */
+const OVER = {
+  tokens: `more than ${LIMITS.tokens} YAML tokens (names, values, punctuation, line breaks) by here: `
+    + `a lab file may have ${LIMITS.tokens} at most (the catalogue's labs have about 500)`,
+  depth: `nested more than ${LIMITS.depth} levels deep here: a lab file may nest lists and mappings `
+    + `${LIMITS.depth} levels at most (the catalogue's labs use 6)`,
+  aliases: `aliases expand past the limit of ${LIMITS.aliases} (yaml's maxAliasCount), as an alias bomb `
+    + 'does: a lab file needs few aliases, if any; write the values out',
+};
 
 const tooLarge = (file: string, bytes: number | null): LabError => new LabError([{
   file, line: 1, col: 1,
@@ -59,8 +69,9 @@ function notUtf8(file: string, bytes: Buffer): LabError {
   const line = bytes.subarray(0, lineStart).filter((b) => b === 0x0a).length + 1;
   const col = bytes.subarray(lineStart, i).toString('utf8').length + 1;
   const byte = bytes[i]!.toString(16).padStart(2, '0');
-  return new LabError([{ file, line, col, message: `byte 0x${byte} is not UTF-8: a lab file is YAML text in UTF-8 `
-    + '(is it a binary file, or saved in another encoding?)' }]);
+  const message = `byte 0x${byte} is not UTF-8: a lab file is YAML text in UTF-8 `
+    + '(is it a binary file, or saved in another encoding?)';
+  return new LabError([{ file, line, col, message }]);
 }
 
 /** line:col of a place in a text not parsed yet (counted as the YAML parser's LineCounter does). */
@@ -103,8 +114,7 @@ function parseShallow(text: string, lineCounter: LineCounter): Document.Parsed |
     let lexemes = 0;
     lexing: for (const lexeme of new Lexer().lex(text)) {
       if (++lexemes > LIMITS.tokens)
-        throw new OverLimit(parser.offset, `more than ${LIMITS.tokens} YAML tokens (names, values, punctuation, line `
-          + `breaks) by here: a lab file may have ${LIMITS.tokens} at most (the catalogue's labs have about 500)`);
+        throw new OverLimit(parser.offset, OVER.tokens);
       for (const token of parser.next(lexeme)) {
         yield token;
         // past the shown problems the rest is not parsed: 500,000 stray `]` once took minutes
@@ -113,8 +123,7 @@ function parseShallow(text: string, lineCounter: LineCounter): Document.Parsed |
       if (parser.stack.length <= LIMITS.depth) continue;
       const open = parser.stack.filter(CST.isCollection);
       if (open.length > LIMITS.depth)
-        throw new OverLimit(open[LIMITS.depth]!.offset, `nested more than ${LIMITS.depth} levels deep here: `
-          + `a lab file may nest lists and mappings ${LIMITS.depth} levels at most (the catalogue's labs use 6)`);
+        throw new OverLimit(open[LIMITS.depth]!.offset, OVER.depth);
     }
     yield* parser.end();
   }
@@ -124,7 +133,8 @@ function parseShallow(text: string, lineCounter: LineCounter): Document.Parsed |
   try {
     for (const next of composer.compose(tokens(), true, text.length)) {
       if (doc) {
-        const message = 'Source contains multiple documents; please use YAML.parseAllDocuments()'; // as parseDocument
+        // as parseDocument says it
+        const message = 'Source contains multiple documents; please use YAML.parseAllDocuments()';
         doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', message));
         break;
       }
@@ -149,7 +159,8 @@ function badKeys(doc: Document.Parsed, position: (node: Node) => Omit<Problem, '
       for (const { key } of map.items) {
         if (isCollection(key) || isAlias(key)) {
           const what = isAlias(key) ? `an alias (*${key.source})` : isMap(key) ? 'a mapping' : 'a list';
-          problems.push({ ...position(key), message: `this key is ${what}: keys in a lab file are plain names` });
+          const message = `this key is ${what}: keys in a lab file are plain names`;
+          problems.push({ ...position(key), message });
           continue;
         }
         if (!isScalar(key)) continue;
@@ -175,10 +186,12 @@ function badAliases(doc: Document.Parsed, position: (node: Node) => Omit<Problem
     if (isAlias(node)) {
       const name = node.source;
       const target = anchors.get(name);
-      if (target === undefined) problems.push({ ...position(node), message: `alias *${name} names no anchor &${name} before it` });
-      else if (path.includes(target as Node))
-        problems.push({ ...position(node), message: `alias *${name} is inside the value anchored &${name}, which would then `
-          + 'contain itself without end: write the value out' });
+      const message = target === undefined ? `alias *${name} names no anchor &${name} before it`
+        : path.includes(target as Node)
+          ? `alias *${name} is inside the value anchored &${name}, which would then contain itself `
+            + 'without end: write the value out'
+          : null;
+      if (message) problems.push({ ...position(node), message });
     } else if (isNode(node) && node.anchor) anchors.set(node.anchor, node);
   });
   return problems;
@@ -193,8 +206,7 @@ function toData(doc: Document.Parsed, position: (node: Node) => Omit<Problem, 'm
     // yaml does not say which alias went over: point at the first, where the aliases begin.
     let first: Alias | undefined;
     visit(doc, { Alias: (_, node) => ((first = node), visit.BREAK) });
-    throw new LabError([{ ...position(first!), message: `aliases expand past the limit of ${LIMITS.aliases} `
-      + '(yaml\'s maxAliasCount), as an alias bomb does: a lab file needs few aliases, if any; write the values out' }]);
+    throw new LabError([{ ...position(first!), message: OVER.aliases }]);
   }
 }
 
@@ -205,8 +217,9 @@ export function loadSource(file: string, text = readLabText(file)): SourceDoc {
   const control = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/.exec(text);
   if (control) {
     const code = `U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
-    throw new LabError([{ file, ...positionIn(text, control.index), message: `control character ${code}: a lab file is `
-      + 'YAML text, which allows none but tab and line breaks (is it a binary file?)' }]);
+    const message = `control character ${code}: a lab file is YAML text, which allows none but tab and line `
+      + 'breaks (is it a binary file?)';
+    throw new LabError([{ file, ...positionIn(text, control.index), message }]);
   }
   const lineCounter = new LineCounter();
   const position = (offset: number) => {

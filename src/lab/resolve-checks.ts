@@ -124,19 +124,21 @@ function expandAll(c: RawCheck, i: number, lab: Lab, report: Report, room = MAX_
   const addressed = lab.containers.filter((k) => k.endpoints.length > 0).map((k) => k.name);
   const sources = from === 'all' ? addressed : [from];
   const targets = to === 'all' ? addressed : [to];
-  const itself = from === 'all' && to === 'all' ? sources.length : sources.filter((s) => targets.includes(s)).length;
+  const itself = from === 'all' && to === 'all' ? sources.length
+    : sources.filter((s) => targets.includes(s)).length;
   const pairs = sources.length * targets.length - itself;
   if (pairs > room) {
     const before = MAX_CHECKS - room;
-    report(['checks', i, 'ping'], `ping from ${from} to ${to} makes ${pairs} checks, `
-      + `${before ? `which with the ${before} before it are ` : ''}more than the ${MAX_CHECKS} a lab may have: `
-      + 'ping each container\'s gateway (to: a network) instead');
+    const also = before ? `which with the ${before} before it are ` : '';
+    report(['checks', i, 'ping'], `ping from ${from} to ${to} makes ${pairs} checks, ${also}more than the `
+      + `${MAX_CHECKS} a lab may have: ping each container's gateway (to: a network) instead`);
     return [];
   }
   const expect = c.expect ?? 'reach';
   const group = c.name ?? `ping ${from} ${expect === 'reach' ? '→' : '↛'} ${to}`;
   const checks: Check[] = [];
-  const addresses = new Map<string, ReturnType<typeof targetAddress>>(); // each target looked up once, not once a pair
+  // each target looked up once, not once a pair
+  const addresses = new Map<string, ReturnType<typeof targetAddress>>();
   for (const s of sources)
     for (const t of targets) {
       if (s === t) continue;

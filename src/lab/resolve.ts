@@ -1,7 +1,8 @@
 // Raw → resolved: fills defaults (gateway, addresses, interface names, hosts files) and checks
 // what the schema cannot say (references, clashes, subnets). Collects every problem, then returns.
 import {
-  contains, formatSubnet, isUsableHost, lowestFree, offsetIn, overlaps, parseCidr, specialRangesIn, type Subnet,
+  contains, formatSubnet, isUsableHost, lowestFree, offsetIn, overlaps, parseCidr, specialRangesIn,
+  type Subnet,
 } from '../net/ipv4.js';
 import type { SourceDoc } from './load.js';
 import { containerIfname, hostAddress, hostIfname, IFNAMSIZ, LAN, RESERVED, SANDBOX_RANGES, SANDBOX_UPLINK, SINGLE_HOST } from './names.js';
@@ -26,7 +27,8 @@ interface RawLab {
 export type Report = (path: (string | number)[], message: string, key?: string) => void;
 
 /** A lab's own entry by name: "constructor" must not find the one every object inherits. */
-const own = <T>(record: Record<string, T>, name: string): T | undefined => (Object.hasOwn(record, name) ? record[name] : undefined);
+const own = <T>(record: Record<string, T>, name: string): T | undefined =>
+  (Object.hasOwn(record, name) ? record[name] : undefined);
 
 const servers = (raw: RawServe | undefined): Server[] =>
   (raw ?? []).map((s) => (s.http !== undefined ? { kind: 'http', port: s.http } : { kind: 'tcp', port: s.tcp! }));
@@ -80,14 +82,15 @@ export const SIZE = { hosts: 253, networks: 256, containers: 1000, interfaces: 4
 function tooBig(raw: RawLab, report: Report): boolean {
   const hosts = Array.isArray(raw.hosts) ? raw.hosts.length : Object.keys(raw.hosts ?? {}).length;
   if (hosts > SIZE.hosts) {
-    report(['hosts'], `${hosts} Docker hosts: the LAN they share (198.51.100.0/24) has room for ${SIZE.hosts} `
-      + '(.2 to .254)');
+    report(['hosts'], `${hosts} Docker hosts: the LAN they share (198.51.100.0/24) has room for `
+      + `${SIZE.hosts} (.2 to .254)`);
     return true;
   }
   const networks = Object.keys(raw.networks);
   if (networks.length > SIZE.networks) {
     const extra = networks[SIZE.networks]!;
-    report(['networks'], `network ${extra} is the lab's ${SIZE.networks + 1}th: a lab may have ${SIZE.networks} at most`, extra);
+    report(['networks'], `network ${extra} is the lab's ${SIZE.networks + 1}th: a lab may have `
+      + `${SIZE.networks} at most`, extra);
     return true;
   }
   let containers = 0;
@@ -96,12 +99,15 @@ function tooBig(raw: RawLab, report: Report): boolean {
     const copies = c.count ?? 1;
     containers += copies;
     interfaces += copies * Object.keys(c.networks ?? {}).length;
-    const [at, key] = c.count === undefined ? [['containers'], name] : [['containers', name, 'count'], undefined];
+    // a counted container at its count, one written out at its name
+    const [at, key] = c.count === undefined ? [['containers'], name]
+      : [['containers', name, 'count'], undefined];
     if (containers > SIZE.containers)
-      report(at, `the lab has ${containers} containers by here: a lab may have ${SIZE.containers} at most`, key);
+      report(at, `the lab has ${containers} containers by here: a lab may have ${SIZE.containers} at most`,
+        key);
     else if (interfaces > SIZE.interfaces)
-      report(at, `the containers join networks ${interfaces} times by here, each a veth pair or a macvlan/ipvlan `
-        + `child: a lab may have ${SIZE.interfaces} such interfaces at most`, key);
+      report(at, `the containers join networks ${interfaces} times by here, each a veth pair or a `
+        + `macvlan/ipvlan child: a lab may have ${SIZE.interfaces} such interfaces at most`, key);
     else continue;
     return true;
   }
@@ -110,8 +116,8 @@ function tooBig(raw: RawLab, report: Report): boolean {
 
 /** The Lab of a file whose problems are all that is known of it. */
 const emptyLab = (src: SourceDoc, name: string): Lab => ({
-  name, file: src.file, title: '', description: '', hosts: [], remoteHosts: [], networks: [], containers: [], services: [],
-  outside: { serve: [], used: false }, checks: [], exercises: [],
+  name, file: src.file, title: '', description: '', hosts: [], remoteHosts: [], networks: [], containers: [],
+  services: [], outside: { serve: [], used: false }, checks: [], exercises: [],
 });
 
 /** `c: { count: 3 }` is c1, c2, c3, like compose's replicas (each gets the lowest free address). */
@@ -129,7 +135,9 @@ function expandCounts(raw: RawLab, origin: Map<string, string>, report: Report):
     }
     for (let i = 1; i <= count; i++) {
       const copy = `${name}${i}`;
-      if (own(raw.containers, copy) || own(containers, copy)) report(['containers', name, 'count'], `count ${count} makes a container ${copy}, but that name is taken: rename one of them`);
+      if (own(raw.containers, copy) || own(containers, copy))
+        report(['containers', name, 'count'], `count ${count} makes a container ${copy}, but that name is taken: `
+          + 'rename one of them');
       containers[copy] = template;
       origin.set(copy, name);
     }
@@ -144,11 +152,12 @@ function resolveHosts(raw: RawLab, report: Report): DockerHost[] {
   for (const [i, [h, machine]] of entries.entries()) {
     const at = Array.isArray(raw.hosts) ? ['hosts', i] : ['hosts', h];
     if (RESERVED.has(h)) report(at, `"${h}" is reserved: name the hosts like h1, h2`);
-    if (own(raw.networks, h) || own(raw.containers, h)) report(at, `"${h}" is already the name of a network or container: give the host its own name`);
+    if (own(raw.networks, h) || own(raw.containers, h))
+      report(at, `"${h}" is already the name of a network or container: give the host its own name`);
     if (machine && entries.some(([, m], j) => j < i && m === machine)) report([...at, 'machine'], `${machine} is already the machine of another host: each host is a machine of its own`);
     const unusable = machine && special(`machine ${machine}`, { network: machine, prefix: 32 });
-    if (unusable) report([...at, 'machine'], `${unusable}: give the machine's address on the network between the VMs`
-      + ' (the Vagrantfile\'s are 192.168.56.11 and 192.168.56.12)');
+    if (unusable) report([...at, 'machine'], `${unusable}: give the machine's address on the network between `
+      + 'the VMs (the Vagrantfile\'s are 192.168.56.11 and 192.168.56.12)');
   }
   return entries.map(([name, machine], i) => ({ name, address: hostAddress(i), machine }));
 }
@@ -159,7 +168,8 @@ function special(what: string, s: Subnet): string | null {
   const [first] = hit;
   if (!first) return null;
   if (hit.length > 1)
-    return `${what} overlaps ${hit.slice(0, -1).map((r) => r.name).join(', ')} and ${hit.at(-1)!.name}, ranges with meanings of their own`;
+    return `${what} overlaps ${hit.slice(0, -1).map((r) => r.name).join(', ')} and ${hit.at(-1)!.name}, `
+      + 'ranges with meanings of their own';
   const how = s.prefix === 32 ? 'is in' : formatSubnet(s) === formatSubnet(first.subnet) ? 'is'
     : s.prefix > first.subnet.prefix ? 'lies in' : 'overlaps';
   return `${what} ${how} ${first.name}: ${first.why}`;
@@ -312,7 +322,8 @@ function resolveContainers(raw: RawLab, networks: Network[], hosts: DockerHost[]
     if (ep.address !== '') continue;
     const net = networkByName.get(ep.network)!;
     const used = taken.get(ep.network)!;
-    const free = lowestFree(net.subnet, used, handedOut.get(ep.network)); // the map itself: a copy each was quadratic
+    // the map itself: a copy of it for each container was quadratic
+    const free = lowestFree(net.subnet, used, handedOut.get(ep.network));
     if (free) handedOut.set(ep.network, offsetIn(net.subnet, free) + 1);
     if (free === null) report(['containers', ep.container, 'networks'], `network ${ep.network} (${formatSubnet(net.subnet)}) has no free address left for ${ep.container}: widen the subnet`, ep.network);
     ep.address = free ?? '';
@@ -370,7 +381,8 @@ function resolveHostsFiles(raw: RawLab, containers: Container[], networkByName: 
     for (const ep of c.endpoints) add(ep.address, c.name);
     for (const ep of c.endpoints) {
       if (!networkByName.get(ep.network)?.dns) continue;
-      for (const oep of onNetwork.get(ep.network) ?? []) if (oep.container !== c.name) add(oep.address, oep.container);
+      for (const oep of onNetwork.get(ep.network) ?? [])
+        if (oep.container !== c.name) add(oep.address, oep.container);
     }
     for (const [i, link] of (raw.containers[c.name]!.links ?? []).entries()) {
       const [target, alias] = link.split(':') as [string, string | undefined];
@@ -400,9 +412,11 @@ function resolveServices(raw: RawLab, containers: Container[], networks: Network
   return Object.entries(raw.services ?? {}).map(([name, s]) => {
     const at = ['services', name];
     const unusable = special(`vip ${s.vip}`, { network: s.vip, prefix: 32 });
-    if (unusable) report([...at, 'vip'], `${unusable}: a virtual IP is still an address packets are sent to; pick an unused `
-      + 'private one (Kubernetes uses a separate service range such as 10.96.0.0/12)');
-    else if (networks.some((n) => contains(n.subnet, s.vip)) || SANDBOX_RANGES.some((r) => contains(r.subnet, s.vip)))
+    const inLab = networks.some((n) => contains(n.subnet, s.vip))
+      || SANDBOX_RANGES.some((r) => contains(r.subnet, s.vip));
+    if (unusable) report([...at, 'vip'], `${unusable}: a virtual IP is still an address packets are sent to; `
+      + 'pick an unused private one (Kubernetes uses a separate service range such as 10.96.0.0/12)');
+    else if (inLab)
       report([...at, 'vip'], `vip ${s.vip} lies inside a network of the lab or nslab's own ranges: a virtual IP belongs to no subnet (Kubernetes uses a separate service range such as 10.96.0.0/12)`);
     const backends = s.backends.flatMap((b, i) => {
       const c = containers.find((k) => k.name === b);

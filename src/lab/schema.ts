@@ -39,12 +39,13 @@ const pathOf = (pointer: string): PathSegment[] =>
     .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 
 export const where = (path: readonly PathSegment[]): string =>
-  path.length === 0 ? 'the top level' : path.map((s, i) => (typeof s === 'number' ? `[${s}]` : i ? `.${clip(s, 40)}` : clip(s, 40))).join('');
+  path.length === 0 ? 'the top level'
+    : path.map((s, i) => (typeof s === 'number' ? `[${s}]` : i ? `.${clip(s, 40)}` : clip(s, 40))).join('');
 
 function describe(e: ErrorObject): { path: PathSegment[]; key?: string; message: string } {
   const path = pathOf(e.instancePath);
   const hint = (e.parentSchema as { description?: string } | undefined)?.description;
-  const value = () => clip(JSON.stringify(e.data) ?? String(e.data)); // quoted, cut short: it may be a megabyte
+  const value = () => clip(JSON.stringify(e.data) ?? String(e.data)); // cut short: it may be a megabyte
   switch (e.keyword) {
     case 'required': {
       const missing = (e.params as { missingProperty: string }).missingProperty;
@@ -56,8 +57,9 @@ function describe(e: ErrorObject): { path: PathSegment[]; key?: string; message:
     }
     case 'additionalProperties': {
       const extra = (e.params as { additionalProperty: string }).additionalProperty;
-      const known = Object.keys((e.parentSchema as { properties?: object }).properties ?? {});
-      return { path, key: extra, message: `unknown key "${clip(extra, 40)}" in ${where(path)}: expected one of ${known.join(', ')}` };
+      const known = Object.keys((e.parentSchema as { properties?: object }).properties ?? {}).join(', ');
+      const message = `unknown key "${clip(extra, 40)}" in ${where(path)}: expected one of ${known}`;
+      return { path, key: extra, message };
     }
     case 'propertyNames':
       return { path, key: (e.params as { propertyName: string }).propertyName, message: '' };
@@ -66,7 +68,8 @@ function describe(e: ErrorObject): { path: PathSegment[]; key?: string; message:
     case 'minLength':
       return { path, message: `${where(path)}: ${value()} is not valid: expected ${hint ?? e.message}` };
     case 'enum':
-      return { path, message: `${where(path)}: ${value()} is not allowed: expected one of ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}` };
+      const allowed = (e.params as { allowedValues: unknown[] }).allowedValues.join(', ');
+      return { path, message: `${where(path)}: ${value()} is not allowed: expected one of ${allowed}` };
     case 'type': {
       // several types (an endpoint: object or null) come as a list, or as "object,null"
       const types = String((e.params as { type: string | string[] }).type).split(',').join(' or ');
@@ -94,9 +97,9 @@ export function checkShape(src: SourceDoc): Problem[] {
     const d = describe(e);
     const name = badNames.has(e.instancePath) ? e.propertyName : undefined;
     const hint = (e.parentSchema as { description?: string }).description ?? e.message;
-    const p = name !== undefined
-      ? { ...src.at(d.path, name), message: `"${clip(name, 40)}" is not a valid name in ${where(d.path)}: use ${hint}` }
-      : { ...src.at(d.path, d.key), message: d.message };
+    const at = name === undefined ? src.at(d.path, d.key) : src.at(d.path, name);
+    const p = { ...at, message: name === undefined ? d.message
+      : `"${clip(name, 40)}" is not a valid name in ${where(d.path)}: use ${hint}` };
     const k = `${p.line}:${p.col}:${p.message}`;
     if (!seen.has(k)) problems.push(p);
     seen.add(k);

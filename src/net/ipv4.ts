@@ -83,9 +83,11 @@ export const SPECIAL_RANGES: readonly SpecialRange[] = [
     why: 'hosts pick these for themselves when no DHCP server answers, and routers never forward them' },
   { subnet: { network: '224.0.0.0', prefix: 4 }, name: 'multicast (224.0.0.0/4)',
     why: 'these address groups of receivers, never one interface' },
-  { subnet: { network: '240.0.0.0', prefix: 4 }, name: 'reserved (240.0.0.0/4, with the broadcast 255.255.255.255)',
+  { subnet: { network: '240.0.0.0', prefix: 4 },
+    name: 'reserved (240.0.0.0/4, with the broadcast 255.255.255.255)',
     why: 'it is set aside for future use and dropped by routers' },
 ];
 
 /** The special ranges a subnet overlaps (an address: a /32). */
-export const specialRangesIn = (s: Subnet): SpecialRange[] => SPECIAL_RANGES.filter((r) => overlaps(r.subnet, s));
+export const specialRangesIn = (s: Subnet): SpecialRange[] =>
+  SPECIAL_RANGES.filter((r) => overlaps(r.subnet, s));
