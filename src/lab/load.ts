@@ -148,8 +148,9 @@ function parseShallow(text: string, lineCounter: LineCounter): Document.Parsed |
 }
 
 /**
- * Keys are names. A list or mapping as a key would only be turned into text (with a warning on
- * stderr), and a key twice in one mapping would keep only the last: keys compare as in the data.
+ * Keys are names. A list, a mapping or a date as a key would only be turned into text (with a
+ * warning on stderr), and a key twice in one mapping would keep only the last: keys compare as
+ * in the data.
  */
 function badKeys(doc: Document.Parsed, position: (node: Node) => Omit<Problem, 'message'>): Problem[] {
   const problems: Problem[] = [];
@@ -157,8 +158,11 @@ function badKeys(doc: Document.Parsed, position: (node: Node) => Omit<Problem, '
     Map: (_, map) => {
       const seen = new Map<string, Node>();
       for (const { key } of map.items) {
-        if (isCollection(key) || isAlias(key)) {
-          const what = isAlias(key) ? `an alias (*${key.source})` : isMap(key) ? 'a mapping' : 'a list';
+        // YAML 1.1's !!binary and dates are scalars whose values are objects too
+        const object = isScalar(key) && typeof key.value === 'object' && key.value !== null;
+        if (isCollection(key) || isAlias(key) || object) {
+          const what = isAlias(key) ? `an alias (*${key.source})` : isMap(key) ? 'a mapping' : isSeq(key) ? 'a list'
+            : key.value instanceof Date ? 'a date' : `a ${key.tag?.replace('tag:yaml.org,2002:', '!!')} value`;
           const message = `this key is ${what}: keys in a lab file are plain names`;
           problems.push({ ...position(key), message });
           continue;

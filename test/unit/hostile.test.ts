@@ -132,11 +132,12 @@ t.test('duplicate keys are found in linear time, compared as the data compares t
   t.ok(Date.now() - start < 3000, `${keys} keys checked in ${Date.now() - start} ms`);
 });
 
-t.test('a key that is a list, a mapping or an alias is refused (the data could only hold it as text)', async (t) => {
+t.test('a key that is a list, a mapping, an alias or binary is refused (the data could only hold it as text)', async (t) => {
   const cases: [string, string, string][] = [
     ['a list', '? [a, b]\n: 1\n', '1:3: this key is a list: keys in a lab file are plain names'],
     ['a mapping in a flow mapping', 'x: { {a: 1}: 2 }\n', '1:6: this key is a mapping: keys in a lab file are plain names'],
     ['an alias', 'x: &k title\n*k : t\n', '2:1: this key is an alias (*k): keys in a lab file are plain names'],
+    ['binary (YAML 1.1)', '%YAML 1.1\n---\n!!binary aGVsbG8=: 1\n', '3:10: this key is a !!binary value: keys in a lab file are plain names'],
   ];
   for (const [what, text, expected] of cases)
     t.same(problemsOf(() => labFromText('lab.yaml', text)), [`lab.yaml:${expected}`], what);
