@@ -161,8 +161,9 @@ function badKeys(doc: Document.Parsed, position: (node: Node) => Omit<Problem, '
         // YAML 1.1's !!binary and dates are scalars whose values are objects too
         const object = isScalar(key) && typeof key.value === 'object' && key.value !== null;
         if (isCollection(key) || isAlias(key) || object) {
-          const what = isAlias(key) ? `an alias (*${key.source})` : isMap(key) ? 'a mapping' : isSeq(key) ? 'a list'
-            : key.value instanceof Date ? 'a date' : `a ${key.tag?.replace('tag:yaml.org,2002:', '!!')} value`;
+          const what = isAlias(key) ? `an alias (*${key.source})` : isMap(key) ? 'a mapping'
+            : isSeq(key) ? 'a list' : key.value instanceof Date ? 'a date'
+            : `a ${key.tag?.replace('tag:yaml.org,2002:', '!!')} value`;
           const message = `this key is ${what}: keys in a lab file are plain names`;
           problems.push({ ...position(key), message });
           continue;

@@ -136,8 +136,8 @@ function expandCounts(raw: RawLab, origin: Map<string, string>, report: Report):
     for (let i = 1; i <= count; i++) {
       const copy = `${name}${i}`;
       if (own(raw.containers, copy) || own(containers, copy))
-        report(['containers', name, 'count'], `count ${count} makes a container ${copy}, but that name is taken: `
-          + 'rename one of them');
+        report(['containers', name, 'count'],
+          `count ${count} makes a container ${copy}, but that name is taken: rename one of them`);
       containers[copy] = template;
       origin.set(copy, name);
     }

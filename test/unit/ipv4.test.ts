@@ -45,6 +45,7 @@ t.test('the special ranges are the ones ipaddr.js names, end to end', async (t) 
     t.same([ipaddr.IPv4.parse(r.subnet.network).range(), last.range()], names[r.subnet.network], r.name);
     t.same(specialRangesIn({ network: last.toString(), prefix: 32 }), [r], `${last.toString()} is in it`);
   }
-  for (const outside of ['1.0.0.0', '126.255.255.255', '128.0.0.0', '169.253.255.255', '169.255.0.0', '223.255.255.255'])
+  for (const outside of ['1.0.0.0', '126.255.255.255', '128.0.0.0', '169.253.255.255', '169.255.0.0',
+    '223.255.255.255'])
     t.same(specialRangesIn({ network: outside, prefix: 32 }), [], `${outside} is in none`);
 });
