@@ -3,9 +3,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { findLabFile, labsDir } from './files.js';
 import { parse } from 'yaml';
-import { loadSource } from './load.js';
+import { loadSource, readLabText } from './load.js';
 import { isName, MAX_LAB_NAME } from './names.js';
-import { LabError } from './problems.js';
+import { atMost, LabError } from './problems.js';
 import { resolve } from './resolve.js';
 import { checkShape } from './schema.js';
 import type { Lab } from './types.js';
@@ -26,7 +26,7 @@ export function loadLab(nameOrPath: string): Lab {
       },
     ]);
   }
-  return labFromText(file, readFileSync(file, 'utf8'), name);
+  return labFromText(file, readLabText(file), name);
 }
 
 /** The pure part of loading: text in, Lab or every problem out. */
@@ -46,7 +46,7 @@ export function labFromText(file: string, text: string, name = basename(file, ex
   const shape = checkShape(src);
   if (shape.length > 0) throw new LabError(shape);
   const { lab, problems } = resolve(src, name);
-  if (problems.length > 0) throw new LabError(problems);
+  if (problems.length > 0) throw new LabError(atMost(problems));
   return lab;
 }
 

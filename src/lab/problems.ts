@@ -17,3 +17,24 @@ export class LabError extends Error {
     this.name = 'LabError';
   }
 }
+
+/** Problems shown at most: a learner fixes the first ones first, and a broken file can make millions. */
+export const MAX_PROBLEMS = 50;
+
+/** The first MAX_PROBLEMS problems, and one more saying that more follow. */
+export const atMost = (problems: Problem[]): Problem[] =>
+  problems.length <= MAX_PROBLEMS
+    ? problems
+    : [
+        ...problems.slice(0, MAX_PROBLEMS),
+        {
+          file: problems[0]!.file,
+          line: 0,
+          col: 0,
+          message: `more problems follow: these are the first ${MAX_PROBLEMS}, fix them first`,
+        },
+      ];
+
+/** A piece of the file quoted in a message, cut short: a value may be a megabyte long. */
+export const clip = (text: string, max = 80): string =>
+  text.length <= max ? text : `${text.slice(0, max - 1)}…`;

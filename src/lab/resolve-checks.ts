@@ -76,10 +76,19 @@ function use(lab: Lab, address: string): { address: string } {
   return { address };
 }
 
+/** Checks a lab may have in all: a full mesh of 1000 containers is 999,000 (seconds, and a gigabyte). */
+const MAX_CHECKS = 100_000;
+
 export function resolveChecks(raw: RawCheck[], lab: Lab, report: Report): Check[] {
   const places = [...lab.hosts.map((h) => h.name), 'outside', ...lab.containers.map((c) => c.name)];
+  let made = 0;
   return raw.flatMap((c, i): Check[] => {
-    if (c.ping && (c.ping.from === 'all' || c.ping.to === 'all')) return expandAll(c, i, lab, report);
+    if (c.ping && (c.ping.from === 'all' || c.ping.to === 'all')) {
+      const checks = expandAll(c, i, lab, report, MAX_CHECKS - made);
+      made += checks.length;
+      return checks;
+    }
+    made += 1;
     const kinds = KINDS.filter((k) => c[k] !== undefined);
     if (kinds.length !== 1) {
       report(
@@ -193,18 +202,34 @@ export function resolveChecks(raw: RawCheck[], lab: Lab, report: Report): Check[
 }
 
 /** `ping: { from: all, to: all }`: every container with an address to every other (a full mesh). */
-function expandAll(c: RawCheck, i: number, lab: Lab, report: Report): Check[] {
+function expandAll(c: RawCheck, i: number, lab: Lab, report: Report, room = MAX_CHECKS): Check[] {
   const { from, to, size } = c.ping!;
   const addressed = lab.containers.filter((k) => k.endpoints.length > 0).map((k) => k.name);
   const sources = from === 'all' ? addressed : [from];
   const targets = to === 'all' ? addressed : [to];
+  const itself =
+    from === 'all' && to === 'all' ? sources.length : sources.filter((s) => targets.includes(s)).length;
+  const pairs = sources.length * targets.length - itself;
+  if (pairs > room) {
+    const before = MAX_CHECKS - room;
+    const also = before ? `which with the ${before} before it are ` : '';
+    report(
+      ['checks', i, 'ping'],
+      `ping from ${from} to ${to} makes ${pairs} checks, ${also}more than the ` +
+        `${MAX_CHECKS} a lab may have: ping each container's gateway (to: a network) instead`,
+    );
+    return [];
+  }
   const expect = c.expect ?? 'reach';
   const group = c.name ?? `ping ${from} ${expect === 'reach' ? '→' : '↛'} ${to}`;
   const checks: Check[] = [];
+  // each target looked up once, not once a pair
+  const addresses = new Map<string, ReturnType<typeof targetAddress>>();
   for (const s of sources)
     for (const t of targets) {
       if (s === t) continue;
-      const target = targetAddress(t, lab);
+      const target = addresses.get(t) ?? targetAddress(t, lab);
+      addresses.set(t, target);
       if ('error' in target) {
         report(['checks', i, 'ping', 'to'], target.error);
         return [];

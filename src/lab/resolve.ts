@@ -5,8 +5,10 @@ import {
   formatSubnet,
   isUsableHost,
   lowestFree,
+  offsetIn,
   overlaps,
   parseCidr,
+  specialRangesIn,
   type Subnet,
 } from '../net/ipv4.js';
 import type { SourceDoc } from './load.js';
@@ -76,6 +78,10 @@ interface RawLab {
 
 export type Report = (path: (string | number)[], message: string, key?: string) => void;
 
+/** A lab's own entry by name: "constructor" must not find the one every object inherits. */
+const own = <T>(record: Record<string, T>, name: string): T | undefined =>
+  Object.hasOwn(record, name) ? record[name] : undefined;
+
 const servers = (raw: RawServe | undefined): Server[] =>
   (raw ?? []).map((s) =>
     s.http !== undefined ? { kind: 'http', port: s.http } : { kind: 'tcp', port: s.tcp! },
@@ -93,6 +99,7 @@ export function resolve(src: SourceDoc, labName: string): { lab: Lab; problems: 
     const k = path.length === 1 && path[0] === 'containers' && key && origin.has(key) ? origin.get(key) : key;
     problems.push({ ...src.at(at, k), message });
   };
+  if (tooBig(src.data as RawLab, report)) return { lab: emptyLab(src, labName), problems };
   const raw = expandCounts(src.data as RawLab, origin, report);
 
   const hosts = resolveHosts(raw, report);
@@ -130,6 +137,79 @@ export function resolve(src: SourceDoc, labName: string): { lab: Lab; problems: 
   return { lab, problems };
 }
 
+/**
+ * How big a lab may be: far past what a lesson needs (the catalogue has 3 networks and 4
+ * containers at most, the bench builds 250 containers), but a small file with a few `count: 1000`
+ * kept validate busy for minutes, as the work grows with their products. Docker hosts share the
+ * LAN 198.51.100.0/24, which has room for 253 (.2 to .254).
+ */
+const SIZE = { hosts: 253, networks: 256, containers: 1000, interfaces: 4000 } as const;
+
+/** Reports the first place the lab grows past SIZE; true when it does (then nothing else is resolved). */
+function tooBig(raw: RawLab, report: Report): boolean {
+  const hosts = Array.isArray(raw.hosts) ? raw.hosts.length : Object.keys(raw.hosts ?? {}).length;
+  if (hosts > SIZE.hosts) {
+    report(
+      ['hosts'],
+      `${hosts} Docker hosts: the LAN they share (198.51.100.0/24) has room for ` +
+        `${SIZE.hosts} (.2 to .254)`,
+    );
+    return true;
+  }
+  const networks = Object.keys(raw.networks);
+  if (networks.length > SIZE.networks) {
+    const extra = networks[SIZE.networks]!;
+    report(
+      ['networks'],
+      `network ${extra} is the lab's ${SIZE.networks + 1}th: a lab may have ` + `${SIZE.networks} at most`,
+      extra,
+    );
+    return true;
+  }
+  let containers = 0;
+  let interfaces = 0;
+  for (const [name, c] of Object.entries(raw.containers)) {
+    const copies = c.count ?? 1;
+    containers += copies;
+    interfaces += copies * Object.keys(c.networks ?? {}).length;
+    // a counted container at its count, one written out at its name
+    const [at, key] =
+      c.count === undefined ? [['containers'], name] : [['containers', name, 'count'], undefined];
+    if (containers > SIZE.containers)
+      report(
+        at,
+        `the lab has ${containers} containers by here: a lab may have ${SIZE.containers} at most`,
+        key,
+      );
+    else if (interfaces > SIZE.interfaces)
+      report(
+        at,
+        `the containers join networks ${interfaces} times by here, each a veth pair or a ` +
+          `macvlan/ipvlan child: a lab may have ${SIZE.interfaces} such interfaces at most`,
+        key,
+      );
+    else continue;
+    return true;
+  }
+  return false;
+}
+
+/** The Lab of a file whose problems are all that is known of it. */
+const emptyLab = (src: SourceDoc, name: string): Lab => ({
+  name,
+  file: src.file,
+  title: '',
+  description: '',
+  hosts: [],
+  remoteHosts: [],
+  networks: [],
+  containers: [],
+  services: [],
+  outside: { serve: [], used: false },
+  checks: [],
+  exercises: [],
+});
+
 /** `c: { count: 3 }` is c1, c2, c3, like compose's replicas (each gets the lowest free address). */
 function expandCounts(raw: RawLab, origin: Map<string, string>, report: Report): RawLab {
   const containers: RawLab['containers'] = {};
@@ -142,15 +222,13 @@ function expandCounts(raw: RawLab, origin: Map<string, string>, report: Report):
     if (Object.values(c.networks ?? {}).some((ep) => ep?.address !== undefined || ep?.veth !== undefined)) {
       report(
         ['containers', name, 'count'],
-        `container ${name} has count ${count}: ` +
-          'leave its addresses and veth names out, each copy gets its own',
+        `container ${name} has count ${count}: leave its addresses and veth names out, each copy gets its own`,
       );
-      // one problem, not one per copy
-      template.networks = Object.fromEntries(Object.keys(c.networks ?? {}).map((n) => [n, {}]));
+      template.networks = Object.fromEntries(Object.keys(c.networks ?? {}).map((n) => [n, {}])); // one problem, not one per copy
     }
     for (let i = 1; i <= count; i++) {
       const copy = `${name}${i}`;
-      if (raw.containers[copy] || containers[copy])
+      if (own(raw.containers, copy) || own(containers, copy))
         report(
           ['containers', name, 'count'],
           `count ${count} makes a container ${copy}, but that name is taken: rename one of them`,
@@ -171,16 +249,49 @@ function resolveHosts(raw: RawLab, report: Report): DockerHost[] {
   for (const [i, [h, machine]] of entries.entries()) {
     const at = Array.isArray(raw.hosts) ? ['hosts', i] : ['hosts', h];
     if (RESERVED.has(h)) report(at, `"${h}" is reserved: name the hosts like h1, h2`);
-    if (raw.networks[h] || raw.containers[h])
+    if (own(raw.networks, h) || own(raw.containers, h))
       report(at, `"${h}" is already the name of a network or container: give the host its own name`);
     if (machine && entries.some(([, m], j) => j < i && m === machine))
       report(
         [...at, 'machine'],
         `${machine} is already the machine of another host: each host is a machine of its own`,
       );
+    const unusable = machine && special(`machine ${machine}`, { network: machine, prefix: 32 });
+    if (unusable)
+      report(
+        [...at, 'machine'],
+        `${unusable}: give the machine's address on the network between ` +
+          "the VMs (the Vagrantfile's are 192.168.56.11 and 192.168.56.12)",
+      );
   }
   return entries.map(([name, machine], i) => ({ name, address: hostAddress(i), machine }));
 }
+
+/** Why a subnet or an address (a /32) cannot be a lab's, for one in a special range; else null. */
+function special(what: string, s: Subnet): string | null {
+  const hit = specialRangesIn(s);
+  const [first] = hit;
+  if (!first) return null;
+  if (hit.length > 1)
+    return (
+      `${what} overlaps ${hit
+        .slice(0, -1)
+        .map((r) => r.name)
+        .join(', ')} and ${hit.at(-1)!.name}, ` + 'ranges with meanings of their own'
+    );
+  const how =
+    s.prefix === 32
+      ? 'is in'
+      : formatSubnet(s) === formatSubnet(first.subnet)
+        ? 'is'
+        : s.prefix > first.subnet.prefix
+          ? 'lies in'
+          : 'overlaps';
+  return `${what} ${how} ${first.name}: ${first.why}`;
+}
+const PRIVATE =
+  'use a private range instead, inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16 ' +
+  "(Docker's default is 172.17.0.0/16)";
 
 /** macvlan and ipvlan children live on the uplink's LAN itself. */
 const onLan = (driver: Driver) => driver === 'macvlan' || driver === 'ipvlan';
@@ -198,8 +309,7 @@ function resolveNetworks(raw: RawLab, report: Report): Network[] {
     if (name.length > IFNAMSIZ)
       report(
         ['networks'],
-        `network name "${name}" is also the bridge's interface name and is ${name.length} characters long: ` +
-          `the kernel allows ${IFNAMSIZ}; shorten it`,
+        `network name "${name}" is also the bridge's interface name and is ${name.length} characters long: the kernel allows ${IFNAMSIZ}; shorten it`,
         name,
       );
     if (subnet.prefix > 30)
@@ -213,15 +323,13 @@ function resolveNetworks(raw: RawLab, report: Report): Network[] {
       if (n.parent === undefined)
         report(
           ['networks'],
-          `a ${driver} network needs parent: uplink ` +
-            "(the host's uplink, which nslab creates; never the machine's real eth0)",
+          `a ${driver} network needs parent: uplink (the host's uplink, which nslab creates; never the machine's real eth0)`,
           name,
         );
       if (formatSubnet(subnet) !== formatSubnet(LAN))
         report(
           [...at, 'subnet'],
-          `a ${driver} network shares the uplink's LAN, so its subnet is ${formatSubnet(LAN)} ` +
-            `(the outside router is ${SANDBOX_UPLINK.outside}, the host ${SANDBOX_UPLINK.host})`,
+          `a ${driver} network shares the uplink's LAN, so its subnet is ${formatSubnet(LAN)} (the outside router is ${SANDBOX_UPLINK.outside}, the host ${SANDBOX_UPLINK.host})`,
         );
       if (n.nat)
         report(
@@ -242,32 +350,30 @@ function resolveNetworks(raw: RawLab, report: Report): Network[] {
     if (driver === 'overlay' && name.length > IFNAMSIZ - 3)
       report(
         ['networks'],
-        `overlay network name "${name}" also names its VXLAN device vx-${name}, ` +
-          `over ${IFNAMSIZ} characters: shorten it`,
+        `overlay network name "${name}" also names its VXLAN device vx-${name}, over ${IFNAMSIZ} characters: shorten it`,
         name,
       );
+    const unusable = special(`subnet ${formatSubnet(subnet)}`, subnet);
+    if (unusable) report(['networks', name, 'subnet'], `${unusable}: ${PRIVATE}`);
     if (!onLan(driver))
       for (const reserved of SANDBOX_RANGES)
         if (overlaps(reserved.subnet, subnet))
           report(
             ['networks', name, 'subnet'],
-            `subnet ${formatSubnet(subnet)} overlaps ${formatSubnet(reserved.subnet)}, ` +
-              `which nslab uses for ${reserved.use}: pick another private range`,
+            `subnet ${formatSubnet(subnet)} overlaps ${formatSubnet(reserved.subnet)}, which nslab uses for ${reserved.use}: pick another private range`,
           );
     for (const other of networks)
       if (overlaps(other.subnet, subnet))
         report(
           ['networks', name, 'subnet'],
-          `subnet ${formatSubnet(subnet)} overlaps network ${other.name} (${formatSubnet(other.subnet)}): ` +
-            'give each network its own range',
+          `subnet ${formatSubnet(subnet)} overlaps network ${other.name} (${formatSubnet(other.subnet)}): give each network its own range`,
         );
     let gateway =
       n.gateway ?? (onLan(driver) ? SANDBOX_UPLINK.outside : (lowestFree(subnet, new Set()) ?? cidr.network));
     if (n.gateway !== undefined && !isUsableHost(subnet, n.gateway)) {
       report(
         ['networks', name, 'gateway'],
-        `gateway ${n.gateway} is not a usable address in ${formatSubnet(subnet)}: ` +
-          'pick one inside the subnet (not its network or broadcast address)',
+        `gateway ${n.gateway} is not a usable address in ${formatSubnet(subnet)}: pick one inside the subnet (not its network or broadcast address)`,
       );
       gateway = n.gateway;
     }
@@ -322,8 +428,7 @@ function resolveContainers(
     if (RESERVED.has(name))
       report(
         ['containers'],
-        `"${name}" is reserved ` +
-          '(it names the machine or the world outside it in checks and in the sandbox): rename the container',
+        `"${name}" is reserved (it names the machine or the world outside it in checks and in the sandbox): rename the container`,
         name,
       );
     if (networkByName.has(name))
@@ -358,17 +463,15 @@ function resolveContainers(
     if (mode.kind !== 'bridge' && joins.length > 0)
       report(
         [...at, 'networks'],
-        `container ${name} uses network_mode ${c.network_mode}, ` +
-          'so it cannot also join networks (as in Docker): remove one of them',
+        `container ${name} uses network_mode ${c.network_mode}, so it cannot also join networks (as in Docker): remove one of them`,
       );
     if (mode.kind !== 'bridge' && (c.ports ?? []).length > 0)
       report(
         [...at, 'ports'],
-        `ports cannot be published with network_mode ${c.network_mode} ` +
-          '(Docker ignores -p there too): remove them',
+        `ports cannot be published with network_mode ${c.network_mode} (Docker ignores -p there too): remove them`,
       );
     if (mode.kind === 'container') {
-      const of = raw.containers[mode.of];
+      const of = own(raw.containers, mode.of);
       if (!of || mode.of === name)
         report(
           [...at, 'network_mode'],
@@ -377,8 +480,7 @@ function resolveContainers(
       else if (of.network_mode?.startsWith('container:'))
         report(
           [...at, 'network_mode'],
-          `container ${mode.of} itself shares another container's namespace: ` +
-            'point at the container that owns it',
+          `container ${mode.of} itself shares another container's namespace: point at the container that owns it`,
         );
     }
 
@@ -389,8 +491,7 @@ function resolveContainers(
       if (!net) {
         report(
           path,
-          `container ${name} joins network "${netName}", which is not defined: ` +
-            `networks are ${[...networkByName.keys()].join(', ')}`,
+          `container ${name} joins network "${netName}", which is not defined: networks are ${[...networkByName.keys()].join(', ')}`,
           netName,
         );
         continue;
@@ -404,16 +505,14 @@ function resolveContainers(
       if (veth.length > IFNAMSIZ)
         report(
           vethAt,
-          `the host-side veth name "${veth}" is ${veth.length} characters long: ` +
-            `the kernel allows ${IFNAMSIZ}; shorten the container name or set networks.${netName}.veth`,
+          `the host-side veth name "${veth}" is ${veth.length} characters long: the kernel allows ${IFNAMSIZ}; shorten the container name or set networks.${netName}.veth`,
           ep?.veth ? undefined : name,
         );
       const vethOwner = hostIfnames.get(veth);
       if (vethOwner)
         report(
           vethAt,
-          `interface name "${veth}" is already used by ${vethOwner}: ` +
-            `set a different networks.${netName}.veth`,
+          `interface name "${veth}" is already used by ${vethOwner}: set a different networks.${netName}.veth`,
           ep?.veth ? undefined : name,
         );
       hostIfnames.set(veth, `container ${name}`);
@@ -425,20 +524,17 @@ function resolveContainers(
         if (!contains(net.subnet, address))
           report(
             addrPath,
-            `address ${address} is outside network ${netName} (${formatSubnet(net.subnet)}): ` +
-              'pick one inside it',
+            `address ${address} is outside network ${netName} (${formatSubnet(net.subnet)}): pick one inside it`,
           );
         else if (!isUsableHost(net.subnet, address))
           report(
             addrPath,
-            `address ${address} is the network or broadcast address of ${formatSubnet(net.subnet)}: ` +
-              'pick a host address',
+            `address ${address} is the network or broadcast address of ${formatSubnet(net.subnet)}: pick a host address`,
           );
         else if (used.has(address))
           report(
             addrPath,
-            `address ${address} is already taken by ${used.get(address)}: ` +
-              'every endpoint needs its own address',
+            `address ${address} is already taken by ${used.get(address)}: every endpoint needs its own address`,
           );
         used.set(address, `container ${name}`);
       }
@@ -458,17 +554,20 @@ function resolveContainers(
     containers.push({ name, host, mode, endpoints, ports: [], serve: servers(c.serve), hosts: [] });
   }
 
-  // Addresses left out get the lowest free one, once every explicit address is known.
+  // Addresses left out get the lowest free one, once every explicit address is known. Below the
+  // last one handed out on a network all are taken: the search goes on from there.
+  const handedOut = new Map<string, number>();
   for (const ep of containers.flatMap((c) => c.endpoints)) {
     if (ep.address !== '') continue;
     const net = networkByName.get(ep.network)!;
     const used = taken.get(ep.network)!;
-    const free = lowestFree(net.subnet, new Set(used.keys()));
+    // the map itself: a copy of it for each container was quadratic
+    const free = lowestFree(net.subnet, used, handedOut.get(ep.network));
+    if (free) handedOut.set(ep.network, offsetIn(net.subnet, free) + 1);
     if (free === null)
       report(
         ['containers', ep.container, 'networks'],
-        `network ${ep.network} (${formatSubnet(net.subnet)}) has no free address left for ${ep.container}: ` +
-          'widen the subnet',
+        `network ${ep.network} (${formatSubnet(net.subnet)}) has no free address left for ${ep.container}: widen the subnet`,
         ep.network,
       );
     ep.address = free ?? '';
@@ -512,20 +611,31 @@ function resolveHostsFiles(
   report: Report,
 ): void {
   const byName = new Map(containers.map((c) => [c.name, c]));
+  // each network's endpoints in the containers' order, and each file's entries by address: with a
+  // thousand containers on one network, looking them up one by one took seconds
+  const onNetwork = new Map<string, Endpoint[]>();
+  for (const ep of containers.flatMap((k) => k.endpoints)) {
+    if (!onNetwork.has(ep.network)) onNetwork.set(ep.network, []);
+    onNetwork.get(ep.network)!.push(ep);
+  }
   for (const c of containers) {
     if (c.mode.kind !== 'bridge' && c.mode.kind !== 'none') continue; // they use their owner's files
     const entries: HostsEntry[] = [{ address: '127.0.0.1', names: ['localhost'] }];
+    const byAddress = new Map(entries.map((e) => [e.address, e]));
     const add = (address: string, ...names: string[]) => {
-      const found = entries.find((e) => e.address === address);
+      const found = byAddress.get(address);
       if (found) found.names.push(...names.filter((n) => !found.names.includes(n)));
-      else entries.push({ address, names: [...names] });
+      else {
+        const entry = { address, names: [...names] };
+        entries.push(entry);
+        byAddress.set(address, entry);
+      }
     };
     for (const ep of c.endpoints) add(ep.address, c.name);
     for (const ep of c.endpoints) {
       if (!networkByName.get(ep.network)?.dns) continue;
-      for (const other of containers)
-        for (const oep of other.endpoints)
-          if (other !== c && oep.network === ep.network) add(oep.address, other.name);
+      for (const oep of onNetwork.get(ep.network) ?? [])
+        if (oep.container !== c.name) add(oep.address, oep.container);
     }
     for (const [i, link] of (raw.containers[c.name]!.links ?? []).entries()) {
       const [target, alias] = link.split(':') as [string, string | undefined];
@@ -539,8 +649,7 @@ function resolveHostsFiles(
       else if (!shared)
         report(
           ['containers', c.name, 'links', i],
-          `--link ${link}: ${target} shares no network with ${c.name}, ` +
-            'so its address would not be reachable: put them on one network',
+          `--link ${link}: ${target} shares no network with ${c.name}, so its address would not be reachable: put them on one network`,
         );
       else add(shared.address, ...(alias ? [alias, target] : [target]));
     }
@@ -559,8 +668,7 @@ function checkServerPorts(containers: Container[], report: Report): void {
       if (seen.has(key))
         report(
           ['containers', c.name, 'serve', i],
-          `port ${s.port} is already served by ${seen.get(key)} in the same network namespace: ` +
-            'a second server would fail to bind (show that with a listen check instead)',
+          `port ${s.port} is already served by ${seen.get(key)} in the same network namespace: a second server would fail to bind (show that with a listen check instead)`,
         );
       seen.set(key, `container ${c.name}`);
     }
@@ -574,15 +682,20 @@ function resolveServices(
 ): Service[] {
   return Object.entries(raw.services ?? {}).map(([name, s]) => {
     const at = ['services', name];
-    if (
+    const unusable = special(`vip ${s.vip}`, { network: s.vip, prefix: 32 });
+    const inLab =
       networks.some((n) => contains(n.subnet, s.vip)) ||
-      SANDBOX_RANGES.some((r) => contains(r.subnet, s.vip))
-    )
+      SANDBOX_RANGES.some((r) => contains(r.subnet, s.vip));
+    if (unusable)
       report(
         [...at, 'vip'],
-        `vip ${s.vip} lies inside a network of the lab or nslab's own ranges: ` +
-          'a virtual IP belongs to no subnet ' +
-          '(Kubernetes uses a separate service range such as 10.96.0.0/12)',
+        `${unusable}: a virtual IP is still an address packets are sent to; ` +
+          'pick an unused private one (Kubernetes uses a separate service range such as 10.96.0.0/12)',
+      );
+    else if (inLab)
+      report(
+        [...at, 'vip'],
+        `vip ${s.vip} lies inside a network of the lab or nslab's own ranges: a virtual IP belongs to no subnet (Kubernetes uses a separate service range such as 10.96.0.0/12)`,
       );
     const backends = s.backends.flatMap((b, i) => {
       const c = containers.find((k) => k.name === b);

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { Ajv as AjvClass, ErrorObject, ValidateFunction } from 'ajv';
-import type { Problem } from './problems.js';
+import { atMost, clip, MAX_PROBLEMS, type Problem } from './problems.js';
 import type { PathSegment, SourceDoc } from './load.js';
 
 const schemaPath = fileURLToPath(new URL('../../labs/lab.schema.json', import.meta.url));
@@ -43,12 +43,12 @@ const pathOf = (pointer: string): PathSegment[] =>
 const where = (path: readonly PathSegment[]): string =>
   path.length === 0
     ? 'the top level'
-    : path.map((s, i) => (typeof s === 'number' ? `[${s}]` : i ? `.${s}` : s)).join('');
+    : path.map((s, i) => (typeof s === 'number' ? `[${s}]` : i ? `.${clip(s, 40)}` : clip(s, 40))).join('');
 
 function describe(e: ErrorObject): { path: PathSegment[]; key?: string; message: string } {
   const path = pathOf(e.instancePath);
   const hint = (e.parentSchema as { description?: string } | undefined)?.description;
-  const value = JSON.stringify(e.data);
+  const value = () => clip(JSON.stringify(e.data) ?? String(e.data)); // cut short: it may be a megabyte
   switch (e.keyword) {
     case 'required': {
       const missing = (e.params as { missingProperty: string }).missingProperty;
@@ -60,33 +60,27 @@ function describe(e: ErrorObject): { path: PathSegment[]; key?: string; message:
     }
     case 'additionalProperties': {
       const extra = (e.params as { additionalProperty: string }).additionalProperty;
-      const known = Object.keys((e.parentSchema as { properties?: object }).properties ?? {});
-      return {
-        path,
-        key: extra,
-        message: `unknown key "${extra}" in ${where(path)}: expected one of ${known.join(', ')}`,
-      };
+      const known = Object.keys((e.parentSchema as { properties?: object }).properties ?? {}).join(', ');
+      const message = `unknown key "${clip(extra, 40)}" in ${where(path)}: expected one of ${known}`;
+      return { path, key: extra, message };
     }
     case 'propertyNames':
       return { path, key: (e.params as { propertyName: string }).propertyName, message: '' };
     case 'pattern':
     case 'maxLength':
     case 'minLength':
-      return { path, message: `${where(path)}: ${value} is not valid: expected ${hint ?? e.message}` };
-    case 'enum':
-      return {
-        path,
-        message:
-          `${where(path)}: ${value} is not allowed: ` +
-          `expected one of ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`,
-      };
-    case 'type':
-      return {
-        path,
-        message:
-          `${where(path)} must be ${(e.params as { type: string }).type.replace(',', ' or ')}` +
-          `${hint ? ` (${hint})` : ''}`,
-      };
+      return { path, message: `${where(path)}: ${value()} is not valid: expected ${hint ?? e.message}` };
+    case 'enum': {
+      const allowed = (e.params as { allowedValues: unknown[] }).allowedValues.join(', ');
+      return { path, message: `${where(path)}: ${value()} is not allowed: expected one of ${allowed}` };
+    }
+    case 'type': {
+      // several types (an endpoint: object or null) come as a list, or as "object,null"
+      const types = String((e.params as { type: string | string[] }).type)
+        .split(',')
+        .join(' or ');
+      return { path, message: `${where(path)} must be ${types}${hint ? ` (${hint})` : ''}` };
+    }
     case 'minProperties':
       return { path, message: `${where(path)} must not be empty` };
     default:
@@ -98,33 +92,28 @@ export function checkShape(src: SourceDoc): Problem[] {
   const validate = validator();
   if (validate(src.data)) return [];
   const errors = validate.errors ?? [];
+  // A bad key: ajv reports the name's inner error at the map's path with propertyName set, then
+  // a propertyNames error for the map.
+  const badNames = new Set(errors.filter((e) => e.keyword === 'propertyNames').map((e) => e.instancePath));
   const problems: Problem[] = [];
-  for (const [i, e] of errors.entries()) {
-    if (e.keyword === 'propertyNames') continue; // its inner error says what is wrong, see below
+  const seen = new Set<string>(); // the same problem twice (from two branches of the schema) is said once
+  for (const e of errors) {
+    if (problems.length > MAX_PROBLEMS) break; // one more than shown is enough for atMost to say so
+    if (e.keyword === 'propertyNames') continue; // its inner error says what is wrong
     const d = describe(e);
-    // A bad key: ajv reports the name's inner error at the map's path with propertyName set.
-    const owner = errors
-      .slice(i + 1)
-      .find((o) => o.keyword === 'propertyNames' && o.instancePath === e.instancePath);
-    if (owner && e.propertyName !== undefined) {
-      const name = e.propertyName;
-      problems.push({
-        ...src.at(d.path, name),
-        message:
-          `"${name}" is not a valid name in ${where(d.path)}: ` +
-          `use ${(e.parentSchema as { description?: string }).description ?? e.message}`,
-      });
-      continue;
-    }
-    problems.push({ ...src.at(d.path, d.key), message: d.message });
-  }
-  return dedupe(problems);
-}
-
-const dedupe = (ps: Problem[]): Problem[] => {
-  const seen = new Set<string>();
-  return ps.filter((p) => {
+    const name = badNames.has(e.instancePath) ? e.propertyName : undefined;
+    const hint = (e.parentSchema as { description?: string }).description ?? e.message;
+    const at = name === undefined ? src.at(d.path, d.key) : src.at(d.path, name);
+    const p = {
+      ...at,
+      message:
+        name === undefined
+          ? d.message
+          : `"${clip(name, 40)}" is not a valid name in ${where(d.path)}: use ${hint}`,
+    };
     const k = `${p.line}:${p.col}:${p.message}`;
-    return seen.has(k) ? false : (seen.add(k), true);
-  });
-};
+    if (!seen.has(k)) problems.push(p);
+    seen.add(k);
+  }
+  return atMost(problems);
+}

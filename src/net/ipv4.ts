@@ -43,11 +43,14 @@ export function isUsableHost(s: Subnet, address: string): boolean {
   return n !== 0 && n !== size(s) - 1;
 }
 
-/** Lowest usable host address of the subnet not in `taken`, like Docker's IPAM; null when full. */
-export function lowestFree(s: Subnet, taken: ReadonlySet<string>): string | null {
+/**
+ * Lowest usable host address of the subnet not in `taken`, like Docker's IPAM; null when full.
+ * `from` (an offset in the subnet) skips what is known to be taken already.
+ */
+export function lowestFree(s: Subnet, taken: { has(address: string): boolean }, from = 0): string | null {
   const first = toInt(s.network);
   const [lo, hi] = s.prefix >= 31 ? [0, size(s) - 1] : [1, size(s) - 2];
-  for (let i = lo; i <= hi; i++) {
+  for (let i = Math.max(lo, from); i <= hi; i++) {
     const candidate = fromInt(first + i);
     if (!taken.has(candidate)) return candidate;
   }
@@ -59,3 +62,46 @@ export const addressAt = (s: Subnet, offset: number): string => fromInt(toInt(s.
 
 /** Where an address sits in its subnet: 1 for 172.17.0.1 in 172.17.0.0/16. */
 export const offsetIn = (s: Subnet, address: string): number => toInt(address) - toInt(s.network);
+
+/** A range the kernel and the Internet give a meaning of their own: no lab may number a network in it. */
+export interface SpecialRange {
+  subnet: Subnet;
+  /** what it is, with its CIDR */
+  name: string;
+  /** why a lab cannot use it */
+  why: string;
+}
+
+// ipaddr.js's range() names them unspecified, loopback, linkLocal, multicast and reserved
+// (255.255.255.255: broadcast); its "reserved" also holds the documentation ranges nslab uses.
+export const SPECIAL_RANGES: readonly SpecialRange[] = [
+  {
+    subnet: { network: '0.0.0.0', prefix: 8 },
+    name: '"this network" (0.0.0.0/8)',
+    why: '0.0.0.0 stands for any address, and nothing in 0.0.0.0/8 is routed',
+  },
+  {
+    subnet: { network: '127.0.0.0', prefix: 8 },
+    name: 'loopback (127.0.0.0/8)',
+    why: 'every namespace has it on its own lo, and the kernel never sends it out of one',
+  },
+  {
+    subnet: { network: '169.254.0.0', prefix: 16 },
+    name: 'link-local (169.254.0.0/16)',
+    why: 'hosts pick these for themselves when no DHCP server answers, and routers never forward them',
+  },
+  {
+    subnet: { network: '224.0.0.0', prefix: 4 },
+    name: 'multicast (224.0.0.0/4)',
+    why: 'these address groups of receivers, never one interface',
+  },
+  {
+    subnet: { network: '240.0.0.0', prefix: 4 },
+    name: 'reserved (240.0.0.0/4, with the broadcast 255.255.255.255)',
+    why: 'it is set aside for future use and dropped by routers',
+  },
+];
+
+/** The special ranges a subnet overlaps (an address: a /32). */
+export const specialRangesIn = (s: Subnet): SpecialRange[] =>
+  SPECIAL_RANGES.filter((r) => overlaps(r.subnet, s));
