@@ -18,6 +18,9 @@ import {
   hostTargetTurn,
 } from '../helpers/machine.js';
 
+// Many builds in one file: more than tap's default 300 s on a busy 2-core machine.
+t.setTimeout(1_200_000);
+
 const every = process.env.NSLAB_FAIL_EVERY === '1';
 const SPREAD = 5;
 

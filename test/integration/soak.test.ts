@@ -9,6 +9,9 @@ import t from 'tap';
 import { listLabs } from '../../src/lab/index.js';
 import { cli, namespacesOf, needsRoot, nslab, sandboxName } from '../helpers/machine.js';
 
+// Many builds in one file: more than tap's default 300 s on a busy 2-core machine.
+t.setTimeout(1_200_000);
+
 const runs = Number(process.env.NSLAB_SOAK ?? 24);
 const seed = Number(process.env.NSLAB_SOAK_SEED ?? Date.now() % 100_000);
 
