@@ -77,7 +77,8 @@ export function unsupported(lab: Lab): string | null {
   const other = lab.networks.find((n) => n.driver !== 'bridge');
   if (other)
     return (
-      `${lab.name} uses a ${other.driver} network (${other.name}); ` + 'compare rebuilds bridge networks only'
+      `${lab.name}'s network ${other.name} uses the ${other.driver} driver; ` +
+      'compare rebuilds bridge networks only'
     );
   if (lab.hosts.length > 1)
     return `${lab.name} spans ${lab.hosts.length} Docker hosts; compare runs one Docker engine`;
