@@ -216,6 +216,35 @@ jsonOption(
   );
 
 jsonOption(
+  placeOptions(
+    program
+      .command('inspect')
+      .argument('<lab>')
+      .argument('[name]', 'one network or container of the lab (default: every network)')
+      .description(
+        'what docker network inspect / docker inspect print, read from the kernel for a lab that is up (root)',
+      ),
+  ),
+)
+  .option('--host', 'the copy on this machine’s own namespace')
+  .addHelpText(
+    'after',
+    `
+Prints Docker's JSON (4-space indented, as docker does): a network's IPAM, containers with
+the MAC and address the kernel has, bridge name, NAT and MTU options; or a container's
+networks. Ids are made up (the sha256 of the lab and the name), stable from run to run.
+
+Examples:
+  sudo npm run nslab -- inspect bridge-basic br0      like docker network inspect bridge
+  sudo npm run nslab -- inspect bridge-basic c1       like docker inspect c1`,
+  )
+  .action(
+    act(async (lab: string, what: string | undefined, o: { json: boolean } & PlaceOptions) =>
+      (await import('./commands/inspect.js')).inspect(outputFor((json = o.json)), lab, what, o),
+    ),
+  );
+
+jsonOption(
   program
     .command('doctor')
     .description(
