@@ -134,6 +134,24 @@ jsonOption(
     ),
   );
 
+placeOptions(
+  program
+    .command('exec')
+    .argument('<lab>')
+    .argument('<container>')
+    .argument('<command...>', 'what to run, after --')
+    .usage('[options] <lab> <container> -- <command...>')
+    .description(
+      'run a command in a container, as docker exec does: its namespace, its /etc/hosts, its --link variables (root)',
+    ),
+)
+  .option('--host', 'the copy on this machine’s own namespace')
+  .action(
+    act(async (lab: string, container: string, command: string[], o: PlaceOptions) =>
+      (await import('./commands/exec.js')).exec(lab, container, command, o),
+    ),
+  );
+
 jsonOption(
   placeOptions(
     program
