@@ -32,6 +32,7 @@ Examples:
   sudo npm run lab bridge-basic                 build it, check it, leave it up
   npm run nslab -- plan bridge-basic > lab.sh   the same as a bash script to read or run
   sudo npm run lab -- bridge-basic --step      one step at a time, Enter to go on
+  sudo npm run nslab -- exec link web -- sh     a shell in a container, as docker exec gives one
   sudo npm run nslab -- exercise bridge-basic   built with a fault to repair; then check, hint
   npm run nslab -- graph bridge-basic           the picture (--format mermaid|dot|svg, --live)
   sudo npm run nslab -- compare bridge-basic    beside Docker's docker0, property by property
