@@ -32,6 +32,7 @@ Examples:
   sudo npm run lab bridge-basic                 build it, check it, leave it up
   npm run nslab -- plan bridge-basic > lab.sh   the same as a bash script to read or run
   sudo npm run lab -- bridge-basic --step      one step at a time, Enter to go on
+  sudo npm run nslab -- exec link web -- sh     a shell in a container, as docker exec gives one
   sudo npm run nslab -- exercise bridge-basic   built with a fault to repair; then check, hint
   npm run nslab -- graph bridge-basic           the picture (--format mermaid|dot|svg, --live)
   sudo npm run nslab -- compare bridge-basic    beside Docker's docker0, property by property
@@ -131,6 +132,24 @@ jsonOption(
   .action(
     act(async (lab: string, o: { json: boolean } & PlaceOptions) =>
       (await import('./commands/down.js')).down(outputFor((json = o.json)), lab, o),
+    ),
+  );
+
+placeOptions(
+  program
+    .command('exec')
+    .argument('<lab>')
+    .argument('<container>')
+    .argument('<command...>', 'what to run, after --')
+    .usage('[options] <lab> <container> -- <command...>')
+    .description(
+      'run a command in a container, as docker exec does: its namespace, its /etc/hosts, its --link variables (root)',
+    ),
+)
+  .option('--host', 'the copy on this machine’s own namespace')
+  .action(
+    act(async (lab: string, container: string, command: string[], o: PlaceOptions) =>
+      (await import('./commands/exec.js')).exec(lab, container, command, o),
     ),
   );
 

@@ -11,6 +11,7 @@ import {
   specialRangesIn,
   type Subnet,
 } from '../net/ipv4.js';
+import { exposedPorts, linkEnv } from './links.js';
 import type { SourceDoc } from './load.js';
 import {
   containerIfname,
@@ -551,7 +552,7 @@ function resolveContainers(
         defaultRoute: index === 0 && net.driver !== 'overlay',
       });
     }
-    containers.push({ name, host, mode, endpoints, ports: [], serve: servers(c.serve), hosts: [] });
+    containers.push({ name, host, mode, endpoints, ports: [], serve: servers(c.serve), hosts: [], env: {} });
   }
 
   // Addresses left out get the lowest free one, once every explicit address is known. Below the
@@ -603,7 +604,10 @@ function resolvePorts(raw: RawLab, containers: Container[], report: Report): voi
   }
 }
 
-/** Docker gives every container an /etc/hosts: itself, plus names on user networks and --link. */
+/**
+ * Docker gives every container an /etc/hosts: itself, plus names on user networks and --link; a
+ * --link also sets variables in the environment of the container that links.
+ */
 function resolveHostsFiles(
   raw: RawLab,
   containers: Container[],
@@ -651,7 +655,11 @@ function resolveHostsFiles(
           ['containers', c.name, 'links', i],
           `--link ${link}: ${target} shares no network with ${c.name}, so its address would not be reachable: put them on one network`,
         );
-      else add(shared.address, ...(alias ? [alias, target] : [target]));
+      else {
+        add(shared.address, ...(alias ? [alias, target] : [target]));
+        for (const [k, v] of linkEnv(c.name, alias ?? target, shared.address, exposedPorts(other)))
+          c.env[k] = v;
+      }
     }
     c.hosts = entries;
   }

@@ -63,6 +63,8 @@ export interface Container {
   serve: Server[];
   /** the container's /etc/hosts (Docker writes one per container) */
   hosts: HostsEntry[];
+  /** the variables its --link entries set (DATABASE_PORT=tcp://…), in Docker's order */
+  env: Record<string, string>;
 }
 
 /**

@@ -123,6 +123,7 @@ export function compile(lab: Lab, target: Target): Plan {
     hosts: hostNs,
     outsideNs: ctx.outsideNs,
     containerNs,
+    env: Object.fromEntries(lab.containers.map((c) => [c.name, { HOSTNAME: c.name, ...c.env }])),
     rootLinks,
     steps: specs.map((s) => build(s, ctx)),
     checks,

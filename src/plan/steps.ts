@@ -44,6 +44,20 @@ export type StepSpec =
   | { kind: 'service'; service: Service; host: string }
   | { kind: 'server'; owner: string; ns: string | null; server: Server };
 
+/**
+ * What a container's --link entries put in its environment, for the files step's Docker line: no
+ * file holds it, so `nslab exec` sets it.
+ */
+const linkVariables = (container: Container, lab: string): string => {
+  const names = Object.keys(container.env);
+  if (names.length === 0) return '';
+  const first = names[0]!;
+  return (
+    `; --link also sets ${names.length} variables in its environment ` +
+    `(${first}=${container.env[first]}, …, ${names.at(-1)}): nslab exec ${lab} ${container.name} -- env`
+  );
+};
+
 type Builders = {
   [K in StepKind]: (spec: Extract<StepSpec, { kind: K }>, ctx: Context) => Omit<Step, 'kind'>;
 };
@@ -185,7 +199,8 @@ const builders: Builders = {
         'resolv.conf points at no server so no lookup leaves the lab',
       docker:
         'Docker writes /etc/hosts (the container itself, --link entries) and resolv.conf; ' +
-        'on user networks it answers names at 127.0.0.11',
+        'on user networks it answers names at 127.0.0.11' +
+        linkVariables(container, ctx.lab.name),
       commands: [
         undoing(file('mkdir', dir), file('rm', dir)),
         tagged(file('write', `${dir}/hosts`, hostsFile(container, ctx.mark)), `hosts-file:${container.name}`),

@@ -67,6 +67,11 @@ export interface Plan {
   hosts: Record<string, string | null>;
   /** container name → its namespace (null: the machine's own, for network_mode host on the host target) */
   containerNs: Record<string, string | null>;
+  /**
+   * container name → the environment a process started in it gets (`nslab exec`), as Docker
+   * gives it: HOSTNAME, then the variables of its --link entries
+   */
+  env: Record<string, Record<string, string>>;
   /** the outside's namespace, when the plan builds one */
   outsideNs: string | null;
   /** every interface created in the machine's own namespace (host target only) */

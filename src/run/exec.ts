@@ -1,5 +1,6 @@
 // The one place nslab starts processes: argv arrays only, never a shell string.
 import { spawn } from 'node:child_process';
+import { constants } from 'node:os';
 import { CommandError } from './errors.js';
 
 // execa takes ~55 ms to import: loaded on first use, so verbs that only list and delete
@@ -153,5 +154,34 @@ export function runLean(argv: readonly string[], input?: string, fd3?: number): 
         ...(signal ? { interruptedBy: signal } : {}),
       }),
     );
+  });
+}
+
+/**
+ * Runs a command attached to nslab's own stdin, stdout and stderr, as `docker exec -it` does, with
+ * exactly the environment `env`. Resolves to its exit code, or 128+signal when a signal ended it.
+ * Ctrl-C at the terminal reaches the command itself (it is in the same process group), so nslab
+ * ignores SIGINT meanwhile; SIGTERM and SIGHUP sent to nslab are passed on to it.
+ */
+export function runAttached(argv: readonly string[], env: Record<string, string>): Promise<number> {
+  const [file, ...args] = argv;
+  return new Promise((resolve) => {
+    const child = spawn(file!, args, { stdio: 'inherit', env });
+    const ignore = () => {};
+    const pass = (signal: NodeJS.Signals) => child.kill(signal);
+    process.on('SIGINT', ignore);
+    process.on('SIGTERM', pass);
+    process.on('SIGHUP', pass);
+    const done = (code: number) => {
+      process.off('SIGINT', ignore);
+      process.off('SIGTERM', pass);
+      process.off('SIGHUP', pass);
+      resolve(code);
+    };
+    child.on('error', (e: NodeJS.ErrnoException) => {
+      process.stderr.write(`${file}: ${e.code === 'ENOENT' ? 'command not found' : e.message}\n`);
+      done(e.code === 'ENOENT' ? 127 : 126);
+    });
+    child.on('exit', (code, signal) => done(code ?? 128 + (signal ? (constants.signals[signal] ?? 0) : 0)));
   });
 }

@@ -40,7 +40,7 @@ ip -n web link set dev lo up
 
 # ── step 4/9: container web: its /etc/hosts and resolv.conf
 # why:    `ip netns exec` mounts /etc/netns/web/* over /etc; resolv.conf points at no server so no lookup leaves the lab
-# docker: Docker writes /etc/hosts (the container itself, --link entries) and resolv.conf; on user networks it answers names at 127.0.0.11
+# docker: Docker writes /etc/hosts (the container itself, --link entries) and resolv.conf; on user networks it answers names at 127.0.0.11; --link also sets 6 variables in its environment (DATABASE_PORT=tcp://172.21.0.2:5432, …, DATABASE_NAME): nslab exec link web -- env
 mkdir -p /etc/netns/web
 tee /etc/netns/web/hosts >/dev/null <<'EOF'
 # nslab:link: /etc/hosts of container web (ip netns exec mounts it over /etc/hosts)

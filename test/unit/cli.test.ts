@@ -50,7 +50,7 @@ t.test('an unknown lab or verb is bad input (exit 2) with a hint', async (t) => 
 t.test('--help lists the verbs and the exit codes', async (t) => {
   const help = await nslab(['--help']);
   t.equal(help.exitCode, 0);
-  for (const verb of ['list', 'validate', 'plan', 'up', 'verify', 'down', 'status'])
+  for (const verb of ['list', 'validate', 'plan', 'up', 'verify', 'exec', 'down', 'status'])
     t.match(help.stdout, new RegExp(`\\n  ${verb} `));
   t.match(help.stdout, /Exit codes: 0 ok, 1 a check failed, 2 bad input/);
 });

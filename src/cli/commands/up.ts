@@ -160,9 +160,16 @@ function tryNext(plan: Plan, lab: Lab, results: CheckResult[]): string {
   const lines = [
     `\n${bold('The lab is up.')} ${results.some((r) => !r.ok) ? 'Some checks failed: the table says which. ' : ''}Try this next (as root):`,
   ];
+  // `docker exec` for a container: its namespace, its /etc files, its environment
+  const exec = (c: string, ...argv: string[]) =>
+    `npm run nslab -- exec ${lab.name} ${c}${placeFlag} -- ${commandLine(argv)}`;
   if (c1 && c2)
+    lines.push(`  ${exec(c1.name, 'ping', '-c1', c2.endpoints[0]!.address)}    # ${c1.name} → ${c2.name}`);
+  const linker = lab.containers.find((c) => Object.keys(c.env).length > 0);
+  const alias = linker && Object.keys(linker.env).find((k) => k.endsWith('_NAME'));
+  if (linker && alias)
     lines.push(
-      `  ${commandLine(['ip', 'netns', 'exec', ns(c1.name), 'ping', '-c1', c2.endpoints[0]!.address])}    # ${c1.name} → ${c2.name}`,
+      `  ${exec(linker.name, 'env')} | grep ${alias.slice(0, -'_NAME'.length)}    # what --link put in ${linker.name}'s environment`,
     );
   if (c1)
     lines.push(
