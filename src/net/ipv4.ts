@@ -93,7 +93,7 @@ export const SPECIAL_RANGES: readonly SpecialRange[] = [
   {
     subnet: { network: '224.0.0.0', prefix: 4 },
     name: 'multicast (224.0.0.0/4)',
-    why: 'these address groups of receivers, never one interface',
+    why: 'they address groups of receivers, never one interface',
   },
   {
     subnet: { network: '240.0.0.0', prefix: 4 },

@@ -281,7 +281,7 @@ const WHY = {
   linkLocal:
     'link-local (169.254.0.0/16): hosts pick these for themselves when no DHCP server answers, and' +
     ' routers never forward them',
-  multicast: 'multicast (224.0.0.0/4): these address groups of receivers, never one interface',
+  multicast: 'multicast (224.0.0.0/4): they address groups of receivers, never one interface',
   reserved:
     'reserved (240.0.0.0/4, with the broadcast 255.255.255.255): it is set aside for future use and' +
     ' dropped by routers',
