@@ -64,10 +64,22 @@ export async function apply(
     // Ctrl-C reaches the whole process group: a command it cut short failed because of it.
     return stop(interrupt.signal ? { interrupted: interrupt.signal } : { failed: result }, at.index);
   };
+  /**
+   * Write-ahead: the undo of what is about to run goes into the state file first. A kill -9
+   * between `ip netns add` and the command that marks the namespace (or between a link and its
+   * alias) would otherwise leave an object that neither the state file nor a mark names. The
+   * lock and preflight prove no one else made these names, so `down` may remove them. Normal
+   * rollback writes the state again first, with only what succeeded.
+   */
+  const writeAhead = (about: Indexed[]) => {
+    const undo = about.flatMap((c) => (c.command.undo ? [c.command.undo] : []));
+    if (undo.length > 0) writeState({ ...state, undo: [...state.undo, ...undo] });
+  };
   const batched = (c: Indexed) =>
     succeeded(c, { argv: argvOf(c.command), exitCode: 0, stdout: '', stderr: '', durationMs: 0 });
   /** Runs the queued ip commands, tier by tier; the first failure (in plan order) stops everything. */
   const flushIp = async () => {
+    writeAhead(queues.queued);
     for await (const outcomes of runTiers(queues, dockerHosts)) {
       for (const o of outcomes) for (const c of o.done) batched(c);
       const failed = outcomes
@@ -84,6 +96,7 @@ export async function apply(
     const group = rules;
     rules = [];
     rulesKey = null;
+    writeAhead(group);
     const o = await runRules(group);
     o.done.forEach(batched);
     if (o.failed) await fail(o.failed.at, o.failed.result);
@@ -124,6 +137,7 @@ export async function apply(
         continue;
       }
       if (command.tool === 'file') {
+        writeAhead([c]);
         const r = fileCommand({ ...c, command });
         if (r.exitCode !== 0) await fail(c, r);
         succeeded(c, r);
@@ -131,6 +145,7 @@ export async function apply(
       }
       // Any other program may depend on what the queued commands make: run them first.
       await flush();
+      writeAhead([c]);
       const input = inputOf(command);
       const r =
         command.tool === 'server'

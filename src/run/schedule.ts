@@ -22,6 +22,11 @@ export class IpQueues {
     this.queues.set(key, [...(this.queues.get(key) ?? []), c]);
   }
 
+  /** Everything queued, in no particular order (for the state file's write-ahead). */
+  get queued(): Indexed[] {
+    return [...this.queues.values()].flat();
+  }
+
   get empty(): boolean {
     return this.queues.size === 0;
   }

@@ -140,3 +140,29 @@ t.test(
     }
   },
 );
+
+t.test(
+  'kill -9 early in the build, then down: nothing left (write-ahead undo)',
+  { skip: needsRoot },
+  async (t) => {
+    // Early moments: between `ip netns add` and the command that marks the namespace there is
+    // nothing in the kernel that says "nslab's"; only the state file's write-ahead undo does.
+    for (const delay of [200, 260, 320, 380, 440]) {
+      const sb = sandboxName(`early${delay}`);
+      const child = execa('node', [cli, 'up', 'macvlan-shim', '--sandbox-name', sb, '-q', '--no-check'], {
+        reject: false,
+        detached: true,
+      });
+      await new Promise((r) => setTimeout(r, delay));
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        // it finished first
+      }
+      await child;
+      const down = await nslab(['down', 'macvlan-shim', '--sandbox-name', sb]);
+      t.equal(down.exitCode, 0, `${delay} ms: down`);
+      t.same(await namespacesOf(sb), [], `${delay} ms: no namespace left`);
+    }
+  },
+);
