@@ -87,13 +87,16 @@ export interface Endpoint {
 }
 
 export interface PublishedPort {
+  /** the host address it is bound to (`-p 127.0.0.1:8080:80`); absent: every address */
+  hostIp?: string;
   hostPort: number;
+  proto: 'tcp' | 'udp';
   containerPort: number;
   address: string;
   network: string;
 }
 export interface Server {
-  kind: 'http' | 'tcp';
+  kind: 'http' | 'tcp' | 'udp';
   port: number;
 }
 export interface HostsEntry {
