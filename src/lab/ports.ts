@@ -8,7 +8,7 @@ export interface PortSpec {
   proto: 'tcp' | 'udp';
 }
 
-export const PORT_FORMS =
+const PORT_FORMS =
   'expected [HOST_IP:]HOST_PORT:CONTAINER_PORT[/tcp|/udp], ' +
   'e.g. "8080:80", "127.0.0.1:8080:80", "5353:53/udp", "0.0.0.0:8080:80/tcp"';
 
@@ -22,7 +22,9 @@ export function parsePort(spec: string): PortSpec | { error: string } {
   if (!m) return { error: `port "${spec}": ${PORT_FORMS}` };
   const [, hostIp, host = '', container = '', proto] = m;
   if (RANGE.test(host) || RANGE.test(container))
-    return { error: `port "${spec}": port ranges (8000-8001:80-81) are not supported yet: publish each port` };
+    return {
+      error: `port "${spec}": port ranges (8000-8001:80-81) are not supported yet: publish each port`,
+    };
   if (proto !== undefined && proto !== 'tcp' && proto !== 'udp')
     return { error: `port "${spec}": the protocol is tcp or udp (sctp is not supported), ${PORT_FORMS}` };
   if (hostIp !== undefined && !isIPv4(hostIp))

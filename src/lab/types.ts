@@ -123,6 +123,7 @@ interface CheckBase {
 export type Check =
   | (CheckBase & { kind: 'ping'; to: string; address: string; size?: number })
   | (CheckBase & { kind: 'tcp'; to: string; address: string; port: number })
+  | (CheckBase & { kind: 'udp'; to: string; address: string; port: number; body?: string })
   | (CheckBase & {
       kind: 'http';
       to: string;

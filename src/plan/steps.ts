@@ -9,6 +9,7 @@ import type {
   Server,
   Service,
 } from '../lab/types.js';
+import { LabError } from '../lab/problems.js';
 import { formatSubnet } from '../net/ipv4.js';
 import {
   bridge,
@@ -457,17 +458,23 @@ const builders: Builders = {
     const local = p.hostIp ? ['-d', `${p.hostIp}/32`] : ['-m', 'addrtype', '--dst-type', 'LOCAL'];
     const loopback = p.hostIp !== undefined && p.hostIp.startsWith('127.');
     if (loopback && ctx.target.kind === 'host')
-      throw new Error(
-        `publish ${container.name}: -p ${p.hostIp}:${p.hostPort}:${p.containerPort} on the machine itself ` +
-          'needs net.ipv4.conf.all.route_localnet=1 there, which nslab does not change yet: ' +
-          'use the sandbox, or bind another address',
-      );
+      throw new LabError([
+        {
+          file: ctx.lab.file,
+          line: 0,
+          col: 0,
+          message:
+            `container ${container.name}: -p ${p.hostIp}:${p.hostPort}:${p.containerPort} on the machine itself ` +
+            'needs net.ipv4.conf.all.route_localnet=1 there (Docker uses its docker-proxy instead), ' +
+            'which nslab does not change on the machine yet: build it in the sandbox (--sandbox), ' +
+            'or publish on every address',
+        },
+      ]);
     const network = ctx.lab.networks.find((n) => n.name === p.network)!;
     const subnet = formatSubnet(network.subnet);
     const h = container.host;
     const typed =
-      (p.hostIp ? `${p.hostIp}:` : '') +
-      `${p.hostPort}:${p.containerPort}${p.proto === 'udp' ? '/udp' : ''}`;
+      (p.hostIp ? `${p.hostIp}:` : '') + `${p.hostPort}:${p.containerPort}${p.proto === 'udp' ? '/udp' : ''}`;
     return {
       title:
         `publish ${container.name}: host ${p.proto === 'udp' ? 'udp ' : ''}port ` +
