@@ -67,6 +67,20 @@ async function probe(c: PlannedCheck): Promise<Probe> {
         ...interrupted,
       };
     }
+    case 'udp': {
+      const { argv, out, ...interrupted } = await nodeProbe(c);
+      const answer = out.bodies?.[0];
+      const wrongBody = c.body !== undefined && answer !== undefined && !answer.includes(c.body);
+      const reached = out.ok && !wrongBody;
+      const detail = !out.ok
+        ? (out.error ?? null)
+        : wrongBody
+          ? `answered "${answer}", which lacks "${c.body}"`
+          : answer !== undefined
+            ? `"${answer}"`
+            : null;
+      return { reached, rttMs: out.ms ?? null, detail, argv, ...interrupted };
+    }
     case 'http': {
       const { argv, out, ...interrupted } = await nodeProbe(c);
       const bodies = out.bodies ?? [];

@@ -22,7 +22,7 @@ export function dockerChecks(
   const needsHostServer = (c: PlannedCheck) =>
     c.kind === 'listen'
       ? c.from === 'host' || onHost.has(c.from)
-      : (c.kind === 'http' || c.kind === 'tcp') &&
+      : (c.kind === 'http' || c.kind === 'tcp' || c.kind === 'udp') &&
         hostPorts.has(c.port) &&
         (c.to === 'host' || onHost.has(c.to) || lab.networks.some((n) => n.name === c.to));
   const translate = (address: string): string | null => {

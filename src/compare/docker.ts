@@ -212,7 +212,11 @@ function runArgv(lab: Lab, c: Container, nets: DockerNetwork[]): string[] {
       }
       // Published on the bridge's gateway only: Docker's default (every address) would open the
       // port on this machine's real network.
-      for (const p of c.ports) argv.push('-p', `${net(p.network).gateway}:${p.hostPort}:${p.containerPort}`);
+      for (const p of c.ports)
+        argv.push(
+          '-p',
+          `${net(p.network).gateway}:${p.hostPort}:${p.containerPort}${p.proto === 'udp' ? '/udp' : ''}`,
+        );
     }
   }
   return [...argv, IMAGE, 'sleep', '1000000'];

@@ -73,7 +73,10 @@ function labRules(lab: Lab, host: string): string[] {
     ...lab.containers
       .filter((c) => c.host === host)
       .flatMap((c) =>
-        c.ports.map((p) => `DNAT host port ${p.hostPort} → ${p.address}:${p.containerPort} (${c.name})`),
+        c.ports.map(
+          (p) =>
+            `DNAT host ${p.proto === 'udp' ? 'udp ' : ''}port ${p.hostIp ? `${p.hostIp}:` : ''}${p.hostPort} → ${p.address}:${p.containerPort} (${c.name})`,
+        ),
       ),
     ...lab.networks
       .filter((n) => n.isolated && n.hosts.includes(host))

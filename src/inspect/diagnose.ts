@@ -144,7 +144,8 @@ export function diagnose(lab: Lab, seen: ObservedNetwork, hostForwards: boolean)
       say('rules', 'host', `nothing masquerades ${formatSubnet(n.subnet)} on its way out`);
   for (const c of lab.containers)
     for (const p of c.ports)
-      for (const chain of ['PREROUTING', 'OUTPUT'])
+      // bound to loopback (-p 127.0.0.1:…), only the host's own requests are DNATed
+      for (const chain of p.hostIp?.startsWith('127.') ? ['OUTPUT'] : ['PREROUTING', 'OUTPUT'])
         if (
           !rules.some(
             (r) =>

@@ -3,9 +3,14 @@
 // them. nslab's containers expose the ports they serve and the ports they publish (-p exposes).
 import type { Container } from './types.js';
 
-/** The exposed ports of a container, lowest first (all TCP: nslab's servers are HTTP or TCP). */
+/** The exposed TCP ports of a container, lowest first (the UDP ones are left out of the variables). */
 export const exposedPorts = (c: Pick<Container, 'serve' | 'ports'>): number[] =>
-  [...new Set([...c.serve.map((s) => s.port), ...c.ports.map((p) => p.containerPort)])].sort((a, b) => a - b);
+  [
+    ...new Set([
+      ...c.serve.filter((s) => s.kind !== 'udp').map((s) => s.port),
+      ...c.ports.filter((p) => p.proto === 'tcp').map((p) => p.containerPort),
+    ]),
+  ].sort((a, b) => a - b);
 
 /**
  * The variables `--link TARGET:ALIAS` sets in container `linker`, in Docker's order: ALIAS_PORT

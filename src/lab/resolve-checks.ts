@@ -5,7 +5,7 @@ import { OUTSIDE_SERVER, SANDBOX_RANGES } from './names.js';
 import type { Report } from './resolve.js';
 import type { Check, Lab } from './types.js';
 
-const KINDS = ['ping', 'http', 'tcp', 'resolve', 'listen'] as const;
+const KINDS = ['ping', 'http', 'tcp', 'udp', 'resolve', 'listen'] as const;
 type Kind = (typeof KINDS)[number];
 
 export interface RawCheck {
@@ -15,6 +15,7 @@ export interface RawCheck {
   ping?: { from: string; to: string; size?: number };
   http?: { from: string; to: string; port: number; body?: string; answers?: string[] };
   tcp?: { from: string; to: string; port: number };
+  udp?: { from: string; to: string; port: number; body?: string };
   resolve?: { from: string; name: string; to?: string };
   listen?: { from: string; port: number };
 }
@@ -182,6 +183,20 @@ export function resolveChecks(raw: RawCheck[], lab: Lab, report: Report): Check[
           name: c.name ?? `tcp ${p.from} ${arrow} ${shown}`,
         },
       ];
+    if (kind === 'udp') {
+      const u = c.udp!;
+      return [
+        {
+          ...base,
+          kind,
+          to: p.to,
+          address,
+          port: u.port,
+          ...(u.body !== undefined ? { body: u.body } : {}),
+          name: c.name ?? `udp ${p.from} ${arrow} ${shown}`,
+        },
+      ];
+    }
     const h = c.http!;
     for (const [j, a] of (h.answers ?? []).entries())
       if (!lab.containers.some((k) => k.name === a))

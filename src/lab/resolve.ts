@@ -12,6 +12,7 @@ import {
   type Subnet,
 } from '../net/ipv4.js';
 import { exposedPorts, linkEnv } from './links.js';
+import { parsePort, type PortSpec } from './ports.js';
 import type { SourceDoc } from './load.js';
 import {
   containerIfname,
@@ -40,7 +41,7 @@ import type {
   Service,
 } from './types.js';
 
-type RawServe = { http?: number; tcp?: number }[];
+type RawServe = { http?: number; tcp?: number; udp?: number }[];
 interface RawLab {
   title: string;
   description?: string;
@@ -85,7 +86,11 @@ const own = <T>(record: Record<string, T>, name: string): T | undefined =>
 
 const servers = (raw: RawServe | undefined): Server[] =>
   (raw ?? []).map((s) =>
-    s.http !== undefined ? { kind: 'http', port: s.http } : { kind: 'tcp', port: s.tcp! },
+    s.http !== undefined
+      ? { kind: 'http', port: s.http }
+      : s.udp !== undefined
+        ? { kind: 'udp', port: s.udp }
+        : { kind: 'tcp', port: s.tcp! },
   );
 
 export function resolve(src: SourceDoc, labName: string): { lab: Lab; problems: Problem[] } {
@@ -582,24 +587,30 @@ function resolveContainers(
 }
 
 function resolvePorts(raw: RawLab, containers: Container[], report: Report): void {
-  const hostPorts = new Map<number, string>();
+  const published: { spec: PortSpec; owner: string }[] = [];
   for (const c of containers) {
-    for (const [i, spec] of (raw.containers[c.name]!.ports ?? []).entries()) {
-      const [hostPort, containerPort] = spec.split(':').map(Number) as [number, number];
+    for (const [i, text] of (raw.containers[c.name]!.ports ?? []).entries()) {
+      const spec = parsePort(text);
       const at = ['containers', c.name, 'ports', i];
-      if (hostPort < 1 || hostPort > 65535 || containerPort < 1 || containerPort > 65535) {
-        report(at, `port ${spec}: ports are 1–65535`);
+      if ('error' in spec) {
+        report(at, spec.error);
         continue;
       }
-      const owner = hostPorts.get(hostPort);
-      if (owner)
+      // one host port per protocol and address; an unbound one (0.0.0.0) takes every address
+      const taken = published.find(
+        (o) =>
+          o.spec.proto === spec.proto &&
+          o.spec.hostPort === spec.hostPort &&
+          (!o.spec.hostIp || !spec.hostIp || o.spec.hostIp === spec.hostIp),
+      );
+      if (taken)
         report(
           at,
-          `host port ${hostPort} is already published by ${owner}: each host port goes to one container`,
+          `host port ${spec.hostPort}${spec.proto === 'udp' ? '/udp' : ''} is already published by ${taken.owner}: each host port goes to one container`,
         );
-      hostPorts.set(hostPort, `container ${c.name}`);
+      published.push({ spec, owner: `container ${c.name}` });
       const ep = c.endpoints[0];
-      if (ep) c.ports.push({ hostPort, containerPort, address: ep.address, network: ep.network });
+      if (ep) c.ports.push({ ...spec, address: ep.address, network: ep.network });
     }
   }
 }

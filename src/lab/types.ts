@@ -87,13 +87,16 @@ export interface Endpoint {
 }
 
 export interface PublishedPort {
+  /** the host address it is bound to (`-p 127.0.0.1:8080:80`); absent: every address */
+  hostIp?: string;
   hostPort: number;
+  proto: 'tcp' | 'udp';
   containerPort: number;
   address: string;
   network: string;
 }
 export interface Server {
-  kind: 'http' | 'tcp';
+  kind: 'http' | 'tcp' | 'udp';
   port: number;
 }
 export interface HostsEntry {
@@ -120,6 +123,7 @@ interface CheckBase {
 export type Check =
   | (CheckBase & { kind: 'ping'; to: string; address: string; size?: number })
   | (CheckBase & { kind: 'tcp'; to: string; address: string; port: number })
+  | (CheckBase & { kind: 'udp'; to: string; address: string; port: number; body?: string })
   | (CheckBase & {
       kind: 'http';
       to: string;

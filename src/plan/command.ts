@@ -60,7 +60,7 @@ export interface FileCommand extends Base {
 /** nslab's server, started in the background; ready once it prints a line; stopped by teardown. */
 interface ServerCommand extends Base {
   tool: 'server';
-  kind: 'http' | 'tcp';
+  kind: 'http' | 'tcp' | 'udp';
   port: number;
   owner: string;
   mark: string;

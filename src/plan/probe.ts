@@ -29,6 +29,8 @@ export function probeArgv(c: PlannedCheck): string[] {
       return pingArgv(c.netns, c.address, c.size);
     case 'tcp':
       return inNs(c.netns, 'node', probeScript, 'tcp', c.address, String(c.port));
+    case 'udp':
+      return inNs(c.netns, 'node', probeScript, 'udp', c.address, String(c.port));
     case 'http':
       return inNs(
         c.netns,

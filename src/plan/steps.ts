@@ -9,6 +9,7 @@ import type {
   Server,
   Service,
 } from '../lab/types.js';
+import { LabError } from '../lab/problems.js';
 import { formatSubnet } from '../net/ipv4.js';
 import {
   bridge,
@@ -452,36 +453,66 @@ const builders: Builders = {
   }),
   publish: ({ container, port: p }, ctx) => {
     const dest = `${p.address}:${p.containerPort}`;
-    const dport = ['-p', 'tcp', '-m', 'tcp', '--dport'];
-    const local = ['-m', 'addrtype', '--dst-type', 'LOCAL'];
-    const subnet = formatSubnet(ctx.lab.networks.find((n) => n.name === p.network)!.subnet);
+    const dport = ['-p', p.proto, '-m', p.proto, '--dport'];
+    // bound to one address (-p IP:…), the DNAT matches it; else any of the host's own addresses
+    const local = p.hostIp ? ['-d', `${p.hostIp}/32`] : ['-m', 'addrtype', '--dst-type', 'LOCAL'];
+    const loopback = p.hostIp !== undefined && p.hostIp.startsWith('127.');
+    if (loopback && ctx.target.kind === 'host')
+      throw new LabError([
+        {
+          file: ctx.lab.file,
+          line: 0,
+          col: 0,
+          message:
+            `container ${container.name}: -p ${p.hostIp}:${p.hostPort}:${p.containerPort} on the machine itself ` +
+            'needs net.ipv4.conf.all.route_localnet=1 there (Docker uses its docker-proxy instead), ' +
+            'which nslab does not change on the machine yet: build it in the sandbox (--sandbox), ' +
+            'or publish on every address',
+        },
+      ]);
+    const network = ctx.lab.networks.find((n) => n.name === p.network)!;
+    const subnet = formatSubnet(network.subnet);
     const h = container.host;
+    const typed =
+      (p.hostIp ? `${p.hostIp}:` : '') + `${p.hostPort}:${p.containerPort}${p.proto === 'udp' ? '/udp' : ''}`;
     return {
       title:
-        `publish ${container.name}: host port ${p.hostPort} → ${dest} ` +
-        `(docker run -p ${p.hostPort}:${p.containerPort})`,
+        `publish ${container.name}: host ${p.proto === 'udp' ? 'udp ' : ''}port ` +
+        `${p.hostIp ? `${p.hostIp}:` : ''}${p.hostPort} → ${dest} (docker run -p ${typed})`,
       why:
         'DNAT rewrites the destination of packets for the host’s port: ' +
-        'PREROUTING for packets from elsewhere, OUTPUT for the host’s own',
+        'PREROUTING for packets from elsewhere, OUTPUT for the host’s own' +
+        (loopback
+          ? '; 127.0.0.1 is only the host’s own, so only OUTPUT, with route_localnet=1 so the kernel ' +
+            'routes a loopback source out of the bridge, and a MASQUERADE so the answer comes back'
+          : ''),
       docker:
         'Docker adds the DNAT to its DOCKER chain (jumped to from PREROUTING and OUTPUT), ' +
-        'an ACCEPT in FORWARD, and a hairpin MASQUERADE',
+        'an ACCEPT in FORWARD, and a hairpin MASQUERADE' +
+        (loopback ? '; for 127.0.0.1 its docker-proxy answers instead, unless --userland-proxy=false' : ''),
       commands: [
-        rule(
-          ctx,
-          h,
-          'nat',
-          'PREROUTING',
-          [...local, ...dport, String(p.hostPort)],
-          ['DNAT', '--to-destination', dest],
-        ),
+        ...(loopback
+          ? [
+              sysctl(ctx.hostNs(h), 'net.ipv4.conf.all.route_localnet', '1'),
+              rule(ctx, h, 'nat', 'POSTROUTING', ['-s', '127.0.0.0/8', '-o', network.name], ['MASQUERADE']),
+            ]
+          : [
+              rule(
+                ctx,
+                h,
+                'nat',
+                'PREROUTING',
+                [...local, ...dport, String(p.hostPort)],
+                ['DNAT', '--to-destination', dest],
+              ),
+            ]),
         tagged(
           rule(
             ctx,
             h,
             'nat',
             'OUTPUT',
-            [...local, '!', '-d', '127.0.0.0/8', ...dport, String(p.hostPort)],
+            [...local, ...(p.hostIp ? [] : ['!', '-d', '127.0.0.0/8']), ...dport, String(p.hostPort)],
             ['DNAT', '--to-destination', dest],
           ),
           `output-dnat:${container.name}`,
@@ -564,7 +595,9 @@ const builders: Builders = {
     why:
       server.kind === 'http'
         ? `it answers "${owner}" and the client’s address, so a check can tell who answered and who asked`
-        : 'it accepts connections, so a check can tell the port is reachable',
+        : server.kind === 'udp'
+          ? `it answers each datagram with "${owner}" and the client’s address`
+          : 'it accepts connections, so a check can tell the port is reachable',
     docker: 'the process of the container: it listens inside the namespace it was started in',
     commands: [{ tool: 'server', ns, kind: server.kind, port: server.port, owner, mark: ctx.mark }],
   }),

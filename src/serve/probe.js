@@ -2,7 +2,9 @@
 // A check's probe, run inside a namespace; prints one JSON line and exits 0.
 //   probe.js tcp HOST PORT          connect
 //   probe.js http HOST PORT [N]     GET / (N times, for load balancing); the bodies
+//   probe.js udp HOST PORT          a datagram (resent every 200 ms); the answer (within 1 s)
 //   probe.js listen PORT            can a server bind this port here?
+import { createSocket } from 'node:dgram';
 import { request } from 'node:http';
 import { connect, createServer } from 'node:net';
 
@@ -26,6 +28,35 @@ function tcp(host, port) {
     done({ ok: false, error: `no answer within ${TIMEOUT_MS} ms` });
   });
   socket.on('error', (e) => done({ ok: false, error: e.code ?? e.message }));
+}
+
+const UDP_TIMEOUT_MS = 1000;
+const UDP_RETRY_MS = 200;
+
+function udp(host, port) {
+  const socket = createSocket('udp4');
+  const timer = setTimeout(() => {
+    socket.close();
+    done({ ok: false, error: `no answer within ${UDP_TIMEOUT_MS} ms` });
+  }, UDP_TIMEOUT_MS);
+  socket.on('message', (msg) => {
+    clearTimeout(timer);
+    socket.close();
+    done({ ok: true, bodies: [msg.toString('utf8').trim()], ms: ms() });
+  });
+  // an ICMP port unreachable comes back as ECONNREFUSED on a connected socket
+  socket.on('error', (e) => {
+    clearTimeout(timer);
+    done({ ok: false, error: e.code ?? e.message });
+  });
+  // UDP has no retransmission of its own: like a DNS client, send again while no answer came (the
+  // first datagram of a fresh namespace can be lost while the neighbour is resolved)
+  socket.connect(Number(port), host, () => {
+    const send = () => socket.send('nslab probe\n', () => {});
+    send();
+    const again = setInterval(send, UDP_RETRY_MS);
+    socket.on('close', () => clearInterval(again));
+  });
 }
 
 function get(host, port) {
@@ -63,5 +94,6 @@ function listen(port) {
 
 if (mode === 'tcp') tcp(args[0], args[1]);
 else if (mode === 'http') void http(args[0], args[1], args[2]);
+else if (mode === 'udp') udp(args[0], args[1]);
 else if (mode === 'listen') listen(args[0]);
 else done({ ok: false, error: `unknown probe ${mode}` });

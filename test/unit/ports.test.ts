@@ -1,0 +1,201 @@
+// Every -p form a learner types: how it parses, where a bad one is pointed at, and the rules
+// each form compiles to.
+import t from 'tap';
+import { labFromText } from '../../src/lab/index.js';
+import { formatProblem, LabError } from '../../src/lab/problems.js';
+import { parsePort } from '../../src/lab/ports.js';
+import { compile } from '../../src/plan/compile.js';
+import { argvOf } from '../../src/plan/command.js';
+import type { Target } from '../../src/plan/types.js';
+
+const FORMS =
+  'expected [HOST_IP:]HOST_PORT:CONTAINER_PORT[/tcp|/udp], ' +
+  'e.g. "8080:80", "127.0.0.1:8080:80", "5353:53/udp", "0.0.0.0:8080:80/tcp"';
+
+t.test('each form parses', async (t) => {
+  const cases: [string, ReturnType<typeof parsePort>][] = [
+    ['8080:80', { hostPort: 8080, containerPort: 80, proto: 'tcp' }],
+    ['127.0.0.1:8080:80', { hostIp: '127.0.0.1', hostPort: 8080, containerPort: 80, proto: 'tcp' }],
+    ['5353:53/udp', { hostPort: 5353, containerPort: 53, proto: 'udp' }],
+    ['8080:80/tcp', { hostPort: 8080, containerPort: 80, proto: 'tcp' }],
+    ['0.0.0.0:8080:80/tcp', { hostPort: 8080, containerPort: 80, proto: 'tcp' }],
+    ['10.0.0.5:53:53/udp', { hostIp: '10.0.0.5', hostPort: 53, containerPort: 53, proto: 'udp' }],
+    ['1:65535', { hostPort: 1, containerPort: 65535, proto: 'tcp' }],
+  ];
+  for (const [spec, want] of cases) t.same(parsePort(spec), want, spec);
+});
+
+t.test('each bad form says which form is expected', async (t) => {
+  const cases: [string, string][] = [
+    ['8080', `port "8080": ${FORMS}`],
+    ['80:80:80:80', `port "80:80:80:80": ${FORMS}`],
+    ['http:80', `port "http:80": ${FORMS}`],
+    ['8080:', `port "8080:": ${FORMS}`],
+    ['8080:80/', `port "8080:80/": the protocol is tcp or udp (sctp is not supported), ${FORMS}`],
+    ['8080:80/sctp', `port "8080:80/sctp": the protocol is tcp or udp (sctp is not supported), ${FORMS}`],
+    ['localhost:8080:80', `port "localhost:8080:80": "localhost" is not an IPv4 address (HOST_IP), ${FORMS}`],
+    ['256.1.1.1:8080:80', `port "256.1.1.1:8080:80": "256.1.1.1" is not an IPv4 address (HOST_IP), ${FORMS}`],
+    [':8080:80', `port ":8080:80": "" is not an IPv4 address (HOST_IP), ${FORMS}`],
+    ['0:80', 'port "0:80": ports are 1–65535'],
+    ['8080:65536', 'port "8080:65536": ports are 1–65535'],
+    [
+      '8000-8001:80-81',
+      'port "8000-8001:80-81": port ranges (8000-8001:80-81) are not supported yet: publish each port',
+    ],
+    [
+      '8000-8001:80',
+      'port "8000-8001:80": port ranges (8000-8001:80-81) are not supported yet: publish each port',
+    ],
+  ];
+  for (const [spec, error] of cases) t.same(parsePort(spec), { error }, spec);
+});
+
+const labWith = (ports: string[], extra = '') =>
+  'title: ports\nnetworks:\n  br0:\n    subnet: 10.10.0.0/24\n    nat: true\ncontainers:\n' +
+  `  c1:\n    networks: { br0: { address: 10.10.0.2 } }\n    ports: [${ports.map((p) => JSON.stringify(p)).join(', ')}]\n` +
+  extra;
+
+const problems = (text: string): string[] => {
+  try {
+    labFromText('lab.yaml', text);
+    return [];
+  } catch (e) {
+    if (!(e instanceof LabError)) throw e;
+    return e.problems.map(formatProblem);
+  }
+};
+
+t.test('a bad -p is pointed at: the line and column of its string', async (t) => {
+  t.same(problems(labWith(['8080:80', '127.0.0.1:8080'])), [
+    `lab.yaml:9:24: port "127.0.0.1:8080": ${FORMS}`,
+  ]);
+  t.same(problems(labWith(['5353:53/sctp'])), [
+    `lab.yaml:9:13: port "5353:53/sctp": the protocol is tcp or udp (sctp is not supported), ${FORMS}`,
+  ]);
+  t.same(problems(labWith(['1.2.3:80:80'])), [
+    `lab.yaml:9:13: port "1.2.3:80:80": "1.2.3" is not an IPv4 address (HOST_IP), ${FORMS}`,
+  ]);
+  t.same(problems(labWith(['70000:80'])), ['lab.yaml:9:13: port "70000:80": ports are 1–65535']);
+  t.same(problems(labWith(['8000-8001:80-81'])), [
+    'lab.yaml:9:13: port "8000-8001:80-81": port ranges (8000-8001:80-81) are not supported yet: publish each port',
+  ]);
+});
+
+t.test('one host port per protocol and address', async (t) => {
+  t.same(problems(labWith(['53:53', '53:53/udp'])), [], 'tcp and udp share a number');
+  t.same(problems(labWith(['127.0.0.1:80:80', '10.10.0.1:80:81'])), [], 'two addresses share a number');
+  t.same(problems(labWith(['8080:80', '127.0.0.1:8080:81'])), [
+    'lab.yaml:9:24: host port 8080 is already published by container c1: each host port goes to one container',
+  ]);
+  t.same(problems(labWith(['53:53/udp', '0.0.0.0:53:54/udp'])), [
+    'lab.yaml:9:26: host port 53/udp is already published by container c1: each host port goes to one container',
+  ]);
+});
+
+const sandbox: Target = { kind: 'sandbox', name: 'sb' };
+const host: Target = { kind: 'host', facts: { forwardDrop: true, ipForward: '1' } };
+const publishLines = (ports: string[], target: Target) =>
+  compile(labFromText('lab.yaml', labWith(ports)), target)
+    .steps.filter((s) => s.kind === 'publish')
+    .flatMap((s) =>
+      s.commands.map((c) =>
+        argvOf(c)
+          .join(' ')
+          .replace(/ -m comment --comment \S+/, ''),
+      ),
+    );
+
+t.test('the rules of each form', async (t) => {
+  const X = 'ip netns exec sb-host';
+  const cases: [string, Target, string[]][] = [
+    [
+      '8080:80',
+      sandbox,
+      [
+        `${X} iptables -t nat -A PREROUTING -m addrtype --dst-type LOCAL -p tcp -m tcp --dport 8080 -j DNAT --to-destination 10.10.0.2:80`,
+        `${X} iptables -t nat -A OUTPUT -m addrtype --dst-type LOCAL ! -d 127.0.0.0/8 -p tcp -m tcp --dport 8080 -j DNAT --to-destination 10.10.0.2:80`,
+        `${X} iptables -t nat -A POSTROUTING -s 10.10.0.0/24 -d 10.10.0.2 -p tcp -m tcp --dport 80 -j MASQUERADE`,
+      ],
+    ],
+    [
+      '0.0.0.0:8080:80/tcp',
+      sandbox,
+      [
+        `${X} iptables -t nat -A PREROUTING -m addrtype --dst-type LOCAL -p tcp -m tcp --dport 8080 -j DNAT --to-destination 10.10.0.2:80`,
+        `${X} iptables -t nat -A OUTPUT -m addrtype --dst-type LOCAL ! -d 127.0.0.0/8 -p tcp -m tcp --dport 8080 -j DNAT --to-destination 10.10.0.2:80`,
+        `${X} iptables -t nat -A POSTROUTING -s 10.10.0.0/24 -d 10.10.0.2 -p tcp -m tcp --dport 80 -j MASQUERADE`,
+      ],
+    ],
+    [
+      '5353:53/udp',
+      sandbox,
+      [
+        `${X} iptables -t nat -A PREROUTING -m addrtype --dst-type LOCAL -p udp -m udp --dport 5353 -j DNAT --to-destination 10.10.0.2:53`,
+        `${X} iptables -t nat -A OUTPUT -m addrtype --dst-type LOCAL ! -d 127.0.0.0/8 -p udp -m udp --dport 5353 -j DNAT --to-destination 10.10.0.2:53`,
+        `${X} iptables -t nat -A POSTROUTING -s 10.10.0.0/24 -d 10.10.0.2 -p udp -m udp --dport 53 -j MASQUERADE`,
+      ],
+    ],
+    [
+      '198.51.100.2:8080:80',
+      sandbox,
+      [
+        `${X} iptables -t nat -A PREROUTING -d 198.51.100.2/32 -p tcp -m tcp --dport 8080 -j DNAT --to-destination 10.10.0.2:80`,
+        `${X} iptables -t nat -A OUTPUT -d 198.51.100.2/32 -p tcp -m tcp --dport 8080 -j DNAT --to-destination 10.10.0.2:80`,
+        `${X} iptables -t nat -A POSTROUTING -s 10.10.0.0/24 -d 10.10.0.2 -p tcp -m tcp --dport 80 -j MASQUERADE`,
+      ],
+    ],
+    [
+      '127.0.0.1:8080:80',
+      sandbox,
+      [
+        `${X} sysctl -qw net.ipv4.conf.all.route_localnet=1`,
+        `${X} iptables -t nat -A POSTROUTING -s 127.0.0.0/8 -o br0 -j MASQUERADE`,
+        `${X} iptables -t nat -A OUTPUT -d 127.0.0.1/32 -p tcp -m tcp --dport 8080 -j DNAT --to-destination 10.10.0.2:80`,
+        `${X} iptables -t nat -A POSTROUTING -s 10.10.0.0/24 -d 10.10.0.2 -p tcp -m tcp --dport 80 -j MASQUERADE`,
+      ],
+    ],
+    [
+      '5353:53/udp',
+      host,
+      [
+        'iptables -t nat -A PREROUTING -m addrtype --dst-type LOCAL -p udp -m udp --dport 5353 -j DNAT --to-destination 10.10.0.2:53',
+        'iptables -t nat -A OUTPUT -m addrtype --dst-type LOCAL ! -d 127.0.0.0/8 -p udp -m udp --dport 5353 -j DNAT --to-destination 10.10.0.2:53',
+        'iptables -t nat -A POSTROUTING -s 10.10.0.0/24 -d 10.10.0.2 -p udp -m udp --dport 53 -j MASQUERADE',
+        'iptables -t filter -I FORWARD -d 10.10.0.2 -o br0 -p udp -m udp --dport 53 -j ACCEPT',
+      ],
+    ],
+  ];
+  for (const [spec, target, want] of cases)
+    t.same(publishLines([spec], target), want, `${spec} on ${target.kind}`);
+});
+
+t.test('127.0.0.1 on the machine itself is refused, with what to do instead', async (t) => {
+  t.throws(() => publishLines(['127.0.0.1:8080:80'], host), {
+    name: 'LabError',
+    message:
+      /lab\.yaml: container c1: -p 127\.0\.0\.1:8080:80 on the machine itself needs net\.ipv4\.conf\.all\.route_localnet=1 there .*build it in the sandbox/,
+  });
+});
+
+t.test('udp servers and checks resolve', async (t) => {
+  const l = labFromText(
+    'lab.yaml',
+    labWith(
+      ['5353:53/udp'],
+      '    serve: [{ udp: 53 }]\nchecks:\n  - udp: { from: outside, to: host, port: 5353, body: "c1 answered" }\n',
+    ),
+  );
+  t.same(l.containers[0]!.serve, [{ kind: 'udp', port: 53 }]);
+  t.match(l.checks[0], {
+    kind: 'udp',
+    from: 'outside',
+    to: 'host',
+    port: 5353,
+    body: 'c1 answered',
+    expect: 'reach',
+  });
+  t.equal(l.checks[0]!.name, 'udp outside → host (198.51.100.2:5353)');
+  const plan = compile(l, sandbox);
+  const server = plan.steps.find((s) => s.kind === 'server')!.commands[0]!;
+  t.match(argvOf(server).join(' '), /^ip netns exec sb-c1 node \S+server\.js udp 53 c1 nslab:lab@sb$/);
+});
