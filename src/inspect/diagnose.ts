@@ -10,6 +10,12 @@ export interface Finding {
   what: string;
 }
 
+/** Whether a rule has these words in a row, whole: `--dport 80` is not `--dport 8080`, br0 not br01. */
+const hasWords = (rule: string, ...seq: string[]): boolean => {
+  const words = rule.split(/\s+/);
+  return words.some((_, i) => seq.every((w, j) => words[i + j] === w));
+};
+
 export function diagnose(lab: Lab, seen: ObservedNetwork, hostForwards: boolean): Finding[] {
   const found: Finding[] = [];
   const say = (layer: Finding['layer'], where: string, what: string) => found.push({ layer, where, what });
@@ -125,7 +131,9 @@ export function diagnose(lab: Lab, seen: ObservedNetwork, hostForwards: boolean)
       if (
         !rules.some(
           (r) =>
-            r.startsWith('filter FORWARD') && r.includes(`-i ${n.name} -o ${n.name}`) && r.includes('ACCEPT'),
+            r.startsWith('filter FORWARD') &&
+            hasWords(r, '-i', n.name, '-o', n.name) &&
+            hasWords(r, '-j', 'ACCEPT'),
         )
       )
         say(
@@ -138,7 +146,9 @@ export function diagnose(lab: Lab, seen: ObservedNetwork, hostForwards: boolean)
     if (
       !rules.some(
         (r) =>
-          r.startsWith('nat POSTROUTING') && r.includes(formatSubnet(n.subnet)) && r.includes('MASQUERADE'),
+          r.startsWith('nat POSTROUTING') &&
+          hasWords(r, '-s', formatSubnet(n.subnet)) &&
+          hasWords(r, '-j', 'MASQUERADE'),
       )
     )
       say('rules', 'host', `nothing masquerades ${formatSubnet(n.subnet)} on its way out`);
@@ -150,8 +160,8 @@ export function diagnose(lab: Lab, seen: ObservedNetwork, hostForwards: boolean)
           !rules.some(
             (r) =>
               r.startsWith(`nat ${chain}`) &&
-              r.includes(`--dport ${p.hostPort}`) &&
-              r.includes(`${p.address}:${p.containerPort}`),
+              hasWords(r, '--dport', String(p.hostPort)) &&
+              hasWords(r, '--to-destination', `${p.address}:${p.containerPort}`),
           )
         )
           say(
@@ -165,8 +175,8 @@ export function diagnose(lab: Lab, seen: ObservedNetwork, hostForwards: boolean)
       !rules.some(
         (r) =>
           r.startsWith('filter FORWARD') &&
-          r.includes('DROP') &&
-          (r.includes(`-i ${n.name} `) || r.includes(`-o ${n.name} `)),
+          hasWords(r, '-j', 'DROP') &&
+          (hasWords(r, '-i', n.name) || hasWords(r, '-o', n.name)),
       )
     )
       say('rules', 'host', `nothing drops what is forwarded between ${n.name} and the other bridges`);

@@ -288,6 +288,37 @@ const cases: Case[] = [
     first: ['rules', 'host', 'no DNAT in OUTPUT sends port 8080 to c1 (the host’s own requests)'],
     count: 1,
   },
+  // Rules that look alike as text but are not the lab's: whole words decide.
+  {
+    name: 'DNAT for port 80801 only (8080 is a prefix of it)',
+    breaks: (o) => {
+      for (const r of o.rules) r.rule = r.rule.replace('--dport 8080', '--dport 80801');
+    },
+    first: ['rules', 'host', 'no DNAT in PREROUTING sends port 8080 to c1 (requests from elsewhere)'],
+    count: 2,
+  },
+  {
+    name: 'DNAT to c1’s port 8080 instead of 80',
+    breaks: (o) => {
+      for (const r of o.rules) r.rule = r.rule.replace('172.30.0.2:80', '172.30.0.2:8080');
+    },
+    first: ['rules', 'host', 'no DNAT in PREROUTING sends port 8080 to c1 (requests from elsewhere)'],
+    count: 2,
+  },
+  {
+    name: 'FORWARD DROP, and an ACCEPT for br01, not br0',
+    breaks: (o) => {
+      o.policies.FORWARD = 'DROP';
+      o.rules.push({ table: 'filter', chain: 'FORWARD', rule: '-i br0 -o br01 -j ACCEPT' });
+    },
+    first: [
+      'rules',
+      'host',
+      "FORWARD's policy is DROP and bridged frames go through iptables (bridge-nf-call-iptables=1): " +
+        'nothing accepts br0 → br0',
+    ],
+    count: 1,
+  },
 ];
 
 for (const c of cases)
