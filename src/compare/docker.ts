@@ -108,7 +108,8 @@ async function networksFor(lab: Lab): Promise<DockerNetwork[]> {
   const used = lab.networks.filter((n) =>
     lab.containers.some((c) => c.endpoints.some((e) => e.network === n.name)),
   );
-  const primary = used.find((n) => !n.dns);
+  // docker0 can be neither a user network with names nor an internal one
+  const primary = used.find((n) => !n.dns && !n.internal);
   const routes = await listRoutes();
   const out: DockerNetwork[] = [];
   for (const n of used) {
@@ -159,6 +160,7 @@ async function networksFor(lab: Lab): Promise<DockerNetwork[]> {
       formatSubnet(n.subnet),
       '--gateway',
       n.gateway,
+      ...(n.internal ? ['--internal'] : []),
       '--label',
       label(lab.name),
       name,

@@ -72,7 +72,7 @@ export function dockerNetworks(lab: Lab, plan: Plan, seen: Record<string, Observ
       Options: {},
       Config: [{ Subnet: formatSubnet(net.subnet), Gateway: net.gateway }],
     },
-    Internal: false,
+    Internal: net.internal,
     Attachable: false,
     Ingress: false,
     ConfigFrom: { Network: '' },

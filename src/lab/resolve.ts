@@ -55,6 +55,7 @@ interface RawLab {
       nat?: boolean;
       dns?: boolean;
       isolated?: boolean;
+      internal?: boolean;
       parent?: 'uplink';
       shim?: string;
       vni?: number;
@@ -343,6 +344,13 @@ function resolveNetworks(raw: RawLab, report: Report): Network[] {
           `${driver} containers are on the LAN itself: there is nothing to NAT; remove nat`,
         );
     } else {
+      if (n.internal && n.nat)
+        report(
+          [...at, 'nat'],
+          'an internal network sends nothing out, so it has no NAT: remove nat or internal',
+        );
+      if (n.internal && driver !== 'bridge')
+        report([...at, 'internal'], 'internal is for bridge networks (docker network create --internal)');
       if (n.parent !== undefined)
         report([...at, 'parent'], 'only macvlan and ipvlan networks have a parent interface');
       if (n.shim !== undefined) report([...at, 'shim'], 'only a macvlan network has a shim');
@@ -396,6 +404,7 @@ function resolveNetworks(raw: RawLab, report: Report): Network[] {
       nat: n.nat ?? false,
       dns: n.dns ?? false,
       isolated: n.isolated ?? false,
+      internal: n.internal ?? false,
     });
   }
   return networks;

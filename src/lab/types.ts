@@ -47,6 +47,8 @@ export interface Network {
   dns: boolean;
   /** nothing is forwarded between it and the lab's other bridges */
   isolated: boolean;
+  /** `docker network create --internal`: nothing forwarded into or out of its subnet, no NAT */
+  internal: boolean;
 }
 
 /** Docker's --network: own namespace on bridges, only lo, the host's, or another container's. */

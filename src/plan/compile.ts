@@ -5,9 +5,13 @@ import { contextFor } from './context.js';
 import { build, type StepSpec } from './steps.js';
 import type { Command, LanPort, Plan, PlannedCheck, Target } from './types.js';
 
-/** Does this Docker host route for its containers: NAT, published ports, services, isolated bridges. */
+/**
+ * Does this Docker host route for its containers: NAT, published ports, services, isolated or
+ * internal bridges (dockerd turns ip_forward on whatever the networks; there, the DROP rules are
+ * what keep an internal network in).
+ */
 export const hostForwards = (lab: Lab, host: string): boolean =>
-  lab.networks.some((n) => (n.nat || n.isolated) && n.hosts.includes(host)) ||
+  lab.networks.some((n) => (n.nat || n.isolated || n.internal) && n.hosts.includes(host)) ||
   lab.containers.some((c) => c.host === host && c.ports.length > 0) ||
   (lab.services.length > 0 && host === lab.hosts[0]!.name);
 
@@ -75,6 +79,9 @@ export function compile(lab: Lab, target: Target): Plan {
           ? []
           : here(network).map((host) => ({ kind: 'isolation', network, others, host }) as const);
       }),
+    ...lab.networks
+      .filter((n) => n.internal)
+      .flatMap((network) => here(network).map((host) => ({ kind: 'internal', network, host }) as const)),
     ...lab.containers.flatMap((container) =>
       container.ports.map((port) => ({ kind: 'publish', container, port }) as const),
     ),

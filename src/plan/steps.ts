@@ -41,6 +41,7 @@ export type StepSpec =
   | { kind: 'ip-forward'; host: string }
   | { kind: 'nat'; network: Network; host: string }
   | { kind: 'isolation'; network: Network; others: Network[]; host: string }
+  | { kind: 'internal'; network: Network; host: string }
   | { kind: 'publish'; container: Container; port: PublishedPort }
   | { kind: 'service'; service: Service; host: string }
   | { kind: 'server'; owner: string; ns: string | null; server: Server };
@@ -451,6 +452,22 @@ const builders: Builders = {
       ].map((c) => tagged(c, `isolation:${network.name}`, `isolation:${o.name}`)),
     ),
   }),
+  internal: ({ network, host }, ctx) => {
+    const subnet = formatSubnet(network.subnet);
+    return {
+      title: `network ${network.name}: internal, nothing forwarded into or out of ${subnet}`,
+      why:
+        'its containers still reach each other and the gateway, but with ip_forward on the host would ' +
+        'route for them: these rules drop what enters the bridge from elsewhere or leaves it for elsewhere',
+      docker:
+        'docker network create --internal: no MASQUERADE, and in DOCKER-ISOLATION-STAGE-1 ' +
+        `! -s ${subnet} -o BRIDGE -j DROP and ! -d ${subnet} -i BRIDGE -j DROP`,
+      commands: [
+        rule(ctx, host, 'filter', 'FORWARD', ['!', '-s', subnet, '-o', network.name], ['DROP'], '-I'),
+        rule(ctx, host, 'filter', 'FORWARD', ['!', '-d', subnet, '-i', network.name], ['DROP'], '-I'),
+      ].map((c) => tagged(c, `internal:${network.name}`)),
+    };
+  },
   publish: ({ container, port: p }, ctx) => {
     const dest = `${p.address}:${p.containerPort}`;
     const dport = ['-p', p.proto, '-m', p.proto, '--dport'];

@@ -20,6 +20,7 @@ export type StepKind =
   | 'ip-forward'
   | 'nat'
   | 'isolation'
+  | 'internal'
   | 'publish'
   | 'service'
   | 'server';

@@ -248,7 +248,7 @@ t.test('schema problems: 50 at most, found in linear time, long values and keys 
   t.same(problems(onBr0('10.10.0.0/24', `    ${'y'.repeat(1000)}: 1\n`)), [
     `lab.yaml:5:5: unknown key` +
       ` "${'y'.repeat(39)}…" in networks.br0: expected one of driver, subnet, gateway, nat, dns, isolated,` +
-      ' parent, shim, vni',
+      ' internal, parent, shim, vni',
   ]);
 });
 
