@@ -1,9 +1,10 @@
 // The last hint of an exercise: what diagnose() names wrong in a network read from the kernel.
 // A healthy network, written by hand in observe()'s shape, has no finding; each case breaks one
 // thing and the first finding must name it.
+import { linkState } from '../helpers/lab.js';
 import t from 'tap';
 import { diagnose, type Finding } from '../../src/inspect/diagnose.js';
-import type { ContainerState, LinkState, ObservedNetwork } from '../../src/inspect/observe.js';
+import type { ContainerState, ObservedNetwork } from '../../src/inspect/observe.js';
 import { labFromText } from '../../src/lab/index.js';
 
 // One NATed bridge, two containers, c1 publishing 8080 → 80: every kind of rule diagnose reads.
@@ -23,18 +24,7 @@ containers:
 `,
 );
 
-const link = (name: string, over: Partial<LinkState> = {}): LinkState => ({
-  name,
-  kind: 'veth',
-  mtu: 1500,
-  qlen: 0,
-  state: 'UP',
-  adminUp: true,
-  mac: '02:00:00:00:00:01',
-  master: null,
-  addresses: [],
-  ...over,
-});
+const link = linkState;
 const container = (n: number): ContainerState => ({
   sharesHost: false,
   lo: link('lo', { kind: 'loopback', state: 'UNKNOWN', addresses: ['127.0.0.1/8'] }),

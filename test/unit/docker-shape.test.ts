@@ -1,6 +1,7 @@
 // inspect's Docker shape: `docker network inspect` and `docker inspect` of a lab, from a network
 // written by hand in observe()'s shape (no root), compared field by field with what is expected.
 import { createHash } from 'node:crypto';
+import { linkState } from '../helpers/lab.js';
 import t from 'tap';
 import { dockerContainers, dockerNetworks } from '../../src/inspect/docker-shape.js';
 import type { ContainerState, LinkState, ObservedNetwork } from '../../src/inspect/observe.js';
@@ -34,18 +35,7 @@ containers:
 `,
 );
 
-const link = (name: string, over: Partial<LinkState> = {}): LinkState => ({
-  name,
-  kind: 'veth',
-  mtu: 1500,
-  qlen: 0,
-  state: 'UP',
-  adminUp: true,
-  mac: '',
-  master: null,
-  addresses: [],
-  ...over,
-});
+const link = linkState;
 const container = (name: string, eth0?: Partial<LinkState>): ContainerState => ({
   sharesHost: false,
   lo: link('lo', { kind: 'loopback', state: 'UNKNOWN', addresses: ['127.0.0.1/8'] }),

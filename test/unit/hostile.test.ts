@@ -1,22 +1,11 @@
 // Lab files that are broken or hostile: each is refused as bad input with exact messages at exact
 // places, never with a crash or an exhausted machine.
 import { join } from 'node:path';
+import { problems, problemsOf } from '../helpers/lab.js';
 import t from 'tap';
 import { labFromText, loadLab } from '../../src/lab/index.js';
-import { formatProblem, LabError } from '../../src/lab/problems.js';
 
 /** Every problem as "file:line:col: message"; [] when the lab is valid. */
-const problemsOf = (load: () => unknown): string[] => {
-  try {
-    load();
-    return [];
-  } catch (e) {
-    if (!(e instanceof LabError)) throw e;
-    return e.problems.map(formatProblem);
-  }
-};
-/** The problems of a text, named lab.yaml. */
-const problems = (text: string) => problemsOf(() => labFromText('lab.yaml', text));
 const ms = (start: number) => Date.now() - start;
 
 // ── the file ──────────────────────────────────────────────────────────────────────────────────

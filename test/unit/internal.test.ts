@@ -1,22 +1,13 @@
 // `internal: true`: what validation refuses, and the two DROP rules the plan adds (Docker's
 // DOCKER-ISOLATION-STAGE-1 rules for an --internal network, checked against Docker 20.10 here).
+import { problems } from '../helpers/lab.js';
 import t from 'tap';
 import { labFromText } from '../../src/lab/index.js';
-import { formatProblem, LabError } from '../../src/lab/problems.js';
 import { argvOf } from '../../src/plan/command.js';
 import { compile } from '../../src/plan/compile.js';
 
 const lab = (network: string) =>
   `title: t\nnetworks:\n  back: ${network}\ncontainers:\n  db: { networks: { back: {} } }\n`;
-const problems = (text: string): string[] => {
-  try {
-    labFromText('lab.yaml', text);
-    return [];
-  } catch (e) {
-    if (!(e instanceof LabError)) throw e;
-    return e.problems.map(formatProblem);
-  }
-};
 
 t.test('what an internal network may not be', async (t) => {
   const cases: [string, string, string[]][] = [

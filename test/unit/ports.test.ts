@@ -1,8 +1,8 @@
 // Every -p form a learner types: how it parses, where a bad one is pointed at, and the rules
 // each form compiles to.
+import { problems } from '../helpers/lab.js';
 import t from 'tap';
 import { labFromText } from '../../src/lab/index.js';
-import { formatProblem, LabError } from '../../src/lab/problems.js';
 import { parsePort } from '../../src/lab/ports.js';
 import { compile } from '../../src/plan/compile.js';
 import { argvOf } from '../../src/plan/command.js';
@@ -54,16 +54,6 @@ const labWith = (ports: string[], extra = '') =>
   'title: ports\nnetworks:\n  br0:\n    subnet: 10.10.0.0/24\n    nat: true\ncontainers:\n' +
   `  c1:\n    networks: { br0: { address: 10.10.0.2 } }\n    ports: [${ports.map((p) => JSON.stringify(p)).join(', ')}]\n` +
   extra;
-
-const problems = (text: string): string[] => {
-  try {
-    labFromText('lab.yaml', text);
-    return [];
-  } catch (e) {
-    if (!(e instanceof LabError)) throw e;
-    return e.problems.map(formatProblem);
-  }
-};
 
 t.test('a bad -p is pointed at: the line and column of its string', async (t) => {
   t.same(problems(labWith(['8080:80', '127.0.0.1:8080'])), [

@@ -4,20 +4,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
+import { problems } from '../helpers/lab.js';
 import t, { type Test } from 'tap';
 import { parse } from 'yaml';
 import { labFromText } from '../../src/lab/index.js';
-import { formatProblem, LabError } from '../../src/lab/problems.js';
-
-const problems = (text: string): string[] => {
-  try {
-    labFromText('lab.yaml', text);
-    return [];
-  } catch (e) {
-    if (!(e instanceof LabError)) throw e;
-    return e.problems.map(formatProblem);
-  }
-};
+import { LabError } from '../../src/lab/problems.js';
 
 /** Asserts exactly one problem, at line:col, whose message matches. */
 const one = (t: Test, text: string, where: string, message: RegExp) => {
