@@ -81,6 +81,9 @@ function labRules(lab: Lab, host: string): string[] {
     ...lab.networks
       .filter((n) => n.isolated && n.hosts.includes(host))
       .map((n) => `isolation: nothing forwarded between ${n.name} and the other bridges`),
+    ...lab.networks
+      .filter((n) => n.internal && n.hosts.includes(host))
+      .map((n) => `internal: nothing forwarded into or out of ${n.name} (${formatSubnet(n.subnet)})`),
     ...lab.services.map(
       (s) =>
         `service ${s.name}: ${s.vip}:${s.port} → ` +
