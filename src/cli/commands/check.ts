@@ -1,5 +1,6 @@
 // check: an exercise's verdict, solved or what still fails (root). The checks run as verify runs
 // them (session/checks.ts); check adds the exercise's words on top.
+import { labArg } from '../../lab/files.js';
 import { loadLab } from '../../lab/index.js';
 import { placeLabel } from '../../lab/names.js';
 import { readState } from '../../run/state.js';
@@ -24,12 +25,15 @@ export async function check(out: Output, name: string, opts: PlaceOptions): Prom
   if (solved) {
     const all = ` All ${results.length} checks of ${lab.name} come out as the lab expects.`;
     out.line(green(bold(`Solved${title ? `: ${title}` : ''}.`)) + all);
-    out.line(`Clean up with: sudo npm run nslab -- down ${lab.name}${sandboxFlag(lab, place)}`);
+    out.line(
+      `Clean up with: sudo npm run nslab -- down ${labArg(lab.name, lab.file)}${sandboxFlag(lab, place)}`,
+    );
     return EXIT.ok;
   }
   const failing = results.filter((r) => !r.ok);
   const names = failing.map((r) => r.name).join('; ');
   out.line(red(`Not solved yet: ${failing.length} of ${results.length} checks still fail (${names}).`));
-  if (ex) out.line(`Stuck? sudo npm run nslab -- hint ${lab.name}${sandboxFlag(lab, place)}`);
+  if (ex)
+    out.line(`Stuck? sudo npm run nslab -- hint ${labArg(lab.name, lab.file)}${sandboxFlag(lab, place)}`);
   return EXIT.checkFailed;
 }

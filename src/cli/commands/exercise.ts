@@ -1,6 +1,7 @@
 // exercise: a lab built in a sandbox with one fault planted, and the task that asks the learner
 // to repair it (root). check says when it is solved, hint helps one hint at a time.
 import { runChecks, type CheckResult } from '../../check/run.js';
+import { labArg } from '../../lab/files.js';
 import { loadLab } from '../../lab/index.js';
 import { placeLabel } from '../../lab/names.js';
 import type { Exercise, Lab } from '../../lab/types.js';
@@ -85,10 +86,14 @@ export async function exercise(
   out.line(renderChecks(results));
   out.line(`\nRepair it with ordinary commands (ip, bridge, iptables, sysctl; as root). Then:`);
   const flag = sandboxFlag(lab, place);
-  out.line(`  sudo npm run nslab -- check ${lab.name}${flag}    # solved, or what still fails`);
   out.line(
-    `  sudo npm run nslab -- hint ${lab.name}${flag}     # one hint at a time (${ex.hints.length} in all)`,
+    `  sudo npm run nslab -- check ${labArg(lab.name, lab.file)}${flag}    # solved, or what still fails`,
   );
-  out.line(`  sudo npm run nslab -- down ${lab.name}${flag}     # give up, or clean up once solved`);
+  out.line(
+    `  sudo npm run nslab -- hint ${labArg(lab.name, lab.file)}${flag}     # one hint at a time (${ex.hints.length} in all)`,
+  );
+  out.line(
+    `  sudo npm run nslab -- down ${labArg(lab.name, lab.file)}${flag}     # give up, or clean up once solved`,
+  );
   return EXIT.ok;
 }

@@ -2,6 +2,7 @@
 import { runChecks, type CheckResult } from '../../check/run.js';
 import { ascii } from '../../graph/draw.js';
 import { fromLab } from '../../graph/topology.js';
+import { labArg } from '../../lab/files.js';
 import { loadLab } from '../../lab/index.js';
 import { placeLabel, type Place } from '../../lab/names.js';
 import { asHost, cannotBeHost } from '../../lab/project.js';
@@ -157,12 +158,13 @@ function tryNext(plan: Plan, lab: Lab, results: CheckResult[]): string {
       : plan.place.name === lab.name
         ? ' --sandbox'
         : ` --sandbox-name ${plan.place.name}`;
+  const arg = labArg(lab.name, lab.file);
   const lines = [
     `\n${bold('The lab is up.')} ${results.some((r) => !r.ok) ? 'Some checks failed: the table says which. ' : ''}Try this next (as root):`,
   ];
   // `docker exec` for a container: its namespace, its /etc files, its environment
   const exec = (c: string, ...argv: string[]) =>
-    `npm run nslab -- exec ${lab.name} ${c}${placeFlag} -- ${commandLine(argv)}`;
+    `npm run nslab -- exec ${arg} ${c}${placeFlag} -- ${commandLine(argv)}`;
   if (c1 && c2)
     lines.push(`  ${exec(c1.name, 'ping', '-c1', c2.endpoints[0]!.address)}    # ${c1.name} → ${c2.name}`);
   const linker = lab.containers.find((c) => Object.keys(c.env).length > 0);
@@ -178,10 +180,10 @@ function tryNext(plan: Plan, lab: Lab, results: CheckResult[]): string {
   lines.push(
     `  ${commandLine(hostNs ? ['bridge', '-n', hostNs, 'link'] : ['bridge', 'link', 'show', 'master', bridge])}    # the ports of ${bridge}`,
   );
-  lines.push(`  npm run nslab -- verify ${lab.name}${placeFlag}    # run the checks again`);
+  lines.push(`  npm run nslab -- verify ${arg}${placeFlag}    # run the checks again`);
   lines.push(
-    `  npm run nslab -- graph ${lab.name} --live${placeFlag}    # the picture above, as the kernel has it now`,
+    `  npm run nslab -- graph ${arg} --live${placeFlag}    # the picture above, as the kernel has it now`,
   );
-  lines.push(`  npm run nslab -- down ${lab.name}${placeFlag}      # remove it all`);
+  lines.push(`  npm run nslab -- down ${arg}${placeFlag}      # remove it all`);
   return lines.join('\n');
 }
