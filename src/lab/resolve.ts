@@ -75,6 +75,7 @@ interface RawLab {
   >;
   services?: Record<string, { vip: string; port: number; target_port?: number; backends: string[] }>;
   outside?: { serve?: RawServe };
+  daemon?: { 'userland-proxy'?: boolean };
   checks?: RawCheck[];
   exercises?: RawExercise[];
 }
@@ -126,6 +127,7 @@ export function resolve(src: SourceDoc, labName: string): { lab: Lab; problems: 
     file: src.file,
     title: raw.title,
     description: raw.description?.trim() ?? '',
+    daemon: { userlandProxy: raw.daemon?.['userland-proxy'] ?? true },
     hosts,
     remoteHosts: [],
     networks,
@@ -207,6 +209,7 @@ const emptyLab = (src: SourceDoc, name: string): Lab => ({
   file: src.file,
   title: '',
   description: '',
+  daemon: { userlandProxy: true },
   hosts: [],
   remoteHosts: [],
   networks: [],

@@ -7,6 +7,8 @@ export interface Lab {
   file: string;
   title: string;
   description: string;
+  /** dockerd's settings that shape the networks (daemon.json) */
+  daemon: { userlandProxy: boolean };
   /** the Docker hosts: one named "host" unless the lab lists several (overlay) */
   hosts: DockerHost[];
   /** hosts another machine builds (`up LAB --as HOST` keeps only HOST in hosts): VXLAN peers */
