@@ -4,9 +4,15 @@
 // `iptables-restore` line. Nothing else reads an argv back to learn what a command does.
 import { fileURLToPath } from 'node:url';
 
-/** The tiny server nslab starts inside namespaces (plain JavaScript: starts in ~40 ms). */
-// Resolved from the repository, so it is found from src/ and from the compiled dist/ alike.
-export const serverScript = fileURLToPath(new URL('../../src/serve/server.js', import.meta.url));
+/**
+ * The programs nslab starts in the background (plain JavaScript: each starts in ~40 ms): the
+ * containers' servers, Docker's userland proxy, Docker's embedded DNS server.
+ */
+export type Program = 'server' | 'docker-proxy' | 'resolver';
+// Resolved from the repository, so they are found from src/ and from the compiled dist/ alike.
+export const scriptOf = (program: Program): string =>
+  fileURLToPath(new URL(`../../src/serve/${program}.js`, import.meta.url));
+export const serverScript = scriptOf('server');
 
 interface Base {
   /** the namespace it acts in; null is the machine's own */
@@ -57,12 +63,14 @@ export interface FileCommand extends Base {
   path: string;
   content?: string;
 }
-/** nslab's server, started in the background; ready once it prints a line; stopped by teardown. */
-interface ServerCommand extends Base {
+/**
+ * A program of src/serve started in the background, `node SCRIPT ARGS… MARK`: ready once it prints
+ * a line; found by teardown through its last argument, the mark.
+ */
+export interface ServerCommand extends Base {
   tool: 'server';
-  kind: 'http' | 'tcp' | 'udp';
-  port: number;
-  owner: string;
+  program: Program;
+  args: string[];
   mark: string;
 }
 
@@ -125,7 +133,7 @@ export function argvOf(c: Command): string[] {
           ? ['tee', c.path]
           : ['rm', '-rf', c.path];
     case 'server':
-      return inNs(c.ns, 'node', serverScript, c.kind, String(c.port), c.owner, c.mark);
+      return inNs(c.ns, 'node', scriptOf(c.program), ...c.args, c.mark);
   }
 }
 

@@ -46,7 +46,7 @@ export function renderScript(plan: Plan, lab: Lab): string {
   }
   out.push('', '# ── teardown (what `nslab down` runs), newest first:');
   if (plan.steps.some((s) => s.commands.some((c) => c.tool === 'server')))
-    out.push(`#   pkill -f ${shellQuote(`serve/server.js .* ${plan.mark}$`)}`);
+    out.push(`#   pkill -f ${shellQuote(`serve/[a-z-]+\\.js .* ${plan.mark}$`)}`);
   for (const c of teardownOf(plan)) out.push(`#   ${commandLine(argvOf(c))}`);
   return out.join('\n') + '\n';
 }

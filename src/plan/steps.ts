@@ -616,7 +616,15 @@ const builders: Builders = {
           ? `it answers each datagram with "${owner}" and the client’s address`
           : 'it accepts connections, so a check can tell the port is reachable',
     docker: 'the process of the container: it listens inside the namespace it was started in',
-    commands: [{ tool: 'server', ns, kind: server.kind, port: server.port, owner, mark: ctx.mark }],
+    commands: [
+      {
+        tool: 'server',
+        ns,
+        program: 'server',
+        args: [server.kind, String(server.port), owner],
+        mark: ctx.mark,
+      },
+    ],
   }),
 };
 

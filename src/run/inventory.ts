@@ -113,9 +113,12 @@ export interface FilesInfo {
   owner: Owned;
 }
 
-/** Processes of serve/server.js: their pid and the words after the script. */
-export function serverProcesses(): { pid: number; args: string[] }[] {
-  const found: { pid: number; args: string[] }[] = [];
+/**
+ * Processes of the programs in serve/ (server.js, docker-proxy.js, resolver.js): their pid, the
+ * program and the words after its script.
+ */
+export function serverProcesses(): { pid: number; program: string; args: string[] }[] {
+  const found: { pid: number; program: string; args: string[] }[] = [];
   for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
     let argv: string[];
     try {
@@ -123,17 +126,22 @@ export function serverProcesses(): { pid: number; args: string[] }[] {
     } catch {
       continue; // gone meanwhile
     }
-    const script = argv.findIndex((a) => a.endsWith('/serve/server.js'));
-    if (script >= 0) found.push({ pid: Number(pid), args: argv.slice(script + 1) });
+    const script = argv.findIndex((a) => /\/serve\/(server|docker-proxy|resolver)\.js$/.test(a));
+    if (script >= 0)
+      found.push({
+        pid: Number(pid),
+        program: /([a-z-]+)\.js$/.exec(argv[script]!)![1]!,
+        args: argv.slice(script + 1),
+      });
   }
   return found;
 }
 
 /** Servers nslab started: their last argument is a mark. */
 export function listServers(): ServerInfo[] {
-  return serverProcesses().flatMap(({ pid, args }) => {
+  return serverProcesses().flatMap(({ pid, program, args }) => {
     const owner = parseMark(args.at(-1));
-    return owner ? [{ pid, owner, what: `server ${args.slice(0, -1).join(' ')} (pid ${pid})` }] : [];
+    return owner ? [{ pid, owner, what: `${program} ${args.slice(0, -1).join(' ')} (pid ${pid})` }] : [];
   });
 }
 

@@ -132,7 +132,7 @@ ip netns exec outside node <nslab>/src/serve/server.js http 80 outside nslab:bri
 #   fail   ip netns exec outside ping -n -c 1 -W 1 172.31.0.2    # outside ↛ c1 (172.31.0.2)
 
 # ── teardown (what `nslab down` runs), newest first:
-#   pkill -f 'serve/server.js .* nslab:bridge-nat$'
+#   pkill -f 'serve/[a-z-]+\.js .* nslab:bridge-nat$'
 #   iptables -t nat -D POSTROUTING -s 172.31.0.0/16 '!' -o br0 -m comment --comment nslab:bridge-nat -j MASQUERADE
 #   ip link del ve-c2
 #   ip link del ve-c1

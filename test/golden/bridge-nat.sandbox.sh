@@ -136,7 +136,7 @@ ip netns exec sb-outside node <nslab>/src/serve/server.js http 80 outside nslab:
 #   fail   ip netns exec sb-outside ping -n -c 1 -W 1 172.31.0.2    # outside ↛ c1 (172.31.0.2)
 
 # ── teardown (what `nslab down` runs), newest first:
-#   pkill -f 'serve/server.js .* nslab:bridge-nat@sb$'
+#   pkill -f 'serve/[a-z-]+\.js .* nslab:bridge-nat@sb$'
 #   ip netns exec sb-host iptables -t nat -D POSTROUTING -s 172.31.0.0/16 '!' -o br0 -m comment --comment nslab:bridge-nat@sb -j MASQUERADE
 #   ip -n sb-host link del ve-c2
 #   ip -n sb-host link del ve-c1

@@ -105,7 +105,7 @@ ip netns exec web node <nslab>/src/serve/server.js http 8081 sidecar nslab:conta
 #   fail   ip netns exec web node <nslab>/src/serve/probe.js listen 80    # sidecar can listen on port 80: must not
 
 # ── teardown (what `nslab down` runs), newest first:
-#   pkill -f 'serve/server.js .* nslab:container-mode$'
+#   pkill -f 'serve/[a-z-]+\.js .* nslab:container-mode$'
 #   ip link del ve-client
 #   ip link del ve-web
 #   iptables -t filter -D FORWARD -i br0 -o br0 -m comment --comment nslab:container-mode -j ACCEPT

@@ -128,7 +128,7 @@ ip netns exec sb-web node <nslab>/src/serve/server.js http 8081 sidecar nslab:co
 #   fail   ip netns exec sb-web node <nslab>/src/serve/probe.js listen 80    # sidecar can listen on port 80: must not
 
 # ── teardown (what `nslab down` runs), newest first:
-#   pkill -f 'serve/server.js .* nslab:container-mode@sb$'
+#   pkill -f 'serve/[a-z-]+\.js .* nslab:container-mode@sb$'
 #   ip -n sb-host link del ve-client
 #   ip -n sb-host link del ve-web
 #   rm -rf /etc/netns/sb-client

@@ -90,7 +90,7 @@ node <nslab>/src/serve/server.js http 80 web nslab:host-mode >/dev/null &
 #   reach  ip netns exec c1 node <nslab>/src/serve/probe.js listen 80    # c1 can listen on port 80
 
 # ── teardown (what `nslab down` runs), newest first:
-#   pkill -f 'serve/server.js .* nslab:host-mode$'
+#   pkill -f 'serve/[a-z-]+\.js .* nslab:host-mode$'
 #   ip link del ve-c1
 #   iptables -t filter -D FORWARD -i br0 -o br0 -m comment --comment nslab:host-mode -j ACCEPT
 #   ip link del br0

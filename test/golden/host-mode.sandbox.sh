@@ -91,7 +91,7 @@ ip netns exec sb-host node <nslab>/src/serve/server.js http 80 web nslab:host-mo
 #   reach  ip netns exec sb-c1 node <nslab>/src/serve/probe.js listen 80    # c1 can listen on port 80
 
 # ── teardown (what `nslab down` runs), newest first:
-#   pkill -f 'serve/server.js .* nslab:host-mode@sb$'
+#   pkill -f 'serve/[a-z-]+\.js .* nslab:host-mode@sb$'
 #   ip -n sb-host link del ve-c1
 #   rm -rf /etc/netns/sb-c1
 #   ip netns del sb-c1

@@ -100,7 +100,7 @@ ip netns exec db node <nslab>/src/serve/server.js tcp 5432 db nslab:link >/dev/n
 #   fail   ip netns exec db getent hosts web    # db resolves web: must not
 
 # ── teardown (what `nslab down` runs), newest first:
-#   pkill -f 'serve/server.js .* nslab:link$'
+#   pkill -f 'serve/[a-z-]+\.js .* nslab:link$'
 #   ip link del ve-web
 #   ip link del ve-db
 #   iptables -t filter -D FORWARD -i br0 -o br0 -m comment --comment nslab:link -j ACCEPT

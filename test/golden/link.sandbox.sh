@@ -123,7 +123,7 @@ ip netns exec sb-db node <nslab>/src/serve/server.js tcp 5432 db nslab:link@sb >
 #   fail   ip netns exec sb-db getent hosts web    # db resolves web: must not
 
 # ── teardown (what `nslab down` runs), newest first:
-#   pkill -f 'serve/server.js .* nslab:link@sb$'
+#   pkill -f 'serve/[a-z-]+\.js .* nslab:link@sb$'
 #   ip -n sb-host link del ve-web
 #   ip -n sb-host link del ve-db
 #   rm -rf /etc/netns/sb-web

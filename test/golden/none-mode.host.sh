@@ -115,7 +115,7 @@ ip netns exec lonely node <nslab>/src/serve/server.js http 80 lonely nslab:none-
 #   reach  ip netns exec c2 ping -n -c 1 -W 1 203.0.113.10    # c2 → outside (203.0.113.10)
 
 # ── teardown (what `nslab down` runs), newest first:
-#   pkill -f 'serve/server.js .* nslab:none-mode$'
+#   pkill -f 'serve/[a-z-]+\.js .* nslab:none-mode$'
 #   iptables -t nat -D POSTROUTING -s 172.26.0.0/16 '!' -o br0 -m comment --comment nslab:none-mode -j MASQUERADE
 #   sysctl -qw net.ipv4.ip_forward=0
 #   ip link del ve-c2

@@ -121,7 +121,7 @@ ip netns exec sb-lonely node <nslab>/src/serve/server.js http 80 lonely nslab:no
 #   reach  ip netns exec sb-c2 ping -n -c 1 -W 1 203.0.113.10    # c2 → outside (203.0.113.10)
 
 # ── teardown (what `nslab down` runs), newest first:
-#   pkill -f 'serve/server.js .* nslab:none-mode@sb$'
+#   pkill -f 'serve/[a-z-]+\.js .* nslab:none-mode@sb$'
 #   ip netns exec sb-host iptables -t nat -D POSTROUTING -s 172.26.0.0/16 '!' -o br0 -m comment --comment nslab:none-mode@sb -j MASQUERADE
 #   ip -n sb-host link del ve-c2
 #   rm -rf /etc/netns/sb-c2

@@ -139,7 +139,7 @@ ip netns exec c1 node <nslab>/src/serve/server.js http 80 c1 nslab:port-publish 
 #   fail   ip netns exec outside node <nslab>/src/serve/probe.js tcp 198.51.100.2 8081    # tcp outside ↛ host (198.51.100.2:8081)
 
 # ── teardown (what `nslab down` runs), newest first:
-#   pkill -f 'serve/server.js .* nslab:port-publish$'
+#   pkill -f 'serve/[a-z-]+\.js .* nslab:port-publish$'
 #   iptables -t nat -D POSTROUTING -s 172.28.0.0/16 -d 172.28.0.2 -p tcp -m tcp --dport 80 -m comment --comment nslab:port-publish -j MASQUERADE
 #   iptables -t nat -D OUTPUT -m addrtype --dst-type LOCAL '!' -d 127.0.0.0/8 -p tcp -m tcp --dport 8080 -m comment --comment nslab:port-publish -j DNAT --to-destination 172.28.0.2:80
 #   iptables -t nat -D PREROUTING -m addrtype --dst-type LOCAL -p tcp -m tcp --dport 8080 -m comment --comment nslab:port-publish -j DNAT --to-destination 172.28.0.2:80

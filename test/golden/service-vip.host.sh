@@ -147,7 +147,7 @@ ip netns exec web2 node <nslab>/src/serve/server.js http 80 web2 nslab:service-v
 #   fail   ip netns exec client ping -n -c 1 -W 1 10.96.0.10    # client ↛ web (10.96.0.10)
 
 # ── teardown (what `nslab down` runs), newest first:
-#   pkill -f 'serve/server.js .* nslab:service-vip$'
+#   pkill -f 'serve/[a-z-]+\.js .* nslab:service-vip$'
 #   iptables -t nat -D POSTROUTING -m conntrack --ctstate DNAT --ctorigdst 10.96.0.10 -m comment --comment nslab:service-vip -j MASQUERADE
 #   iptables -t nat -D OUTPUT -d 10.96.0.10 -p tcp -m tcp --dport 80 -m comment --comment nslab:service-vip -j DNAT --to-destination 172.19.0.12:80
 #   iptables -t nat -D OUTPUT -d 10.96.0.10 -p tcp -m tcp --dport 80 -m statistic --mode random --probability 0.50000 -m comment --comment nslab:service-vip -j DNAT --to-destination 172.19.0.11:80

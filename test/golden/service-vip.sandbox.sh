@@ -175,7 +175,7 @@ ip netns exec sb-web2 node <nslab>/src/serve/server.js http 80 web2 nslab:servic
 #   fail   ip netns exec sb-client ping -n -c 1 -W 1 10.96.0.10    # client ↛ web (10.96.0.10)
 
 # ── teardown (what `nslab down` runs), newest first:
-#   pkill -f 'serve/server.js .* nslab:service-vip@sb$'
+#   pkill -f 'serve/[a-z-]+\.js .* nslab:service-vip@sb$'
 #   ip netns exec sb-host iptables -t nat -D POSTROUTING -m conntrack --ctstate DNAT --ctorigdst 10.96.0.10 -m comment --comment nslab:service-vip@sb -j MASQUERADE
 #   ip netns exec sb-host iptables -t nat -D OUTPUT -d 10.96.0.10 -p tcp -m tcp --dport 80 -m comment --comment nslab:service-vip@sb -j DNAT --to-destination 172.19.0.12:80
 #   ip netns exec sb-host iptables -t nat -D OUTPUT -d 10.96.0.10 -p tcp -m tcp --dport 80 -m statistic --mode random --probability 0.50000 -m comment --comment nslab:service-vip@sb -j DNAT --to-destination 172.19.0.11:80

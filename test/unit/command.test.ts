@@ -66,7 +66,7 @@ t.test('argvOf renders each tool as a learner types it', async (t) => {
     ['rm', file('rm', '/etc/netns/c1'), ['rm', '-rf', '/etc/netns/c1']],
     [
       'server',
-      { tool: 'server', ns: 'c1', kind: 'http', port: 80, owner: 'c1', mark: 'nslab:x' },
+      { tool: 'server', ns: 'c1', program: 'server', args: ['http', '80', 'c1'], mark: 'nslab:x' },
       ['ip', 'netns', 'exec', 'c1', 'node', serverScript, 'http', '80', 'c1', 'nslab:x'],
     ],
   ];

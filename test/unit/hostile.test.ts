@@ -225,7 +225,7 @@ t.test('schema problems: 50 at most, found in linear time, long values and keys 
   t.equal(ps.length, 51);
   t.equal(
     ps[2],
-    'lab.yaml:2:1: unknown key "k0" in the top level: expected one of title, description,' +
+    'lab.yaml:2:1: unknown key "k0" in the top level: expected one of title, description, daemon,' +
       ' networks, containers, checks, outside, services, hosts, exercises',
   );
   t.equal(ps[50], MORE);
