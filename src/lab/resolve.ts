@@ -602,27 +602,31 @@ function resolvePorts(raw: RawLab, containers: Container[], report: Report): voi
   const published: { spec: PortSpec; owner: string }[] = [];
   for (const c of containers) {
     for (const [i, text] of (raw.containers[c.name]!.ports ?? []).entries()) {
-      const spec = parsePort(text);
+      const specs = parsePort(text);
       const at = ['containers', c.name, 'ports', i];
-      if ('error' in spec) {
-        report(at, spec.error);
+      if ('error' in specs) {
+        report(at, specs.error);
         continue;
       }
-      // one host port per protocol and address; an unbound one (0.0.0.0) takes every address
-      const taken = published.find(
-        (o) =>
-          o.spec.proto === spec.proto &&
-          o.spec.hostPort === spec.hostPort &&
-          (!o.spec.hostIp || !spec.hostIp || o.spec.hostIp === spec.hostIp),
-      );
-      if (taken)
-        report(
-          at,
-          `host port ${spec.hostPort}${spec.proto === 'udp' ? '/udp' : ''} is already published by ${taken.owner}: each host port goes to one container`,
+      for (const spec of specs) {
+        // one host port per protocol and address; an unbound one (0.0.0.0) takes every address
+        const taken = published.find(
+          (o) =>
+            o.spec.proto === spec.proto &&
+            o.spec.hostPort === spec.hostPort &&
+            (!o.spec.hostIp || !spec.hostIp || o.spec.hostIp === spec.hostIp),
         );
-      published.push({ spec, owner: `container ${c.name}` });
-      const ep = c.endpoints[0];
-      if (ep) c.ports.push({ ...spec, address: ep.address, network: ep.network });
+        if (taken) {
+          report(
+            at,
+            `host port ${spec.hostPort}${spec.proto === 'udp' ? '/udp' : ''} is already published by ${taken.owner}: each host port goes to one container`,
+          );
+          break;
+        }
+        published.push({ spec, owner: `container ${c.name}` });
+        const ep = c.endpoints[0];
+        if (ep) c.ports.push({ ...spec, address: ep.address, network: ep.network });
+      }
     }
   }
 }
@@ -695,11 +699,12 @@ function checkServerPorts(containers: Container[], report: Report): void {
   const seen = new Map<string, string>();
   for (const c of containers)
     for (const [i, s] of c.serve.entries()) {
-      const key = `${owner(c)}:${s.port}`;
+      // tcp and udp ports are separate: a DNS server listens on both 53s
+      const key = `${owner(c)}:${s.port}/${s.kind === 'udp' ? 'udp' : 'tcp'}`;
       if (seen.has(key))
         report(
           ['containers', c.name, 'serve', i],
-          `port ${s.port} is already served by ${seen.get(key)} in the same network namespace: a second server would fail to bind (show that with a listen check instead)`,
+          `${s.kind === 'udp' ? 'udp ' : ''}port ${s.port} is already served by ${seen.get(key)} in the same network namespace: a second server would fail to bind (show that with a listen check instead)`,
         );
       seen.set(key, `container ${c.name}`);
     }
