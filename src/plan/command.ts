@@ -41,11 +41,11 @@ export interface BridgeCommand extends Base {
   tool: 'bridge';
   args: string[];
 }
-/** `iptables [-t TABLE] OP CHAIN ARGS…` (a policy, -P, has no table) */
+/** `iptables [-t TABLE] OP CHAIN ARGS…` (a policy, -P, has no table; a new chain, -N, no args) */
 export interface IptablesCommand extends Base {
   tool: 'iptables';
   table?: string;
-  op: '-A' | '-I' | '-D' | '-P';
+  op: '-A' | '-I' | '-D' | '-P' | '-N';
   chain: string;
   args: string[];
 }
