@@ -22,6 +22,8 @@ export interface CheckResult {
   /** set when one line of the lab made many checks (`from: all`) */
   group?: string;
   argv: string[];
+  /** resolve checks: what answered (or was asked), `/etc/hosts` or `DNS 127.0.0.11` */
+  via?: string;
   /** the probe never finished (killed by this signal, or `timeout`): no verdict, never ok */
   interrupted?: string;
 }
@@ -31,6 +33,7 @@ interface Probe {
   rttMs: number | null;
   detail: string | null;
   argv: string[];
+  via?: string;
   interrupted?: string;
 }
 
@@ -114,6 +117,7 @@ async function probe(c: PlannedCheck): Promise<Probe> {
         rttMs: null,
         detail,
         argv,
+        via: by,
         ...(r.interruptedBy ? { interrupted: r.interruptedBy } : {}),
       };
     }
@@ -137,6 +141,7 @@ const judge = (c: PlannedCheck, p: Probe): CheckResult => ({
   ...(c.why ? { why: c.why } : {}),
   ...(c.group ? { group: c.group } : {}),
   argv: p.argv,
+  ...(p.via ? { via: p.via } : {}),
   ...(p.interrupted ? { interrupted: p.interrupted } : {}),
 });
 

@@ -23,7 +23,7 @@ const fnv1a = (text: string): number => {
  * them from the container's name (a pure plan prints exactly what `up` runs), stepping past a
  * port a server of the lab listens on in that namespace.
  */
-export function resolverPorts(container: Container, ctx: Context): { udp: number; tcp: number } {
+function resolverPorts(container: Container, ctx: Context): { udp: number; tcp: number } {
   const ns = ctx.ownNs(container.name);
   const served = new Set(
     ctx.lab.containers.filter((c) => ctx.ns(c.name) === ns).flatMap((c) => c.serve.map((s) => s.port)),
@@ -38,7 +38,7 @@ export function resolverPorts(container: Container, ctx: Context): { udp: number
 }
 
 /** `NETWORK NAME=ADDR[,ADDR…] …`: the names the resolver answers, network by network. */
-export const zoneWords = (container: Container, ctx: Context): string[] =>
+const zoneWords = (container: Container, ctx: Context): string[] =>
   dnsZones(ctx.lab, container).flatMap((z) => [
     z.network,
     ...z.names.map((n) => `${n.name}=${n.addresses.join(',')}`),
