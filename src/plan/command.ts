@@ -175,7 +175,8 @@ export const commandLine = (argv: readonly string[]): string => argv.map(shellQu
 export type Change =
   | { kind: 'addresses' | 'ports' | 'routes'; ns: string | null }
   | { kind: 'chain'; ns: string | null; table: string; chain: string }
-  | { kind: 'sysctl'; ns: string | null; key: string };
+  | { kind: 'sysctl'; ns: string | null; key: string }
+  | { kind: 'sockets'; ns: string | null };
 
 export function changesOf(c: Command): Change[] {
   switch (c.tool) {
@@ -191,6 +192,8 @@ export function changesOf(c: Command): Change[] {
       return [{ kind: 'chain', ns: c.ns, table: c.table ?? 'filter', chain: c.chain }];
     case 'sysctl':
       return [{ kind: 'sysctl', ns: c.ns, key: c.key }];
+    case 'server':
+      return [{ kind: 'sockets', ns: c.ns }];
     default:
       return [];
   }

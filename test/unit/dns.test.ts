@@ -8,6 +8,8 @@ import { compile } from '../../src/plan/compile.js';
 import { plant } from '../../src/plan/faults.js';
 import { argvOf, commandLine, inputOf, type Command } from '../../src/plan/command.js';
 import { getentAddresses, mechanism } from '../../src/check/resolve.js';
+import { diagnose } from '../../src/inspect/diagnose.js';
+import type { ContainerState, ObservedNetwork } from '../../src/inspect/observe.js';
 import { answerer, lookup, parseZones } from '../../src/serve/dns-answers.js';
 
 const lab = loadLab('user-bridge-dns');
@@ -213,4 +215,51 @@ t.test("the resolver answers as Docker's embedded DNS server", async (t) => {
   t.ok(dnsPacket.encode(udp).length <= 512, 'over udp it fits 512 bytes');
   t.ok(udp.flags! & dnsPacket.TRUNCATED_RESPONSE, 'and says it was truncated');
   t.equal(many(query, true)!.answers!.length, 60, 'over tcp every address');
+});
+
+t.test('the last hint names a missing piece of the way to the DNS server', async (t) => {
+  const l = labFromText(
+    'lab.yaml',
+    'title: t\nnetworks:\n  n1: { subnet: 10.10.0.0/24, dns: true }\n' +
+      'containers:\n  a:\n    networks:\n      n1: {}\n',
+  );
+  const nat = [
+    'OUTPUT -d 127.0.0.11/32 -j DOCKER_OUTPUT',
+    'POSTROUTING -d 127.0.0.11/32 -j DOCKER_POSTROUTING',
+    'DOCKER_OUTPUT -d 127.0.0.11/32 -p tcp -m tcp --dport 53 -j DNAT --to-destination 127.0.0.11:40000',
+    'DOCKER_OUTPUT -d 127.0.0.11/32 -p udp -m udp --dport 53 -j DNAT --to-destination 127.0.0.11:40001',
+  ];
+  const seen = (over: Partial<ContainerState>): ObservedNetwork => ({
+    bridges: {},
+    hostLinks: [],
+    containers: {
+      a: {
+        sharesHost: false,
+        lo: null,
+        endpoints: [],
+        routes: [],
+        hosts: null,
+        resolv: ['nameserver 127.0.0.11', 'options ndots:0'],
+        nat,
+        ...over,
+      },
+    },
+    sysctls: { ipForward: '1', bridgeNfCallIptables: '0' },
+    policies: {},
+    rules: [],
+  });
+  const whats = (o: ObservedNetwork) =>
+    diagnose(l, o, false)
+      .filter((f) => f.layer === 'rules' || f.layer === 'names')
+      .map((f) => f.what);
+  t.same(whats(seen({})), [], 'all there: nothing to say');
+  t.same(whats(seen({ nat: nat.slice(1) })), [
+    'in a, nothing sends what goes to 127.0.0.11 through DOCKER_OUTPUT',
+  ]);
+  t.same(whats(seen({ nat: nat.filter((r) => !r.includes('-p udp')) })), [
+    'in a, nothing DNATs udp port 53 of 127.0.0.11 to the DNS server',
+  ]);
+  t.same(whats(seen({ resolv: ['nameserver 127.0.0.1'] })), [
+    "a's resolv.conf does not send lookups to 127.0.0.11",
+  ]);
 });
