@@ -3,7 +3,7 @@
 // 127.0.0.11 at two random ports (udp, tcp), and nat rules send port 53 there and back.
 import { dnsZones } from '../lab/dns.js';
 import type { Container } from '../lab/types.js';
-import { tagged, type Command, type IptablesCommand } from './command.js';
+import { tagged, type IptablesCommand, type ServerCommand } from './command.js';
 import type { Context } from './context.js';
 import type { Step } from './types.js';
 
@@ -88,7 +88,7 @@ export function dnsStep(container: Container, ctx: Context): Omit<Step, 'kind'> 
       '--to-source',
       ':53',
     ]);
-  const resolver: Command = {
+  const resolver: ServerCommand = {
     tool: 'server',
     ns,
     program: 'resolver',
