@@ -18,9 +18,11 @@ export type StepKind =
   | 'endpoint'
   | 'shim'
   | 'ip-forward'
+  | 'chains'
   | 'nat'
   | 'isolation'
   | 'internal'
+  | 'forward-jumps'
   | 'publish'
   | 'service'
   | 'server';
