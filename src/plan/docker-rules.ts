@@ -74,8 +74,7 @@ export const dockerBridges = (lab: Lab, host: string): Network[] =>
   lab.networks.filter((n) => n.driver === 'bridge' && n.hosts.includes(host));
 
 const proxy = (ctx: Context) => ctx.lab.daemon.userlandProxy;
-const dockerd = (ctx: Context) =>
-  proxy(ctx) ? 'dockerd' : 'dockerd (userland-proxy false)';
+const dockerd = (ctx: Context) => (proxy(ctx) ? 'dockerd' : 'dockerd (userland-proxy false)');
 
 /** dockerd starting: its chains, their RETURN rules, the jumps from nat PREROUTING and OUTPUT. */
 export function chainsStep(host: string, ctx: Context) {
@@ -156,13 +155,15 @@ export function natStep(network: Network, host: string, ctx: Context) {
         : []),
     ].join('; '),
     docker:
-      `${dockerd(ctx)} inserts (-I) for each bridge network` +
-      (network.nat ? ` -I POSTROUTING -s SUBNET ! -o BRIDGE -j MASQUERADE` : '') +
-      (network.nat && proxy(ctx) ? `, -t nat -I DOCKER -i BRIDGE -j RETURN` : '') +
-      (!proxy(ctx)
-        ? `${network.nat ? ',' : ''} -I POSTROUTING -o BRIDGE -m addrtype --src-type LOCAL -j MASQUERADE, ` +
-          'after writing 1 to /proc/sys/net/ipv4/conf/BRIDGE/route_localnet'
-        : ''),
+      `${dockerd(ctx)}, for each bridge network: ` +
+      [
+        ...(!proxy(ctx) ? ['writes 1 to /proc/sys/net/ipv4/conf/BRIDGE/route_localnet'] : []),
+        ...(network.nat ? ['-t nat -I POSTROUTING -s SUBNET ! -o BRIDGE -j MASQUERADE'] : []),
+        ...(network.nat && proxy(ctx) ? ['-t nat -I DOCKER -i BRIDGE -j RETURN'] : []),
+        ...(!proxy(ctx)
+          ? ['-t nat -I POSTROUTING -o BRIDGE -m addrtype --src-type LOCAL -j MASQUERADE']
+          : []),
+      ].join(', '),
     commands: [
       ...(!proxy(ctx) ? [sysctl(h, `net.ipv4.conf.${bridge}.route_localnet`, '1')] : []),
       ...(network.nat
@@ -173,7 +174,9 @@ export function natStep(network: Network, host: string, ctx: Context) {
             ),
           ]
         : []),
-      ...(network.nat && proxy(ctx) ? [rule(ctx, host, 'nat', c.docker, ['-i', bridge], ['RETURN'], '-I')] : []),
+      ...(network.nat && proxy(ctx)
+        ? [rule(ctx, host, 'nat', c.docker, ['-i', bridge], ['RETURN'], '-I')]
+        : []),
       ...(!proxy(ctx)
         ? [
             rule(

@@ -10,17 +10,7 @@ import type {
   Service,
 } from '../lab/types.js';
 import { formatSubnet } from '../net/ipv4.js';
-import {
-  bridge,
-  file,
-  ip,
-  netns,
-  sysctl,
-  tagged,
-  undoing,
-  type Command,
-  type IpCommand,
-} from './command.js';
+import { bridge, file, ip, netns, sysctl, tagged, undoing, type Command, type IpCommand } from './command.js';
 import type { Context } from './context.js';
 import {
   chainsStep,
@@ -403,7 +393,13 @@ const builders: Builders = {
         ...(sandbox
           ? [
               tagged(
-                { tool: 'iptables', ns: ctx.hostNs(host), op: '-P', chain: 'FORWARD', args: ['DROP'] } as const,
+                {
+                  tool: 'iptables',
+                  ns: ctx.hostNs(host),
+                  op: '-P',
+                  chain: 'FORWARD',
+                  args: ['DROP'],
+                } as const,
                 `forward-policy:${host}`,
               ),
             ]

@@ -110,7 +110,7 @@ ip link set dev appnet up
 
 # ── step 10/16: let appnet forward although FORWARD drops (Docker’s trap)
 # why:    Docker set the FORWARD policy to DROP and br_netfilter sends bridged frames through it: without this, pings between containers die
-# docker: Docker adds the same accepts for its own bridges (-i docker0 -o docker0 -j ACCEPT) but not for yours
+# docker: Docker adds the same accept for its own bridges (-i docker0 -o docker0 -j ACCEPT) but not for yours
 iptables -t filter -I FORWARD -i appnet -o appnet -m comment --comment nslab:user-bridge-dns -j ACCEPT
 
 # ── step 11/16: network br0: bridge br0 with gateway 172.22.0.1/24
@@ -123,7 +123,7 @@ ip link set dev br0 up
 
 # ── step 12/16: let br0 forward although FORWARD drops (Docker’s trap)
 # why:    Docker set the FORWARD policy to DROP and br_netfilter sends bridged frames through it: without this, pings between containers die
-# docker: Docker adds the same accepts for its own bridges (-i docker0 -o docker0 -j ACCEPT) but not for yours
+# docker: Docker adds the same accept for its own bridges (-i docker0 -o docker0 -j ACCEPT) but not for yours
 iptables -t filter -I FORWARD -i br0 -o br0 -m comment --comment nslab:user-bridge-dns -j ACCEPT
 
 # ── step 13/16: endpoint app/eth0: veth ve-app ⇄ eth0, 172.23.0.2/24 on appnet

@@ -11,7 +11,7 @@
 # Try: `ip netns exec user-bridge-dns-app getent hosts db`.
 #
 # Run it as root (sudo bash this-file.sh). Everything it creates is marked
-# "nslab:user-bridge-dns@sb" (interface alias, iptables comment), so `nslab down user-bridge-dns` removes it.
+# "nslab:user-bridge-dns@sb" (interface alias; its iptables rules go with the namespace), so `nslab down user-bridge-dns` removes it.
 set -euo pipefail
 
 # ── step 1/17: sandbox: namespace sb-host plays the Docker host
