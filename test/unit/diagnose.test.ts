@@ -309,7 +309,41 @@ const cases: Case[] = [
     ],
     count: 1,
   },
+  {
+    name: 'Docker’s shape: the DNAT in nat DOCKER, jumped to from both',
+    breaks: dockerShape,
+    count: 0,
+  },
+  {
+    name: 'Docker’s shape without the OUTPUT jump (the no-output-dnat exercise)',
+    breaks: (o) => {
+      dockerShape(o);
+      o.rules = o.rules.filter((r) => r.chain !== 'OUTPUT');
+    },
+    first: ['rules', 'host', 'no DNAT in OUTPUT sends port 8080 to c1 (the host’s own requests)'],
+    count: 1,
+  },
+  {
+    name: 'Docker’s shape: the OUTPUT jump is there, the DNAT is not',
+    breaks: (o) => {
+      dockerShape(o);
+      o.rules = o.rules.filter((r) => !r.rule.includes('DNAT'));
+    },
+    first: ['rules', 'host', 'no DNAT in PREROUTING sends port 8080 to c1 (requests from elsewhere)'],
+    count: 2,
+  },
 ];
+
+/** The rules as Docker 20.10 writes them: DNAT in nat DOCKER, jumps from PREROUTING and OUTPUT. */
+function dockerShape(o: ObservedNetwork) {
+  o.rules = [
+    { table: 'nat', chain: 'PREROUTING', rule: '-m addrtype --dst-type LOCAL -j DOCKER' },
+    { table: 'nat', chain: 'OUTPUT', rule: '! -d 127.0.0.0/8 -m addrtype --dst-type LOCAL -j DOCKER' },
+    { table: 'nat', chain: 'POSTROUTING', rule: '-s 172.30.0.0/16 ! -o br0 -j MASQUERADE' },
+    { table: 'nat', chain: 'DOCKER', rule: '-i br0 -j RETURN' },
+    { table: 'nat', chain: 'DOCKER', rule: `! -i br0 ${dnat}` },
+  ];
+}
 
 for (const c of cases)
   t.test(`diagnose: ${c.name}`, async (t) => {
