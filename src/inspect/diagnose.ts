@@ -87,6 +87,18 @@ export function diagnose(lab: Lab, seen: ObservedNetwork, hostForwards: boolean)
                 `${got.hostSide.master ? `plugged into ${got.hostSide.master}` : 'on no bridge'} ` +
                 `(the lab plugs it into ${e.network})`,
             );
+          // Docker turns hairpin mode on for every bridge port when userland-proxy is false
+          else if (
+            !lab.daemon.userlandProxy &&
+            lab.networks.find((n) => n.name === e.network)?.driver === 'bridge' &&
+            got.hostSide.hairpin === false
+          )
+            say(
+              'link',
+              c.name,
+              `${got.hostSide.name}, ${c.name}'s port on ${e.network}, is not in hairpin mode: ` +
+                `a frame cannot leave by the port it came in by (${c.name} calling its own published port)`,
+            );
         }
       }
       if (got.inside.mode && e.kind === 'macvlan' && got.inside.mode !== 'bridge')

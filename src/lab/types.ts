@@ -149,6 +149,7 @@ export type Fault =
         | 'unplugged'
         | 'no-default-route'
         | 'no-output-dnat'
+        | 'no-hairpin'
         | 'macvlan-private';
       container: string;
     }

@@ -25,7 +25,7 @@ export interface Chains {
   stage2: string;
 }
 
-export const chainsFor = (ctx: Pick<Context, 'target'>): Chains => {
+const chainsFor = (ctx: Pick<Context, 'target'>): Chains => {
   const base = ctx.target.kind === 'host' ? 'NSLAB' : 'DOCKER';
   return {
     docker: base,
@@ -34,15 +34,6 @@ export const chainsFor = (ctx: Pick<Context, 'target'>): Chains => {
     stage2: `${base}-ISOLATION-STAGE-2`,
   };
 };
-
-/** Every chain nslab may create on the host target (teardown removes them once empty). */
-export const NSLAB_CHAINS: { table: string; chain: string }[] = [
-  { table: 'nat', chain: 'NSLAB' },
-  { table: 'filter', chain: 'NSLAB' },
-  { table: 'filter', chain: 'NSLAB-ISOLATION-STAGE-1' },
-  { table: 'filter', chain: 'NSLAB-ISOLATION-STAGE-2' },
-  { table: 'filter', chain: 'NSLAB-USER' },
-];
 
 /**
  * An iptables rule in a Docker host's namespace, undone by -D; on the host target marked by its

@@ -343,7 +343,14 @@ const builders: Builders = {
         tagged(ip(h, 'link', 'set', 'dev', ep.hostIfname, 'up'), `port-up:${ep.hostIfname}`),
         // Without docker-proxy a container may reach its own published port: the frame goes back
         // out of the port it came in by, which a bridge does only in hairpin mode.
-        ...(hairpin ? [bridge(h, 'link', 'set', 'dev', ep.hostIfname, 'hairpin', 'on')] : []),
+        ...(hairpin
+          ? [
+              tagged(
+                bridge(h, 'link', 'set', 'dev', ep.hostIfname, 'hairpin', 'on'),
+                `hairpin:${ep.hostIfname}`,
+              ),
+            ]
+          : []),
         ...inside,
       ],
     };

@@ -102,16 +102,14 @@ export async function listMarkedRules(): Promise<RuleInfo[]> {
 
 /**
  * nslab's own chains on the machine (NSLAB, NSLAB-USER, NSLAB-ISOLATION-STAGE-1/2: see
- * plan/docker-rules.ts) that no rule is in and no rule jumps to: what the last lab down leaves.
+ * plan/docker-rules.ts) that no rule is in and no rule jumps to, in iptables-save's text: what
+ * the last lab down leaves.
  */
-export async function emptyNslabChains(): Promise<{ table: string; chain: string }[]> {
-  if (!hasTool('iptables-save')) return [];
-  const r = await runLean(['iptables-save']);
-  if (r.exitCode !== 0) return [];
+export function emptyNslabChainsIn(saved: string): { table: string; chain: string }[] {
   const chains: { table: string; chain: string }[] = [];
   const used = new Set<string>();
   let table = '';
-  for (const line of r.stdout.split('\n')) {
+  for (const line of saved.split('\n')) {
     if (line.startsWith('*')) table = line.slice(1);
     const declared = /^:(NSLAB(?:-[A-Z0-9-]+)?) /.exec(line);
     if (declared) chains.push({ table, chain: declared[1]! });
@@ -121,6 +119,12 @@ export async function emptyNslabChains(): Promise<{ table: string; chain: string
     if (rule && jump) used.add(`${table} ${jump[1]}`);
   }
   return chains.filter((c) => !used.has(`${c.table} ${c.chain}`));
+}
+
+export async function emptyNslabChains(): Promise<{ table: string; chain: string }[]> {
+  if (!hasTool('iptables-save')) return [];
+  const r = await runLean(['iptables-save']);
+  return r.exitCode === 0 ? emptyNslabChainsIn(r.stdout) : [];
 }
 
 export const sameOwner = (o: Owned | null, lab: string, place?: Place): boolean =>

@@ -26,9 +26,15 @@ export function rulesAfter(commands: Command[], ns: string | null, table: 'filte
     const spec = c.args.join(' ');
     if (c.op === '-P') policy.set(c.chain, c.args[0]!);
     else if (c.op === '-N') {
-      if (!chains.has(c.chain)) (chains.set(c.chain, []), user.push(c.chain));
+      if (!chains.has(c.chain)) {
+        chains.set(c.chain, []);
+        user.push(c.chain);
+      }
     } else if (c.op === '-X') {
-      if (chains.get(c.chain)?.length === 0) (chains.delete(c.chain), user.splice(user.indexOf(c.chain), 1));
+      if (chains.get(c.chain)?.length === 0) {
+        chains.delete(c.chain);
+        user.splice(user.indexOf(c.chain), 1);
+      }
     } else {
       const rules = chains.get(c.chain);
       if (!rules) throw new Error(`${c.op} ${c.chain}: no such chain`);

@@ -354,3 +354,35 @@ for (const c of cases)
     t.same(found[0], c.first && { layer, where, what }, 'the first finding');
     t.equal(found.length, c.count, `${c.count} finding(s): ${found.map((f) => f.what).join('; ')}`);
   });
+
+t.test('diagnose: userland-proxy false and a bridge port without hairpin mode', async (t) => {
+  const noProxy = labFromText(
+    '/tmp/diagnosed.yaml',
+    `title: diagnosed
+daemon: { userland-proxy: false }
+networks:
+  br0: { subnet: 172.30.0.0/16, nat: true }
+containers:
+  c1:
+    networks:
+      br0: { address: 172.30.0.2 }
+    ports: ["8080:80"]
+  c2:
+    networks:
+      br0: { address: 172.30.0.3 }
+`,
+  );
+  const seen = healthy();
+  eth0(c1(seen)).hostSide!.hairpin = false;
+  eth0(c2(seen)).hostSide!.hairpin = true;
+  t.same(diagnose(noProxy, seen, true), [
+    {
+      layer: 'link',
+      where: 'c1',
+      what:
+        "ve-c1, c1's port on br0, is not in hairpin mode: a frame cannot leave by the port it came in by " +
+        '(c1 calling its own published port)',
+    },
+  ]);
+  t.same(diagnose(lab, seen, true), [], 'with docker-proxy on, hairpin mode is not Docker’s');
+});
