@@ -208,7 +208,7 @@ export function forwardStep(network: Network, host: string, ctx: Context) {
   return {
     title: network.internal
       ? `network ${b}: forwarded only from ${b} to ${b} (internal)`
-      : `network ${b}: what FORWARD lets through (its policy is DROP)`,
+      : `network ${b}: what FORWARD lets through (under Docker’s policy of DROP)`,
     why: network.internal
       ? 'bridged frames between its containers pass FORWARD too (br_netfilter): they are accepted; nothing else is'
       : `${b} → ${b} (bridged frames pass FORWARD too: br_netfilter), ${b} → anywhere, ` +

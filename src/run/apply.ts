@@ -149,9 +149,15 @@ export async function apply(
       // Any other program may depend on what the queued commands make: run them first.
       await flush();
       writeAhead([c]);
-      // A chain another lab made is shared (docker-rules.ts): created only when missing, as
-      // Docker's NewChain does (`iptables -t TABLE -n -L CHAIN` first).
-      if (command.tool === 'iptables' && command.op === '-N' && (await chainExists(command))) {
+      // On the machine a chain another lab made is shared (docker-rules.ts): created only when
+      // missing, as Docker's NewChain does (`iptables -t TABLE -n -L CHAIN` first). A namespace
+      // of nslab's is new: nothing there to find.
+      if (
+        command.tool === 'iptables' &&
+        command.op === '-N' &&
+        command.ns === null &&
+        (await chainExists(command))
+      ) {
         succeeded(c, { argv: argvOf(command), exitCode: 0, stdout: '', stderr: '', durationMs: 0 });
         continue;
       }

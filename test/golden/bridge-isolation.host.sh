@@ -208,7 +208,7 @@ iptables -t nat -I NSLAB -i front -m comment --comment nslab:bridge-isolation -j
 iptables -t nat -I POSTROUTING -s 172.20.2.0/24 '!' -o back -m comment --comment nslab:bridge-isolation -j MASQUERADE
 iptables -t nat -I NSLAB -i back -m comment --comment nslab:bridge-isolation -j RETURN
 
-# ── step 21/25: network front: what FORWARD lets through (its policy is DROP)
+# ── step 21/25: network front: what FORWARD lets through (under Docker’s policy of DROP)
 # why:    front → front (bridged frames pass FORWARD too: br_netfilter), front → anywhere, answers back into front; new connections into front only through NSLAB (published ports)
 # docker: dockerd inserts (-I) -i BRIDGE -o BRIDGE -j ACCEPT, then -i BRIDGE ! -o BRIDGE -j ACCEPT, -o BRIDGE -j DOCKER and -o BRIDGE -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT, each on top: the newest bridge comes first
 iptables -t filter -I FORWARD -i front -o front -m comment --comment nslab:bridge-isolation -j ACCEPT
@@ -216,7 +216,7 @@ iptables -t filter -I FORWARD -i front '!' -o front -m comment --comment nslab:b
 iptables -t filter -I FORWARD -o front -m comment --comment nslab:bridge-isolation -j NSLAB
 iptables -t filter -I FORWARD -o front -m conntrack --ctstate RELATED,ESTABLISHED -m comment --comment nslab:bridge-isolation -j ACCEPT
 
-# ── step 22/25: network back: what FORWARD lets through (its policy is DROP)
+# ── step 22/25: network back: what FORWARD lets through (under Docker’s policy of DROP)
 # why:    back → back (bridged frames pass FORWARD too: br_netfilter), back → anywhere, answers back into back; new connections into back only through NSLAB (published ports)
 # docker: dockerd inserts (-I) -i BRIDGE -o BRIDGE -j ACCEPT, then -i BRIDGE ! -o BRIDGE -j ACCEPT, -o BRIDGE -j DOCKER and -o BRIDGE -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT, each on top: the newest bridge comes first
 iptables -t filter -I FORWARD -i back -o back -m comment --comment nslab:bridge-isolation -j ACCEPT

@@ -215,7 +215,7 @@ ip netns exec sb-host iptables -t nat -I DOCKER -i front -j RETURN
 ip netns exec sb-host iptables -t nat -I POSTROUTING -s 172.20.2.0/24 '!' -o back -j MASQUERADE
 ip netns exec sb-host iptables -t nat -I DOCKER -i back -j RETURN
 
-# ── step 22/26: network front: what FORWARD lets through (its policy is DROP)
+# ── step 22/26: network front: what FORWARD lets through (under Docker’s policy of DROP)
 # why:    front → front (bridged frames pass FORWARD too: br_netfilter), front → anywhere, answers back into front; new connections into front only through DOCKER (published ports)
 # docker: dockerd inserts (-I) -i BRIDGE -o BRIDGE -j ACCEPT, then -i BRIDGE ! -o BRIDGE -j ACCEPT, -o BRIDGE -j DOCKER and -o BRIDGE -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT, each on top: the newest bridge comes first
 ip netns exec sb-host iptables -t filter -I FORWARD -i front -o front -j ACCEPT
@@ -223,7 +223,7 @@ ip netns exec sb-host iptables -t filter -I FORWARD -i front '!' -o front -j ACC
 ip netns exec sb-host iptables -t filter -I FORWARD -o front -j DOCKER
 ip netns exec sb-host iptables -t filter -I FORWARD -o front -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT
 
-# ── step 23/26: network back: what FORWARD lets through (its policy is DROP)
+# ── step 23/26: network back: what FORWARD lets through (under Docker’s policy of DROP)
 # why:    back → back (bridged frames pass FORWARD too: br_netfilter), back → anywhere, answers back into back; new connections into back only through DOCKER (published ports)
 # docker: dockerd inserts (-I) -i BRIDGE -o BRIDGE -j ACCEPT, then -i BRIDGE ! -o BRIDGE -j ACCEPT, -o BRIDGE -j DOCKER and -o BRIDGE -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT, each on top: the newest bridge comes first
 ip netns exec sb-host iptables -t filter -I FORWARD -i back -o back -j ACCEPT

@@ -151,7 +151,7 @@ ip netns exec sb-host sysctl -qw net.ipv4.conf.br0.route_localnet=1
 ip netns exec sb-host iptables -t nat -I POSTROUTING -s 172.28.0.0/16 '!' -o br0 -j MASQUERADE
 ip netns exec sb-host iptables -t nat -I POSTROUTING -o br0 -m addrtype --src-type LOCAL -j MASQUERADE
 
-# ── step 14/18: network br0: what FORWARD lets through (its policy is DROP)
+# ── step 14/18: network br0: what FORWARD lets through (under Docker’s policy of DROP)
 # why:    br0 → br0 (bridged frames pass FORWARD too: br_netfilter), br0 → anywhere, answers back into br0; new connections into br0 only through DOCKER (published ports)
 # docker: dockerd (userland-proxy false) inserts (-I) -i BRIDGE -o BRIDGE -j ACCEPT, then -i BRIDGE ! -o BRIDGE -j ACCEPT, -o BRIDGE -j DOCKER and -o BRIDGE -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT, each on top: the newest bridge comes first
 ip netns exec sb-host iptables -t filter -I FORWARD -i br0 -o br0 -j ACCEPT

@@ -139,7 +139,7 @@ iptables -t nat -A OUTPUT '!' -d 127.0.0.0/8 -m addrtype --dst-type LOCAL -m com
 iptables -t nat -I POSTROUTING -s 172.28.0.0/16 '!' -o br0 -m comment --comment nslab:port-publish -j MASQUERADE
 iptables -t nat -I NSLAB -i br0 -m comment --comment nslab:port-publish -j RETURN
 
-# ── step 13/17: network br0: what FORWARD lets through (its policy is DROP)
+# ── step 13/17: network br0: what FORWARD lets through (under Docker’s policy of DROP)
 # why:    br0 → br0 (bridged frames pass FORWARD too: br_netfilter), br0 → anywhere, answers back into br0; new connections into br0 only through NSLAB (published ports)
 # docker: dockerd inserts (-I) -i BRIDGE -o BRIDGE -j ACCEPT, then -i BRIDGE ! -o BRIDGE -j ACCEPT, -o BRIDGE -j DOCKER and -o BRIDGE -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT, each on top: the newest bridge comes first
 iptables -t filter -I FORWARD -i br0 -o br0 -m comment --comment nslab:port-publish -j ACCEPT

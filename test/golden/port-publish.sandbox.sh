@@ -146,7 +146,7 @@ ip netns exec sb-host iptables -t nat -A OUTPUT '!' -d 127.0.0.0/8 -m addrtype -
 ip netns exec sb-host iptables -t nat -I POSTROUTING -s 172.28.0.0/16 '!' -o br0 -j MASQUERADE
 ip netns exec sb-host iptables -t nat -I DOCKER -i br0 -j RETURN
 
-# ── step 14/18: network br0: what FORWARD lets through (its policy is DROP)
+# ── step 14/18: network br0: what FORWARD lets through (under Docker’s policy of DROP)
 # why:    br0 → br0 (bridged frames pass FORWARD too: br_netfilter), br0 → anywhere, answers back into br0; new connections into br0 only through DOCKER (published ports)
 # docker: dockerd inserts (-I) -i BRIDGE -o BRIDGE -j ACCEPT, then -i BRIDGE ! -o BRIDGE -j ACCEPT, -o BRIDGE -j DOCKER and -o BRIDGE -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT, each on top: the newest bridge comes first
 ip netns exec sb-host iptables -t filter -I FORWARD -i br0 -o br0 -j ACCEPT
