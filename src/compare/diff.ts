@@ -365,11 +365,15 @@ interface Rule {
   line: RuleLine;
 }
 
+/** nslab's chains on the machine (NSLAB, NSLAB-USER, …) are Docker's, renamed: one name for both. */
+const dockerChain = (chain: string) => chain.replace(/^NSLAB(?=-|$)/, 'DOCKER');
+
 /** The rules that are about this side's bridges and subnets, in the lab's vocabulary, comments dropped. */
 function relevant(observed: ObservedNetwork, n: (s: string) => string): Rule[] {
   return observed.rules.flatMap((line) => {
     const text = line.rule.replace(/\s*-m comment --comment ("[^"]*"|\S+)/g, '');
-    const key = `${line.table} ${line.chain} ${n(text)}`;
+    const named = text.replace(/(-j )(NSLAB\S*)/, (_all, j: string, chain: string) => j + dockerChain(chain));
+    const key = `${line.table} ${dockerChain(line.chain)} ${n(named)}`;
     return key.includes('<') ? [{ key, raw: `-t ${line.table} -A ${line.chain} ${text}`, line }] : [];
   });
 }

@@ -214,12 +214,15 @@ function hostFromKernel(host: HostView, seen: ObservedNetwork): HostView {
       }
     }
   }
-  // Rules as the kernel has them: NAT, DNAT and FORWARD drops, with nslab's mark left out.
+  // Rules as the kernel has them: NAT, DNAT and the drops (in FORWARD, or Docker's isolation
+  // chains: DOCKER-… in a sandbox, NSLAB-… on the machine), with nslab's mark left out.
   const rules = seen.rules
     .filter(
       (r) =>
         (r.table === 'nat' && /-j (MASQUERADE|DNAT|SNAT)/.test(r.rule)) ||
-        (r.table === 'filter' && r.chain === 'FORWARD' && /-j DROP/.test(r.rule)),
+        (r.table === 'filter' &&
+          /^(FORWARD|\S+-ISOLATION-STAGE-[12])$/.test(r.chain) &&
+          /-j DROP/.test(r.rule)),
     )
     .map((r) => `${r.table} ${r.chain} ${r.rule.replace(/\s*-m comment --comment ("[^"]*"|\S+)/g, '')}`);
   return { ...host, segments, unplugged, rules };

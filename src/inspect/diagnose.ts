@@ -88,6 +88,18 @@ export function diagnose(lab: Lab, seen: ObservedNetwork, hostForwards: boolean)
                 `${got.hostSide.master ? `plugged into ${got.hostSide.master}` : 'on no bridge'} ` +
                 `(the lab plugs it into ${e.network})`,
             );
+          // Docker turns hairpin mode on for every bridge port when userland-proxy is false
+          else if (
+            !lab.daemon.userlandProxy &&
+            lab.networks.find((n) => n.name === e.network)?.driver === 'bridge' &&
+            got.hostSide.hairpin === false
+          )
+            say(
+              'link',
+              c.name,
+              `${got.hostSide.name}, ${c.name}'s port on ${e.network}, is not in hairpin mode: ` +
+                `a frame cannot leave by the port it came in by (${c.name} calling its own published port)`,
+            );
         }
       }
       if (got.inside.mode && e.kind === 'macvlan' && got.inside.mode !== 'bridge')
@@ -154,33 +166,48 @@ export function diagnose(lab: Lab, seen: ObservedNetwork, hostForwards: boolean)
       )
     )
       say('rules', 'host', `nothing masquerades ${formatSubnet(n.subnet)} on its way out`);
+  // A published port's DNAT sits in Docker's nat DOCKER (NSLAB on the host target), reached by a
+  // jump from PREROUTING and OUTPUT; a learner's repair may put it in those chains themselves.
+  const inNat = (chain: string) => rules.filter((r) => r.startsWith(`nat ${chain} `));
   for (const c of lab.containers)
-    for (const p of c.ports)
+    for (const p of c.ports) {
+      const loopback = p.hostIp?.startsWith('127.') ?? false;
+      // bound to loopback with docker-proxy on, the proxy answers: no DNAT is meant to be reached
+      if (loopback && lab.daemon.userlandProxy) continue;
+      const dnats = (chain: string) =>
+        inNat(chain).some(
+          (r) =>
+            hasWords(r, '--dport', String(p.hostPort)) &&
+            hasWords(r, '--to-destination', `${p.address}:${p.containerPort}`),
+        );
+      const reaches = (chain: string) =>
+        dnats(chain) ||
+        ['DOCKER', 'NSLAB'].some(
+          (own) =>
+            dnats(own) &&
+            inNat(chain).some(
+              (r) => hasWords(r, '-j', own) && !(loopback && hasWords(r, '!', '-d', '127.0.0.0/8')),
+            ),
+        );
       // bound to loopback (-p 127.0.0.1:…), only the host's own requests are DNATed
-      for (const chain of p.hostIp?.startsWith('127.') ? ['OUTPUT'] : ['PREROUTING', 'OUTPUT'])
-        if (
-          !rules.some(
-            (r) =>
-              r.startsWith(`nat ${chain}`) &&
-              hasWords(r, '--dport', String(p.hostPort)) &&
-              hasWords(r, '--to-destination', `${p.address}:${p.containerPort}`),
-          )
-        )
+      for (const chain of loopback ? ['OUTPUT'] : ['PREROUTING', 'OUTPUT'])
+        if (!reaches(chain))
           say(
             'rules',
             'host',
             `no DNAT in ${chain} sends port ${p.hostPort} to ${c.name} ` +
               `(${chain === 'OUTPUT' ? 'the host’s own requests' : 'requests from elsewhere'})`,
           );
+    }
+  // Docker's isolation: stage 1 sends what leaves a bridge for another to stage 2, which drops
+  // what is bound for a bridge; a learner's repair may drop in FORWARD itself.
+  const isolating = (r: string, n: string) =>
+    (/^filter (FORWARD|\S+-ISOLATION-STAGE-[12]) /.test(r) &&
+      hasWords(r, '-j', 'DROP') &&
+      (hasWords(r, '-i', n) || hasWords(r, '-o', n))) ||
+    (/^filter \S+-ISOLATION-STAGE-1 /.test(r) && hasWords(r, '-i', n) && /-j \S+-ISOLATION-STAGE-2$/.test(r));
   for (const n of lab.networks.filter((x) => x.isolated && seen.bridges[x.name]))
-    if (
-      !rules.some(
-        (r) =>
-          r.startsWith('filter FORWARD') &&
-          hasWords(r, '-j', 'DROP') &&
-          (hasWords(r, '-i', n.name) || hasWords(r, '-o', n.name)),
-      )
-    )
+    if (!rules.some((r) => isolating(r, n.name)))
       say('rules', 'host', `nothing drops what is forwarded between ${n.name} and the other bridges`);
   return found;
 }

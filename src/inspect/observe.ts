@@ -27,6 +27,8 @@ export interface LinkState {
   mac: string;
   /** the bridge it is plugged into */
   master: string | null;
+  /** a bridge port: may a frame leave by the port it came in by (hairpin mode) */
+  hairpin?: boolean;
   addresses: string[];
 }
 
@@ -85,6 +87,7 @@ interface IpLink {
   linkinfo?: {
     info_kind?: string;
     info_data?: { stp_state?: number; forward_delay?: number; mode?: string };
+    info_slave_data?: { hairpin?: boolean };
   };
   addr_info?: { family: string; local: string; prefixlen: number }[];
 }
@@ -104,6 +107,9 @@ const linkState = (l: IpLink): LinkState => ({
   ...(l.linkinfo?.info_data?.mode ? { mode: l.linkinfo.info_data.mode } : {}),
   mac: l.address ?? '',
   master: l.master ?? null,
+  ...(l.linkinfo?.info_slave_data?.hairpin !== undefined
+    ? { hairpin: l.linkinfo.info_slave_data.hairpin }
+    : {}),
   addresses: (l.addr_info ?? []).filter((a) => a.family === 'inet').map((a) => `${a.local}/${a.prefixlen}`),
 });
 

@@ -19,6 +19,7 @@ const ON_CONTAINER = [
   'no-default-route',
   'no-output-dnat',
   'no-dns-jump',
+  'no-hairpin',
   'macvlan-private',
 ] as const;
 const ON_NETWORK = ['no-gateway', 'bridge-down', 'no-masquerade', 'no-shim', 'no-isolation'] as const;
@@ -73,6 +74,8 @@ function whatIsWrong(f: Fault, lab: Lab): string | null {
     if (f.kind === 'no-output-dnat' && c.ports.length === 0) return `${f.container} publishes no port`;
     if (f.kind === 'no-dns-jump' && !usesDns(lab, c.name))
       return `${f.container} is on no network with dns: true, so it has no DOCKER_OUTPUT chain`;
+    if (f.kind === 'no-hairpin' && (first?.kind !== 'veth' || lab.daemon.userlandProxy))
+      return 'hairpin mode is set on bridge ports only with daemon: { userland-proxy: false }';
     if (f.kind === 'hosts-missing' && !c.hosts.some((h) => h.names.includes(f.name)))
       return `${f.container}'s /etc/hosts has no name "${f.name}" to leave out`;
     if (f.kind === 'no-default-route' && !first?.defaultRoute)

@@ -155,6 +155,7 @@ export type Fault =
         | 'no-default-route'
         | 'no-output-dnat'
         | 'no-dns-jump'
+        | 'no-hairpin'
         | 'macvlan-private';
       container: string;
     }

@@ -41,11 +41,14 @@ export interface BridgeCommand extends Base {
   tool: 'bridge';
   args: string[];
 }
-/** `iptables [-t TABLE] OP CHAIN ARGS…` (a policy, -P, has no table; a new chain, -N, no args) */
+/**
+ * `iptables [-t TABLE] OP CHAIN ARGS…`: a rule appended, inserted on top or deleted; a policy
+ * (-P, no table); a chain created (-N, when missing: see apply) or removed (-X, once empty).
+ */
 export interface IptablesCommand extends Base {
   tool: 'iptables';
   table?: string;
-  op: '-A' | '-I' | '-D' | '-P' | '-N';
+  op: '-A' | '-I' | '-D' | '-P' | '-N' | '-X';
   chain: string;
   args: string[];
 }

@@ -3,6 +3,7 @@ import { usesDns } from '../lab/dns.js';
 import { HOST_UPLINK_IFNAME } from '../lab/names.js';
 import type { Lab, Network } from '../lab/types.js';
 import { contextFor } from './context.js';
+import { dockerBridges } from './docker-rules.js';
 import { build, type StepSpec } from './steps.js';
 import type { Command, LanPort, Plan, PlannedCheck, Target } from './types.js';
 
@@ -51,7 +52,10 @@ export function compile(lab: Lab, target: Target): Plan {
               } as const,
             ]
           : []),
-        ...(forwardDrop ? [{ kind: 'forward-accept', network, host } as const] : []),
+        // A host playing dockerd accepts its bridges' traffic in its own rules, further down.
+        ...(forwardDrop && !forwards(host)
+          ? [{ kind: 'forward-accept', network, host, docker: false } as const]
+          : []),
       ]),
     ),
     ...lab.containers.flatMap((c) =>
@@ -70,21 +74,28 @@ export function compile(lab: Lab, target: Target): Plan {
       : lab.hosts
           .filter((h) => forwards(h.name))
           .map((h) => ({ kind: 'ip-forward', host: h.name }) as const)),
-    ...lab.networks
-      .filter((n) => n.nat)
-      .flatMap((network) => here(network).map((host) => ({ kind: 'nat', network, host }) as const)),
-    ...lab.networks
-      .filter((n) => n.isolated)
-      .flatMap((network, i, isolated) => {
-        // each pair once: an isolated network against every bridge not already paired with it
-        const others = bridged.filter((o) => o !== network && !(o.isolated && isolated.indexOf(o) < i));
-        return others.length === 0
-          ? []
-          : here(network).map((host) => ({ kind: 'isolation', network, others, host }) as const);
+    // A host that forwards plays dockerd with iptables: its chains, then each bridge network's
+    // rules in the lab's order (Docker inserts them on top, so the newest comes first), then the
+    // two jumps it keeps on top of FORWARD.
+    ...lab.hosts
+      .filter((h) => forwards(h.name))
+      .flatMap((h) => {
+        const host = h.name;
+        const nets = dockerBridges(lab, host);
+        return [
+          { kind: 'chains', host } as const,
+          ...nets
+            .filter((network) => network.nat || !lab.daemon.userlandProxy)
+            .map((network) => ({ kind: 'nat', network, host }) as const),
+          ...nets.map((network) => ({ kind: 'forward-accept', network, host, docker: true }) as const),
+          ...nets.map((network) =>
+            network.internal
+              ? ({ kind: 'internal', network, host } as const)
+              : ({ kind: 'isolation', network, host } as const),
+          ),
+          { kind: 'forward-jumps', host } as const,
+        ];
       }),
-    ...lab.networks
-      .filter((n) => n.internal)
-      .flatMap((network) => here(network).map((host) => ({ kind: 'internal', network, host }) as const)),
     ...lab.containers.flatMap((container) =>
       container.ports.map((port) => ({ kind: 'publish', container, port }) as const),
     ),

@@ -54,6 +54,8 @@ function planting(f: Fault, lab: Lab, plan: Plan): Planting {
         return drop(`output-dnat:${c.name}`);
       case 'no-dns-jump':
         return drop(`dns-jump:${c.name}`);
+      case 'no-hairpin':
+        return drop(`hairpin:${ep.hostIfname}`);
       case 'hosts-missing': {
         const hosts = c.hosts.flatMap((e) => {
           const names = e.names.filter((n) => n !== f.name);

@@ -29,7 +29,9 @@ export function renderScript(plan: Plan, lab: Lab): string {
     ...comment(lab.description),
     '#',
     '# Run it as root (sudo bash this-file.sh). Everything it creates is marked',
-    `# "${plan.mark}" (interface alias, iptables comment), so \`nslab down ${plan.lab}\` removes it.`,
+    `# "${plan.mark}" (interface alias` +
+      `${plan.place.kind === 'host' ? ', iptables comment' : '; its iptables rules go with the namespace'}), ` +
+      `so \`nslab down ${plan.lab}\` removes it.`,
     'set -euo pipefail',
   ];
   plan.steps.forEach((step, i) => {

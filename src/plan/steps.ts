@@ -9,21 +9,19 @@ import type {
   Server,
   Service,
 } from '../lab/types.js';
-import { LabError } from '../lab/problems.js';
 import { formatSubnet } from '../net/ipv4.js';
-import {
-  bridge,
-  file,
-  ip,
-  netns,
-  sysctl,
-  tagged,
-  undoing,
-  type Command,
-  type IpCommand,
-  type IptablesCommand,
-} from './command.js';
+import { bridge, file, ip, netns, sysctl, tagged, undoing, type Command, type IpCommand } from './command.js';
 import type { Context } from './context.js';
+import {
+  chainsStep,
+  forwardStep,
+  internalStep,
+  isolationStep,
+  jumpsStep,
+  natStep,
+  publishStep,
+  rule,
+} from './docker-rules.js';
 import { hostsFile, resolvConf } from './files.js';
 import { dnsStep, RESOLVER_IP } from './dns.js';
 import { usesDns } from '../lab/dns.js';
@@ -37,14 +35,16 @@ export type StepSpec =
   | { kind: 'files'; container: Container }
   | { kind: 'bridge'; network: Network; host: string }
   | { kind: 'vxlan'; network: Network; host: DockerHost; peers: DockerHost[] }
-  | { kind: 'forward-accept'; network: Network; host: string }
+  | { kind: 'forward-accept'; network: Network; host: string; docker: boolean }
   | { kind: 'endpoint'; endpoint: Endpoint; network: Network }
   | { kind: 'dns'; container: Container }
   | { kind: 'shim'; network: Network; host: string }
   | { kind: 'ip-forward'; host: string }
+  | { kind: 'chains'; host: string }
   | { kind: 'nat'; network: Network; host: string }
-  | { kind: 'isolation'; network: Network; others: Network[]; host: string }
+  | { kind: 'isolation'; network: Network; host: string }
   | { kind: 'internal'; network: Network; host: string }
+  | { kind: 'forward-jumps'; host: string }
   | { kind: 'publish'; container: Container; port: PublishedPort }
   | { kind: 'service'; service: Service; host: string }
   | { kind: 'server'; owner: string; ns: string | null; server: Server };
@@ -96,21 +96,6 @@ const newLink = (
     ? [add]
     : [undoing(add, ip(ns, 'link', 'del', name)), ip(ns, 'link', 'set', 'dev', name, 'alias', ctx.mark)];
 };
-
-/** An iptables rule in a Docker host's namespace, marked by its comment, undone by -D. */
-function rule(
-  ctx: Context,
-  host: string,
-  table: string,
-  chain: string,
-  matches: string[],
-  target: string[],
-  op: '-A' | '-I' = '-A',
-): IptablesCommand {
-  const args = [...matches, '-m', 'comment', '--comment', ctx.mark, '-j', ...target];
-  const made: IptablesCommand = { tool: 'iptables', ns: ctx.hostNs(host), table, op, chain, args };
-  return undoing(made, { ...made, op: '-D' });
-}
 
 const { outside: ROUTER, prefix: LAN_PREFIX } = SANDBOX_UPLINK;
 const IP_FORWARD = 'net.ipv4.ip_forward';
@@ -289,39 +274,20 @@ const builders: Builders = {
       ],
     };
   },
-  'forward-accept': ({ network, host }, ctx) => ({
-    title: `let ${network.name} forward although FORWARD drops (Docker’s trap)`,
-    why:
-      'Docker set the FORWARD policy to DROP and br_netfilter sends bridged frames through it: ' +
-      'without this, pings between containers die',
-    docker:
-      'Docker adds the same accepts for its own bridges (-i docker0 -o docker0 -j ACCEPT) but not for yours',
-    commands: [
-      rule(ctx, host, 'filter', 'FORWARD', ['-i', network.name, '-o', network.name], ['ACCEPT'], '-I'),
-      ...(network.nat
-        ? [
-            rule(
-              ctx,
-              host,
-              'filter',
-              'FORWARD',
-              ['-i', network.name, '!', '-o', network.name],
-              ['ACCEPT'],
-              '-I',
-            ),
-            rule(
-              ctx,
-              host,
-              'filter',
-              'FORWARD',
-              ['-o', network.name, '-m', 'conntrack', '--ctstate', 'RELATED,ESTABLISHED'],
-              ['ACCEPT'],
-              '-I',
-            ),
-          ]
-        : []),
-    ],
-  }),
+  'forward-accept': ({ network, host, docker }, ctx) =>
+    docker
+      ? forwardStep(network, host, ctx)
+      : {
+          title: `let ${network.name} forward although FORWARD drops (Docker’s trap)`,
+          why:
+            'Docker set the FORWARD policy to DROP and br_netfilter sends bridged frames through it: ' +
+            'without this, pings between containers die',
+          docker:
+            'Docker adds the same accept for its own bridges (-i docker0 -o docker0 -j ACCEPT) but not for yours',
+          commands: [
+            rule(ctx, host, 'filter', 'FORWARD', ['-i', network.name, '-o', network.name], ['ACCEPT'], '-I'),
+          ],
+        },
   dns: ({ container }, ctx) => dnsStep(container, ctx),
   endpoint: ({ endpoint: ep, network }, ctx) => {
     const ns = ctx.ownNs(ep.container);
@@ -363,6 +329,7 @@ const builders: Builders = {
         ],
       };
     }
+    const hairpin = !ctx.lab.daemon.userlandProxy && network.driver === 'bridge';
     return {
       title:
         `endpoint ${ep.container}/${ep.ifname}: veth ${ep.hostIfname} ⇄ ${ep.ifname}, ` +
@@ -373,7 +340,8 @@ const builders: Builders = {
         `${ep.defaultRoute ? '; the default route leads to the gateway' : ''}`,
       docker:
         `Docker creates vethXXXXXXX, moves its peer into the container and renames it ${ep.ifname}, ` +
-        `attaches the host end to the bridge and gives ${ep.ifname} the next free address`,
+        `attaches the host end to the bridge and gives ${ep.ifname} the next free address` +
+        (hairpin ? '; with userland-proxy false it turns hairpin mode on for the bridge port' : ''),
       commands: [
         undoing(
           linkAdd(h, ep.hostIfname, 'veth', 'type', 'veth', 'peer', 'name', ep.ifname, 'netns', ns),
@@ -383,6 +351,16 @@ const builders: Builders = {
         ...(ep.mtu ? [ip(h, 'link', 'set', 'dev', ep.hostIfname, 'mtu', String(ep.mtu))] : []),
         tagged(ip(h, 'link', 'set', 'dev', ep.hostIfname, 'master', network.name), `plug:${ep.hostIfname}`),
         tagged(ip(h, 'link', 'set', 'dev', ep.hostIfname, 'up'), `port-up:${ep.hostIfname}`),
+        // Without docker-proxy a container may reach its own published port: the frame goes back
+        // out of the port it came in by, which a bridge does only in hairpin mode.
+        ...(hairpin
+          ? [
+              tagged(
+                bridge(h, 'link', 'set', 'dev', ep.hostIfname, 'hairpin', 'on'),
+                `hairpin:${ep.hostIfname}`,
+              ),
+            ]
+          : []),
         ...inside,
       ],
     };
@@ -408,168 +386,50 @@ const builders: Builders = {
       ].map((c) => tagged(c, `shim:${network.name}`)),
     };
   },
-  'ip-forward': ({ host }, ctx) => ({
-    title: 'the host forwards packets between its interfaces: net.ipv4.ip_forward=1',
-    why:
-      'without it the host answers its containers but routes nothing for them: ' +
-      'no way out, no published port',
-    docker: 'dockerd sets net.ipv4.ip_forward=1 when it starts (and leaves it so)',
-    commands: [
-      tagged(
-        ctx.target.kind === 'host'
-          ? undoing(sysctl(null, IP_FORWARD, '1'), sysctl(null, IP_FORWARD, ctx.target.facts.ipForward))
-          : sysctl(ctx.hostNs(host), IP_FORWARD, '1'),
-        `ip-forward:${host}`,
-      ),
-    ],
-  }),
-  nat: ({ network, host }, ctx) => ({
-    title:
-      `network ${network.name}: outbound NAT ` +
-      `(MASQUERADE ${formatSubnet(network.subnet)} ! -o ${network.name})`,
-    why:
-      'the outside has no route back to a private subnet: ' +
-      'the host rewrites the source to its own address on the way out',
-    docker:
-      'Docker adds -A POSTROUTING -s SUBNET ! -o BRIDGE -j MASQUERADE ' +
-      'for every network with masquerading on (the default)',
-    commands: [
-      tagged(
-        rule(
-          ctx,
-          host,
-          'nat',
-          'POSTROUTING',
-          ['-s', formatSubnet(network.subnet), '!', '-o', network.name],
-          ['MASQUERADE'],
-        ),
-        `masquerade:${network.name}`,
-      ),
-    ],
-  }),
-  isolation: ({ network, others, host }, ctx) => ({
-    title: `network ${network.name}: isolated from ${others.map((o) => o.name).join(', ')}`,
-    why:
-      'with ip_forward on, the host would route between its bridges; ' +
-      'these rules drop what crosses between them',
-    docker:
-      'Docker puts such drops in DOCKER-ISOLATION-STAGE-1/2 (DOCKER-FORWARD on 28+) ' +
-      'between user-defined networks',
-    commands: others.flatMap((o) =>
-      [
-        rule(ctx, host, 'filter', 'FORWARD', ['-i', network.name, '-o', o.name], ['DROP'], '-I'),
-        rule(ctx, host, 'filter', 'FORWARD', ['-i', o.name, '-o', network.name], ['DROP'], '-I'),
-      ].map((c) => tagged(c, `isolation:${network.name}`, `isolation:${o.name}`)),
-    ),
-  }),
-  internal: ({ network, host }, ctx) => {
-    const subnet = formatSubnet(network.subnet);
-    return {
-      title: `network ${network.name}: internal, nothing forwarded into or out of ${subnet}`,
-      why:
-        'its containers still reach each other and the gateway, but with ip_forward on the host would ' +
-        'route for them: these rules drop what enters the bridge from elsewhere or leaves it for elsewhere',
-      docker:
-        'docker network create --internal: no MASQUERADE, and in DOCKER-ISOLATION-STAGE-1 ' +
-        `! -s ${subnet} -o BRIDGE -j DROP and ! -d ${subnet} -i BRIDGE -j DROP`,
-      commands: [
-        rule(ctx, host, 'filter', 'FORWARD', ['!', '-s', subnet, '-o', network.name], ['DROP'], '-I'),
-        rule(ctx, host, 'filter', 'FORWARD', ['!', '-d', subnet, '-i', network.name], ['DROP'], '-I'),
-      ].map((c) => tagged(c, `internal:${network.name}`)),
-    };
-  },
-  publish: ({ container, port: p }, ctx) => {
-    const dest = `${p.address}:${p.containerPort}`;
-    const dport = ['-p', p.proto, '-m', p.proto, '--dport'];
-    // bound to one address (-p IP:…), the DNAT matches it; else any of the host's own addresses
-    const local = p.hostIp ? ['-d', `${p.hostIp}/32`] : ['-m', 'addrtype', '--dst-type', 'LOCAL'];
-    const loopback = p.hostIp !== undefined && p.hostIp.startsWith('127.');
-    if (loopback && ctx.target.kind === 'host')
-      throw new LabError([
-        {
-          file: ctx.lab.file,
-          line: 0,
-          col: 0,
-          message:
-            `container ${container.name}: -p ${p.hostIp}:${p.hostPort}:${p.containerPort} on the machine itself ` +
-            'needs net.ipv4.conf.all.route_localnet=1 there (Docker uses its docker-proxy instead), ' +
-            'which nslab does not change on the machine yet: build it in the sandbox (--sandbox), ' +
-            'or publish on every address',
-        },
-      ]);
-    const network = ctx.lab.networks.find((n) => n.name === p.network)!;
-    const subnet = formatSubnet(network.subnet);
-    const h = container.host;
-    const typed =
-      (p.hostIp ? `${p.hostIp}:` : '') + `${p.hostPort}:${p.containerPort}${p.proto === 'udp' ? '/udp' : ''}`;
+  'ip-forward': ({ host }, ctx) => {
+    const sandbox = ctx.target.kind === 'sandbox';
     return {
       title:
-        `publish ${container.name}: host ${p.proto === 'udp' ? 'udp ' : ''}port ` +
-        `${p.hostIp ? `${p.hostIp}:` : ''}${p.hostPort} → ${dest} (docker run -p ${typed})`,
+        'the host forwards packets between its interfaces: net.ipv4.ip_forward=1' +
+        (sandbox ? ', FORWARD policy DROP' : ''),
       why:
-        'DNAT rewrites the destination of packets for the host’s port: ' +
-        'PREROUTING for packets from elsewhere, OUTPUT for the host’s own' +
-        (loopback
-          ? '; 127.0.0.1 is only the host’s own, so only OUTPUT, with route_localnet=1 so the kernel ' +
-            'routes a loopback source out of the bridge, and a MASQUERADE so the answer comes back'
-          : ''),
+        'without it the host answers its containers but routes nothing for them: ' +
+        'no way out, no published port' +
+        (sandbox ? '; with the policy DROP only what the rules below accept is forwarded' : ''),
       docker:
-        'Docker adds the DNAT to its DOCKER chain (jumped to from PREROUTING and OUTPUT), ' +
-        'an ACCEPT in FORWARD, and a hairpin MASQUERADE' +
-        (loopback ? '; for 127.0.0.1 its docker-proxy answers instead, unless --userland-proxy=false' : ''),
+        'dockerd sets net.ipv4.ip_forward=1 when it starts (and leaves it so); when it was 0, it also sets ' +
+        'the FORWARD policy to DROP' +
+        (sandbox ? '' : ' (nslab leaves the machine’s policy alone)'),
       commands: [
-        ...(loopback
-          ? [
-              sysctl(ctx.hostNs(h), 'net.ipv4.conf.all.route_localnet', '1'),
-              rule(ctx, h, 'nat', 'POSTROUTING', ['-s', '127.0.0.0/8', '-o', network.name], ['MASQUERADE']),
-            ]
-          : [
-              rule(
-                ctx,
-                h,
-                'nat',
-                'PREROUTING',
-                [...local, ...dport, String(p.hostPort)],
-                ['DNAT', '--to-destination', dest],
-              ),
-            ]),
         tagged(
-          rule(
-            ctx,
-            h,
-            'nat',
-            'OUTPUT',
-            [...local, ...(p.hostIp ? [] : ['!', '-d', '127.0.0.0/8']), ...dport, String(p.hostPort)],
-            ['DNAT', '--to-destination', dest],
-          ),
-          `output-dnat:${container.name}`,
+          ctx.target.kind === 'host'
+            ? undoing(sysctl(null, IP_FORWARD, '1'), sysctl(null, IP_FORWARD, ctx.target.facts.ipForward))
+            : sysctl(ctx.hostNs(host), IP_FORWARD, '1'),
+          `ip-forward:${host}`,
         ),
-        // Hairpin: a container of the same subnet reaching the published port gets its answer
-        // back through the host (source rewritten), not straight from the server.
-        rule(
-          ctx,
-          h,
-          'nat',
-          'POSTROUTING',
-          ['-s', subnet, '-d', p.address, ...dport, String(p.containerPort)],
-          ['MASQUERADE'],
-        ),
-        ...(ctx.target.kind === 'host' && ctx.target.facts.forwardDrop
+        ...(sandbox
           ? [
-              rule(
-                ctx,
-                h,
-                'filter',
-                'FORWARD',
-                ['-d', p.address, '-o', p.network, ...dport, String(p.containerPort)],
-                ['ACCEPT'],
-                '-I',
+              tagged(
+                {
+                  tool: 'iptables',
+                  ns: ctx.hostNs(host),
+                  op: '-P',
+                  chain: 'FORWARD',
+                  args: ['DROP'],
+                } as const,
+                `forward-policy:${host}`,
               ),
             ]
           : []),
       ],
     };
   },
+  chains: ({ host }, ctx) => chainsStep(host, ctx),
+  nat: ({ network, host }, ctx) => natStep(network, host, ctx),
+  isolation: ({ network, host }, ctx) => isolationStep(network, host, ctx),
+  internal: ({ network, host }, ctx) => internalStep(network, host, ctx),
+  'forward-jumps': ({ host }, ctx) => jumpsStep(host, ctx),
+  publish: ({ container, port }, ctx) => publishStep(container, port, ctx),
   service: ({ service: s, host }, ctx) => {
     const n = s.backends.length;
     const match = (i: number) => [

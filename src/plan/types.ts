@@ -19,9 +19,11 @@ export type StepKind =
   | 'dns'
   | 'shim'
   | 'ip-forward'
+  | 'chains'
   | 'nat'
   | 'isolation'
   | 'internal'
+  | 'forward-jumps'
   | 'publish'
   | 'service'
   | 'server';

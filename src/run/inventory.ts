@@ -100,6 +100,33 @@ export async function listMarkedRules(): Promise<RuleInfo[]> {
   return rules;
 }
 
+/**
+ * nslab's own chains on the machine (NSLAB, NSLAB-USER, NSLAB-ISOLATION-STAGE-1/2: see
+ * plan/docker-rules.ts) that no rule is in and no rule jumps to, in iptables-save's text: what
+ * the last lab down leaves.
+ */
+export function emptyNslabChainsIn(saved: string): { table: string; chain: string }[] {
+  const chains: { table: string; chain: string }[] = [];
+  const used = new Set<string>();
+  let table = '';
+  for (const line of saved.split('\n')) {
+    if (line.startsWith('*')) table = line.slice(1);
+    const declared = /^:(NSLAB(?:-[A-Z0-9-]+)?) /.exec(line);
+    if (declared) chains.push({ table, chain: declared[1]! });
+    const rule = /^-A (\S+)/.exec(line);
+    const jump = / -j (\S+)/.exec(line);
+    if (rule) used.add(`${table} ${rule[1]}`);
+    if (rule && jump) used.add(`${table} ${jump[1]}`);
+  }
+  return chains.filter((c) => !used.has(`${c.table} ${c.chain}`));
+}
+
+export async function emptyNslabChains(): Promise<{ table: string; chain: string }[]> {
+  if (!hasTool('iptables-save')) return [];
+  const r = await runLean(['iptables-save']);
+  return r.exitCode === 0 ? emptyNslabChainsIn(r.stdout) : [];
+}
+
 export const sameOwner = (o: Owned | null, lab: string, place?: Place): boolean =>
   o !== null && o.lab === lab && (place === undefined || JSON.stringify(o.place) === JSON.stringify(place));
 

@@ -9,6 +9,7 @@ import { fileCommand, runTiers } from './batch.js';
 import { argvOf, batchLine, type Command } from '../plan/command.js';
 import { IpQueues } from './schedule.js';
 import {
+  emptyNslabChains,
   listLinks,
   listMarkedRules,
   listNamespaces,
@@ -167,6 +168,14 @@ export async function teardown(lab: string, place?: Place): Promise<TeardownRepo
     await f.remove();
     removed.push(f.what);
   }
+
+  // nslab's chains on the machine are shared by the labs up there: whoever leaves them empty
+  // removes them (the undo's -X did, unless the state file was lost or another lab was still up).
+  if (place === undefined || place.kind === 'host')
+    for (const c of await emptyNslabChains()) {
+      const argv = ['iptables', '-t', c.table, '-X', c.chain];
+      if ((await runLean(argv)).exitCode === 0) removed.push(argv.join(' '));
+    }
 
   // A second look only when the sweep had something to remove: otherwise the first was it.
   const leftovers =

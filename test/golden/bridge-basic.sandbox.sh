@@ -10,7 +10,7 @@
 # the bridge's address. Nothing here leaves the machine: there is no NAT yet.
 #
 # Run it as root (sudo bash this-file.sh). Everything it creates is marked
-# "nslab:bridge-basic@sb" (interface alias, iptables comment), so `nslab down bridge-basic` removes it.
+# "nslab:bridge-basic@sb" (interface alias; its iptables rules go with the namespace), so `nslab down bridge-basic` removes it.
 set -euo pipefail
 
 # ── step 1/10: sandbox: namespace sb-host plays the Docker host

@@ -11,7 +11,7 @@
 # "nslab:bridge-isolation" (interface alias, iptables comment), so `nslab down bridge-isolation` removes it.
 set -euo pipefail
 
-# ── step 1/20: namespace outside plays the world outside: a LAN switch, its router 198.51.100.1 and servers at 203.0.113.10
+# ── step 1/25: namespace outside plays the world outside: a LAN switch, its router 198.51.100.1 and servers at 203.0.113.10
 # why:    documentation addresses (RFC 5737) on a namespace of nslab’s: no real network is ever reached
 # docker: Docker uses whatever network the machine is on; here that network is a namespace too
 ip netns add outside
@@ -22,7 +22,7 @@ ip -n outside addr add 198.51.100.1/24 dev lan
 ip -n outside link set dev lan up
 ip -n outside addr add 203.0.113.10/32 dev lo
 
-# ── step 2/20: the host: uplink nsl-uplink (198.51.100.2/24) plugged into the outside’s LAN
+# ── step 2/25: the host: uplink nsl-uplink (198.51.100.2/24) plugged into the outside’s LAN
 # why:    an extra veth of nslab’s, routed only to the outside’s servers: the machine’s real uplink is left alone
 # docker: Docker uses the machine’s NIC (eth0); it never creates one
 ip link add nsl-uplink type veth peer name ve-host netns outside
@@ -33,14 +33,14 @@ ip addr add 198.51.100.2/24 dev nsl-uplink
 ip link set dev nsl-uplink up
 ip route add 203.0.113.0/24 via 198.51.100.1
 
-# ── step 3/20: container web: network namespace web, lo up
+# ── step 3/25: container web: network namespace web, lo up
 # why:    a namespace has its own interfaces, routes and iptables; it starts with only lo, and lo starts DOWN
 # docker: docker run creates the container’s sandbox, a namespace under /var/run/docker/netns, and brings lo up
 ip netns add web
 ip -n web link set dev lo alias nslab:bridge-isolation
 ip -n web link set dev lo up
 
-# ── step 4/20: container web: its /etc/hosts and resolv.conf
+# ── step 4/25: container web: its /etc/hosts and resolv.conf
 # why:    `ip netns exec` mounts /etc/netns/web/* over /etc; resolv.conf points at no server so no lookup leaves the lab
 # docker: Docker writes /etc/hosts (the container itself, --link entries) and resolv.conf; on user networks it answers names at 127.0.0.11
 mkdir -p /etc/netns/web
@@ -54,14 +54,14 @@ tee /etc/netns/web/resolv.conf >/dev/null <<'EOF'
 nameserver 127.0.0.1
 EOF
 
-# ── step 5/20: container proxy: network namespace proxy, lo up
+# ── step 5/25: container proxy: network namespace proxy, lo up
 # why:    a namespace has its own interfaces, routes and iptables; it starts with only lo, and lo starts DOWN
 # docker: docker run creates the container’s sandbox, a namespace under /var/run/docker/netns, and brings lo up
 ip netns add proxy
 ip -n proxy link set dev lo alias nslab:bridge-isolation
 ip -n proxy link set dev lo up
 
-# ── step 6/20: container proxy: its /etc/hosts and resolv.conf
+# ── step 6/25: container proxy: its /etc/hosts and resolv.conf
 # why:    `ip netns exec` mounts /etc/netns/proxy/* over /etc; resolv.conf points at no server so no lookup leaves the lab
 # docker: Docker writes /etc/hosts (the container itself, --link entries) and resolv.conf; on user networks it answers names at 127.0.0.11
 mkdir -p /etc/netns/proxy
@@ -75,14 +75,14 @@ tee /etc/netns/proxy/resolv.conf >/dev/null <<'EOF'
 nameserver 127.0.0.1
 EOF
 
-# ── step 7/20: container db: network namespace db, lo up
+# ── step 7/25: container db: network namespace db, lo up
 # why:    a namespace has its own interfaces, routes and iptables; it starts with only lo, and lo starts DOWN
 # docker: docker run creates the container’s sandbox, a namespace under /var/run/docker/netns, and brings lo up
 ip netns add db
 ip -n db link set dev lo alias nslab:bridge-isolation
 ip -n db link set dev lo up
 
-# ── step 8/20: container db: its /etc/hosts and resolv.conf
+# ── step 8/25: container db: its /etc/hosts and resolv.conf
 # why:    `ip netns exec` mounts /etc/netns/db/* over /etc; resolv.conf points at no server so no lookup leaves the lab
 # docker: Docker writes /etc/hosts (the container itself, --link entries) and resolv.conf; on user networks it answers names at 127.0.0.11
 mkdir -p /etc/netns/db
@@ -96,14 +96,14 @@ tee /etc/netns/db/resolv.conf >/dev/null <<'EOF'
 nameserver 127.0.0.1
 EOF
 
-# ── step 9/20: container cache: network namespace cache, lo up
+# ── step 9/25: container cache: network namespace cache, lo up
 # why:    a namespace has its own interfaces, routes and iptables; it starts with only lo, and lo starts DOWN
 # docker: docker run creates the container’s sandbox, a namespace under /var/run/docker/netns, and brings lo up
 ip netns add cache
 ip -n cache link set dev lo alias nslab:bridge-isolation
 ip -n cache link set dev lo up
 
-# ── step 10/20: container cache: its /etc/hosts and resolv.conf
+# ── step 10/25: container cache: its /etc/hosts and resolv.conf
 # why:    `ip netns exec` mounts /etc/netns/cache/* over /etc; resolv.conf points at no server so no lookup leaves the lab
 # docker: Docker writes /etc/hosts (the container itself, --link entries) and resolv.conf; on user networks it answers names at 127.0.0.11
 mkdir -p /etc/netns/cache
@@ -117,7 +117,7 @@ tee /etc/netns/cache/resolv.conf >/dev/null <<'EOF'
 nameserver 127.0.0.1
 EOF
 
-# ── step 11/20: network front: bridge front with gateway 172.20.1.1/24
+# ── step 11/25: network front: bridge front with gateway 172.20.1.1/24
 # why:    a bridge is a virtual switch; its own address is the gateway of 172.20.1.0/24 and gives the host a route to it
 # docker: dockerd creates docker0 (172.17.0.1/16) at start; `docker network create` makes a br-<id> bridge the same way
 ip link add front type bridge
@@ -125,7 +125,7 @@ ip link set dev front alias nslab:bridge-isolation
 ip addr add 172.20.1.1/24 dev front
 ip link set dev front up
 
-# ── step 12/20: network back: bridge back with gateway 172.20.2.1/24
+# ── step 12/25: network back: bridge back with gateway 172.20.2.1/24
 # why:    a bridge is a virtual switch; its own address is the gateway of 172.20.2.0/24 and gives the host a route to it
 # docker: dockerd creates docker0 (172.17.0.1/16) at start; `docker network create` makes a br-<id> bridge the same way
 ip link add back type bridge
@@ -133,7 +133,7 @@ ip link set dev back alias nslab:bridge-isolation
 ip addr add 172.20.2.1/24 dev back
 ip link set dev back up
 
-# ── step 13/20: endpoint web/eth0: veth ve-web ⇄ eth0, 172.20.1.2/24 on front
+# ── step 13/25: endpoint web/eth0: veth ve-web ⇄ eth0, 172.20.1.2/24 on front
 # why:    a veth pair is a cable: one end in the container as eth0, the other plugged into the bridge; the default route leads to the gateway
 # docker: Docker creates vethXXXXXXX, moves its peer into the container and renames it eth0, attaches the host end to the bridge and gives eth0 the next free address
 ip link add ve-web type veth peer name eth0 netns web
@@ -144,7 +144,7 @@ ip -n web addr add 172.20.1.2/24 dev eth0
 ip -n web link set dev eth0 up
 ip -n web route add default via 172.20.1.1
 
-# ── step 14/20: endpoint proxy/eth0: veth ve-proxy ⇄ eth0, 172.20.1.3/24 on front
+# ── step 14/25: endpoint proxy/eth0: veth ve-proxy ⇄ eth0, 172.20.1.3/24 on front
 # why:    a veth pair is a cable: one end in the container as eth0, the other plugged into the bridge; the default route leads to the gateway
 # docker: Docker creates vethXXXXXXX, moves its peer into the container and renames it eth0, attaches the host end to the bridge and gives eth0 the next free address
 ip link add ve-proxy type veth peer name eth0 netns proxy
@@ -155,7 +155,7 @@ ip -n proxy addr add 172.20.1.3/24 dev eth0
 ip -n proxy link set dev eth0 up
 ip -n proxy route add default via 172.20.1.1
 
-# ── step 15/20: endpoint db/eth0: veth ve-db ⇄ eth0, 172.20.2.2/24 on back
+# ── step 15/25: endpoint db/eth0: veth ve-db ⇄ eth0, 172.20.2.2/24 on back
 # why:    a veth pair is a cable: one end in the container as eth0, the other plugged into the bridge; the default route leads to the gateway
 # docker: Docker creates vethXXXXXXX, moves its peer into the container and renames it eth0, attaches the host end to the bridge and gives eth0 the next free address
 ip link add ve-db type veth peer name eth0 netns db
@@ -166,7 +166,7 @@ ip -n db addr add 172.20.2.2/24 dev eth0
 ip -n db link set dev eth0 up
 ip -n db route add default via 172.20.2.1
 
-# ── step 16/20: endpoint cache/eth0: veth ve-cache ⇄ eth0, 172.20.2.3/24 on back
+# ── step 16/25: endpoint cache/eth0: veth ve-cache ⇄ eth0, 172.20.2.3/24 on back
 # why:    a veth pair is a cable: one end in the container as eth0, the other plugged into the bridge; the default route leads to the gateway
 # docker: Docker creates vethXXXXXXX, moves its peer into the container and renames it eth0, attaches the host end to the bridge and gives eth0 the next free address
 ip link add ve-cache type veth peer name eth0 netns cache
@@ -177,26 +177,70 @@ ip -n cache addr add 172.20.2.3/24 dev eth0
 ip -n cache link set dev eth0 up
 ip -n cache route add default via 172.20.2.1
 
-# ── step 17/20: the host forwards packets between its interfaces: net.ipv4.ip_forward=1
+# ── step 17/25: the host forwards packets between its interfaces: net.ipv4.ip_forward=1
 # why:    without it the host answers its containers but routes nothing for them: no way out, no published port
-# docker: dockerd sets net.ipv4.ip_forward=1 when it starts (and leaves it so)
+# docker: dockerd sets net.ipv4.ip_forward=1 when it starts (and leaves it so); when it was 0, it also sets the FORWARD policy to DROP (nslab leaves the machine’s policy alone)
 sysctl -qw net.ipv4.ip_forward=1
 
-# ── step 18/20: network front: outbound NAT (MASQUERADE 172.20.1.0/24 ! -o front)
-# why:    the outside has no route back to a private subnet: the host rewrites the source to its own address on the way out
-# docker: Docker adds -A POSTROUTING -s SUBNET ! -o BRIDGE -j MASQUERADE for every network with masquerading on (the default)
-iptables -t nat -A POSTROUTING -s 172.20.1.0/24 '!' -o front -m comment --comment nslab:bridge-isolation -j MASQUERADE
+# ── step 18/25: nslab’s copies of Docker’s chains: NSLAB (nat and filter), NSLAB-USER, NSLAB-ISOLATION-STAGE-1, NSLAB-ISOLATION-STAGE-2
+# why:    the bridges’ and the published ports’ rules go into chains of their own, jumped to from the built-in ones; on this machine they are nslab’s (DOCKER → NSLAB), so Docker’s own are never touched, and they are shared by the labs that are up (the last one down removes them)
+# docker: dockerd creates them when it starts (iptables -N, each ISOLATION chain and DOCKER-USER ending in -j RETURN), and jumps to nat DOCKER for packets to any of the host’s own addresses: from PREROUTING, and from OUTPUT except for 127.0.0.0/8 (its docker-proxy answers the loopback)
+iptables -t nat -N NSLAB
+iptables -t filter -N NSLAB
+iptables -t filter -N NSLAB-ISOLATION-STAGE-1
+iptables -t filter -N NSLAB-ISOLATION-STAGE-2
+iptables -t filter -A NSLAB-ISOLATION-STAGE-1 -m comment --comment nslab:bridge-isolation -j RETURN
+iptables -t filter -A NSLAB-ISOLATION-STAGE-2 -m comment --comment nslab:bridge-isolation -j RETURN
+iptables -t filter -N NSLAB-USER
+iptables -t filter -A NSLAB-USER -m comment --comment nslab:bridge-isolation -j RETURN
+iptables -t nat -A PREROUTING -m addrtype --dst-type LOCAL -m comment --comment nslab:bridge-isolation -j NSLAB
+iptables -t nat -A OUTPUT '!' -d 127.0.0.0/8 -m addrtype --dst-type LOCAL -m comment --comment nslab:bridge-isolation -j NSLAB
 
-# ── step 19/20: network back: outbound NAT (MASQUERADE 172.20.2.0/24 ! -o back)
-# why:    the outside has no route back to a private subnet: the host rewrites the source to its own address on the way out
-# docker: Docker adds -A POSTROUTING -s SUBNET ! -o BRIDGE -j MASQUERADE for every network with masquerading on (the default)
-iptables -t nat -A POSTROUTING -s 172.20.2.0/24 '!' -o back -m comment --comment nslab:bridge-isolation -j MASQUERADE
+# ── step 19/25: network front: outbound NAT (MASQUERADE 172.20.1.0/24 ! -o front)
+# why:    the outside has no route back to a private subnet: the host rewrites the source to its own address on the way out; what comes in from front itself is not DNATed (-i front -j RETURN): a container calling a published port is answered by docker-proxy
+# docker: dockerd, for each bridge network: -t nat -I POSTROUTING -s SUBNET ! -o BRIDGE -j MASQUERADE, -t nat -I DOCKER -i BRIDGE -j RETURN
+iptables -t nat -I POSTROUTING -s 172.20.1.0/24 '!' -o front -m comment --comment nslab:bridge-isolation -j MASQUERADE
+iptables -t nat -I NSLAB -i front -m comment --comment nslab:bridge-isolation -j RETURN
 
-# ── step 20/20: network front: isolated from back
-# why:    with ip_forward on, the host would route between its bridges; these rules drop what crosses between them
-# docker: Docker puts such drops in DOCKER-ISOLATION-STAGE-1/2 (DOCKER-FORWARD on 28+) between user-defined networks
-iptables -t filter -I FORWARD -i front -o back -m comment --comment nslab:bridge-isolation -j DROP
-iptables -t filter -I FORWARD -i back -o front -m comment --comment nslab:bridge-isolation -j DROP
+# ── step 20/25: network back: outbound NAT (MASQUERADE 172.20.2.0/24 ! -o back)
+# why:    the outside has no route back to a private subnet: the host rewrites the source to its own address on the way out; what comes in from back itself is not DNATed (-i back -j RETURN): a container calling a published port is answered by docker-proxy
+# docker: dockerd, for each bridge network: -t nat -I POSTROUTING -s SUBNET ! -o BRIDGE -j MASQUERADE, -t nat -I DOCKER -i BRIDGE -j RETURN
+iptables -t nat -I POSTROUTING -s 172.20.2.0/24 '!' -o back -m comment --comment nslab:bridge-isolation -j MASQUERADE
+iptables -t nat -I NSLAB -i back -m comment --comment nslab:bridge-isolation -j RETURN
+
+# ── step 21/25: network front: what FORWARD lets through (under Docker’s policy of DROP)
+# why:    front → front (bridged frames pass FORWARD too: br_netfilter), front → anywhere, answers back into front; new connections into front only through NSLAB (published ports)
+# docker: dockerd inserts (-I) -i BRIDGE -o BRIDGE -j ACCEPT, then -i BRIDGE ! -o BRIDGE -j ACCEPT, -o BRIDGE -j DOCKER and -o BRIDGE -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT, each on top: the newest bridge comes first
+iptables -t filter -I FORWARD -i front -o front -m comment --comment nslab:bridge-isolation -j ACCEPT
+iptables -t filter -I FORWARD -i front '!' -o front -m comment --comment nslab:bridge-isolation -j ACCEPT
+iptables -t filter -I FORWARD -o front -m comment --comment nslab:bridge-isolation -j NSLAB
+iptables -t filter -I FORWARD -o front -m conntrack --ctstate RELATED,ESTABLISHED -m comment --comment nslab:bridge-isolation -j ACCEPT
+
+# ── step 22/25: network back: what FORWARD lets through (under Docker’s policy of DROP)
+# why:    back → back (bridged frames pass FORWARD too: br_netfilter), back → anywhere, answers back into back; new connections into back only through NSLAB (published ports)
+# docker: dockerd inserts (-I) -i BRIDGE -o BRIDGE -j ACCEPT, then -i BRIDGE ! -o BRIDGE -j ACCEPT, -o BRIDGE -j DOCKER and -o BRIDGE -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT, each on top: the newest bridge comes first
+iptables -t filter -I FORWARD -i back -o back -m comment --comment nslab:bridge-isolation -j ACCEPT
+iptables -t filter -I FORWARD -i back '!' -o back -m comment --comment nslab:bridge-isolation -j ACCEPT
+iptables -t filter -I FORWARD -o back -m comment --comment nslab:bridge-isolation -j NSLAB
+iptables -t filter -I FORWARD -o back -m conntrack --ctstate RELATED,ESTABLISHED -m comment --comment nslab:bridge-isolation -j ACCEPT
+
+# ── step 23/25: network front: isolated from the host’s other bridges (back)
+# why:    with ip_forward on, the host would route between its bridges: what leaves one bridge for another goes to NSLAB-ISOLATION-STAGE-2, which drops what is bound for a bridge
+# docker: dockerd inserts, for every bridge network but an internal one, -I DOCKER-ISOLATION-STAGE-1 -i BRIDGE ! -o BRIDGE -j DOCKER-ISOLATION-STAGE-2 and -I DOCKER-ISOLATION-STAGE-2 -o BRIDGE -j DROP (Docker 28 reorganised them)
+iptables -t filter -I NSLAB-ISOLATION-STAGE-1 -i front '!' -o front -m comment --comment nslab:bridge-isolation -j NSLAB-ISOLATION-STAGE-2
+iptables -t filter -I NSLAB-ISOLATION-STAGE-2 -o front -m comment --comment nslab:bridge-isolation -j DROP
+
+# ── step 24/25: network back: isolated from the host’s other bridges (front)
+# why:    with ip_forward on, the host would route between its bridges: what leaves one bridge for another goes to NSLAB-ISOLATION-STAGE-2, which drops what is bound for a bridge
+# docker: dockerd inserts, for every bridge network but an internal one, -I DOCKER-ISOLATION-STAGE-1 -i BRIDGE ! -o BRIDGE -j DOCKER-ISOLATION-STAGE-2 and -I DOCKER-ISOLATION-STAGE-2 -o BRIDGE -j DROP (Docker 28 reorganised them)
+iptables -t filter -I NSLAB-ISOLATION-STAGE-1 -i back '!' -o back -m comment --comment nslab:bridge-isolation -j NSLAB-ISOLATION-STAGE-2
+iptables -t filter -I NSLAB-ISOLATION-STAGE-2 -o back -m comment --comment nslab:bridge-isolation -j DROP
+
+# ── step 25/25: FORWARD: NSLAB-USER first, then NSLAB-ISOLATION-STAGE-1, then the bridges’ rules
+# why:    NSLAB-USER is where a user’s own rules go, before any of Docker’s; isolation comes before the bridges’ ACCEPT rules, or they would let everything through
+# docker: dockerd puts -j DOCKER-ISOLATION-STAGE-1 and then -j DOCKER-USER on top of FORWARD (-D and -I again) after every network it creates, so they stay first
+iptables -t filter -I FORWARD -m comment --comment nslab:bridge-isolation -j NSLAB-ISOLATION-STAGE-1
+iptables -t filter -I FORWARD -m comment --comment nslab:bridge-isolation -j NSLAB-USER
 
 # ── checks (what `nslab verify` runs; a "fail" check must NOT succeed)
 #   reach  ip netns exec web ping -n -c 1 -W 1 172.20.1.3    # web → proxy (172.20.1.3)
@@ -207,10 +251,34 @@ iptables -t filter -I FORWARD -i back -o front -m comment --comment nslab:bridge
 #   reach  ip netns exec db ping -n -c 1 -W 1 203.0.113.10    # db → outside (203.0.113.10)
 
 # ── teardown (what `nslab down` runs), newest first:
-#   iptables -t filter -D FORWARD -i back -o front -m comment --comment nslab:bridge-isolation -j DROP
-#   iptables -t filter -D FORWARD -i front -o back -m comment --comment nslab:bridge-isolation -j DROP
+#   iptables -t filter -D FORWARD -m comment --comment nslab:bridge-isolation -j NSLAB-USER
+#   iptables -t filter -D FORWARD -m comment --comment nslab:bridge-isolation -j NSLAB-ISOLATION-STAGE-1
+#   iptables -t filter -D NSLAB-ISOLATION-STAGE-2 -o back -m comment --comment nslab:bridge-isolation -j DROP
+#   iptables -t filter -D NSLAB-ISOLATION-STAGE-1 -i back '!' -o back -m comment --comment nslab:bridge-isolation -j NSLAB-ISOLATION-STAGE-2
+#   iptables -t filter -D NSLAB-ISOLATION-STAGE-2 -o front -m comment --comment nslab:bridge-isolation -j DROP
+#   iptables -t filter -D NSLAB-ISOLATION-STAGE-1 -i front '!' -o front -m comment --comment nslab:bridge-isolation -j NSLAB-ISOLATION-STAGE-2
+#   iptables -t filter -D FORWARD -o back -m conntrack --ctstate RELATED,ESTABLISHED -m comment --comment nslab:bridge-isolation -j ACCEPT
+#   iptables -t filter -D FORWARD -o back -m comment --comment nslab:bridge-isolation -j NSLAB
+#   iptables -t filter -D FORWARD -i back '!' -o back -m comment --comment nslab:bridge-isolation -j ACCEPT
+#   iptables -t filter -D FORWARD -i back -o back -m comment --comment nslab:bridge-isolation -j ACCEPT
+#   iptables -t filter -D FORWARD -o front -m conntrack --ctstate RELATED,ESTABLISHED -m comment --comment nslab:bridge-isolation -j ACCEPT
+#   iptables -t filter -D FORWARD -o front -m comment --comment nslab:bridge-isolation -j NSLAB
+#   iptables -t filter -D FORWARD -i front '!' -o front -m comment --comment nslab:bridge-isolation -j ACCEPT
+#   iptables -t filter -D FORWARD -i front -o front -m comment --comment nslab:bridge-isolation -j ACCEPT
+#   iptables -t nat -D NSLAB -i back -m comment --comment nslab:bridge-isolation -j RETURN
 #   iptables -t nat -D POSTROUTING -s 172.20.2.0/24 '!' -o back -m comment --comment nslab:bridge-isolation -j MASQUERADE
+#   iptables -t nat -D NSLAB -i front -m comment --comment nslab:bridge-isolation -j RETURN
 #   iptables -t nat -D POSTROUTING -s 172.20.1.0/24 '!' -o front -m comment --comment nslab:bridge-isolation -j MASQUERADE
+#   iptables -t nat -D OUTPUT '!' -d 127.0.0.0/8 -m addrtype --dst-type LOCAL -m comment --comment nslab:bridge-isolation -j NSLAB
+#   iptables -t nat -D PREROUTING -m addrtype --dst-type LOCAL -m comment --comment nslab:bridge-isolation -j NSLAB
+#   iptables -t filter -D NSLAB-USER -m comment --comment nslab:bridge-isolation -j RETURN
+#   iptables -t filter -X NSLAB-USER
+#   iptables -t filter -D NSLAB-ISOLATION-STAGE-2 -m comment --comment nslab:bridge-isolation -j RETURN
+#   iptables -t filter -D NSLAB-ISOLATION-STAGE-1 -m comment --comment nslab:bridge-isolation -j RETURN
+#   iptables -t filter -X NSLAB-ISOLATION-STAGE-2
+#   iptables -t filter -X NSLAB-ISOLATION-STAGE-1
+#   iptables -t filter -X NSLAB
+#   iptables -t nat -X NSLAB
 #   sysctl -qw net.ipv4.ip_forward=0
 #   ip link del ve-cache
 #   ip link del ve-db

@@ -8,17 +8,17 @@
 # network still reaches the outside through its own MASQUERADE.
 #
 # Run it as root (sudo bash this-file.sh). Everything it creates is marked
-# "nslab:bridge-isolation@sb" (interface alias, iptables comment), so `nslab down bridge-isolation` removes it.
+# "nslab:bridge-isolation@sb" (interface alias; its iptables rules go with the namespace), so `nslab down bridge-isolation` removes it.
 set -euo pipefail
 
-# ── step 1/21: sandbox: namespace sb-host plays the Docker host
+# ── step 1/26: sandbox: namespace sb-host plays the Docker host
 # why:    everything below happens inside it, so the machine’s own network is never touched
 # docker: Docker works in the machine’s own namespace; here a namespace stands in for that machine
 ip netns add sb-host
 ip -n sb-host link set dev lo alias nslab:bridge-isolation@sb
 ip -n sb-host link set dev lo up
 
-# ── step 2/21: namespace sb-outside plays the world outside: a LAN switch, its router 198.51.100.1 and servers at 203.0.113.10
+# ── step 2/26: namespace sb-outside plays the world outside: a LAN switch, its router 198.51.100.1 and servers at 203.0.113.10
 # why:    documentation addresses (RFC 5737) on a namespace of nslab’s: no real network is ever reached
 # docker: Docker uses whatever network the machine is on; here that network is a namespace too
 ip netns add sb-outside
@@ -29,7 +29,7 @@ ip -n sb-outside addr add 198.51.100.1/24 dev lan
 ip -n sb-outside link set dev lan up
 ip -n sb-outside addr add 203.0.113.10/32 dev lo
 
-# ── step 3/21: the host: uplink eth0 (198.51.100.2/24) plugged into the outside’s LAN
+# ── step 3/26: the host: uplink eth0 (198.51.100.2/24) plugged into the outside’s LAN
 # why:    a Docker host needs a NIC and a default route, like a VM on its LAN
 # docker: Docker uses the machine’s NIC (eth0); it never creates one
 ip -n sb-host link add eth0 type veth peer name ve-host netns sb-outside
@@ -39,14 +39,14 @@ ip -n sb-host addr add 198.51.100.2/24 dev eth0
 ip -n sb-host link set dev eth0 up
 ip -n sb-host route add default via 198.51.100.1
 
-# ── step 4/21: container web: network namespace sb-web, lo up
+# ── step 4/26: container web: network namespace sb-web, lo up
 # why:    a namespace has its own interfaces, routes and iptables; it starts with only lo, and lo starts DOWN
 # docker: docker run creates the container’s sandbox, a namespace under /var/run/docker/netns, and brings lo up
 ip netns add sb-web
 ip -n sb-web link set dev lo alias nslab:bridge-isolation@sb
 ip -n sb-web link set dev lo up
 
-# ── step 5/21: container web: its /etc/hosts and resolv.conf
+# ── step 5/26: container web: its /etc/hosts and resolv.conf
 # why:    `ip netns exec` mounts /etc/netns/sb-web/* over /etc; resolv.conf points at no server so no lookup leaves the lab
 # docker: Docker writes /etc/hosts (the container itself, --link entries) and resolv.conf; on user networks it answers names at 127.0.0.11
 mkdir -p /etc/netns/sb-web
@@ -60,14 +60,14 @@ tee /etc/netns/sb-web/resolv.conf >/dev/null <<'EOF'
 nameserver 127.0.0.1
 EOF
 
-# ── step 6/21: container proxy: network namespace sb-proxy, lo up
+# ── step 6/26: container proxy: network namespace sb-proxy, lo up
 # why:    a namespace has its own interfaces, routes and iptables; it starts with only lo, and lo starts DOWN
 # docker: docker run creates the container’s sandbox, a namespace under /var/run/docker/netns, and brings lo up
 ip netns add sb-proxy
 ip -n sb-proxy link set dev lo alias nslab:bridge-isolation@sb
 ip -n sb-proxy link set dev lo up
 
-# ── step 7/21: container proxy: its /etc/hosts and resolv.conf
+# ── step 7/26: container proxy: its /etc/hosts and resolv.conf
 # why:    `ip netns exec` mounts /etc/netns/sb-proxy/* over /etc; resolv.conf points at no server so no lookup leaves the lab
 # docker: Docker writes /etc/hosts (the container itself, --link entries) and resolv.conf; on user networks it answers names at 127.0.0.11
 mkdir -p /etc/netns/sb-proxy
@@ -81,14 +81,14 @@ tee /etc/netns/sb-proxy/resolv.conf >/dev/null <<'EOF'
 nameserver 127.0.0.1
 EOF
 
-# ── step 8/21: container db: network namespace sb-db, lo up
+# ── step 8/26: container db: network namespace sb-db, lo up
 # why:    a namespace has its own interfaces, routes and iptables; it starts with only lo, and lo starts DOWN
 # docker: docker run creates the container’s sandbox, a namespace under /var/run/docker/netns, and brings lo up
 ip netns add sb-db
 ip -n sb-db link set dev lo alias nslab:bridge-isolation@sb
 ip -n sb-db link set dev lo up
 
-# ── step 9/21: container db: its /etc/hosts and resolv.conf
+# ── step 9/26: container db: its /etc/hosts and resolv.conf
 # why:    `ip netns exec` mounts /etc/netns/sb-db/* over /etc; resolv.conf points at no server so no lookup leaves the lab
 # docker: Docker writes /etc/hosts (the container itself, --link entries) and resolv.conf; on user networks it answers names at 127.0.0.11
 mkdir -p /etc/netns/sb-db
@@ -102,14 +102,14 @@ tee /etc/netns/sb-db/resolv.conf >/dev/null <<'EOF'
 nameserver 127.0.0.1
 EOF
 
-# ── step 10/21: container cache: network namespace sb-cache, lo up
+# ── step 10/26: container cache: network namespace sb-cache, lo up
 # why:    a namespace has its own interfaces, routes and iptables; it starts with only lo, and lo starts DOWN
 # docker: docker run creates the container’s sandbox, a namespace under /var/run/docker/netns, and brings lo up
 ip netns add sb-cache
 ip -n sb-cache link set dev lo alias nslab:bridge-isolation@sb
 ip -n sb-cache link set dev lo up
 
-# ── step 11/21: container cache: its /etc/hosts and resolv.conf
+# ── step 11/26: container cache: its /etc/hosts and resolv.conf
 # why:    `ip netns exec` mounts /etc/netns/sb-cache/* over /etc; resolv.conf points at no server so no lookup leaves the lab
 # docker: Docker writes /etc/hosts (the container itself, --link entries) and resolv.conf; on user networks it answers names at 127.0.0.11
 mkdir -p /etc/netns/sb-cache
@@ -123,7 +123,7 @@ tee /etc/netns/sb-cache/resolv.conf >/dev/null <<'EOF'
 nameserver 127.0.0.1
 EOF
 
-# ── step 12/21: network front: bridge front with gateway 172.20.1.1/24
+# ── step 12/26: network front: bridge front with gateway 172.20.1.1/24
 # why:    a bridge is a virtual switch; its own address is the gateway of 172.20.1.0/24 and gives the host a route to it
 # docker: dockerd creates docker0 (172.17.0.1/16) at start; `docker network create` makes a br-<id> bridge the same way
 ip -n sb-host link add front type bridge
@@ -131,7 +131,7 @@ ip -n sb-host link set dev front alias nslab:bridge-isolation@sb
 ip -n sb-host addr add 172.20.1.1/24 dev front
 ip -n sb-host link set dev front up
 
-# ── step 13/21: network back: bridge back with gateway 172.20.2.1/24
+# ── step 13/26: network back: bridge back with gateway 172.20.2.1/24
 # why:    a bridge is a virtual switch; its own address is the gateway of 172.20.2.0/24 and gives the host a route to it
 # docker: dockerd creates docker0 (172.17.0.1/16) at start; `docker network create` makes a br-<id> bridge the same way
 ip -n sb-host link add back type bridge
@@ -139,7 +139,7 @@ ip -n sb-host link set dev back alias nslab:bridge-isolation@sb
 ip -n sb-host addr add 172.20.2.1/24 dev back
 ip -n sb-host link set dev back up
 
-# ── step 14/21: endpoint web/eth0: veth ve-web ⇄ eth0, 172.20.1.2/24 on front
+# ── step 14/26: endpoint web/eth0: veth ve-web ⇄ eth0, 172.20.1.2/24 on front
 # why:    a veth pair is a cable: one end in the container as eth0, the other plugged into the bridge; the default route leads to the gateway
 # docker: Docker creates vethXXXXXXX, moves its peer into the container and renames it eth0, attaches the host end to the bridge and gives eth0 the next free address
 ip -n sb-host link add ve-web type veth peer name eth0 netns sb-web
@@ -150,7 +150,7 @@ ip -n sb-web addr add 172.20.1.2/24 dev eth0
 ip -n sb-web link set dev eth0 up
 ip -n sb-web route add default via 172.20.1.1
 
-# ── step 15/21: endpoint proxy/eth0: veth ve-proxy ⇄ eth0, 172.20.1.3/24 on front
+# ── step 15/26: endpoint proxy/eth0: veth ve-proxy ⇄ eth0, 172.20.1.3/24 on front
 # why:    a veth pair is a cable: one end in the container as eth0, the other plugged into the bridge; the default route leads to the gateway
 # docker: Docker creates vethXXXXXXX, moves its peer into the container and renames it eth0, attaches the host end to the bridge and gives eth0 the next free address
 ip -n sb-host link add ve-proxy type veth peer name eth0 netns sb-proxy
@@ -161,7 +161,7 @@ ip -n sb-proxy addr add 172.20.1.3/24 dev eth0
 ip -n sb-proxy link set dev eth0 up
 ip -n sb-proxy route add default via 172.20.1.1
 
-# ── step 16/21: endpoint db/eth0: veth ve-db ⇄ eth0, 172.20.2.2/24 on back
+# ── step 16/26: endpoint db/eth0: veth ve-db ⇄ eth0, 172.20.2.2/24 on back
 # why:    a veth pair is a cable: one end in the container as eth0, the other plugged into the bridge; the default route leads to the gateway
 # docker: Docker creates vethXXXXXXX, moves its peer into the container and renames it eth0, attaches the host end to the bridge and gives eth0 the next free address
 ip -n sb-host link add ve-db type veth peer name eth0 netns sb-db
@@ -172,7 +172,7 @@ ip -n sb-db addr add 172.20.2.2/24 dev eth0
 ip -n sb-db link set dev eth0 up
 ip -n sb-db route add default via 172.20.2.1
 
-# ── step 17/21: endpoint cache/eth0: veth ve-cache ⇄ eth0, 172.20.2.3/24 on back
+# ── step 17/26: endpoint cache/eth0: veth ve-cache ⇄ eth0, 172.20.2.3/24 on back
 # why:    a veth pair is a cable: one end in the container as eth0, the other plugged into the bridge; the default route leads to the gateway
 # docker: Docker creates vethXXXXXXX, moves its peer into the container and renames it eth0, attaches the host end to the bridge and gives eth0 the next free address
 ip -n sb-host link add ve-cache type veth peer name eth0 netns sb-cache
@@ -183,26 +183,71 @@ ip -n sb-cache addr add 172.20.2.3/24 dev eth0
 ip -n sb-cache link set dev eth0 up
 ip -n sb-cache route add default via 172.20.2.1
 
-# ── step 18/21: the host forwards packets between its interfaces: net.ipv4.ip_forward=1
-# why:    without it the host answers its containers but routes nothing for them: no way out, no published port
-# docker: dockerd sets net.ipv4.ip_forward=1 when it starts (and leaves it so)
+# ── step 18/26: the host forwards packets between its interfaces: net.ipv4.ip_forward=1, FORWARD policy DROP
+# why:    without it the host answers its containers but routes nothing for them: no way out, no published port; with the policy DROP only what the rules below accept is forwarded
+# docker: dockerd sets net.ipv4.ip_forward=1 when it starts (and leaves it so); when it was 0, it also sets the FORWARD policy to DROP
 ip netns exec sb-host sysctl -qw net.ipv4.ip_forward=1
+ip netns exec sb-host iptables -P FORWARD DROP
 
-# ── step 19/21: network front: outbound NAT (MASQUERADE 172.20.1.0/24 ! -o front)
-# why:    the outside has no route back to a private subnet: the host rewrites the source to its own address on the way out
-# docker: Docker adds -A POSTROUTING -s SUBNET ! -o BRIDGE -j MASQUERADE for every network with masquerading on (the default)
-ip netns exec sb-host iptables -t nat -A POSTROUTING -s 172.20.1.0/24 '!' -o front -m comment --comment nslab:bridge-isolation@sb -j MASQUERADE
+# ── step 19/26: Docker’s chains: DOCKER (nat and filter), DOCKER-USER, DOCKER-ISOLATION-STAGE-1, DOCKER-ISOLATION-STAGE-2
+# why:    the bridges’ and the published ports’ rules go into chains of their own, jumped to from the built-in ones
+# docker: dockerd creates them when it starts (iptables -N, each ISOLATION chain and DOCKER-USER ending in -j RETURN), and jumps to nat DOCKER for packets to any of the host’s own addresses: from PREROUTING, and from OUTPUT except for 127.0.0.0/8 (its docker-proxy answers the loopback)
+ip netns exec sb-host iptables -t nat -N DOCKER
+ip netns exec sb-host iptables -t filter -N DOCKER
+ip netns exec sb-host iptables -t filter -N DOCKER-ISOLATION-STAGE-1
+ip netns exec sb-host iptables -t filter -N DOCKER-ISOLATION-STAGE-2
+ip netns exec sb-host iptables -t filter -A DOCKER-ISOLATION-STAGE-1 -j RETURN
+ip netns exec sb-host iptables -t filter -A DOCKER-ISOLATION-STAGE-2 -j RETURN
+ip netns exec sb-host iptables -t filter -N DOCKER-USER
+ip netns exec sb-host iptables -t filter -A DOCKER-USER -j RETURN
+ip netns exec sb-host iptables -t nat -A PREROUTING -m addrtype --dst-type LOCAL -j DOCKER
+ip netns exec sb-host iptables -t nat -A OUTPUT '!' -d 127.0.0.0/8 -m addrtype --dst-type LOCAL -j DOCKER
 
-# ── step 20/21: network back: outbound NAT (MASQUERADE 172.20.2.0/24 ! -o back)
-# why:    the outside has no route back to a private subnet: the host rewrites the source to its own address on the way out
-# docker: Docker adds -A POSTROUTING -s SUBNET ! -o BRIDGE -j MASQUERADE for every network with masquerading on (the default)
-ip netns exec sb-host iptables -t nat -A POSTROUTING -s 172.20.2.0/24 '!' -o back -m comment --comment nslab:bridge-isolation@sb -j MASQUERADE
+# ── step 20/26: network front: outbound NAT (MASQUERADE 172.20.1.0/24 ! -o front)
+# why:    the outside has no route back to a private subnet: the host rewrites the source to its own address on the way out; what comes in from front itself is not DNATed (-i front -j RETURN): a container calling a published port is answered by docker-proxy
+# docker: dockerd, for each bridge network: -t nat -I POSTROUTING -s SUBNET ! -o BRIDGE -j MASQUERADE, -t nat -I DOCKER -i BRIDGE -j RETURN
+ip netns exec sb-host iptables -t nat -I POSTROUTING -s 172.20.1.0/24 '!' -o front -j MASQUERADE
+ip netns exec sb-host iptables -t nat -I DOCKER -i front -j RETURN
 
-# ── step 21/21: network front: isolated from back
-# why:    with ip_forward on, the host would route between its bridges; these rules drop what crosses between them
-# docker: Docker puts such drops in DOCKER-ISOLATION-STAGE-1/2 (DOCKER-FORWARD on 28+) between user-defined networks
-ip netns exec sb-host iptables -t filter -I FORWARD -i front -o back -m comment --comment nslab:bridge-isolation@sb -j DROP
-ip netns exec sb-host iptables -t filter -I FORWARD -i back -o front -m comment --comment nslab:bridge-isolation@sb -j DROP
+# ── step 21/26: network back: outbound NAT (MASQUERADE 172.20.2.0/24 ! -o back)
+# why:    the outside has no route back to a private subnet: the host rewrites the source to its own address on the way out; what comes in from back itself is not DNATed (-i back -j RETURN): a container calling a published port is answered by docker-proxy
+# docker: dockerd, for each bridge network: -t nat -I POSTROUTING -s SUBNET ! -o BRIDGE -j MASQUERADE, -t nat -I DOCKER -i BRIDGE -j RETURN
+ip netns exec sb-host iptables -t nat -I POSTROUTING -s 172.20.2.0/24 '!' -o back -j MASQUERADE
+ip netns exec sb-host iptables -t nat -I DOCKER -i back -j RETURN
+
+# ── step 22/26: network front: what FORWARD lets through (under Docker’s policy of DROP)
+# why:    front → front (bridged frames pass FORWARD too: br_netfilter), front → anywhere, answers back into front; new connections into front only through DOCKER (published ports)
+# docker: dockerd inserts (-I) -i BRIDGE -o BRIDGE -j ACCEPT, then -i BRIDGE ! -o BRIDGE -j ACCEPT, -o BRIDGE -j DOCKER and -o BRIDGE -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT, each on top: the newest bridge comes first
+ip netns exec sb-host iptables -t filter -I FORWARD -i front -o front -j ACCEPT
+ip netns exec sb-host iptables -t filter -I FORWARD -i front '!' -o front -j ACCEPT
+ip netns exec sb-host iptables -t filter -I FORWARD -o front -j DOCKER
+ip netns exec sb-host iptables -t filter -I FORWARD -o front -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT
+
+# ── step 23/26: network back: what FORWARD lets through (under Docker’s policy of DROP)
+# why:    back → back (bridged frames pass FORWARD too: br_netfilter), back → anywhere, answers back into back; new connections into back only through DOCKER (published ports)
+# docker: dockerd inserts (-I) -i BRIDGE -o BRIDGE -j ACCEPT, then -i BRIDGE ! -o BRIDGE -j ACCEPT, -o BRIDGE -j DOCKER and -o BRIDGE -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT, each on top: the newest bridge comes first
+ip netns exec sb-host iptables -t filter -I FORWARD -i back -o back -j ACCEPT
+ip netns exec sb-host iptables -t filter -I FORWARD -i back '!' -o back -j ACCEPT
+ip netns exec sb-host iptables -t filter -I FORWARD -o back -j DOCKER
+ip netns exec sb-host iptables -t filter -I FORWARD -o back -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT
+
+# ── step 24/26: network front: isolated from the host’s other bridges (back)
+# why:    with ip_forward on, the host would route between its bridges: what leaves one bridge for another goes to DOCKER-ISOLATION-STAGE-2, which drops what is bound for a bridge
+# docker: dockerd inserts, for every bridge network but an internal one, -I DOCKER-ISOLATION-STAGE-1 -i BRIDGE ! -o BRIDGE -j DOCKER-ISOLATION-STAGE-2 and -I DOCKER-ISOLATION-STAGE-2 -o BRIDGE -j DROP (Docker 28 reorganised them)
+ip netns exec sb-host iptables -t filter -I DOCKER-ISOLATION-STAGE-1 -i front '!' -o front -j DOCKER-ISOLATION-STAGE-2
+ip netns exec sb-host iptables -t filter -I DOCKER-ISOLATION-STAGE-2 -o front -j DROP
+
+# ── step 25/26: network back: isolated from the host’s other bridges (front)
+# why:    with ip_forward on, the host would route between its bridges: what leaves one bridge for another goes to DOCKER-ISOLATION-STAGE-2, which drops what is bound for a bridge
+# docker: dockerd inserts, for every bridge network but an internal one, -I DOCKER-ISOLATION-STAGE-1 -i BRIDGE ! -o BRIDGE -j DOCKER-ISOLATION-STAGE-2 and -I DOCKER-ISOLATION-STAGE-2 -o BRIDGE -j DROP (Docker 28 reorganised them)
+ip netns exec sb-host iptables -t filter -I DOCKER-ISOLATION-STAGE-1 -i back '!' -o back -j DOCKER-ISOLATION-STAGE-2
+ip netns exec sb-host iptables -t filter -I DOCKER-ISOLATION-STAGE-2 -o back -j DROP
+
+# ── step 26/26: FORWARD: DOCKER-USER first, then DOCKER-ISOLATION-STAGE-1, then the bridges’ rules
+# why:    DOCKER-USER is where a user’s own rules go, before any of Docker’s; isolation comes before the bridges’ ACCEPT rules, or they would let everything through
+# docker: dockerd puts -j DOCKER-ISOLATION-STAGE-1 and then -j DOCKER-USER on top of FORWARD (-D and -I again) after every network it creates, so they stay first
+ip netns exec sb-host iptables -t filter -I FORWARD -j DOCKER-ISOLATION-STAGE-1
+ip netns exec sb-host iptables -t filter -I FORWARD -j DOCKER-USER
 
 # ── checks (what `nslab verify` runs; a "fail" check must NOT succeed)
 #   reach  ip netns exec sb-web ping -n -c 1 -W 1 172.20.1.3    # web → proxy (172.20.1.3)
@@ -213,10 +258,34 @@ ip netns exec sb-host iptables -t filter -I FORWARD -i back -o front -m comment 
 #   reach  ip netns exec sb-db ping -n -c 1 -W 1 203.0.113.10    # db → outside (203.0.113.10)
 
 # ── teardown (what `nslab down` runs), newest first:
-#   ip netns exec sb-host iptables -t filter -D FORWARD -i back -o front -m comment --comment nslab:bridge-isolation@sb -j DROP
-#   ip netns exec sb-host iptables -t filter -D FORWARD -i front -o back -m comment --comment nslab:bridge-isolation@sb -j DROP
-#   ip netns exec sb-host iptables -t nat -D POSTROUTING -s 172.20.2.0/24 '!' -o back -m comment --comment nslab:bridge-isolation@sb -j MASQUERADE
-#   ip netns exec sb-host iptables -t nat -D POSTROUTING -s 172.20.1.0/24 '!' -o front -m comment --comment nslab:bridge-isolation@sb -j MASQUERADE
+#   ip netns exec sb-host iptables -t filter -D FORWARD -j DOCKER-USER
+#   ip netns exec sb-host iptables -t filter -D FORWARD -j DOCKER-ISOLATION-STAGE-1
+#   ip netns exec sb-host iptables -t filter -D DOCKER-ISOLATION-STAGE-2 -o back -j DROP
+#   ip netns exec sb-host iptables -t filter -D DOCKER-ISOLATION-STAGE-1 -i back '!' -o back -j DOCKER-ISOLATION-STAGE-2
+#   ip netns exec sb-host iptables -t filter -D DOCKER-ISOLATION-STAGE-2 -o front -j DROP
+#   ip netns exec sb-host iptables -t filter -D DOCKER-ISOLATION-STAGE-1 -i front '!' -o front -j DOCKER-ISOLATION-STAGE-2
+#   ip netns exec sb-host iptables -t filter -D FORWARD -o back -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT
+#   ip netns exec sb-host iptables -t filter -D FORWARD -o back -j DOCKER
+#   ip netns exec sb-host iptables -t filter -D FORWARD -i back '!' -o back -j ACCEPT
+#   ip netns exec sb-host iptables -t filter -D FORWARD -i back -o back -j ACCEPT
+#   ip netns exec sb-host iptables -t filter -D FORWARD -o front -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT
+#   ip netns exec sb-host iptables -t filter -D FORWARD -o front -j DOCKER
+#   ip netns exec sb-host iptables -t filter -D FORWARD -i front '!' -o front -j ACCEPT
+#   ip netns exec sb-host iptables -t filter -D FORWARD -i front -o front -j ACCEPT
+#   ip netns exec sb-host iptables -t nat -D DOCKER -i back -j RETURN
+#   ip netns exec sb-host iptables -t nat -D POSTROUTING -s 172.20.2.0/24 '!' -o back -j MASQUERADE
+#   ip netns exec sb-host iptables -t nat -D DOCKER -i front -j RETURN
+#   ip netns exec sb-host iptables -t nat -D POSTROUTING -s 172.20.1.0/24 '!' -o front -j MASQUERADE
+#   ip netns exec sb-host iptables -t nat -D OUTPUT '!' -d 127.0.0.0/8 -m addrtype --dst-type LOCAL -j DOCKER
+#   ip netns exec sb-host iptables -t nat -D PREROUTING -m addrtype --dst-type LOCAL -j DOCKER
+#   ip netns exec sb-host iptables -t filter -D DOCKER-USER -j RETURN
+#   ip netns exec sb-host iptables -t filter -X DOCKER-USER
+#   ip netns exec sb-host iptables -t filter -D DOCKER-ISOLATION-STAGE-2 -j RETURN
+#   ip netns exec sb-host iptables -t filter -D DOCKER-ISOLATION-STAGE-1 -j RETURN
+#   ip netns exec sb-host iptables -t filter -X DOCKER-ISOLATION-STAGE-2
+#   ip netns exec sb-host iptables -t filter -X DOCKER-ISOLATION-STAGE-1
+#   ip netns exec sb-host iptables -t filter -X DOCKER
+#   ip netns exec sb-host iptables -t nat -X DOCKER
 #   ip -n sb-host link del ve-cache
 #   ip -n sb-host link del ve-db
 #   ip -n sb-host link del ve-proxy

@@ -13,7 +13,7 @@
 # "nslab:bridge-nat" (interface alias, iptables comment), so `nslab down bridge-nat` removes it.
 set -euo pipefail
 
-# ── step 1/12: namespace outside plays the world outside: a LAN switch, its router 198.51.100.1 and servers at 203.0.113.10
+# ── step 1/15: namespace outside plays the world outside: a LAN switch, its router 198.51.100.1 and servers at 203.0.113.10
 # why:    documentation addresses (RFC 5737) on a namespace of nslab’s: no real network is ever reached
 # docker: Docker uses whatever network the machine is on; here that network is a namespace too
 ip netns add outside
@@ -24,7 +24,7 @@ ip -n outside addr add 198.51.100.1/24 dev lan
 ip -n outside link set dev lan up
 ip -n outside addr add 203.0.113.10/32 dev lo
 
-# ── step 2/12: the host: uplink nsl-uplink (198.51.100.2/24) plugged into the outside’s LAN
+# ── step 2/15: the host: uplink nsl-uplink (198.51.100.2/24) plugged into the outside’s LAN
 # why:    an extra veth of nslab’s, routed only to the outside’s servers: the machine’s real uplink is left alone
 # docker: Docker uses the machine’s NIC (eth0); it never creates one
 ip link add nsl-uplink type veth peer name ve-host netns outside
@@ -35,14 +35,14 @@ ip addr add 198.51.100.2/24 dev nsl-uplink
 ip link set dev nsl-uplink up
 ip route add 203.0.113.0/24 via 198.51.100.1
 
-# ── step 3/12: container c1: network namespace c1, lo up
+# ── step 3/15: container c1: network namespace c1, lo up
 # why:    a namespace has its own interfaces, routes and iptables; it starts with only lo, and lo starts DOWN
 # docker: docker run creates the container’s sandbox, a namespace under /var/run/docker/netns, and brings lo up
 ip netns add c1
 ip -n c1 link set dev lo alias nslab:bridge-nat
 ip -n c1 link set dev lo up
 
-# ── step 4/12: container c1: its /etc/hosts and resolv.conf
+# ── step 4/15: container c1: its /etc/hosts and resolv.conf
 # why:    `ip netns exec` mounts /etc/netns/c1/* over /etc; resolv.conf points at no server so no lookup leaves the lab
 # docker: Docker writes /etc/hosts (the container itself, --link entries) and resolv.conf; on user networks it answers names at 127.0.0.11
 mkdir -p /etc/netns/c1
@@ -56,14 +56,14 @@ tee /etc/netns/c1/resolv.conf >/dev/null <<'EOF'
 nameserver 127.0.0.1
 EOF
 
-# ── step 5/12: container c2: network namespace c2, lo up
+# ── step 5/15: container c2: network namespace c2, lo up
 # why:    a namespace has its own interfaces, routes and iptables; it starts with only lo, and lo starts DOWN
 # docker: docker run creates the container’s sandbox, a namespace under /var/run/docker/netns, and brings lo up
 ip netns add c2
 ip -n c2 link set dev lo alias nslab:bridge-nat
 ip -n c2 link set dev lo up
 
-# ── step 6/12: container c2: its /etc/hosts and resolv.conf
+# ── step 6/15: container c2: its /etc/hosts and resolv.conf
 # why:    `ip netns exec` mounts /etc/netns/c2/* over /etc; resolv.conf points at no server so no lookup leaves the lab
 # docker: Docker writes /etc/hosts (the container itself, --link entries) and resolv.conf; on user networks it answers names at 127.0.0.11
 mkdir -p /etc/netns/c2
@@ -77,7 +77,7 @@ tee /etc/netns/c2/resolv.conf >/dev/null <<'EOF'
 nameserver 127.0.0.1
 EOF
 
-# ── step 7/12: network br0: bridge br0 with gateway 172.31.0.1/16
+# ── step 7/15: network br0: bridge br0 with gateway 172.31.0.1/16
 # why:    a bridge is a virtual switch; its own address is the gateway of 172.31.0.0/16 and gives the host a route to it
 # docker: dockerd creates docker0 (172.17.0.1/16) at start; `docker network create` makes a br-<id> bridge the same way
 ip link add br0 type bridge
@@ -85,14 +85,7 @@ ip link set dev br0 alias nslab:bridge-nat
 ip addr add 172.31.0.1/16 dev br0
 ip link set dev br0 up
 
-# ── step 8/12: let br0 forward although FORWARD drops (Docker’s trap)
-# why:    Docker set the FORWARD policy to DROP and br_netfilter sends bridged frames through it: without this, pings between containers die
-# docker: Docker adds the same accepts for its own bridges (-i docker0 -o docker0 -j ACCEPT) but not for yours
-iptables -t filter -I FORWARD -i br0 -o br0 -m comment --comment nslab:bridge-nat -j ACCEPT
-iptables -t filter -I FORWARD -i br0 '!' -o br0 -m comment --comment nslab:bridge-nat -j ACCEPT
-iptables -t filter -I FORWARD -o br0 -m conntrack --ctstate RELATED,ESTABLISHED -m comment --comment nslab:bridge-nat -j ACCEPT
-
-# ── step 9/12: endpoint c1/eth0: veth ve-c1 ⇄ eth0, 172.31.0.2/16 on br0
+# ── step 8/15: endpoint c1/eth0: veth ve-c1 ⇄ eth0, 172.31.0.2/16 on br0
 # why:    a veth pair is a cable: one end in the container as eth0, the other plugged into the bridge; the default route leads to the gateway
 # docker: Docker creates vethXXXXXXX, moves its peer into the container and renames it eth0, attaches the host end to the bridge and gives eth0 the next free address
 ip link add ve-c1 type veth peer name eth0 netns c1
@@ -103,7 +96,7 @@ ip -n c1 addr add 172.31.0.2/16 dev eth0
 ip -n c1 link set dev eth0 up
 ip -n c1 route add default via 172.31.0.1
 
-# ── step 10/12: endpoint c2/eth0: veth ve-c2 ⇄ eth0, 172.31.0.3/16 on br0
+# ── step 9/15: endpoint c2/eth0: veth ve-c2 ⇄ eth0, 172.31.0.3/16 on br0
 # why:    a veth pair is a cable: one end in the container as eth0, the other plugged into the bridge; the default route leads to the gateway
 # docker: Docker creates vethXXXXXXX, moves its peer into the container and renames it eth0, attaches the host end to the bridge and gives eth0 the next free address
 ip link add ve-c2 type veth peer name eth0 netns c2
@@ -114,12 +107,47 @@ ip -n c2 addr add 172.31.0.3/16 dev eth0
 ip -n c2 link set dev eth0 up
 ip -n c2 route add default via 172.31.0.1
 
-# ── step 11/12: network br0: outbound NAT (MASQUERADE 172.31.0.0/16 ! -o br0)
-# why:    the outside has no route back to a private subnet: the host rewrites the source to its own address on the way out
-# docker: Docker adds -A POSTROUTING -s SUBNET ! -o BRIDGE -j MASQUERADE for every network with masquerading on (the default)
-iptables -t nat -A POSTROUTING -s 172.31.0.0/16 '!' -o br0 -m comment --comment nslab:bridge-nat -j MASQUERADE
+# ── step 10/15: nslab’s copies of Docker’s chains: NSLAB (nat and filter), NSLAB-USER, NSLAB-ISOLATION-STAGE-1, NSLAB-ISOLATION-STAGE-2
+# why:    the bridges’ and the published ports’ rules go into chains of their own, jumped to from the built-in ones; on this machine they are nslab’s (DOCKER → NSLAB), so Docker’s own are never touched, and they are shared by the labs that are up (the last one down removes them)
+# docker: dockerd creates them when it starts (iptables -N, each ISOLATION chain and DOCKER-USER ending in -j RETURN), and jumps to nat DOCKER for packets to any of the host’s own addresses: from PREROUTING, and from OUTPUT except for 127.0.0.0/8 (its docker-proxy answers the loopback)
+iptables -t nat -N NSLAB
+iptables -t filter -N NSLAB
+iptables -t filter -N NSLAB-ISOLATION-STAGE-1
+iptables -t filter -N NSLAB-ISOLATION-STAGE-2
+iptables -t filter -A NSLAB-ISOLATION-STAGE-1 -m comment --comment nslab:bridge-nat -j RETURN
+iptables -t filter -A NSLAB-ISOLATION-STAGE-2 -m comment --comment nslab:bridge-nat -j RETURN
+iptables -t filter -N NSLAB-USER
+iptables -t filter -A NSLAB-USER -m comment --comment nslab:bridge-nat -j RETURN
+iptables -t nat -A PREROUTING -m addrtype --dst-type LOCAL -m comment --comment nslab:bridge-nat -j NSLAB
+iptables -t nat -A OUTPUT '!' -d 127.0.0.0/8 -m addrtype --dst-type LOCAL -m comment --comment nslab:bridge-nat -j NSLAB
 
-# ── step 12/12: outside: start a http server on port 80
+# ── step 11/15: network br0: outbound NAT (MASQUERADE 172.31.0.0/16 ! -o br0)
+# why:    the outside has no route back to a private subnet: the host rewrites the source to its own address on the way out; what comes in from br0 itself is not DNATed (-i br0 -j RETURN): a container calling a published port is answered by docker-proxy
+# docker: dockerd, for each bridge network: -t nat -I POSTROUTING -s SUBNET ! -o BRIDGE -j MASQUERADE, -t nat -I DOCKER -i BRIDGE -j RETURN
+iptables -t nat -I POSTROUTING -s 172.31.0.0/16 '!' -o br0 -m comment --comment nslab:bridge-nat -j MASQUERADE
+iptables -t nat -I NSLAB -i br0 -m comment --comment nslab:bridge-nat -j RETURN
+
+# ── step 12/15: network br0: what FORWARD lets through (under Docker’s policy of DROP)
+# why:    br0 → br0 (bridged frames pass FORWARD too: br_netfilter), br0 → anywhere, answers back into br0; new connections into br0 only through NSLAB (published ports)
+# docker: dockerd inserts (-I) -i BRIDGE -o BRIDGE -j ACCEPT, then -i BRIDGE ! -o BRIDGE -j ACCEPT, -o BRIDGE -j DOCKER and -o BRIDGE -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT, each on top: the newest bridge comes first
+iptables -t filter -I FORWARD -i br0 -o br0 -m comment --comment nslab:bridge-nat -j ACCEPT
+iptables -t filter -I FORWARD -i br0 '!' -o br0 -m comment --comment nslab:bridge-nat -j ACCEPT
+iptables -t filter -I FORWARD -o br0 -m comment --comment nslab:bridge-nat -j NSLAB
+iptables -t filter -I FORWARD -o br0 -m conntrack --ctstate RELATED,ESTABLISHED -m comment --comment nslab:bridge-nat -j ACCEPT
+
+# ── step 13/15: network br0: isolated from the host’s other bridges
+# why:    with ip_forward on, the host would route between its bridges: what leaves one bridge for another goes to NSLAB-ISOLATION-STAGE-2, which drops what is bound for a bridge
+# docker: dockerd inserts, for every bridge network but an internal one, -I DOCKER-ISOLATION-STAGE-1 -i BRIDGE ! -o BRIDGE -j DOCKER-ISOLATION-STAGE-2 and -I DOCKER-ISOLATION-STAGE-2 -o BRIDGE -j DROP (Docker 28 reorganised them)
+iptables -t filter -I NSLAB-ISOLATION-STAGE-1 -i br0 '!' -o br0 -m comment --comment nslab:bridge-nat -j NSLAB-ISOLATION-STAGE-2
+iptables -t filter -I NSLAB-ISOLATION-STAGE-2 -o br0 -m comment --comment nslab:bridge-nat -j DROP
+
+# ── step 14/15: FORWARD: NSLAB-USER first, then NSLAB-ISOLATION-STAGE-1, then the bridges’ rules
+# why:    NSLAB-USER is where a user’s own rules go, before any of Docker’s; isolation comes before the bridges’ ACCEPT rules, or they would let everything through
+# docker: dockerd puts -j DOCKER-ISOLATION-STAGE-1 and then -j DOCKER-USER on top of FORWARD (-D and -I again) after every network it creates, so they stay first
+iptables -t filter -I FORWARD -m comment --comment nslab:bridge-nat -j NSLAB-ISOLATION-STAGE-1
+iptables -t filter -I FORWARD -m comment --comment nslab:bridge-nat -j NSLAB-USER
+
+# ── step 15/15: outside: start a http server on port 80
 # why:    it answers "outside" and the client’s address, so a check can tell who answered and who asked
 # docker: the process of the container: it listens inside the namespace it was started in
 ip netns exec outside node <nslab>/src/serve/server.js http 80 outside nslab:bridge-nat >/dev/null &
@@ -133,12 +161,28 @@ ip netns exec outside node <nslab>/src/serve/server.js http 80 outside nslab:bri
 
 # ── teardown (what `nslab down` runs), newest first:
 #   pkill -f 'serve/[a-z-]+\.js .* nslab:bridge-nat$'
-#   iptables -t nat -D POSTROUTING -s 172.31.0.0/16 '!' -o br0 -m comment --comment nslab:bridge-nat -j MASQUERADE
-#   ip link del ve-c2
-#   ip link del ve-c1
+#   iptables -t filter -D FORWARD -m comment --comment nslab:bridge-nat -j NSLAB-USER
+#   iptables -t filter -D FORWARD -m comment --comment nslab:bridge-nat -j NSLAB-ISOLATION-STAGE-1
+#   iptables -t filter -D NSLAB-ISOLATION-STAGE-2 -o br0 -m comment --comment nslab:bridge-nat -j DROP
+#   iptables -t filter -D NSLAB-ISOLATION-STAGE-1 -i br0 '!' -o br0 -m comment --comment nslab:bridge-nat -j NSLAB-ISOLATION-STAGE-2
 #   iptables -t filter -D FORWARD -o br0 -m conntrack --ctstate RELATED,ESTABLISHED -m comment --comment nslab:bridge-nat -j ACCEPT
+#   iptables -t filter -D FORWARD -o br0 -m comment --comment nslab:bridge-nat -j NSLAB
 #   iptables -t filter -D FORWARD -i br0 '!' -o br0 -m comment --comment nslab:bridge-nat -j ACCEPT
 #   iptables -t filter -D FORWARD -i br0 -o br0 -m comment --comment nslab:bridge-nat -j ACCEPT
+#   iptables -t nat -D NSLAB -i br0 -m comment --comment nslab:bridge-nat -j RETURN
+#   iptables -t nat -D POSTROUTING -s 172.31.0.0/16 '!' -o br0 -m comment --comment nslab:bridge-nat -j MASQUERADE
+#   iptables -t nat -D OUTPUT '!' -d 127.0.0.0/8 -m addrtype --dst-type LOCAL -m comment --comment nslab:bridge-nat -j NSLAB
+#   iptables -t nat -D PREROUTING -m addrtype --dst-type LOCAL -m comment --comment nslab:bridge-nat -j NSLAB
+#   iptables -t filter -D NSLAB-USER -m comment --comment nslab:bridge-nat -j RETURN
+#   iptables -t filter -X NSLAB-USER
+#   iptables -t filter -D NSLAB-ISOLATION-STAGE-2 -m comment --comment nslab:bridge-nat -j RETURN
+#   iptables -t filter -D NSLAB-ISOLATION-STAGE-1 -m comment --comment nslab:bridge-nat -j RETURN
+#   iptables -t filter -X NSLAB-ISOLATION-STAGE-2
+#   iptables -t filter -X NSLAB-ISOLATION-STAGE-1
+#   iptables -t filter -X NSLAB
+#   iptables -t nat -X NSLAB
+#   ip link del ve-c2
+#   ip link del ve-c1
 #   ip link del br0
 #   rm -rf /etc/netns/c2
 #   ip netns del c2

@@ -10,17 +10,17 @@
 # `! -o br0` keeps traffic between containers on the bridge un-NATed.
 #
 # Run it as root (sudo bash this-file.sh). Everything it creates is marked
-# "nslab:bridge-nat@sb" (interface alias, iptables comment), so `nslab down bridge-nat` removes it.
+# "nslab:bridge-nat@sb" (interface alias; its iptables rules go with the namespace), so `nslab down bridge-nat` removes it.
 set -euo pipefail
 
-# ── step 1/13: sandbox: namespace sb-host plays the Docker host
+# ── step 1/17: sandbox: namespace sb-host plays the Docker host
 # why:    everything below happens inside it, so the machine’s own network is never touched
 # docker: Docker works in the machine’s own namespace; here a namespace stands in for that machine
 ip netns add sb-host
 ip -n sb-host link set dev lo alias nslab:bridge-nat@sb
 ip -n sb-host link set dev lo up
 
-# ── step 2/13: namespace sb-outside plays the world outside: a LAN switch, its router 198.51.100.1 and servers at 203.0.113.10
+# ── step 2/17: namespace sb-outside plays the world outside: a LAN switch, its router 198.51.100.1 and servers at 203.0.113.10
 # why:    documentation addresses (RFC 5737) on a namespace of nslab’s: no real network is ever reached
 # docker: Docker uses whatever network the machine is on; here that network is a namespace too
 ip netns add sb-outside
@@ -31,7 +31,7 @@ ip -n sb-outside addr add 198.51.100.1/24 dev lan
 ip -n sb-outside link set dev lan up
 ip -n sb-outside addr add 203.0.113.10/32 dev lo
 
-# ── step 3/13: the host: uplink eth0 (198.51.100.2/24) plugged into the outside’s LAN
+# ── step 3/17: the host: uplink eth0 (198.51.100.2/24) plugged into the outside’s LAN
 # why:    a Docker host needs a NIC and a default route, like a VM on its LAN
 # docker: Docker uses the machine’s NIC (eth0); it never creates one
 ip -n sb-host link add eth0 type veth peer name ve-host netns sb-outside
@@ -41,14 +41,14 @@ ip -n sb-host addr add 198.51.100.2/24 dev eth0
 ip -n sb-host link set dev eth0 up
 ip -n sb-host route add default via 198.51.100.1
 
-# ── step 4/13: container c1: network namespace sb-c1, lo up
+# ── step 4/17: container c1: network namespace sb-c1, lo up
 # why:    a namespace has its own interfaces, routes and iptables; it starts with only lo, and lo starts DOWN
 # docker: docker run creates the container’s sandbox, a namespace under /var/run/docker/netns, and brings lo up
 ip netns add sb-c1
 ip -n sb-c1 link set dev lo alias nslab:bridge-nat@sb
 ip -n sb-c1 link set dev lo up
 
-# ── step 5/13: container c1: its /etc/hosts and resolv.conf
+# ── step 5/17: container c1: its /etc/hosts and resolv.conf
 # why:    `ip netns exec` mounts /etc/netns/sb-c1/* over /etc; resolv.conf points at no server so no lookup leaves the lab
 # docker: Docker writes /etc/hosts (the container itself, --link entries) and resolv.conf; on user networks it answers names at 127.0.0.11
 mkdir -p /etc/netns/sb-c1
@@ -62,14 +62,14 @@ tee /etc/netns/sb-c1/resolv.conf >/dev/null <<'EOF'
 nameserver 127.0.0.1
 EOF
 
-# ── step 6/13: container c2: network namespace sb-c2, lo up
+# ── step 6/17: container c2: network namespace sb-c2, lo up
 # why:    a namespace has its own interfaces, routes and iptables; it starts with only lo, and lo starts DOWN
 # docker: docker run creates the container’s sandbox, a namespace under /var/run/docker/netns, and brings lo up
 ip netns add sb-c2
 ip -n sb-c2 link set dev lo alias nslab:bridge-nat@sb
 ip -n sb-c2 link set dev lo up
 
-# ── step 7/13: container c2: its /etc/hosts and resolv.conf
+# ── step 7/17: container c2: its /etc/hosts and resolv.conf
 # why:    `ip netns exec` mounts /etc/netns/sb-c2/* over /etc; resolv.conf points at no server so no lookup leaves the lab
 # docker: Docker writes /etc/hosts (the container itself, --link entries) and resolv.conf; on user networks it answers names at 127.0.0.11
 mkdir -p /etc/netns/sb-c2
@@ -83,7 +83,7 @@ tee /etc/netns/sb-c2/resolv.conf >/dev/null <<'EOF'
 nameserver 127.0.0.1
 EOF
 
-# ── step 8/13: network br0: bridge br0 with gateway 172.31.0.1/16
+# ── step 8/17: network br0: bridge br0 with gateway 172.31.0.1/16
 # why:    a bridge is a virtual switch; its own address is the gateway of 172.31.0.0/16 and gives the host a route to it
 # docker: dockerd creates docker0 (172.17.0.1/16) at start; `docker network create` makes a br-<id> bridge the same way
 ip -n sb-host link add br0 type bridge
@@ -91,7 +91,7 @@ ip -n sb-host link set dev br0 alias nslab:bridge-nat@sb
 ip -n sb-host addr add 172.31.0.1/16 dev br0
 ip -n sb-host link set dev br0 up
 
-# ── step 9/13: endpoint c1/eth0: veth ve-c1 ⇄ eth0, 172.31.0.2/16 on br0
+# ── step 9/17: endpoint c1/eth0: veth ve-c1 ⇄ eth0, 172.31.0.2/16 on br0
 # why:    a veth pair is a cable: one end in the container as eth0, the other plugged into the bridge; the default route leads to the gateway
 # docker: Docker creates vethXXXXXXX, moves its peer into the container and renames it eth0, attaches the host end to the bridge and gives eth0 the next free address
 ip -n sb-host link add ve-c1 type veth peer name eth0 netns sb-c1
@@ -102,7 +102,7 @@ ip -n sb-c1 addr add 172.31.0.2/16 dev eth0
 ip -n sb-c1 link set dev eth0 up
 ip -n sb-c1 route add default via 172.31.0.1
 
-# ── step 10/13: endpoint c2/eth0: veth ve-c2 ⇄ eth0, 172.31.0.3/16 on br0
+# ── step 10/17: endpoint c2/eth0: veth ve-c2 ⇄ eth0, 172.31.0.3/16 on br0
 # why:    a veth pair is a cable: one end in the container as eth0, the other plugged into the bridge; the default route leads to the gateway
 # docker: Docker creates vethXXXXXXX, moves its peer into the container and renames it eth0, attaches the host end to the bridge and gives eth0 the next free address
 ip -n sb-host link add ve-c2 type veth peer name eth0 netns sb-c2
@@ -113,17 +113,53 @@ ip -n sb-c2 addr add 172.31.0.3/16 dev eth0
 ip -n sb-c2 link set dev eth0 up
 ip -n sb-c2 route add default via 172.31.0.1
 
-# ── step 11/13: the host forwards packets between its interfaces: net.ipv4.ip_forward=1
-# why:    without it the host answers its containers but routes nothing for them: no way out, no published port
-# docker: dockerd sets net.ipv4.ip_forward=1 when it starts (and leaves it so)
+# ── step 11/17: the host forwards packets between its interfaces: net.ipv4.ip_forward=1, FORWARD policy DROP
+# why:    without it the host answers its containers but routes nothing for them: no way out, no published port; with the policy DROP only what the rules below accept is forwarded
+# docker: dockerd sets net.ipv4.ip_forward=1 when it starts (and leaves it so); when it was 0, it also sets the FORWARD policy to DROP
 ip netns exec sb-host sysctl -qw net.ipv4.ip_forward=1
+ip netns exec sb-host iptables -P FORWARD DROP
 
-# ── step 12/13: network br0: outbound NAT (MASQUERADE 172.31.0.0/16 ! -o br0)
-# why:    the outside has no route back to a private subnet: the host rewrites the source to its own address on the way out
-# docker: Docker adds -A POSTROUTING -s SUBNET ! -o BRIDGE -j MASQUERADE for every network with masquerading on (the default)
-ip netns exec sb-host iptables -t nat -A POSTROUTING -s 172.31.0.0/16 '!' -o br0 -m comment --comment nslab:bridge-nat@sb -j MASQUERADE
+# ── step 12/17: Docker’s chains: DOCKER (nat and filter), DOCKER-USER, DOCKER-ISOLATION-STAGE-1, DOCKER-ISOLATION-STAGE-2
+# why:    the bridges’ and the published ports’ rules go into chains of their own, jumped to from the built-in ones
+# docker: dockerd creates them when it starts (iptables -N, each ISOLATION chain and DOCKER-USER ending in -j RETURN), and jumps to nat DOCKER for packets to any of the host’s own addresses: from PREROUTING, and from OUTPUT except for 127.0.0.0/8 (its docker-proxy answers the loopback)
+ip netns exec sb-host iptables -t nat -N DOCKER
+ip netns exec sb-host iptables -t filter -N DOCKER
+ip netns exec sb-host iptables -t filter -N DOCKER-ISOLATION-STAGE-1
+ip netns exec sb-host iptables -t filter -N DOCKER-ISOLATION-STAGE-2
+ip netns exec sb-host iptables -t filter -A DOCKER-ISOLATION-STAGE-1 -j RETURN
+ip netns exec sb-host iptables -t filter -A DOCKER-ISOLATION-STAGE-2 -j RETURN
+ip netns exec sb-host iptables -t filter -N DOCKER-USER
+ip netns exec sb-host iptables -t filter -A DOCKER-USER -j RETURN
+ip netns exec sb-host iptables -t nat -A PREROUTING -m addrtype --dst-type LOCAL -j DOCKER
+ip netns exec sb-host iptables -t nat -A OUTPUT '!' -d 127.0.0.0/8 -m addrtype --dst-type LOCAL -j DOCKER
 
-# ── step 13/13: outside: start a http server on port 80
+# ── step 13/17: network br0: outbound NAT (MASQUERADE 172.31.0.0/16 ! -o br0)
+# why:    the outside has no route back to a private subnet: the host rewrites the source to its own address on the way out; what comes in from br0 itself is not DNATed (-i br0 -j RETURN): a container calling a published port is answered by docker-proxy
+# docker: dockerd, for each bridge network: -t nat -I POSTROUTING -s SUBNET ! -o BRIDGE -j MASQUERADE, -t nat -I DOCKER -i BRIDGE -j RETURN
+ip netns exec sb-host iptables -t nat -I POSTROUTING -s 172.31.0.0/16 '!' -o br0 -j MASQUERADE
+ip netns exec sb-host iptables -t nat -I DOCKER -i br0 -j RETURN
+
+# ── step 14/17: network br0: what FORWARD lets through (under Docker’s policy of DROP)
+# why:    br0 → br0 (bridged frames pass FORWARD too: br_netfilter), br0 → anywhere, answers back into br0; new connections into br0 only through DOCKER (published ports)
+# docker: dockerd inserts (-I) -i BRIDGE -o BRIDGE -j ACCEPT, then -i BRIDGE ! -o BRIDGE -j ACCEPT, -o BRIDGE -j DOCKER and -o BRIDGE -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT, each on top: the newest bridge comes first
+ip netns exec sb-host iptables -t filter -I FORWARD -i br0 -o br0 -j ACCEPT
+ip netns exec sb-host iptables -t filter -I FORWARD -i br0 '!' -o br0 -j ACCEPT
+ip netns exec sb-host iptables -t filter -I FORWARD -o br0 -j DOCKER
+ip netns exec sb-host iptables -t filter -I FORWARD -o br0 -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT
+
+# ── step 15/17: network br0: isolated from the host’s other bridges
+# why:    with ip_forward on, the host would route between its bridges: what leaves one bridge for another goes to DOCKER-ISOLATION-STAGE-2, which drops what is bound for a bridge
+# docker: dockerd inserts, for every bridge network but an internal one, -I DOCKER-ISOLATION-STAGE-1 -i BRIDGE ! -o BRIDGE -j DOCKER-ISOLATION-STAGE-2 and -I DOCKER-ISOLATION-STAGE-2 -o BRIDGE -j DROP (Docker 28 reorganised them)
+ip netns exec sb-host iptables -t filter -I DOCKER-ISOLATION-STAGE-1 -i br0 '!' -o br0 -j DOCKER-ISOLATION-STAGE-2
+ip netns exec sb-host iptables -t filter -I DOCKER-ISOLATION-STAGE-2 -o br0 -j DROP
+
+# ── step 16/17: FORWARD: DOCKER-USER first, then DOCKER-ISOLATION-STAGE-1, then the bridges’ rules
+# why:    DOCKER-USER is where a user’s own rules go, before any of Docker’s; isolation comes before the bridges’ ACCEPT rules, or they would let everything through
+# docker: dockerd puts -j DOCKER-ISOLATION-STAGE-1 and then -j DOCKER-USER on top of FORWARD (-D and -I again) after every network it creates, so they stay first
+ip netns exec sb-host iptables -t filter -I FORWARD -j DOCKER-ISOLATION-STAGE-1
+ip netns exec sb-host iptables -t filter -I FORWARD -j DOCKER-USER
+
+# ── step 17/17: outside: start a http server on port 80
 # why:    it answers "outside" and the client’s address, so a check can tell who answered and who asked
 # docker: the process of the container: it listens inside the namespace it was started in
 ip netns exec sb-outside node <nslab>/src/serve/server.js http 80 outside nslab:bridge-nat@sb >/dev/null &
@@ -137,7 +173,26 @@ ip netns exec sb-outside node <nslab>/src/serve/server.js http 80 outside nslab:
 
 # ── teardown (what `nslab down` runs), newest first:
 #   pkill -f 'serve/[a-z-]+\.js .* nslab:bridge-nat@sb$'
-#   ip netns exec sb-host iptables -t nat -D POSTROUTING -s 172.31.0.0/16 '!' -o br0 -m comment --comment nslab:bridge-nat@sb -j MASQUERADE
+#   ip netns exec sb-host iptables -t filter -D FORWARD -j DOCKER-USER
+#   ip netns exec sb-host iptables -t filter -D FORWARD -j DOCKER-ISOLATION-STAGE-1
+#   ip netns exec sb-host iptables -t filter -D DOCKER-ISOLATION-STAGE-2 -o br0 -j DROP
+#   ip netns exec sb-host iptables -t filter -D DOCKER-ISOLATION-STAGE-1 -i br0 '!' -o br0 -j DOCKER-ISOLATION-STAGE-2
+#   ip netns exec sb-host iptables -t filter -D FORWARD -o br0 -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT
+#   ip netns exec sb-host iptables -t filter -D FORWARD -o br0 -j DOCKER
+#   ip netns exec sb-host iptables -t filter -D FORWARD -i br0 '!' -o br0 -j ACCEPT
+#   ip netns exec sb-host iptables -t filter -D FORWARD -i br0 -o br0 -j ACCEPT
+#   ip netns exec sb-host iptables -t nat -D DOCKER -i br0 -j RETURN
+#   ip netns exec sb-host iptables -t nat -D POSTROUTING -s 172.31.0.0/16 '!' -o br0 -j MASQUERADE
+#   ip netns exec sb-host iptables -t nat -D OUTPUT '!' -d 127.0.0.0/8 -m addrtype --dst-type LOCAL -j DOCKER
+#   ip netns exec sb-host iptables -t nat -D PREROUTING -m addrtype --dst-type LOCAL -j DOCKER
+#   ip netns exec sb-host iptables -t filter -D DOCKER-USER -j RETURN
+#   ip netns exec sb-host iptables -t filter -X DOCKER-USER
+#   ip netns exec sb-host iptables -t filter -D DOCKER-ISOLATION-STAGE-2 -j RETURN
+#   ip netns exec sb-host iptables -t filter -D DOCKER-ISOLATION-STAGE-1 -j RETURN
+#   ip netns exec sb-host iptables -t filter -X DOCKER-ISOLATION-STAGE-2
+#   ip netns exec sb-host iptables -t filter -X DOCKER-ISOLATION-STAGE-1
+#   ip netns exec sb-host iptables -t filter -X DOCKER
+#   ip netns exec sb-host iptables -t nat -X DOCKER
 #   ip -n sb-host link del ve-c2
 #   ip -n sb-host link del ve-c1
 #   rm -rf /etc/netns/sb-c2

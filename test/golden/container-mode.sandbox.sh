@@ -8,7 +8,7 @@
 # Kubernetes pod.
 #
 # Run it as root (sudo bash this-file.sh). Everything it creates is marked
-# "nslab:container-mode@sb" (interface alias, iptables comment), so `nslab down container-mode` removes it.
+# "nslab:container-mode@sb" (interface alias; its iptables rules go with the namespace), so `nslab down container-mode` removes it.
 set -euo pipefail
 
 # ── step 1/12: sandbox: namespace sb-host plays the Docker host

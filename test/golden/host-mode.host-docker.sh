@@ -64,7 +64,7 @@ ip link set dev br0 up
 
 # ── step 6/8: let br0 forward although FORWARD drops (Docker’s trap)
 # why:    Docker set the FORWARD policy to DROP and br_netfilter sends bridged frames through it: without this, pings between containers die
-# docker: Docker adds the same accepts for its own bridges (-i docker0 -o docker0 -j ACCEPT) but not for yours
+# docker: Docker adds the same accept for its own bridges (-i docker0 -o docker0 -j ACCEPT) but not for yours
 iptables -t filter -I FORWARD -i br0 -o br0 -m comment --comment nslab:host-mode -j ACCEPT
 
 # ── step 7/8: endpoint c1/eth0: veth ve-c1 ⇄ eth0, 172.24.0.2/16 on br0

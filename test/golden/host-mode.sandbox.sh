@@ -8,7 +8,7 @@
 # "port 80 is already in use" story.
 #
 # Run it as root (sudo bash this-file.sh). Everything it creates is marked
-# "nslab:host-mode@sb" (interface alias, iptables comment), so `nslab down host-mode` removes it.
+# "nslab:host-mode@sb" (interface alias; its iptables rules go with the namespace), so `nslab down host-mode` removes it.
 set -euo pipefail
 
 # ── step 1/8: sandbox: namespace sb-host plays the Docker host

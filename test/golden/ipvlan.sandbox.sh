@@ -9,7 +9,7 @@
 # Needs the ipvlan module: where the kernel lacks it, `up` says so and the tests skip this lab.
 #
 # Run it as root (sudo bash this-file.sh). Everything it creates is marked
-# "nslab:ipvlan@sb" (interface alias, iptables comment), so `nslab down ipvlan` removes it.
+# "nslab:ipvlan@sb" (interface alias; its iptables rules go with the namespace), so `nslab down ipvlan` removes it.
 set -euo pipefail
 
 # ── step 1/9: sandbox: namespace sb-host plays the Docker host

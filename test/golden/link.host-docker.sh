@@ -63,7 +63,7 @@ ip link set dev br0 up
 
 # ── step 6/9: let br0 forward although FORWARD drops (Docker’s trap)
 # why:    Docker set the FORWARD policy to DROP and br_netfilter sends bridged frames through it: without this, pings between containers die
-# docker: Docker adds the same accepts for its own bridges (-i docker0 -o docker0 -j ACCEPT) but not for yours
+# docker: Docker adds the same accept for its own bridges (-i docker0 -o docker0 -j ACCEPT) but not for yours
 iptables -t filter -I FORWARD -i br0 -o br0 -m comment --comment nslab:link -j ACCEPT
 
 # ── step 7/9: endpoint db/eth0: veth ve-db ⇄ eth0, 172.21.0.2/16 on br0

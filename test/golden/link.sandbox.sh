@@ -7,7 +7,7 @@
 # container learns nothing about who linked to it, so the reverse name does not resolve.
 #
 # Run it as root (sudo bash this-file.sh). Everything it creates is marked
-# "nslab:link@sb" (interface alias, iptables comment), so `nslab down link` removes it.
+# "nslab:link@sb" (interface alias; its iptables rules go with the namespace), so `nslab down link` removes it.
 set -euo pipefail
 
 # ── step 1/11: sandbox: namespace sb-host plays the Docker host

@@ -8,7 +8,7 @@
 # host reaches m1 and m2, and they reach the host.
 #
 # Run it as root (sudo bash this-file.sh). Everything it creates is marked
-# "nslab:macvlan-shim@sb" (interface alias, iptables comment), so `nslab down macvlan-shim` removes it.
+# "nslab:macvlan-shim@sb" (interface alias; its iptables rules go with the namespace), so `nslab down macvlan-shim` removes it.
 set -euo pipefail
 
 # ── step 1/10: sandbox: namespace sb-host plays the Docker host

@@ -11,7 +11,7 @@
 # The fix, a macvlan "shim" on the host, is the lab macvlan-shim.
 #
 # Run it as root (sudo bash this-file.sh). Everything it creates is marked
-# "nslab:macvlan@sb" (interface alias, iptables comment), so `nslab down macvlan` removes it.
+# "nslab:macvlan@sb" (interface alias; its iptables rules go with the namespace), so `nslab down macvlan` removes it.
 set -euo pipefail
 
 # ── step 1/9: sandbox: namespace sb-host plays the Docker host

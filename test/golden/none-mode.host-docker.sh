@@ -10,7 +10,7 @@
 # "nslab:none-mode" (interface alias, iptables comment), so `nslab down none-mode` removes it.
 set -euo pipefail
 
-# ── step 1/11: namespace outside plays the world outside: a LAN switch, its router 198.51.100.1 and servers at 203.0.113.10
+# ── step 1/14: namespace outside plays the world outside: a LAN switch, its router 198.51.100.1 and servers at 203.0.113.10
 # why:    documentation addresses (RFC 5737) on a namespace of nslab’s: no real network is ever reached
 # docker: Docker uses whatever network the machine is on; here that network is a namespace too
 ip netns add outside
@@ -21,7 +21,7 @@ ip -n outside addr add 198.51.100.1/24 dev lan
 ip -n outside link set dev lan up
 ip -n outside addr add 203.0.113.10/32 dev lo
 
-# ── step 2/11: the host: uplink nsl-uplink (198.51.100.2/24) plugged into the outside’s LAN
+# ── step 2/14: the host: uplink nsl-uplink (198.51.100.2/24) plugged into the outside’s LAN
 # why:    an extra veth of nslab’s, routed only to the outside’s servers: the machine’s real uplink is left alone
 # docker: Docker uses the machine’s NIC (eth0); it never creates one
 ip link add nsl-uplink type veth peer name ve-host netns outside
@@ -32,14 +32,14 @@ ip addr add 198.51.100.2/24 dev nsl-uplink
 ip link set dev nsl-uplink up
 ip route add 203.0.113.0/24 via 198.51.100.1
 
-# ── step 3/11: container lonely: network namespace lonely, lo up (network none: nothing else)
+# ── step 3/14: container lonely: network namespace lonely, lo up (network none: nothing else)
 # why:    a namespace has its own interfaces, routes and iptables; it starts with only lo, and lo starts DOWN
 # docker: docker run --network none stops here: the container gets lo and nothing else
 ip netns add lonely
 ip -n lonely link set dev lo alias nslab:none-mode
 ip -n lonely link set dev lo up
 
-# ── step 4/11: container lonely: its /etc/hosts and resolv.conf
+# ── step 4/14: container lonely: its /etc/hosts and resolv.conf
 # why:    `ip netns exec` mounts /etc/netns/lonely/* over /etc; resolv.conf points at no server so no lookup leaves the lab
 # docker: Docker writes /etc/hosts (the container itself, --link entries) and resolv.conf; on user networks it answers names at 127.0.0.11
 mkdir -p /etc/netns/lonely
@@ -52,14 +52,14 @@ tee /etc/netns/lonely/resolv.conf >/dev/null <<'EOF'
 nameserver 127.0.0.1
 EOF
 
-# ── step 5/11: container c2: network namespace c2, lo up
+# ── step 5/14: container c2: network namespace c2, lo up
 # why:    a namespace has its own interfaces, routes and iptables; it starts with only lo, and lo starts DOWN
 # docker: docker run creates the container’s sandbox, a namespace under /var/run/docker/netns, and brings lo up
 ip netns add c2
 ip -n c2 link set dev lo alias nslab:none-mode
 ip -n c2 link set dev lo up
 
-# ── step 6/11: container c2: its /etc/hosts and resolv.conf
+# ── step 6/14: container c2: its /etc/hosts and resolv.conf
 # why:    `ip netns exec` mounts /etc/netns/c2/* over /etc; resolv.conf points at no server so no lookup leaves the lab
 # docker: Docker writes /etc/hosts (the container itself, --link entries) and resolv.conf; on user networks it answers names at 127.0.0.11
 mkdir -p /etc/netns/c2
@@ -73,7 +73,7 @@ tee /etc/netns/c2/resolv.conf >/dev/null <<'EOF'
 nameserver 127.0.0.1
 EOF
 
-# ── step 7/11: network br0: bridge br0 with gateway 172.26.0.1/16
+# ── step 7/14: network br0: bridge br0 with gateway 172.26.0.1/16
 # why:    a bridge is a virtual switch; its own address is the gateway of 172.26.0.0/16 and gives the host a route to it
 # docker: dockerd creates docker0 (172.17.0.1/16) at start; `docker network create` makes a br-<id> bridge the same way
 ip link add br0 type bridge
@@ -81,14 +81,7 @@ ip link set dev br0 alias nslab:none-mode
 ip addr add 172.26.0.1/16 dev br0
 ip link set dev br0 up
 
-# ── step 8/11: let br0 forward although FORWARD drops (Docker’s trap)
-# why:    Docker set the FORWARD policy to DROP and br_netfilter sends bridged frames through it: without this, pings between containers die
-# docker: Docker adds the same accepts for its own bridges (-i docker0 -o docker0 -j ACCEPT) but not for yours
-iptables -t filter -I FORWARD -i br0 -o br0 -m comment --comment nslab:none-mode -j ACCEPT
-iptables -t filter -I FORWARD -i br0 '!' -o br0 -m comment --comment nslab:none-mode -j ACCEPT
-iptables -t filter -I FORWARD -o br0 -m conntrack --ctstate RELATED,ESTABLISHED -m comment --comment nslab:none-mode -j ACCEPT
-
-# ── step 9/11: endpoint c2/eth0: veth ve-c2 ⇄ eth0, 172.26.0.2/16 on br0
+# ── step 8/14: endpoint c2/eth0: veth ve-c2 ⇄ eth0, 172.26.0.2/16 on br0
 # why:    a veth pair is a cable: one end in the container as eth0, the other plugged into the bridge; the default route leads to the gateway
 # docker: Docker creates vethXXXXXXX, moves its peer into the container and renames it eth0, attaches the host end to the bridge and gives eth0 the next free address
 ip link add ve-c2 type veth peer name eth0 netns c2
@@ -99,12 +92,47 @@ ip -n c2 addr add 172.26.0.2/16 dev eth0
 ip -n c2 link set dev eth0 up
 ip -n c2 route add default via 172.26.0.1
 
-# ── step 10/11: network br0: outbound NAT (MASQUERADE 172.26.0.0/16 ! -o br0)
-# why:    the outside has no route back to a private subnet: the host rewrites the source to its own address on the way out
-# docker: Docker adds -A POSTROUTING -s SUBNET ! -o BRIDGE -j MASQUERADE for every network with masquerading on (the default)
-iptables -t nat -A POSTROUTING -s 172.26.0.0/16 '!' -o br0 -m comment --comment nslab:none-mode -j MASQUERADE
+# ── step 9/14: nslab’s copies of Docker’s chains: NSLAB (nat and filter), NSLAB-USER, NSLAB-ISOLATION-STAGE-1, NSLAB-ISOLATION-STAGE-2
+# why:    the bridges’ and the published ports’ rules go into chains of their own, jumped to from the built-in ones; on this machine they are nslab’s (DOCKER → NSLAB), so Docker’s own are never touched, and they are shared by the labs that are up (the last one down removes them)
+# docker: dockerd creates them when it starts (iptables -N, each ISOLATION chain and DOCKER-USER ending in -j RETURN), and jumps to nat DOCKER for packets to any of the host’s own addresses: from PREROUTING, and from OUTPUT except for 127.0.0.0/8 (its docker-proxy answers the loopback)
+iptables -t nat -N NSLAB
+iptables -t filter -N NSLAB
+iptables -t filter -N NSLAB-ISOLATION-STAGE-1
+iptables -t filter -N NSLAB-ISOLATION-STAGE-2
+iptables -t filter -A NSLAB-ISOLATION-STAGE-1 -m comment --comment nslab:none-mode -j RETURN
+iptables -t filter -A NSLAB-ISOLATION-STAGE-2 -m comment --comment nslab:none-mode -j RETURN
+iptables -t filter -N NSLAB-USER
+iptables -t filter -A NSLAB-USER -m comment --comment nslab:none-mode -j RETURN
+iptables -t nat -A PREROUTING -m addrtype --dst-type LOCAL -m comment --comment nslab:none-mode -j NSLAB
+iptables -t nat -A OUTPUT '!' -d 127.0.0.0/8 -m addrtype --dst-type LOCAL -m comment --comment nslab:none-mode -j NSLAB
 
-# ── step 11/11: lonely: start a http server on port 80
+# ── step 10/14: network br0: outbound NAT (MASQUERADE 172.26.0.0/16 ! -o br0)
+# why:    the outside has no route back to a private subnet: the host rewrites the source to its own address on the way out; what comes in from br0 itself is not DNATed (-i br0 -j RETURN): a container calling a published port is answered by docker-proxy
+# docker: dockerd, for each bridge network: -t nat -I POSTROUTING -s SUBNET ! -o BRIDGE -j MASQUERADE, -t nat -I DOCKER -i BRIDGE -j RETURN
+iptables -t nat -I POSTROUTING -s 172.26.0.0/16 '!' -o br0 -m comment --comment nslab:none-mode -j MASQUERADE
+iptables -t nat -I NSLAB -i br0 -m comment --comment nslab:none-mode -j RETURN
+
+# ── step 11/14: network br0: what FORWARD lets through (under Docker’s policy of DROP)
+# why:    br0 → br0 (bridged frames pass FORWARD too: br_netfilter), br0 → anywhere, answers back into br0; new connections into br0 only through NSLAB (published ports)
+# docker: dockerd inserts (-I) -i BRIDGE -o BRIDGE -j ACCEPT, then -i BRIDGE ! -o BRIDGE -j ACCEPT, -o BRIDGE -j DOCKER and -o BRIDGE -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT, each on top: the newest bridge comes first
+iptables -t filter -I FORWARD -i br0 -o br0 -m comment --comment nslab:none-mode -j ACCEPT
+iptables -t filter -I FORWARD -i br0 '!' -o br0 -m comment --comment nslab:none-mode -j ACCEPT
+iptables -t filter -I FORWARD -o br0 -m comment --comment nslab:none-mode -j NSLAB
+iptables -t filter -I FORWARD -o br0 -m conntrack --ctstate RELATED,ESTABLISHED -m comment --comment nslab:none-mode -j ACCEPT
+
+# ── step 12/14: network br0: isolated from the host’s other bridges
+# why:    with ip_forward on, the host would route between its bridges: what leaves one bridge for another goes to NSLAB-ISOLATION-STAGE-2, which drops what is bound for a bridge
+# docker: dockerd inserts, for every bridge network but an internal one, -I DOCKER-ISOLATION-STAGE-1 -i BRIDGE ! -o BRIDGE -j DOCKER-ISOLATION-STAGE-2 and -I DOCKER-ISOLATION-STAGE-2 -o BRIDGE -j DROP (Docker 28 reorganised them)
+iptables -t filter -I NSLAB-ISOLATION-STAGE-1 -i br0 '!' -o br0 -m comment --comment nslab:none-mode -j NSLAB-ISOLATION-STAGE-2
+iptables -t filter -I NSLAB-ISOLATION-STAGE-2 -o br0 -m comment --comment nslab:none-mode -j DROP
+
+# ── step 13/14: FORWARD: NSLAB-USER first, then NSLAB-ISOLATION-STAGE-1, then the bridges’ rules
+# why:    NSLAB-USER is where a user’s own rules go, before any of Docker’s; isolation comes before the bridges’ ACCEPT rules, or they would let everything through
+# docker: dockerd puts -j DOCKER-ISOLATION-STAGE-1 and then -j DOCKER-USER on top of FORWARD (-D and -I again) after every network it creates, so they stay first
+iptables -t filter -I FORWARD -m comment --comment nslab:none-mode -j NSLAB-ISOLATION-STAGE-1
+iptables -t filter -I FORWARD -m comment --comment nslab:none-mode -j NSLAB-USER
+
+# ── step 14/14: lonely: start a http server on port 80
 # why:    it answers "lonely" and the client’s address, so a check can tell who answered and who asked
 # docker: the process of the container: it listens inside the namespace it was started in
 ip netns exec lonely node <nslab>/src/serve/server.js http 80 lonely nslab:none-mode >/dev/null &
@@ -118,11 +146,27 @@ ip netns exec lonely node <nslab>/src/serve/server.js http 80 lonely nslab:none-
 
 # ── teardown (what `nslab down` runs), newest first:
 #   pkill -f 'serve/[a-z-]+\.js .* nslab:none-mode$'
-#   iptables -t nat -D POSTROUTING -s 172.26.0.0/16 '!' -o br0 -m comment --comment nslab:none-mode -j MASQUERADE
-#   ip link del ve-c2
+#   iptables -t filter -D FORWARD -m comment --comment nslab:none-mode -j NSLAB-USER
+#   iptables -t filter -D FORWARD -m comment --comment nslab:none-mode -j NSLAB-ISOLATION-STAGE-1
+#   iptables -t filter -D NSLAB-ISOLATION-STAGE-2 -o br0 -m comment --comment nslab:none-mode -j DROP
+#   iptables -t filter -D NSLAB-ISOLATION-STAGE-1 -i br0 '!' -o br0 -m comment --comment nslab:none-mode -j NSLAB-ISOLATION-STAGE-2
 #   iptables -t filter -D FORWARD -o br0 -m conntrack --ctstate RELATED,ESTABLISHED -m comment --comment nslab:none-mode -j ACCEPT
+#   iptables -t filter -D FORWARD -o br0 -m comment --comment nslab:none-mode -j NSLAB
 #   iptables -t filter -D FORWARD -i br0 '!' -o br0 -m comment --comment nslab:none-mode -j ACCEPT
 #   iptables -t filter -D FORWARD -i br0 -o br0 -m comment --comment nslab:none-mode -j ACCEPT
+#   iptables -t nat -D NSLAB -i br0 -m comment --comment nslab:none-mode -j RETURN
+#   iptables -t nat -D POSTROUTING -s 172.26.0.0/16 '!' -o br0 -m comment --comment nslab:none-mode -j MASQUERADE
+#   iptables -t nat -D OUTPUT '!' -d 127.0.0.0/8 -m addrtype --dst-type LOCAL -m comment --comment nslab:none-mode -j NSLAB
+#   iptables -t nat -D PREROUTING -m addrtype --dst-type LOCAL -m comment --comment nslab:none-mode -j NSLAB
+#   iptables -t filter -D NSLAB-USER -m comment --comment nslab:none-mode -j RETURN
+#   iptables -t filter -X NSLAB-USER
+#   iptables -t filter -D NSLAB-ISOLATION-STAGE-2 -m comment --comment nslab:none-mode -j RETURN
+#   iptables -t filter -D NSLAB-ISOLATION-STAGE-1 -m comment --comment nslab:none-mode -j RETURN
+#   iptables -t filter -X NSLAB-ISOLATION-STAGE-2
+#   iptables -t filter -X NSLAB-ISOLATION-STAGE-1
+#   iptables -t filter -X NSLAB
+#   iptables -t nat -X NSLAB
+#   ip link del ve-c2
 #   ip link del br0
 #   rm -rf /etc/netns/c2
 #   ip netns del c2

@@ -129,7 +129,7 @@ bridge fdb append 00:00:00:00:00:00 dev vx-ov0 dst 198.51.100.3
 
 # ── step 12/18: let ov0 forward although FORWARD drops (Docker’s trap)
 # why:    Docker set the FORWARD policy to DROP and br_netfilter sends bridged frames through it: without this, pings between containers die
-# docker: Docker adds the same accepts for its own bridges (-i docker0 -o docker0 -j ACCEPT) but not for yours
+# docker: Docker adds the same accept for its own bridges (-i docker0 -o docker0 -j ACCEPT) but not for yours
 iptables -t filter -I FORWARD -i ov0 -o ov0 -m comment --comment nslab:overlay -j ACCEPT
 
 # ── step 13/18: overlay ov0 on h2: bridge ov0 (layer 2 only, no gateway)
@@ -150,7 +150,7 @@ bridge fdb append 00:00:00:00:00:00 dev vx-ov0 dst 198.51.100.2
 
 # ── step 15/18: let ov0 forward although FORWARD drops (Docker’s trap)
 # why:    Docker set the FORWARD policy to DROP and br_netfilter sends bridged frames through it: without this, pings between containers die
-# docker: Docker adds the same accepts for its own bridges (-i docker0 -o docker0 -j ACCEPT) but not for yours
+# docker: Docker adds the same accept for its own bridges (-i docker0 -o docker0 -j ACCEPT) but not for yours
 iptables -t filter -I FORWARD -i ov0 -o ov0 -m comment --comment nslab:overlay -j ACCEPT
 
 # ── step 16/18: endpoint a/eth0: veth ve-a ⇄ eth0, 10.0.9.2/24 on ov0

@@ -12,7 +12,7 @@
 # builds its own part: `sudo npm run lab -- overlay --as h1` on one, `--as h2` on the other.
 #
 # Run it as root (sudo bash this-file.sh). Everything it creates is marked
-# "nslab:overlay@sb" (interface alias, iptables comment), so `nslab down overlay` removes it.
+# "nslab:overlay@sb" (interface alias; its iptables rules go with the namespace), so `nslab down overlay` removes it.
 set -euo pipefail
 
 # ── step 1/18: sandbox: namespace sb-h1 plays the Docker host h1

@@ -13,14 +13,14 @@
 # "nslab:service-vip" (interface alias, iptables comment), so `nslab down service-vip` removes it.
 set -euo pipefail
 
-# ── step 1/14: container web1: network namespace web1, lo up
+# ── step 1/18: container web1: network namespace web1, lo up
 # why:    a namespace has its own interfaces, routes and iptables; it starts with only lo, and lo starts DOWN
 # docker: docker run creates the container’s sandbox, a namespace under /var/run/docker/netns, and brings lo up
 ip netns add web1
 ip -n web1 link set dev lo alias nslab:service-vip
 ip -n web1 link set dev lo up
 
-# ── step 2/14: container web1: its /etc/hosts and resolv.conf
+# ── step 2/18: container web1: its /etc/hosts and resolv.conf
 # why:    `ip netns exec` mounts /etc/netns/web1/* over /etc; resolv.conf points at no server so no lookup leaves the lab
 # docker: Docker writes /etc/hosts (the container itself, --link entries) and resolv.conf; on user networks it answers names at 127.0.0.11
 mkdir -p /etc/netns/web1
@@ -34,14 +34,14 @@ tee /etc/netns/web1/resolv.conf >/dev/null <<'EOF'
 nameserver 127.0.0.1
 EOF
 
-# ── step 3/14: container web2: network namespace web2, lo up
+# ── step 3/18: container web2: network namespace web2, lo up
 # why:    a namespace has its own interfaces, routes and iptables; it starts with only lo, and lo starts DOWN
 # docker: docker run creates the container’s sandbox, a namespace under /var/run/docker/netns, and brings lo up
 ip netns add web2
 ip -n web2 link set dev lo alias nslab:service-vip
 ip -n web2 link set dev lo up
 
-# ── step 4/14: container web2: its /etc/hosts and resolv.conf
+# ── step 4/18: container web2: its /etc/hosts and resolv.conf
 # why:    `ip netns exec` mounts /etc/netns/web2/* over /etc; resolv.conf points at no server so no lookup leaves the lab
 # docker: Docker writes /etc/hosts (the container itself, --link entries) and resolv.conf; on user networks it answers names at 127.0.0.11
 mkdir -p /etc/netns/web2
@@ -55,14 +55,14 @@ tee /etc/netns/web2/resolv.conf >/dev/null <<'EOF'
 nameserver 127.0.0.1
 EOF
 
-# ── step 5/14: container client: network namespace client, lo up
+# ── step 5/18: container client: network namespace client, lo up
 # why:    a namespace has its own interfaces, routes and iptables; it starts with only lo, and lo starts DOWN
 # docker: docker run creates the container’s sandbox, a namespace under /var/run/docker/netns, and brings lo up
 ip netns add client
 ip -n client link set dev lo alias nslab:service-vip
 ip -n client link set dev lo up
 
-# ── step 6/14: container client: its /etc/hosts and resolv.conf
+# ── step 6/18: container client: its /etc/hosts and resolv.conf
 # why:    `ip netns exec` mounts /etc/netns/client/* over /etc; resolv.conf points at no server so no lookup leaves the lab
 # docker: Docker writes /etc/hosts (the container itself, --link entries) and resolv.conf; on user networks it answers names at 127.0.0.11
 mkdir -p /etc/netns/client
@@ -76,7 +76,7 @@ tee /etc/netns/client/resolv.conf >/dev/null <<'EOF'
 nameserver 127.0.0.1
 EOF
 
-# ── step 7/14: network br0: bridge br0 with gateway 172.19.0.1/16
+# ── step 7/18: network br0: bridge br0 with gateway 172.19.0.1/16
 # why:    a bridge is a virtual switch; its own address is the gateway of 172.19.0.0/16 and gives the host a route to it
 # docker: dockerd creates docker0 (172.17.0.1/16) at start; `docker network create` makes a br-<id> bridge the same way
 ip link add br0 type bridge
@@ -84,7 +84,7 @@ ip link set dev br0 alias nslab:service-vip
 ip addr add 172.19.0.1/16 dev br0
 ip link set dev br0 up
 
-# ── step 8/14: endpoint web1/eth0: veth ve-web1 ⇄ eth0, 172.19.0.11/16 on br0
+# ── step 8/18: endpoint web1/eth0: veth ve-web1 ⇄ eth0, 172.19.0.11/16 on br0
 # why:    a veth pair is a cable: one end in the container as eth0, the other plugged into the bridge; the default route leads to the gateway
 # docker: Docker creates vethXXXXXXX, moves its peer into the container and renames it eth0, attaches the host end to the bridge and gives eth0 the next free address
 ip link add ve-web1 type veth peer name eth0 netns web1
@@ -95,7 +95,7 @@ ip -n web1 addr add 172.19.0.11/16 dev eth0
 ip -n web1 link set dev eth0 up
 ip -n web1 route add default via 172.19.0.1
 
-# ── step 9/14: endpoint web2/eth0: veth ve-web2 ⇄ eth0, 172.19.0.12/16 on br0
+# ── step 9/18: endpoint web2/eth0: veth ve-web2 ⇄ eth0, 172.19.0.12/16 on br0
 # why:    a veth pair is a cable: one end in the container as eth0, the other plugged into the bridge; the default route leads to the gateway
 # docker: Docker creates vethXXXXXXX, moves its peer into the container and renames it eth0, attaches the host end to the bridge and gives eth0 the next free address
 ip link add ve-web2 type veth peer name eth0 netns web2
@@ -106,7 +106,7 @@ ip -n web2 addr add 172.19.0.12/16 dev eth0
 ip -n web2 link set dev eth0 up
 ip -n web2 route add default via 172.19.0.1
 
-# ── step 10/14: endpoint client/eth0: veth ve-client ⇄ eth0, 172.19.0.2/16 on br0
+# ── step 10/18: endpoint client/eth0: veth ve-client ⇄ eth0, 172.19.0.2/16 on br0
 # why:    a veth pair is a cable: one end in the container as eth0, the other plugged into the bridge; the default route leads to the gateway
 # docker: Docker creates vethXXXXXXX, moves its peer into the container and renames it eth0, attaches the host end to the bridge and gives eth0 the next free address
 ip link add ve-client type veth peer name eth0 netns client
@@ -117,12 +117,46 @@ ip -n client addr add 172.19.0.2/16 dev eth0
 ip -n client link set dev eth0 up
 ip -n client route add default via 172.19.0.1
 
-# ── step 11/14: the host forwards packets between its interfaces: net.ipv4.ip_forward=1
+# ── step 11/18: the host forwards packets between its interfaces: net.ipv4.ip_forward=1
 # why:    without it the host answers its containers but routes nothing for them: no way out, no published port
-# docker: dockerd sets net.ipv4.ip_forward=1 when it starts (and leaves it so)
+# docker: dockerd sets net.ipv4.ip_forward=1 when it starts (and leaves it so); when it was 0, it also sets the FORWARD policy to DROP (nslab leaves the machine’s policy alone)
 sysctl -qw net.ipv4.ip_forward=1
 
-# ── step 12/14: service web: virtual IP 10.96.0.10:80 → web1, web2
+# ── step 12/18: nslab’s copies of Docker’s chains: NSLAB (nat and filter), NSLAB-USER, NSLAB-ISOLATION-STAGE-1, NSLAB-ISOLATION-STAGE-2
+# why:    the bridges’ and the published ports’ rules go into chains of their own, jumped to from the built-in ones; on this machine they are nslab’s (DOCKER → NSLAB), so Docker’s own are never touched, and they are shared by the labs that are up (the last one down removes them)
+# docker: dockerd creates them when it starts (iptables -N, each ISOLATION chain and DOCKER-USER ending in -j RETURN), and jumps to nat DOCKER for packets to any of the host’s own addresses: from PREROUTING, and from OUTPUT except for 127.0.0.0/8 (its docker-proxy answers the loopback)
+iptables -t nat -N NSLAB
+iptables -t filter -N NSLAB
+iptables -t filter -N NSLAB-ISOLATION-STAGE-1
+iptables -t filter -N NSLAB-ISOLATION-STAGE-2
+iptables -t filter -A NSLAB-ISOLATION-STAGE-1 -m comment --comment nslab:service-vip -j RETURN
+iptables -t filter -A NSLAB-ISOLATION-STAGE-2 -m comment --comment nslab:service-vip -j RETURN
+iptables -t filter -N NSLAB-USER
+iptables -t filter -A NSLAB-USER -m comment --comment nslab:service-vip -j RETURN
+iptables -t nat -A PREROUTING -m addrtype --dst-type LOCAL -m comment --comment nslab:service-vip -j NSLAB
+iptables -t nat -A OUTPUT '!' -d 127.0.0.0/8 -m addrtype --dst-type LOCAL -m comment --comment nslab:service-vip -j NSLAB
+
+# ── step 13/18: network br0: what FORWARD lets through (under Docker’s policy of DROP)
+# why:    br0 → br0 (bridged frames pass FORWARD too: br_netfilter), br0 → anywhere, answers back into br0; new connections into br0 only through NSLAB (published ports)
+# docker: dockerd inserts (-I) -i BRIDGE -o BRIDGE -j ACCEPT, then -i BRIDGE ! -o BRIDGE -j ACCEPT, -o BRIDGE -j DOCKER and -o BRIDGE -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT, each on top: the newest bridge comes first
+iptables -t filter -I FORWARD -i br0 -o br0 -m comment --comment nslab:service-vip -j ACCEPT
+iptables -t filter -I FORWARD -i br0 '!' -o br0 -m comment --comment nslab:service-vip -j ACCEPT
+iptables -t filter -I FORWARD -o br0 -m comment --comment nslab:service-vip -j NSLAB
+iptables -t filter -I FORWARD -o br0 -m conntrack --ctstate RELATED,ESTABLISHED -m comment --comment nslab:service-vip -j ACCEPT
+
+# ── step 14/18: network br0: isolated from the host’s other bridges
+# why:    with ip_forward on, the host would route between its bridges: what leaves one bridge for another goes to NSLAB-ISOLATION-STAGE-2, which drops what is bound for a bridge
+# docker: dockerd inserts, for every bridge network but an internal one, -I DOCKER-ISOLATION-STAGE-1 -i BRIDGE ! -o BRIDGE -j DOCKER-ISOLATION-STAGE-2 and -I DOCKER-ISOLATION-STAGE-2 -o BRIDGE -j DROP (Docker 28 reorganised them)
+iptables -t filter -I NSLAB-ISOLATION-STAGE-1 -i br0 '!' -o br0 -m comment --comment nslab:service-vip -j NSLAB-ISOLATION-STAGE-2
+iptables -t filter -I NSLAB-ISOLATION-STAGE-2 -o br0 -m comment --comment nslab:service-vip -j DROP
+
+# ── step 15/18: FORWARD: NSLAB-USER first, then NSLAB-ISOLATION-STAGE-1, then the bridges’ rules
+# why:    NSLAB-USER is where a user’s own rules go, before any of Docker’s; isolation comes before the bridges’ ACCEPT rules, or they would let everything through
+# docker: dockerd puts -j DOCKER-ISOLATION-STAGE-1 and then -j DOCKER-USER on top of FORWARD (-D and -I again) after every network it creates, so they stay first
+iptables -t filter -I FORWARD -m comment --comment nslab:service-vip -j NSLAB-ISOLATION-STAGE-1
+iptables -t filter -I FORWARD -m comment --comment nslab:service-vip -j NSLAB-USER
+
+# ── step 16/18: service web: virtual IP 10.96.0.10:80 → web1, web2
 # why:    no interface has the VIP: DNAT picks a backend per connection, at random (iptables statistic), and the answer is un-NATed on the way back
 # docker: Docker’s swarm services and Kubernetes’ kube-proxy (iptables mode) build the same KUBE-SVC/KUBE-SEP chains of DNAT rules
 iptables -t nat -A PREROUTING -d 10.96.0.10 -p tcp -m tcp --dport 80 -m statistic --mode random --probability 0.50000 -m comment --comment nslab:service-vip -j DNAT --to-destination 172.19.0.11:80
@@ -131,12 +165,12 @@ iptables -t nat -A OUTPUT -d 10.96.0.10 -p tcp -m tcp --dport 80 -m statistic --
 iptables -t nat -A OUTPUT -d 10.96.0.10 -p tcp -m tcp --dport 80 -m comment --comment nslab:service-vip -j DNAT --to-destination 172.19.0.12:80
 iptables -t nat -A POSTROUTING -m conntrack --ctstate DNAT --ctorigdst 10.96.0.10 -m comment --comment nslab:service-vip -j MASQUERADE
 
-# ── step 13/14: web1: start a http server on port 80
+# ── step 17/18: web1: start a http server on port 80
 # why:    it answers "web1" and the client’s address, so a check can tell who answered and who asked
 # docker: the process of the container: it listens inside the namespace it was started in
 ip netns exec web1 node <nslab>/src/serve/server.js http 80 web1 nslab:service-vip >/dev/null &
 
-# ── step 14/14: web2: start a http server on port 80
+# ── step 18/18: web2: start a http server on port 80
 # why:    it answers "web2" and the client’s address, so a check can tell who answered and who asked
 # docker: the process of the container: it listens inside the namespace it was started in
 ip netns exec web2 node <nslab>/src/serve/server.js http 80 web2 nslab:service-vip >/dev/null &
@@ -153,6 +187,24 @@ ip netns exec web2 node <nslab>/src/serve/server.js http 80 web2 nslab:service-v
 #   iptables -t nat -D OUTPUT -d 10.96.0.10 -p tcp -m tcp --dport 80 -m statistic --mode random --probability 0.50000 -m comment --comment nslab:service-vip -j DNAT --to-destination 172.19.0.11:80
 #   iptables -t nat -D PREROUTING -d 10.96.0.10 -p tcp -m tcp --dport 80 -m comment --comment nslab:service-vip -j DNAT --to-destination 172.19.0.12:80
 #   iptables -t nat -D PREROUTING -d 10.96.0.10 -p tcp -m tcp --dport 80 -m statistic --mode random --probability 0.50000 -m comment --comment nslab:service-vip -j DNAT --to-destination 172.19.0.11:80
+#   iptables -t filter -D FORWARD -m comment --comment nslab:service-vip -j NSLAB-USER
+#   iptables -t filter -D FORWARD -m comment --comment nslab:service-vip -j NSLAB-ISOLATION-STAGE-1
+#   iptables -t filter -D NSLAB-ISOLATION-STAGE-2 -o br0 -m comment --comment nslab:service-vip -j DROP
+#   iptables -t filter -D NSLAB-ISOLATION-STAGE-1 -i br0 '!' -o br0 -m comment --comment nslab:service-vip -j NSLAB-ISOLATION-STAGE-2
+#   iptables -t filter -D FORWARD -o br0 -m conntrack --ctstate RELATED,ESTABLISHED -m comment --comment nslab:service-vip -j ACCEPT
+#   iptables -t filter -D FORWARD -o br0 -m comment --comment nslab:service-vip -j NSLAB
+#   iptables -t filter -D FORWARD -i br0 '!' -o br0 -m comment --comment nslab:service-vip -j ACCEPT
+#   iptables -t filter -D FORWARD -i br0 -o br0 -m comment --comment nslab:service-vip -j ACCEPT
+#   iptables -t nat -D OUTPUT '!' -d 127.0.0.0/8 -m addrtype --dst-type LOCAL -m comment --comment nslab:service-vip -j NSLAB
+#   iptables -t nat -D PREROUTING -m addrtype --dst-type LOCAL -m comment --comment nslab:service-vip -j NSLAB
+#   iptables -t filter -D NSLAB-USER -m comment --comment nslab:service-vip -j RETURN
+#   iptables -t filter -X NSLAB-USER
+#   iptables -t filter -D NSLAB-ISOLATION-STAGE-2 -m comment --comment nslab:service-vip -j RETURN
+#   iptables -t filter -D NSLAB-ISOLATION-STAGE-1 -m comment --comment nslab:service-vip -j RETURN
+#   iptables -t filter -X NSLAB-ISOLATION-STAGE-2
+#   iptables -t filter -X NSLAB-ISOLATION-STAGE-1
+#   iptables -t filter -X NSLAB
+#   iptables -t nat -X NSLAB
 #   sysctl -qw net.ipv4.ip_forward=0
 #   ip link del ve-client
 #   ip link del ve-web2

@@ -135,7 +135,7 @@ ip link set dev appnet up
 
 # ── step 12/22: let appnet forward although FORWARD drops (Docker’s trap)
 # why:    Docker set the FORWARD policy to DROP and br_netfilter sends bridged frames through it: without this, pings between containers die
-# docker: Docker adds the same accepts for its own bridges (-i docker0 -o docker0 -j ACCEPT) but not for yours
+# docker: Docker adds the same accept for its own bridges (-i docker0 -o docker0 -j ACCEPT) but not for yours
 iptables -t filter -I FORWARD -i appnet -o appnet -m comment --comment nslab:user-bridge-dns -j ACCEPT
 
 # ── step 13/22: network br0: bridge br0 with gateway 172.22.0.1/24
@@ -148,7 +148,7 @@ ip link set dev br0 up
 
 # ── step 14/22: let br0 forward although FORWARD drops (Docker’s trap)
 # why:    Docker set the FORWARD policy to DROP and br_netfilter sends bridged frames through it: without this, pings between containers die
-# docker: Docker adds the same accepts for its own bridges (-i docker0 -o docker0 -j ACCEPT) but not for yours
+# docker: Docker adds the same accept for its own bridges (-i docker0 -o docker0 -j ACCEPT) but not for yours
 iptables -t filter -I FORWARD -i br0 -o br0 -m comment --comment nslab:user-bridge-dns -j ACCEPT
 
 # ── step 15/22: endpoint app/eth0: veth ve-app ⇄ eth0, 172.23.0.2/24 on appnet

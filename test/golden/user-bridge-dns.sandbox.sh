@@ -14,7 +14,7 @@
 # `ip netns exec user-bridge-dns-app iptables -t nat -S` and `cat /etc/resolv.conf` there.
 #
 # Run it as root (sudo bash this-file.sh). Everything it creates is marked
-# "nslab:user-bridge-dns@sb" (interface alias, iptables comment), so `nslab down user-bridge-dns` removes it.
+# "nslab:user-bridge-dns@sb" (interface alias; its iptables rules go with the namespace), so `nslab down user-bridge-dns` removes it.
 set -euo pipefail
 
 # ── step 1/23: sandbox: namespace sb-host plays the Docker host

@@ -75,9 +75,14 @@ const breaks: Record<string, { what: string; apply: (sb: string) => Promise<unkn
     fails: ['c1 → outside (203.0.113.10)', 'http c1 → outside (203.0.113.10:80)'],
   },
   'port-publish': {
-    what: 'delete the PREROUTING DNAT',
-    apply: (sb) => deleteRule(`${sb}-host`, 'nat', /^-A PREROUTING .*DNAT/),
-    fails: ['http outside → host (198.51.100.2:8080)', 'http c2 → host (198.51.100.2:8080)'],
+    what: 'delete the jump from nat PREROUTING to DOCKER',
+    apply: (sb) => deleteRule(`${sb}-host`, 'nat', /^-A PREROUTING .*-j DOCKER$/),
+    fails: ['http outside → host (198.51.100.2:8080)'],
+  },
+  'port-publish-no-proxy': {
+    what: 'turn hairpin mode off on c1’s bridge port',
+    apply: (sb) => execa('bridge', ['-n', `${sb}-host`, 'link', 'set', 'dev', 've-c1', 'hairpin', 'off']),
+    fails: ['http c1 → host (198.51.100.2:8080)'],
   },
   'none-mode': {
     what: 'set lo down',
@@ -117,10 +122,10 @@ const breaks: Record<string, { what: string; apply: (sb: string) => Promise<unkn
     fails: ['web resolves database to 172.21.0.2', 'web resolves db to 172.21.0.2'],
   },
   'bridge-isolation': {
-    what: 'delete the isolation drops',
+    what: 'delete the drops of DOCKER-ISOLATION-STAGE-2',
     apply: async (sb) => {
-      await deleteRule(`${sb}-host`, 'filter', /-i front -o back .*DROP/);
-      await deleteRule(`${sb}-host`, 'filter', /-i back -o front .*DROP/);
+      await deleteRule(`${sb}-host`, 'filter', /^-A DOCKER-ISOLATION-STAGE-2 -o back -j DROP$/);
+      await deleteRule(`${sb}-host`, 'filter', /^-A DOCKER-ISOLATION-STAGE-2 -o front -j DROP$/);
     },
     fails: ['web ↛ db (172.20.2.2)', 'cache ↛ proxy (172.20.1.3)'],
   },

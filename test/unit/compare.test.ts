@@ -152,3 +152,41 @@ t.test('the lab’s checks aimed at Docker: its namespaces, its addresses, no ou
     ],
   );
 });
+
+t.test('rules in nslab’s own chains (the host target) match Docker’s chains of the same name', async (t) => {
+  const mark = '-m comment --comment nslab:bridge-basic';
+  const hand = observed('br0', '172.30.0');
+  hand.rules = [
+    { table: 'filter', chain: 'FORWARD', rule: `-o br0 ${mark} -j NSLAB` },
+    {
+      table: 'filter',
+      chain: 'NSLAB-ISOLATION-STAGE-1',
+      rule: `-i br0 ! -o br0 ${mark} -j NSLAB-ISOLATION-STAGE-2`,
+    },
+    { table: 'nat', chain: 'NSLAB', rule: `-i br0 ${mark} -j RETURN` },
+  ];
+  const dockerSide = observed('docker0', '172.17.0');
+  dockerSide.rules = [
+    { table: 'filter', chain: 'FORWARD', rule: '-o docker0 -j DOCKER' },
+    {
+      table: 'filter',
+      chain: 'DOCKER-ISOLATION-STAGE-1',
+      rule: '-i docker0 ! -o docker0 -j DOCKER-ISOLATION-STAGE-2',
+    },
+    { table: 'nat', chain: 'DOCKER', rule: '-i docker0 -j RETURN' },
+  ];
+  const rows = compareNetworks({
+    lab,
+    hand: side(hand, handNets),
+    docker: { ...side(dockerSide, dockerNets), version: '20.10.24' },
+  }).filter((r) => r.property.startsWith('iptables'));
+  t.same(
+    rows.map((r) => [r.property, r.verdict]),
+    [
+      ['iptables: filter FORWARD -o <br0> -j DOCKER', 'same'],
+      ['iptables: filter DOCKER-ISOLATION-STAGE-1 -i <br0> ! -o <br0> -j DOCKER-ISOLATION-STAGE-2', 'same'],
+      ['iptables: nat DOCKER -i <br0> -j RETURN', 'same'],
+    ],
+  );
+  t.match(rows[0], { hand: '-t filter -A FORWARD -o br0 -j NSLAB' }, 'the hand side shown as it is');
+});

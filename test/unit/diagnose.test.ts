@@ -309,7 +309,41 @@ const cases: Case[] = [
     ],
     count: 1,
   },
+  {
+    name: 'Docker’s shape: the DNAT in nat DOCKER, jumped to from both',
+    breaks: dockerShape,
+    count: 0,
+  },
+  {
+    name: 'Docker’s shape without the OUTPUT jump (the no-output-dnat exercise)',
+    breaks: (o) => {
+      dockerShape(o);
+      o.rules = o.rules.filter((r) => r.chain !== 'OUTPUT');
+    },
+    first: ['rules', 'host', 'no DNAT in OUTPUT sends port 8080 to c1 (the host’s own requests)'],
+    count: 1,
+  },
+  {
+    name: 'Docker’s shape: the OUTPUT jump is there, the DNAT is not',
+    breaks: (o) => {
+      dockerShape(o);
+      o.rules = o.rules.filter((r) => !r.rule.includes('DNAT'));
+    },
+    first: ['rules', 'host', 'no DNAT in PREROUTING sends port 8080 to c1 (requests from elsewhere)'],
+    count: 2,
+  },
 ];
+
+/** The rules as Docker 20.10 writes them: DNAT in nat DOCKER, jumps from PREROUTING and OUTPUT. */
+function dockerShape(o: ObservedNetwork) {
+  o.rules = [
+    { table: 'nat', chain: 'PREROUTING', rule: '-m addrtype --dst-type LOCAL -j DOCKER' },
+    { table: 'nat', chain: 'OUTPUT', rule: '! -d 127.0.0.0/8 -m addrtype --dst-type LOCAL -j DOCKER' },
+    { table: 'nat', chain: 'POSTROUTING', rule: '-s 172.30.0.0/16 ! -o br0 -j MASQUERADE' },
+    { table: 'nat', chain: 'DOCKER', rule: '-i br0 -j RETURN' },
+    { table: 'nat', chain: 'DOCKER', rule: `! -i br0 ${dnat}` },
+  ];
+}
 
 for (const c of cases)
   t.test(`diagnose: ${c.name}`, async (t) => {
@@ -320,3 +354,35 @@ for (const c of cases)
     t.same(found[0], c.first && { layer, where, what }, 'the first finding');
     t.equal(found.length, c.count, `${c.count} finding(s): ${found.map((f) => f.what).join('; ')}`);
   });
+
+t.test('diagnose: userland-proxy false and a bridge port without hairpin mode', async (t) => {
+  const noProxy = labFromText(
+    '/tmp/diagnosed.yaml',
+    `title: diagnosed
+daemon: { userland-proxy: false }
+networks:
+  br0: { subnet: 172.30.0.0/16, nat: true }
+containers:
+  c1:
+    networks:
+      br0: { address: 172.30.0.2 }
+    ports: ["8080:80"]
+  c2:
+    networks:
+      br0: { address: 172.30.0.3 }
+`,
+  );
+  const seen = healthy();
+  eth0(c1(seen)).hostSide!.hairpin = false;
+  eth0(c2(seen)).hostSide!.hairpin = true;
+  t.same(diagnose(noProxy, seen, true), [
+    {
+      layer: 'link',
+      where: 'c1',
+      what:
+        "ve-c1, c1's port on br0, is not in hairpin mode: a frame cannot leave by the port it came in by " +
+        '(c1 calling its own published port)',
+    },
+  ]);
+  t.same(diagnose(lab, seen, true), [], 'with docker-proxy on, hairpin mode is not Docker’s');
+});

@@ -214,6 +214,7 @@ const FAULTS = [
   'unplugged',
   'no-default-route',
   'no-output-dnat',
+  'no-hairpin',
   'macvlan-private',
   'no-gateway',
   'bridge-down',

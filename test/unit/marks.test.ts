@@ -2,6 +2,7 @@
 // lab's own mark must round-trip and nothing else may pass for one.
 import t from 'tap';
 import { markOf, parseMark, type Place } from '../../src/lab/names.js';
+import { emptyNslabChainsIn } from '../../src/run/inventory.js';
 
 const host: Place = { kind: 'host' };
 const sandbox = (name: string): Place => ({ kind: 'sandbox', name });
@@ -58,3 +59,30 @@ for (const c of notMarks)
   t.test(`not a mark: ${c.name}`, async (t) => {
     t.equal(parseMark(c.alias), null);
   });
+
+t.test(
+  'nslab’s chains on the machine: only the empty, unused ones are left for down to remove',
+  async (t) => {
+    const saved = [
+      '*nat',
+      ':PREROUTING ACCEPT [0:0]',
+      ':NSLAB - [0:0]',
+      '-A PREROUTING -m addrtype --dst-type LOCAL -m comment --comment "nslab:a" -j NSLAB',
+      'COMMIT',
+      '*filter',
+      ':FORWARD DROP [0:0]',
+      ':DOCKER - [0:0]',
+      ':NSLAB - [0:0]',
+      ':NSLAB-ISOLATION-STAGE-1 - [0:0]',
+      ':NSLAB-ISOLATION-STAGE-2 - [0:0]',
+      ':NSLAB-USER - [0:0]',
+      ':NSLABX - [0:0]',
+      '-A NSLAB-ISOLATION-STAGE-1 -i br0 ! -o br0 -m comment --comment "nslab:a" -j NSLAB-ISOLATION-STAGE-2',
+      'COMMIT',
+    ].join('\n');
+    t.same(emptyNslabChainsIn(saved), [
+      { table: 'filter', chain: 'NSLAB' },
+      { table: 'filter', chain: 'NSLAB-USER' },
+    ]);
+  },
+);

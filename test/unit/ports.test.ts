@@ -120,62 +120,64 @@ const publishLines = (ports: string[], target: Target) =>
     );
 
 t.test('the rules of each form', async (t) => {
-  const X = 'ip netns exec sb-host';
+  const X = 'ip netns exec sb-host iptables';
+  const accept = (proto: string, port: number) =>
+    `-A DOCKER -d 10.10.0.2/32 ! -i br0 -o br0 -p ${proto} -m ${proto} --dport ${port} -j ACCEPT`;
+  const hairpin = (proto: string, port: number) =>
+    `-A POSTROUTING -s 10.10.0.2/32 -d 10.10.0.2/32 -p ${proto} -m ${proto} --dport ${port} -j MASQUERADE`;
   const cases: [string, Target, string[]][] = [
     [
       '8080:80',
       sandbox,
       [
-        `${X} iptables -t nat -A PREROUTING -m addrtype --dst-type LOCAL -p tcp -m tcp --dport 8080 -j DNAT --to-destination 10.10.0.2:80`,
-        `${X} iptables -t nat -A OUTPUT -m addrtype --dst-type LOCAL ! -d 127.0.0.0/8 -p tcp -m tcp --dport 8080 -j DNAT --to-destination 10.10.0.2:80`,
-        `${X} iptables -t nat -A POSTROUTING -s 10.10.0.0/24 -d 10.10.0.2 -p tcp -m tcp --dport 80 -j MASQUERADE`,
+        `${X} -t nat -A DOCKER ! -i br0 -p tcp -m tcp --dport 8080 -j DNAT --to-destination 10.10.0.2:80`,
+        `${X} -t filter ${accept('tcp', 80)}`,
+        `${X} -t nat ${hairpin('tcp', 80)}`,
       ],
     ],
     [
       '0.0.0.0:8080:80/tcp',
       sandbox,
       [
-        `${X} iptables -t nat -A PREROUTING -m addrtype --dst-type LOCAL -p tcp -m tcp --dport 8080 -j DNAT --to-destination 10.10.0.2:80`,
-        `${X} iptables -t nat -A OUTPUT -m addrtype --dst-type LOCAL ! -d 127.0.0.0/8 -p tcp -m tcp --dport 8080 -j DNAT --to-destination 10.10.0.2:80`,
-        `${X} iptables -t nat -A POSTROUTING -s 10.10.0.0/24 -d 10.10.0.2 -p tcp -m tcp --dport 80 -j MASQUERADE`,
+        `${X} -t nat -A DOCKER ! -i br0 -p tcp -m tcp --dport 8080 -j DNAT --to-destination 10.10.0.2:80`,
+        `${X} -t filter ${accept('tcp', 80)}`,
+        `${X} -t nat ${hairpin('tcp', 80)}`,
       ],
     ],
     [
       '5353:53/udp',
       sandbox,
       [
-        `${X} iptables -t nat -A PREROUTING -m addrtype --dst-type LOCAL -p udp -m udp --dport 5353 -j DNAT --to-destination 10.10.0.2:53`,
-        `${X} iptables -t nat -A OUTPUT -m addrtype --dst-type LOCAL ! -d 127.0.0.0/8 -p udp -m udp --dport 5353 -j DNAT --to-destination 10.10.0.2:53`,
-        `${X} iptables -t nat -A POSTROUTING -s 10.10.0.0/24 -d 10.10.0.2 -p udp -m udp --dport 53 -j MASQUERADE`,
+        `${X} -t nat -A DOCKER ! -i br0 -p udp -m udp --dport 5353 -j DNAT --to-destination 10.10.0.2:53`,
+        `${X} -t filter ${accept('udp', 53)}`,
+        `${X} -t nat ${hairpin('udp', 53)}`,
       ],
     ],
     [
       '198.51.100.2:8080:80',
       sandbox,
       [
-        `${X} iptables -t nat -A PREROUTING -d 198.51.100.2/32 -p tcp -m tcp --dport 8080 -j DNAT --to-destination 10.10.0.2:80`,
-        `${X} iptables -t nat -A OUTPUT -d 198.51.100.2/32 -p tcp -m tcp --dport 8080 -j DNAT --to-destination 10.10.0.2:80`,
-        `${X} iptables -t nat -A POSTROUTING -s 10.10.0.0/24 -d 10.10.0.2 -p tcp -m tcp --dport 80 -j MASQUERADE`,
+        `${X} -t nat -A DOCKER -d 198.51.100.2/32 ! -i br0 -p tcp -m tcp --dport 8080 -j DNAT --to-destination 10.10.0.2:80`,
+        `${X} -t filter ${accept('tcp', 80)}`,
+        `${X} -t nat ${hairpin('tcp', 80)}`,
       ],
     ],
     [
       '127.0.0.1:8080:80',
       sandbox,
       [
-        `${X} sysctl -qw net.ipv4.conf.all.route_localnet=1`,
-        `${X} iptables -t nat -A POSTROUTING -s 127.0.0.0/8 -o br0 -j MASQUERADE`,
-        `${X} iptables -t nat -A OUTPUT -d 127.0.0.1/32 -p tcp -m tcp --dport 8080 -j DNAT --to-destination 10.10.0.2:80`,
-        `${X} iptables -t nat -A POSTROUTING -s 10.10.0.0/24 -d 10.10.0.2 -p tcp -m tcp --dport 80 -j MASQUERADE`,
+        `${X} -t nat -A DOCKER -d 127.0.0.1/32 ! -i br0 -p tcp -m tcp --dport 8080 -j DNAT --to-destination 10.10.0.2:80`,
+        `${X} -t filter ${accept('tcp', 80)}`,
+        `${X} -t nat ${hairpin('tcp', 80)}`,
       ],
     ],
     [
       '5353:53/udp',
       host,
       [
-        'iptables -t nat -A PREROUTING -m addrtype --dst-type LOCAL -p udp -m udp --dport 5353 -j DNAT --to-destination 10.10.0.2:53',
-        'iptables -t nat -A OUTPUT -m addrtype --dst-type LOCAL ! -d 127.0.0.0/8 -p udp -m udp --dport 5353 -j DNAT --to-destination 10.10.0.2:53',
-        'iptables -t nat -A POSTROUTING -s 10.10.0.0/24 -d 10.10.0.2 -p udp -m udp --dport 53 -j MASQUERADE',
-        'iptables -t filter -I FORWARD -d 10.10.0.2 -o br0 -p udp -m udp --dport 53 -j ACCEPT',
+        'iptables -t nat -A NSLAB ! -i br0 -p udp -m udp --dport 5353 -j DNAT --to-destination 10.10.0.2:53',
+        `iptables -t filter ${accept('udp', 53).replace('DOCKER', 'NSLAB')}`,
+        `iptables -t nat ${hairpin('udp', 53)}`,
       ],
     ],
   ];
@@ -183,12 +185,17 @@ t.test('the rules of each form', async (t) => {
     t.same(publishLines([spec], target), want, `${spec} on ${target.kind}`);
 });
 
-t.test('127.0.0.1 on the machine itself is refused, with what to do instead', async (t) => {
-  t.throws(() => publishLines(['127.0.0.1:8080:80'], host), {
-    name: 'LabError',
-    message:
-      /lab\.yaml: container c1: -p 127\.0\.0\.1:8080:80 on the machine itself needs net\.ipv4\.conf\.all\.route_localnet=1 there .*build it in the sandbox/,
-  });
+t.test('userland-proxy false: the DNAT takes the bridge’s own packets too', async (t) => {
+  const lines = compile(
+    labFromText('lab.yaml', labWith(['8080:80'], 'daemon: { userland-proxy: false }\n')),
+    sandbox,
+  )
+    .steps.filter((s) => s.kind === 'publish')
+    .flatMap((s) => s.commands.map((c) => argvOf(c).join(' ')));
+  t.equal(
+    lines[0],
+    'ip netns exec sb-host iptables -t nat -A DOCKER -p tcp -m tcp --dport 8080 -j DNAT --to-destination 10.10.0.2:80',
+  );
 });
 
 t.test('udp servers and checks resolve', async (t) => {

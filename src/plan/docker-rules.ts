@@ -1,0 +1,350 @@
+// Docker 20.10's iptables rules, as libnetwork's bridge driver writes them (setup_ip_tables.go,
+// iptables/iptables.go, port_mapping.go): its chains, each bridge's FORWARD rules, the isolation
+// stages, the NAT of a published port. The commands are issued in Docker's own order, with its
+// own -A and -I, so `iptables -S` ends up as a learner sees it next to a real dockerd.
+//
+// Where: in a sandbox the Docker host is a namespace of nslab's own, and the rules are exactly
+// Docker's (chains DOCKER, DOCKER-USER, …, no mark: the namespace is the mark, and down deletes
+// it with everything in it). On the host target Docker's own chains may be there: nslab's rules
+// go into chains of its own, named as Docker's with DOCKER → NSLAB, and every rule carries the
+// lab's mark (`-m comment --comment nslab:LAB`), which down and status read. Those chains are
+// shared by the labs up at once: created when missing (as Docker's NewChain does), each lab adds
+// its own marked rules and jumps, and `-X` removes a chain only once it is empty and unreferenced
+// (the kernel refuses otherwise), so the last lab down takes the chains along.
+import type { Lab, Network } from '../lab/types.js';
+import { formatSubnet } from '../net/ipv4.js';
+import { sysctl, tagged, undoing, type Command, type IptablesCommand } from './command.js';
+import type { Context } from './context.js';
+
+/** The chains nslab's rules live in, on one target. */
+export interface Chains {
+  /** nat and filter: the published ports (Docker's DOCKER) */
+  docker: string;
+  user: string;
+  stage1: string;
+  stage2: string;
+}
+
+const chainsFor = (ctx: Pick<Context, 'target'>): Chains => {
+  const base = ctx.target.kind === 'host' ? 'NSLAB' : 'DOCKER';
+  return {
+    docker: base,
+    user: `${base}-USER`,
+    stage1: `${base}-ISOLATION-STAGE-1`,
+    stage2: `${base}-ISOLATION-STAGE-2`,
+  };
+};
+
+/**
+ * An iptables rule in a Docker host's namespace, undone by -D; on the host target marked by its
+ * comment (the last match, so the rule still reads as Docker's).
+ */
+export function rule(
+  ctx: Context,
+  host: string,
+  table: string,
+  chain: string,
+  matches: string[],
+  target: string[],
+  op: '-A' | '-I' = '-A',
+): IptablesCommand {
+  const mark = ctx.target.kind === 'host' ? ['-m', 'comment', '--comment', ctx.mark] : [];
+  const args = [...matches, ...mark, '-j', ...target];
+  const made: IptablesCommand = { tool: 'iptables', ns: ctx.hostNs(host), table, op, chain, args };
+  return undoing(made, { ...made, op: '-D' });
+}
+
+/** `iptables -t TABLE -N CHAIN`, undone by -X (which the kernel refuses while anything uses it). */
+const newChain = (ctx: Context, host: string, table: string, chain: string): IptablesCommand => {
+  const made: IptablesCommand = { tool: 'iptables', ns: ctx.hostNs(host), table, op: '-N', chain, args: [] };
+  return undoing(made, { ...made, op: '-X' });
+};
+
+/** Docker's bridges on a host: the bridge driver's networks (macvlan, ipvlan, overlay have none of this). */
+export const dockerBridges = (lab: Lab, host: string): Network[] =>
+  lab.networks.filter((n) => n.driver === 'bridge' && n.hosts.includes(host));
+
+const proxy = (ctx: Context) => ctx.lab.daemon.userlandProxy;
+const dockerd = (ctx: Context) => (proxy(ctx) ? 'dockerd' : 'dockerd (userland-proxy false)');
+
+/** dockerd starting: its chains, their RETURN rules, the jumps from nat PREROUTING and OUTPUT. */
+export function chainsStep(host: string, ctx: Context) {
+  const c = chainsFor(ctx);
+  const published = ctx.lab.containers.filter((x) => x.host === host && x.ports.length > 0);
+  const own = ctx.target.kind === 'host';
+  return {
+    title:
+      `${own ? 'nslab’s copies of ' : ''}Docker’s chains: ` +
+      `${c.docker} (nat and filter), ${c.user}, ${c.stage1}, ${c.stage2}`,
+    why:
+      'the bridges’ and the published ports’ rules go into chains of their own, ' +
+      'jumped to from the built-in ones' +
+      (own
+        ? '; on this machine they are nslab’s (DOCKER → NSLAB), so Docker’s own are never touched, ' +
+          'and they are shared by the labs that are up (the last one down removes them)'
+        : ''),
+    docker:
+      `${dockerd(ctx)} creates them when it starts (iptables -N, each ISOLATION chain and DOCKER-USER ` +
+      'ending in -j RETURN), and jumps to nat DOCKER for packets to any of the host’s own addresses: ' +
+      'from PREROUTING, and from OUTPUT ' +
+      (proxy(ctx)
+        ? 'except for 127.0.0.0/8 (its docker-proxy answers the loopback)'
+        : 'loopback included (no docker-proxy: the kernel NATs 127.0.0.1 too)'),
+    commands: [
+      newChain(ctx, host, 'nat', c.docker),
+      newChain(ctx, host, 'filter', c.docker),
+      newChain(ctx, host, 'filter', c.stage1),
+      newChain(ctx, host, 'filter', c.stage2),
+      rule(ctx, host, 'filter', c.stage1, [], ['RETURN']),
+      rule(ctx, host, 'filter', c.stage2, [], ['RETURN']),
+      newChain(ctx, host, 'filter', c.user),
+      rule(ctx, host, 'filter', c.user, [], ['RETURN']),
+      rule(ctx, host, 'nat', 'PREROUTING', ['-m', 'addrtype', '--dst-type', 'LOCAL'], [c.docker]),
+      tagged(
+        rule(
+          ctx,
+          host,
+          'nat',
+          'OUTPUT',
+          [...(proxy(ctx) ? ['!', '-d', '127.0.0.0/8'] : []), '-m', 'addrtype', '--dst-type', 'LOCAL'],
+          [c.docker],
+        ),
+        ...published.map((x) => `output-dnat:${x.name}`),
+      ),
+    ] as Command[],
+  };
+}
+
+/** A network's NAT: its MASQUERADE, and the RETURN that keeps the bridge's own packets from DNAT. */
+export function natStep(network: Network, host: string, ctx: Context) {
+  const c = chainsFor(ctx);
+  const subnet = formatSubnet(network.subnet);
+  const bridge = network.name;
+  const h = ctx.hostNs(host);
+  return {
+    title: network.nat
+      ? `network ${bridge}: outbound NAT (MASQUERADE ${subnet} ! -o ${bridge})`
+      : `network ${bridge}: the host’s own loopback requests may leave by it`,
+    why: [
+      ...(network.nat
+        ? [
+            'the outside has no route back to a private subnet: ' +
+              'the host rewrites the source to its own address on the way out',
+          ]
+        : []),
+      ...(network.nat && proxy(ctx)
+        ? [
+            `what comes in from ${bridge} itself is not DNATed (-i ${bridge} -j RETURN): ` +
+              'a container calling a published port is answered by docker-proxy',
+          ]
+        : []),
+      ...(!proxy(ctx)
+        ? [
+            `no docker-proxy: route_localnet=1 lets a DNATed 127.0.0.1 leave by ${bridge}, ` +
+              'and MASQUERADE gives such packets (from any of the host’s own addresses) the bridge’s address',
+          ]
+        : []),
+    ].join('; '),
+    docker:
+      `${dockerd(ctx)}, for each bridge network: ` +
+      [
+        ...(!proxy(ctx) ? ['writes 1 to /proc/sys/net/ipv4/conf/BRIDGE/route_localnet'] : []),
+        ...(network.nat ? ['-t nat -I POSTROUTING -s SUBNET ! -o BRIDGE -j MASQUERADE'] : []),
+        ...(network.nat && proxy(ctx) ? ['-t nat -I DOCKER -i BRIDGE -j RETURN'] : []),
+        ...(!proxy(ctx)
+          ? ['-t nat -I POSTROUTING -o BRIDGE -m addrtype --src-type LOCAL -j MASQUERADE']
+          : []),
+      ].join(', '),
+    commands: [
+      ...(!proxy(ctx) ? [sysctl(h, `net.ipv4.conf.${bridge}.route_localnet`, '1')] : []),
+      ...(network.nat
+        ? [
+            tagged(
+              rule(ctx, host, 'nat', 'POSTROUTING', ['-s', subnet, '!', '-o', bridge], ['MASQUERADE'], '-I'),
+              `masquerade:${bridge}`,
+            ),
+          ]
+        : []),
+      ...(network.nat && proxy(ctx)
+        ? [rule(ctx, host, 'nat', c.docker, ['-i', bridge], ['RETURN'], '-I')]
+        : []),
+      ...(!proxy(ctx)
+        ? [
+            rule(
+              ctx,
+              host,
+              'nat',
+              'POSTROUTING',
+              ['-o', bridge, '-m', 'addrtype', '--src-type', 'LOCAL'],
+              ['MASQUERADE'],
+              '-I',
+            ),
+          ]
+        : []),
+    ] as Command[],
+  };
+}
+
+/** A bridge's FORWARD rules: what may pass under Docker's FORWARD policy of DROP. */
+export function forwardStep(network: Network, host: string, ctx: Context) {
+  const c = chainsFor(ctx);
+  const b = network.name;
+  const rules = network.internal
+    ? [rule(ctx, host, 'filter', 'FORWARD', ['-i', b, '-o', b], ['ACCEPT'], '-I')]
+    : [
+        rule(ctx, host, 'filter', 'FORWARD', ['-i', b, '-o', b], ['ACCEPT'], '-I'),
+        rule(ctx, host, 'filter', 'FORWARD', ['-i', b, '!', '-o', b], ['ACCEPT'], '-I'),
+        rule(ctx, host, 'filter', 'FORWARD', ['-o', b], [c.docker], '-I'),
+        rule(
+          ctx,
+          host,
+          'filter',
+          'FORWARD',
+          ['-o', b, '-m', 'conntrack', '--ctstate', 'RELATED,ESTABLISHED'],
+          ['ACCEPT'],
+          '-I',
+        ),
+      ];
+  return {
+    title: network.internal
+      ? `network ${b}: forwarded only from ${b} to ${b} (internal)`
+      : `network ${b}: what FORWARD lets through (under Docker’s policy of DROP)`,
+    why: network.internal
+      ? 'bridged frames between its containers pass FORWARD too (br_netfilter): they are accepted; nothing else is'
+      : `${b} → ${b} (bridged frames pass FORWARD too: br_netfilter), ${b} → anywhere, ` +
+        `answers back into ${b}; new connections into ${b} only through ${c.docker} (published ports)`,
+    docker:
+      `${dockerd(ctx)} inserts (-I) -i BRIDGE -o BRIDGE -j ACCEPT` +
+      (network.internal
+        ? ' only'
+        : ', then -i BRIDGE ! -o BRIDGE -j ACCEPT, -o BRIDGE -j DOCKER and ' +
+          '-o BRIDGE -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT, each on top: ' +
+          'the newest bridge comes first'),
+    commands: rules.map((r) => tagged(r, `forward:${b}`)) as Command[],
+  };
+}
+
+/** Isolation between bridges: stage 1 picks what leaves this bridge for another, stage 2 drops it. */
+export function isolationStep(network: Network, host: string, ctx: Context) {
+  const c = chainsFor(ctx);
+  const b = network.name;
+  const others = dockerBridges(ctx.lab, host).filter((o) => o !== network && !o.internal);
+  return {
+    title:
+      `network ${b}: isolated from the host’s other bridges` +
+      (others.length ? ` (${others.map((o) => o.name).join(', ')})` : ''),
+    why:
+      'with ip_forward on, the host would route between its bridges: what leaves one bridge for another ' +
+      `goes to ${c.stage2}, which drops what is bound for a bridge`,
+    docker:
+      `${dockerd(ctx)} inserts, for every bridge network but an internal one, -I DOCKER-ISOLATION-STAGE-1 ` +
+      '-i BRIDGE ! -o BRIDGE -j DOCKER-ISOLATION-STAGE-2 and -I DOCKER-ISOLATION-STAGE-2 -o BRIDGE -j DROP ' +
+      '(Docker 28 reorganised them)',
+    commands: [
+      rule(ctx, host, 'filter', c.stage1, ['-i', b, '!', '-o', b], [c.stage2], '-I'),
+      rule(ctx, host, 'filter', c.stage2, ['-o', b], ['DROP'], '-I'),
+    ].map((r) => tagged(r, `isolation:${b}`)) as Command[],
+  };
+}
+
+/** An internal network: nothing forwarded into or out of its subnet. */
+export function internalStep(network: Network, host: string, ctx: Context) {
+  const c = chainsFor(ctx);
+  const subnet = formatSubnet(network.subnet);
+  const b = network.name;
+  return {
+    title: `network ${b}: internal, nothing forwarded into or out of ${subnet}`,
+    why:
+      'its containers still reach each other and the gateway, but with ip_forward on the host would ' +
+      'route for them: these rules drop what enters the bridge from elsewhere or leaves it for elsewhere',
+    docker:
+      'docker network create --internal: no MASQUERADE, no isolation stage rules, and ' +
+      `-I DOCKER-ISOLATION-STAGE-1 -i BRIDGE ! -d ${subnet} -j DROP, then ` +
+      `-I DOCKER-ISOLATION-STAGE-1 -o BRIDGE ! -s ${subnet} -j DROP`,
+    commands: [
+      rule(ctx, host, 'filter', c.stage1, ['!', '-d', subnet, '-i', b], ['DROP'], '-I'),
+      rule(ctx, host, 'filter', c.stage1, ['!', '-s', subnet, '-o', b], ['DROP'], '-I'),
+    ].map((r) => tagged(r, `internal:${b}`)) as Command[],
+  };
+}
+
+/** The jumps on top of FORWARD: the user's chain first, then the isolation. */
+export function jumpsStep(host: string, ctx: Context) {
+  const c = chainsFor(ctx);
+  return {
+    title: `FORWARD: ${c.user} first, then ${c.stage1}, then the bridges’ rules`,
+    why:
+      `${c.user} is where a user’s own rules go, before any of Docker’s; ` +
+      'isolation comes before the bridges’ ACCEPT rules, or they would let everything through',
+    docker:
+      `${dockerd(ctx)} puts -j DOCKER-ISOLATION-STAGE-1 and then -j DOCKER-USER on top of FORWARD ` +
+      '(-D and -I again) after every network it creates, so they stay first',
+    commands: [
+      rule(ctx, host, 'filter', 'FORWARD', [], [c.stage1], '-I'),
+      rule(ctx, host, 'filter', 'FORWARD', [], [c.user], '-I'),
+    ] as Command[],
+  };
+}
+
+/** `docker run -p`: the DNAT, the ACCEPT for it in FORWARD's DOCKER, the hairpin MASQUERADE. */
+export function publishStep(
+  container: Lab['containers'][number],
+  p: Lab['containers'][number]['ports'][number],
+  ctx: Context,
+) {
+  const c = chainsFor(ctx);
+  const h = container.host;
+  const b = p.network;
+  const dest = `${p.address}:${p.containerPort}`;
+  const dport = (port: number) => ['-p', p.proto, '-m', p.proto, '--dport', String(port)];
+  const bound = p.hostIp ? ['-d', `${p.hostIp}/32`] : [];
+  const loopback = p.hostIp?.startsWith('127.') ?? false;
+  const typed =
+    (p.hostIp ? `${p.hostIp}:` : '') + `${p.hostPort}:${p.containerPort}${p.proto === 'udp' ? '/udp' : ''}`;
+  return {
+    title:
+      `publish ${container.name}: host ${p.proto === 'udp' ? 'udp ' : ''}port ` +
+      `${p.hostIp ? `${p.hostIp}:` : ''}${p.hostPort} → ${dest} (docker run -p ${typed})`,
+    why:
+      `DNAT in ${c.docker} rewrites the destination of packets for the host’s port ` +
+      '(PREROUTING jumps there for packets from elsewhere, OUTPUT for the host’s own); ' +
+      `FORWARD’s ${c.docker} lets the new connection into ${b}; ` +
+      'the MASQUERADE catches a container reaching its own published port' +
+      (proxy(ctx)
+        ? `; what comes from ${b} itself${loopback ? ', and 127.0.0.1,' : ''} is left to docker-proxy`
+        : loopback
+          ? '; 127.0.0.1 is DNATed in OUTPUT, routed out with route_localnet=1 and masqueraded'
+          : `; a container of ${b} calling the host’s port is DNATed too (hairpin)`),
+    docker:
+      `${dockerd(ctx)} appends -t nat -A DOCKER ${p.hostIp ? `-d ${p.hostIp}/32 ` : ''}` +
+      `${proxy(ctx) ? '! -i BRIDGE ' : ''}… -j DNAT, -A DOCKER -d C/32 ! -i BRIDGE -o BRIDGE … -j ACCEPT, ` +
+      '-t nat -A POSTROUTING -s C/32 -d C/32 … -j MASQUERADE' +
+      (proxy(ctx) ? ', and starts a docker-proxy listening on the host’s port' : ' (no docker-proxy)'),
+    commands: [
+      rule(
+        ctx,
+        h,
+        'nat',
+        c.docker,
+        [...bound, ...(proxy(ctx) ? ['!', '-i', b] : []), ...dport(p.hostPort)],
+        ['DNAT', '--to-destination', dest],
+      ),
+      rule(
+        ctx,
+        h,
+        'filter',
+        c.docker,
+        ['-d', `${p.address}/32`, '!', '-i', b, '-o', b, ...dport(p.containerPort)],
+        ['ACCEPT'],
+      ),
+      rule(
+        ctx,
+        h,
+        'nat',
+        'POSTROUTING',
+        ['-s', `${p.address}/32`, '-d', `${p.address}/32`, ...dport(p.containerPort)],
+        ['MASQUERADE'],
+      ),
+    ].map((r) => tagged(r, `publish:${container.name}`)) as Command[],
+  };
+}
