@@ -13,7 +13,7 @@ const PORT_FORMS =
   'expected [HOST_IP:]HOST_PORT:CONTAINER_PORT[/tcp|/udp], ' +
   'e.g. "8080:80", "127.0.0.1:8080:80", "5353:53/udp", "0.0.0.0:8080:80/tcp", "8000-8002:80-82"';
 /** A range publishes one port per number: a generous cap keeps a typo from making 60,000 rules. */
-export const MAX_RANGE = 100;
+const MAX_RANGE = 100;
 
 const FORM = /^(?:([^:]*):)?([^:]*):([^:/]*)(?:\/(.*))?$/;
 const NUMBER = /^[0-9]+$/;
