@@ -18,6 +18,9 @@ export interface Row {
   docker: string;
   verdict: Verdict;
   why: string;
+  /** a row about one container: its name, and the property without it (`eth0: MAC`) */
+  container?: string;
+  aspect?: string;
 }
 
 interface SideNetwork {
@@ -98,7 +101,7 @@ function macNote(version: string, mac: string, address: string | undefined): str
   if (major <= 27)
     return (
       `Docker ${version} derives the MAC from the IP ` +
-      `(02:42 then the address's 4 bytes${mac === derived ? `: ${mac}` : ''}); ` +
+      `(02:42 then the address's 4 bytes${mac === derived ? '' : ', though not here'}); ` +
       '28+ picks a random one; the lab lets the kernel pick'
     );
   return (
@@ -181,6 +184,7 @@ export function compareNetworks({ lab, hand, docker }: CompareInput): Row[] {
     const hc = hand.observed.containers[c.name];
     const dc = docker.observed.containers[c.name];
     if (!hc || !dc) continue;
+    const first = rows.length;
     add(`${c.name}: network mode`, modeOf(hc), modeOf(dc));
     if (c.mode.kind === 'host') continue;
     for (const he of hc.endpoints) {
@@ -217,8 +221,7 @@ export function compareNetworks({ lab, hand, docker }: CompareInput): Row[] {
       if (he.hostSide || de.hostSide) {
         add(`${p}: host end`, he.hostSide?.name, de.hostSide?.name, [
           'docker',
-          'Docker names the host end veth + 7 random hex digits; ' +
-            `the lab names it after the container (${he.hostSide?.name ?? 've-…'})`,
+          'Docker names the host end veth + 7 random hex digits; ' + 'the lab names it ve-<container>',
         ]);
         add(`${p}: host end on bridge`, he.hostSide?.master, de.hostSide?.master, undefined, normalised);
         add(`${p}: host end MTU`, he.hostSide?.mtu, de.hostSide?.mtu);
@@ -261,6 +264,9 @@ export function compareNetworks({ lab, hand, docker }: CompareInput): Row[] {
         : 'Docker copies the machine’s resolv.conf into a container on the default bridge; ' +
           'the lab points at no server, so no lookup leaves it',
     ]);
+    // Tagged so the table can show a finding shared by every container once.
+    for (const r of rows.slice(first))
+      Object.assign(r, { container: c.name, aspect: r.property.slice(c.name.length).replace(/^:? /, '') });
   }
 
   // The Docker host.

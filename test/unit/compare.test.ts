@@ -4,6 +4,8 @@ import t from 'tap';
 import { dockerChecks } from '../../src/compare/checks.js';
 import type { DockerSide } from '../../src/compare/docker.js';
 import { compareNetworks, normaliser, type Side } from '../../src/compare/diff.js';
+import { groupRows, onlyMatches, summarise } from '../../src/compare/group.js';
+import { renderCompare } from '../../src/cli/compare-table.js';
 import type { ObservedNetwork } from '../../src/inspect/observe.js';
 import { loadLab } from '../../src/lab/index.js';
 import { compile } from '../../src/plan/compile.js';
@@ -151,4 +153,77 @@ t.test('the lab’s checks aimed at Docker: its namespaces, its addresses, no ou
       'skipped', // outside → host:8081
     ],
   );
+});
+
+// The text a learner reads: the summary first, a finding shared by every container once, every
+// line within 100 columns whatever the cells hold.
+const NO_ANSI = /\x1b\[[0-9;]*m/g;
+const rowsOfBridgeBasic = () =>
+  compareNetworks({
+    lab,
+    hand: side(observed('br0', '172.30.0', { qlen: 1000 }), handNets),
+    docker: { ...side(observed('docker0', '172.17.0'), dockerNets), version: '20.10.24' },
+  });
+
+t.test('rows about containers: one line per finding, naming the containers it covers', async (t) => {
+  const rows = rowsOfBridgeBasic();
+  const shown = groupRows(rows);
+  t.ok(shown.length < rows.length, `${rows.length} rows shown as ${shown.length} lines`);
+  t.match(
+    shown.find((s) => s.property.startsWith('eth0: txqueuelen')),
+    { property: 'eth0: txqueuelen — c1, c2', containers: ['c1', 'c2'], hand: '1000', docker: '0' },
+  );
+  t.match(
+    shown.find((s) => s.property.startsWith('eth0: address')),
+    { hand: '172.30.0.…', docker: '172.17.0.…', verdict: 'same' },
+    'values that differ per container show what they share',
+  );
+  t.notOk(
+    shown.some((s) => /^c[12][ :]/.test(s.property)),
+    'no container’s row stands alone when the others agree',
+  );
+  // one container broken: its row stands apart, the other container's stays with its kind
+  const broken = rowsOfBridgeBasic().map((r) =>
+    r.property === 'c2 eth0: MTU' ? { ...r, hand: '1400', verdict: 'differs' as const, why: 'x' } : r,
+  );
+  const g = groupRows(broken);
+  t.same(
+    g
+      .filter((s) => /eth0: MTU/.test(s.property) && !s.property.includes('host end'))
+      .map((s) => [s.property, s.verdict]),
+    [
+      ['c1 eth0: MTU', 'same'],
+      ['c2 eth0: MTU', 'differs'],
+    ],
+  );
+  t.same(summarise(broken).differing, ['c2 eth0: MTU: hand-built 1400, Docker 1500']);
+});
+
+t.test('the text: summary first, --only differ, every line within 100 columns', async (t) => {
+  const rows = [
+    ...rowsOfBridgeBasic(),
+    {
+      property: 'iptables: nat POSTROUTING -s <br0>/subnet ! -o <br0> -j MASQUERADE',
+      hand: '-t nat -A POSTROUTING -s 172.30.0.0/16 ! -o br0 -j MASQUERADE',
+      docker: '—',
+      verdict: 'differs' as const,
+      why: 'only the hand-built side has this rule; DOCKER-ISOLATION-STAGE-1-WITH-A-VERY-LONG-NAME-THAT-NEVER-BREAKS-ANYWHERE-AT-ALL',
+    },
+  ];
+  for (const width of [60, 80, 100]) {
+    const text = renderCompare(rows, { width }).replace(NO_ANSI, '');
+    const long = text.split('\n').filter((l) => l.length > width);
+    t.same(long, [], `every line fits ${width} columns`);
+  }
+  const text = renderCompare(rows, { width: 100 }).replace(NO_ANSI, '');
+  const lines = text.split('\n');
+  const at = lines.indexOf('differs:');
+  t.match(lines.slice(0, at).join(' '), /^\d+ properties compared .* 1 differ$/, 'the counts come first');
+  t.match(lines[at + 1], /• iptables: nat POSTROUTING/, 'then each differing property');
+  t.ok(lines.findIndex((l) => l.startsWith('┌')) > at + 1, 'then the table');
+  const only = renderCompare(rows, { width: 100, only: 'differ' }).replace(NO_ANSI, '');
+  t.equal(only.split('\n').filter((l) => /│ (same|Docker’s|lab’s) /.test(l)).length, 0);
+  t.match(only, /showing 1 of \d+ lines \(--only differ\)/);
+  t.match(only, /MASQUERADE/);
+  t.ok(onlyMatches('choice', 'docker') && onlyMatches('choice', 'lab') && !onlyMatches('choice', 'same'));
 });

@@ -10,7 +10,9 @@ import {
   unsupported,
   type DockerSide,
 } from '../../compare/docker.js';
-import { compareNetworks, type Row, type Side, type Verdict } from '../../compare/diff.js';
+import { compareNetworks, type Side } from '../../compare/diff.js';
+import { onlyMatches, summarise, type Only } from '../../compare/group.js';
+import { renderCompare, widthFor, wrap } from '../compare-table.js';
 import { layoutOf } from '../../inspect/layout.js';
 import { observeSettled } from '../../inspect/observe.js';
 import { listLabs, loadLab } from '../../lab/index.js';
@@ -30,11 +32,12 @@ import { catchSignals } from '../../session/signals.js';
 import { UsageError } from '../../session/usage.js';
 import { EXIT, exitForSignal } from '../exit.js';
 import type { Output } from '../output.js';
-import { bold, dim, green, red, table, yellow } from '../style.js';
+import { bold, red } from '../style.js';
 import { placeFrom, type PlaceOptions } from '../target.js';
 
 export interface CompareOptions extends PlaceOptions {
   keep?: boolean;
+  only?: Only;
 }
 
 /** Where the hand-built copy is: the flags' place, else the one place it is up, else a sandbox of its own. */
@@ -42,32 +45,6 @@ async function handPlace(lab: Lab, opts: PlaceOptions): Promise<{ place: Place; 
   const asked = placeFrom(lab.name, opts);
   const place = await locate(lab.name, asked);
   return place ? { place, up: true } : { place: asked ?? { kind: 'sandbox', name: lab.name }, up: false };
-}
-
-const VERDICT: Record<Verdict, (s: string) => string> = {
-  same: () => green('same'),
-  docker: () => yellow('Docker’s choice'),
-  lab: () => yellow('lab’s choice'),
-  skipped: () => dim('not run'),
-  differs: () => red('DIFFERS'),
-};
-
-export function renderRows(rows: Row[], width = process.stdout.columns || 120): string {
-  // The terminal's width (100 to 160 columns) less the borders; the verdict column is fixed.
-  const verdict = 11;
-  const rest = Math.max(100, Math.min(width, 160)) - 16 - verdict;
-  const [property, hand, docker, why] = [0.27, 0.2, 0.2, 0.33].map((f) => Math.round(rest * f)) as [
-    number,
-    number,
-    number,
-    number,
-  ];
-  const widths = [property, hand, docker, verdict, why];
-  return table(
-    ['property', 'hand-built', 'Docker', 'same?', 'why they differ'],
-    rows.map((r) => [r.property, r.hand, r.docker, VERDICT[r.verdict](r.verdict), r.why]),
-    widths,
-  );
 }
 
 export async function compare(out: Output, name: string, opts: CompareOptions): Promise<number> {
@@ -134,23 +111,25 @@ export async function compare(out: Output, name: string, opts: CompareOptions): 
     };
     if (interrupt.signal) return exitForSignal(interrupt.signal);
     const rows = compareNetworks({ lab, hand, docker: dockerSide });
-    const count = (v: Verdict) => rows.filter((r) => r.verdict === v).length;
-    const ok = count('differs') === 0;
+    const summary = summarise(rows);
+    const ok = summary.counts.differs === 0;
     out.data({
       ok,
       lab: lab.name,
       hand: { target: placeLabel(place) },
       docker: { version: engine.version, networks: docker!.networks.map((n) => ({ ...n })) },
-      rows,
+      summary,
+      rows: rows.filter((r) => onlyMatches(opts.only, r.verdict)),
     });
-    out.line(renderRows(rows));
-    out.line(
-      `${count('same')} same, ${count('docker')} Docker’s choice, ${count('lab')} the lab’s choice, ${count('skipped')} not run on Docker’s side, ${count('differs')} differ`,
-    );
+    out.line(renderCompare(rows, opts.only ? { only: opts.only } : {}));
     if (!ok)
       out.line(
         red(
-          `the hand-built ${lab.name} differs from Docker where the lab means to match it: see the DIFFERS rows`,
+          wrap(
+            `the hand-built ${lab.name} differs from Docker where the lab means to match it: ` +
+              'see the DIFFERS rows',
+            widthFor(process.stdout.columns),
+          ).join('\n'),
         ),
       );
     return ok ? EXIT.ok : EXIT.checkFailed;
@@ -164,7 +143,12 @@ export async function compare(out: Output, name: string, opts: CompareOptions): 
         );
     } else
       out.line(
-        `kept: Docker containers ${lab.containers.map((c) => dockerName(lab.name, c.name)).join(', ')}${up ? '' : `, and the hand-built copy (${placeLabel(place)})`}; the next compare of ${lab.name} replaces them, and nslab down ${lab.name} removes them`,
+        wrap(
+          `kept: Docker containers ${lab.containers.map((c) => dockerName(lab.name, c.name)).join(', ')}` +
+            `${up ? '' : `, and the hand-built copy (${placeLabel(place)})`}; the next compare of ` +
+            `${lab.name} replaces them, and nslab down ${lab.name} removes them`,
+          widthFor(process.stdout.columns),
+        ).join('\n'),
       );
     release();
     lock?.release();
