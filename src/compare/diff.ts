@@ -359,12 +359,31 @@ interface Rule {
   line: RuleLine;
 }
 
-/** The rules that are about this side's bridges and subnets, in the lab's vocabulary, comments dropped. */
+/**
+ * One rule as an `iptables -S` line in Docker's words, so the two sides compare line by line:
+ * nslab's chains (NSLAB, NSLAB-USER, NSLAB-ISOLATION-STAGE-1/2 on the host target) read as
+ * Docker's, nslab's ownership comment is dropped, addresses and bridges are the lab's (<br0>.2).
+ * Kept apart on purpose: where nslab keeps its rules is still moving.
+ */
+export function ruleLine(line: RuleLine, n: (s: string) => string): string {
+  const chain = (c: string) => c.replace(/^NSLAB(?=-|$)/, 'DOCKER');
+  const text = line.rule
+    .replace(/\s*-m comment --comment ("nslab:[^"]*"|nslab:\S+)/g, '')
+    .replace(/(-[jg] )(NSLAB\S*)/g, (_all, jump: string, c: string) => `${jump}${chain(c)}`);
+  return `-t ${line.table} -A ${chain(line.chain)} ${n(text)}`.trimEnd();
+}
+
+/**
+ * The rules about this side's bridges and subnets (they mention <net>), and the plumbing of
+ * Docker's chains that names no interface or address (`-A FORWARD -j DOCKER-USER`).
+ */
 function relevant(observed: ObservedNetwork, n: (s: string) => string): Rule[] {
   return observed.rules.flatMap((line) => {
-    const text = line.rule.replace(/\s*-m comment --comment ("[^"]*"|\S+)/g, '');
-    const key = `${line.table} ${line.chain} ${n(text)}`;
-    return key.includes('<') ? [{ key, raw: `-t ${line.table} -A ${line.chain} ${text}`, line }] : [];
+    const key = ruleLine(line, n);
+    const plumbing = /DOCKER/.test(key) && !/ -[io] |\d+\.\d+\.\d+\.\d+/.test(key);
+    return key.includes('<') || plumbing
+      ? [{ key, raw: `-t ${line.table} -A ${line.chain} ${line.rule}`, line }]
+      : [];
   });
 }
 
@@ -384,27 +403,27 @@ const dnat = each((r) => {
   const m = /-p (\w+).*--dport (\d+).*-j DNAT --to-destination (\S+)/.exec(r.key);
   return m ? `DNAT ${m[1]} port ${m[2]} → ${m[3]}` : null;
 });
-const hairpin = each((r) => {
-  const m = /POSTROUTING .*-d (<[^>]+>\.\d+).*--dport (\d+).*-j MASQUERADE/.exec(r.key);
-  return m ? `hairpin MASQUERADE for ${m[1]}:${m[2]}` : null;
-});
+/** Does a DNAT leave out what comes from the bridge (Docker's `! -i docker0`, with its proxy on)? */
+const fromBridge = (rs: Rule[]) =>
+  rs.every((r) => / ! -i <[^>]+>/.test(r.key)) ? 'not from the bridge' : 'from the bridge too';
 /**
  * The lab drops A→B in FORWARD; Docker's stage 1 sends traffic leaving A for another bridge to
  * stage 2, which drops it towards B.
  */
 const isolation: Meaning = (rules) => {
   const out = each((r) => {
-    const m = /^filter FORWARD -i <([^>]+)> -o <([^>]+)> -j DROP$/.exec(r.key);
+    const m = /^-t filter -A FORWARD -i <([^>]+)> -o <([^>]+)> -j DROP$/.exec(r.key);
     return m ? `isolation ${m[1]} → ${m[2]}` : null;
   })(rules);
   const from = rules.flatMap((r) => {
-    const m = /^filter DOCKER-ISOLATION-STAGE-1 -i <([^>]+)> ! -o <\1> -j DOCKER-ISOLATION-STAGE-2$/.exec(
-      r.key,
-    );
+    const m =
+      /^-t filter -A DOCKER-ISOLATION-STAGE-1 -i <([^>]+)> ! -o <\1> -j DOCKER-ISOLATION-STAGE-2$/.exec(
+        r.key,
+      );
     return m ? [[m[1]!, r] as const] : [];
   });
   const to = rules.flatMap((r) => {
-    const m = /^filter DOCKER-ISOLATION-STAGE-2 -o <([^>]+)> -j DROP$/.exec(r.key);
+    const m = /^-t filter -A DOCKER-ISOLATION-STAGE-2 -o <([^>]+)> -j DROP$/.exec(r.key);
     return m ? [[m[1]!, r] as const] : [];
   });
   for (const [a, ra] of from)
@@ -423,19 +442,27 @@ function compareRules(
   const hr = relevant(hand.observed, nh);
   const dr = relevant(docker.observed, nd);
   const used = new Set<Rule>();
-  // Published ports, their hairpin, isolation: one meaning, in different chains on each side.
-  const meanings: [Meaning, string, (key: string) => [Verdict, string] | null][] = [
+  // First the same line on both sides: that is the same rule, whichever chain layout made it.
+  for (const h of hr) {
+    const d = dr.find((x) => !used.has(x) && x.key === h.key);
+    if (!d) continue;
+    used.add(h).add(d);
+    rows.push({ property: `iptables: ${h.key}`, hand: h.raw, docker: d.raw, verdict: 'same', why: '' });
+  }
+  const left = (rs: Rule[]) => rs.filter((r) => !used.has(r));
+  // Then published ports and isolation: one meaning, made in different chains on each side.
+  const meanings: [
+    Meaning,
+    string,
+    (key: string) => [Verdict, string] | null,
+    ((rs: Rule[]) => string) | null,
+  ][] = [
     [
       dnat,
       'the same DNAT; Docker keeps it in its DOCKER chain (jumped to from PREROUTING and OUTPUT) ' +
         'and matches the address it was published on',
       () => null,
-    ],
-    [
-      hairpin,
-      'both send a container’s answer to its neighbour back through the host; ' +
-        'Docker matches the container alone, the lab its whole subnet',
-      () => null,
+      fromBridge,
     ],
     [
       isolation,
@@ -451,50 +478,50 @@ function compareRules(
                 `this lab does not ask for it (isolated: true on ${a} would)`,
             ];
       },
+      null,
     ],
   ];
-  for (const [meaning, why, dockerOnly] of meanings) {
-    const [hm, dm] = [meaning(hr), meaning(dr)];
+  for (const [meaning, why, dockerOnly, detail] of meanings) {
+    const [hm, dm] = [meaning(left(hr)), meaning(left(dr))];
     for (const k of new Set([...hm.keys(), ...dm.keys()])) {
       const [h, d] = [hm.get(k) ?? [], dm.get(k) ?? []];
       for (const r of [...h, ...d]) used.add(r);
-      const chains = (rs: Rule[]) =>
-        rs.length ? [...new Set(rs.map((r) => r.line.chain))].join(', ') : null;
+      const cell = (rs: Rule[]) =>
+        rs.length
+          ? `${[...new Set(rs.map((r) => r.line.chain))].join(', ')}${detail ? ` (${detail(rs)})` : ''}`
+          : null;
       const excuse = !h.length ? dockerOnly(k) : null;
+      const both = h.length > 0 && d.length > 0;
+      const same = both && cell(h)!.replace(/^[^(]*/, '') === cell(d)!.replace(/^[^(]*/, '');
       rows.push({
         property: `iptables: ${k}`,
-        hand: show(chains(h)),
-        docker: show(chains(d)),
-        verdict: h.length && d.length ? 'same' : (excuse?.[0] ?? 'differs'),
-        why:
-          h.length && d.length
-            ? why
+        hand: show(cell(h)),
+        docker: show(cell(d)),
+        verdict: same ? 'same' : (excuse?.[0] ?? 'differs'),
+        why: same
+          ? why
+          : both
+            ? 'Docker’s DNAT leaves out what comes from the bridge (! -i): with its userland proxy ' +
+              'on, a neighbour calling the published port reaches docker-proxy instead; ' +
+              'the lab’s DNAT takes those packets too'
             : (excuse?.[1] ?? `only ${h.length ? 'the hand-built side' : 'Docker'} has it`),
       });
     }
   }
-  const rest = (rs: Rule[]) => rs.filter((r) => !used.has(r));
-  const [hRest, dRest] = [rest(hr), rest(dr)];
-  const keys = [...new Set([...hRest, ...dRest].map((r) => r.key))];
+  const [hRest, dRest] = [left(hr), left(dr)];
   const plumbing: string[] = [];
-  for (const k of keys) {
-    const h = hRest.find((r) => r.key === k);
-    const d = dRest.find((r) => r.key === k);
-    if (h && d) {
-      rows.push({ property: `iptables: ${k}`, hand: h.raw, docker: d.raw, verdict: 'same', why: '' });
-      continue;
-    }
-    if ((d && /^(filter|nat) DOCKER/.test(k)) || (d && / -j DOCKER/.test(k))) {
-      plumbing.push(d.raw);
-      continue;
-    }
-    if (d && /^filter FORWARD /.test(k)) {
-      plumbing.push(d.raw);
-      continue;
-    }
-    const masquerade = /^nat POSTROUTING -s <([^>]+)>\/subnet ! -o <\1> -j MASQUERADE$/.exec(k);
+  for (const h of hRest)
+    rows.push({
+      property: `iptables: ${h.key}`,
+      hand: h.raw,
+      docker: '—',
+      verdict: 'differs',
+      why: 'only the hand-built side has this rule',
+    });
+  for (const d of dRest) {
+    const masquerade = /^-t nat -A POSTROUTING -s <([^>]+)>\/subnet ! -o <\1> -j MASQUERADE$/.exec(d.key);
     const net = masquerade && lab.networks.find((n) => n.name === masquerade[1]);
-    if (d && net && !net.nat) {
+    if (net && !net.nat) {
       rows.push({
         property: `iptables: MASQUERADE ${net.name}'s subnet`,
         hand: '—',
@@ -506,12 +533,21 @@ function compareRules(
       });
       continue;
     }
+    // Docker's chains and its FORWARD accepts: what its FORWARD policy of DROP needs.
+    if (
+      /^-t (filter|nat) -A DOCKER/.test(d.key) ||
+      / -j DOCKER/.test(d.key) ||
+      /^-t filter -A FORWARD /.test(d.key)
+    ) {
+      plumbing.push(d.raw);
+      continue;
+    }
     rows.push({
-      property: `iptables: ${k}`,
-      hand: h ? h.raw : '—',
-      docker: d ? d.raw : '—',
+      property: `iptables: ${d.key}`,
+      hand: '—',
+      docker: d.raw,
       verdict: 'differs',
-      why: `only ${h ? 'the hand-built side' : 'Docker'} has this rule`,
+      why: 'only Docker has this rule',
     });
   }
   if (plumbing.length > 0)

@@ -157,7 +157,7 @@ t.test('bridge-nat without its MASQUERADE rule: that rule is the row that differ
   const rows = (JSON.parse(r.stdout) as Result).rows;
   t.same(
     rows.filter((x) => x.verdict === 'differs').map((x) => x.property),
-    ['iptables: nat POSTROUTING -s <br0>/subnet ! -o <br0> -j MASQUERADE'],
+    ['iptables: -t nat -A POSTROUTING -s <br0>/subnet ! -o <br0> -j MASQUERADE'],
   );
   t.same(await leftovers('bridge-nat'), { containers: [], names: [] });
 });

@@ -3,7 +3,7 @@
 import t from 'tap';
 import { dockerChecks } from '../../src/compare/checks.js';
 import type { DockerSide } from '../../src/compare/docker.js';
-import { compareNetworks, normaliser, type Side } from '../../src/compare/diff.js';
+import { compareNetworks, normaliser, ruleLine, type Side } from '../../src/compare/diff.js';
 import { groupRows, onlyMatches, summarise } from '../../src/compare/group.js';
 import { renderCompare } from '../../src/cli/compare-table.js';
 import type { ObservedNetwork } from '../../src/inspect/observe.js';
@@ -203,7 +203,7 @@ t.test('the text: summary first, --only differ, every line within 100 columns', 
   const rows = [
     ...rowsOfBridgeBasic(),
     {
-      property: 'iptables: nat POSTROUTING -s <br0>/subnet ! -o <br0> -j MASQUERADE',
+      property: 'iptables: -t nat -A POSTROUTING -s <br0>/subnet ! -o <br0> -j MASQUERADE',
       hand: '-t nat -A POSTROUTING -s 172.30.0.0/16 ! -o br0 -j MASQUERADE',
       docker: '—',
       verdict: 'differs' as const,
@@ -219,11 +219,85 @@ t.test('the text: summary first, --only differ, every line within 100 columns', 
   const lines = text.split('\n');
   const at = lines.indexOf('differs:');
   t.match(lines.slice(0, at).join(' '), /^\d+ properties compared .* 1 differ$/, 'the counts come first');
-  t.match(lines[at + 1], /• iptables: nat POSTROUTING/, 'then each differing property');
+  t.match(lines[at + 1], /• iptables: -t nat -A POSTROUTING/, 'then each differing property');
   t.ok(lines.findIndex((l) => l.startsWith('┌')) > at + 1, 'then the table');
   const only = renderCompare(rows, { width: 100, only: 'differ' }).replace(NO_ANSI, '');
   t.equal(only.split('\n').filter((l) => /│ (same|Docker’s|lab’s) /.test(l)).length, 0);
   t.match(only, /showing 1 of \d+ lines \(--only differ\)/);
   t.match(only, /MASQUERADE/);
   t.ok(onlyMatches('choice', 'docker') && onlyMatches('choice', 'lab') && !onlyMatches('choice', 'same'));
+});
+
+t.test('rules compare as iptables -S lines in Docker’s words, whichever chains nslab uses', async (t) => {
+  const nh = normaliser({ networks: handNets, toLab: new Map() }, lab);
+  const nd = normaliser({ networks: dockerNets, toLab: new Map() }, lab);
+  const hand = {
+    table: 'filter',
+    chain: 'NSLAB-ISOLATION-STAGE-1',
+    rule: '-i br0 ! -o br0 -m comment --comment nslab:bridge-basic@sb -j NSLAB-ISOLATION-STAGE-2',
+  };
+  const docker = {
+    table: 'filter',
+    chain: 'DOCKER-ISOLATION-STAGE-1',
+    rule: '-i docker0 ! -o docker0 -j DOCKER-ISOLATION-STAGE-2',
+  };
+  t.equal(ruleLine(hand, nh), ruleLine(docker, nd));
+  t.equal(
+    ruleLine(docker, nd),
+    '-t filter -A DOCKER-ISOLATION-STAGE-1 -i <br0> ! -o <br0> -j DOCKER-ISOLATION-STAGE-2',
+  );
+  t.equal(
+    ruleLine({ table: 'nat', chain: 'POSTROUTING', rule: '-m comment --comment "other" -j MASQUERADE' }, nh),
+    '-t nat -A POSTROUTING -m comment --comment "other" -j MASQUERADE',
+    'only nslab’s own comment is dropped',
+  );
+});
+
+t.test('a hand-built DNAT that also takes the bridge’s packets is not Docker’s', async (t) => {
+  const rule = (table: string, chain: string, r: string) => ({ table, chain, rule: r });
+  const hand = observed('br0', '172.30.0');
+  hand.rules = [
+    rule(
+      'nat',
+      'PREROUTING',
+      '-m addrtype --dst-type LOCAL -p tcp -m tcp --dport 8080 -j DNAT --to-destination 172.30.0.2:80',
+    ),
+  ];
+  const dock = observed('docker0', '172.17.0');
+  dock.rules = [
+    rule(
+      'nat',
+      'DOCKER',
+      '-d 172.17.0.1/32 ! -i docker0 -p tcp -m tcp --dport 8080 -j DNAT --to-destination 172.17.0.2:80',
+    ),
+  ];
+  const rows = compareNetworks({
+    lab,
+    hand: side(hand, handNets),
+    docker: { ...side(dock, dockerNets), version: '20.10.24' },
+  });
+  t.match(
+    rows.find((r) => r.property === 'iptables: DNAT tcp port 8080 → <br0>.2:80'),
+    {
+      hand: 'PREROUTING (from the bridge too)',
+      docker: 'DOCKER (not from the bridge)',
+      verdict: 'differs',
+    },
+  );
+  hand.rules = [
+    rule(
+      'nat',
+      'NSLAB',
+      '-d 172.30.0.1/32 ! -i br0 -p tcp -m tcp --dport 8080 -m comment --comment nslab:x -j DNAT --to-destination 172.30.0.2:80',
+    ),
+  ];
+  const moved = compareNetworks({
+    lab,
+    hand: side(hand, handNets),
+    docker: { ...side(dock, dockerNets), version: '20.10.24' },
+  });
+  t.match(
+    moved.filter((r) => r.property.startsWith('iptables:')),
+    [{ property: /^iptables: -t nat -A DOCKER -d <br0>\.1 ! -i <br0> .*DNAT/, verdict: 'same' }],
+  );
 });
