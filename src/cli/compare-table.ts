@@ -103,7 +103,8 @@ export function renderCompare(rows: Row[], opts: { width?: number; only?: Only }
   );
   if (differing.length > 0) {
     out.push(red('differs:'));
-    for (const d of differing) out.push(...wrap(d, width - 4).map((l, i) => `${i ? '    ' : '  • '}${l}`));
+    // one line each: the table below has the whole of it
+    for (const d of differing) out.push(`  • ${d.length > width - 4 ? `${d.slice(0, width - 5)}…` : d}`);
   }
   if (opts.only) out.push(`showing ${shown.length} of ${all.length} lines (--only ${opts.only})`);
   if (shown.length > 0) out.push(...drawTable(shown, width));

@@ -7,6 +7,7 @@
 import type { CheckResult } from '../check/run.js';
 import type { ContainerState, LinkState, ObservedNetwork, RuleLine } from '../inspect/observe.js';
 import type { Lab } from '../lab/types.js';
+import type { HairpinSeen } from './paths.js';
 import { contains, formatSubnet, offsetIn, parseCidr, type Subnet } from '../net/ipv4.js';
 
 /** same; Docker's own choice; the lab's deliberate choice; not run on one side; a real difference */
@@ -36,6 +37,8 @@ export interface Side {
   /** this side's container address → the lab's address for the same container */
   toLab: Map<string, string>;
   checks: (CheckResult | { skipped: string })[];
+  /** what the server saw when a container called its host's published port (compare's probe) */
+  hairpin?: HairpinSeen[];
 }
 
 export interface CompareInput {
@@ -264,6 +267,13 @@ export function compareNetworks({ lab, hand, docker }: CompareInput): Row[] {
         : 'Docker copies the machine’s resolv.conf into a container on the default bridge; ' +
           'the lab points at no server, so no lookup leaves it',
     ]);
+    if (onDnsNetwork)
+      add(`${c.name}: DNS mechanism`, dnsOf(hc), dnsOf(dc), [
+        'differs',
+        'on a user-defined network Docker points resolv.conf at 127.0.0.11, and the nat chain ' +
+          'DOCKER_OUTPUT in the container’s namespace sends port 53 there to the port where ' +
+          'dockerd’s resolver listens (DOCKER_POSTROUTING puts :53 back on the answers)',
+      ]);
     // Tagged so the table can show a finding shared by every container once.
     for (const r of rows.slice(first))
       Object.assign(r, { container: c.name, aspect: r.property.slice(c.name.length).replace(/^:? /, '') });
@@ -297,7 +307,9 @@ export function compareNetworks({ lab, hand, docker }: CompareInput): Row[] {
     'Docker sets FORWARD to DROP and accepts its own bridges’ traffic by rules in its chains; ' +
       'the lab’s host keeps ACCEPT, so it needs no such rules',
   ]);
+  rows.push(...proxyRows(lab, hand, docker, nh, nd));
   rows.push(...compareRules(lab, hand, docker, nh, nd));
+  rows.push(...hairpinRows(hand, docker, nh, nd));
 
   // Behaviour: the lab's own checks, run against both sides.
   hand.checks.forEach((h, i) => {
@@ -337,6 +349,100 @@ export function compareNetworks({ lab, hand, docker }: CompareInput): Row[] {
   return rows;
 }
 
+/** A container's way to names: its nameserver, the nat rules for 127.0.0.11, what answers there. */
+function dnsOf(c: ContainerState): string {
+  const servers = (c.resolv ?? []).filter((l) => l.startsWith('nameserver ')).map((l) => l.split(/\s+/)[1]);
+  const dnat = (c.dns?.rules ?? []).flatMap((r) => {
+    const m =
+      /^-A (\S+) -d 127\.0\.0\.11\/32 -p (\w+) .*--dport 53 -j DNAT --to-destination 127\.0\.0\.11:(\d+)/.exec(
+        r,
+      );
+    return m ? [{ chain: m[1]!, proto: m[2]!, port: m[3]! }] : [];
+  });
+  const answered = dnat.filter((d) => c.dns?.listening.includes(`127.0.0.11:${d.port}/${d.proto}`));
+  const protos = (ds: typeof dnat) =>
+    ds
+      .map((d) => d.proto)
+      .sort()
+      .join('+');
+  return [
+    `nameserver ${servers.join(', ') || 'none'}`,
+    dnat.length
+      ? `DNAT ${protos(dnat)} :53 → 127.0.0.11 (${[...new Set(dnat.map((d) => d.chain))].join(', ')})`
+      : 'no DNAT for 127.0.0.11',
+    answered.length ? `a server listens there (${protos(answered)})` : 'nothing listens there',
+  ].join('; ');
+}
+
+/** One row per published port: the userland proxy listening for it in the Docker host's namespace. */
+function proxyRows(
+  lab: Lab,
+  hand: Side,
+  docker: Side,
+  nh: (s: string) => string,
+  nd: (s: string) => string,
+): Row[] {
+  const ours = (s: Side, n: (s: string) => string) =>
+    (s.observed.proxies ?? []).filter((p) => p.target === null || n(p.target).includes('<'));
+  const [hp, dp] = [ours(hand, nh), ours(docker, nd)];
+  const portOf = (listen: string) => listen.replace(/^.*:/, '');
+  const ports = new Set([
+    ...lab.containers.flatMap((c) => c.ports.map((p) => `${p.hostPort}/${p.proto}`)),
+    ...[...hp, ...dp].map((p) => portOf(p.listen)),
+  ]);
+  return [...ports].map((port) => {
+    const cell = (ps: typeof hp, n: (s: string) => string) =>
+      ps
+        .filter((p) => portOf(p.listen) === port)
+        .map((p) => `proxy ${n(p.listen)} (${p.program})`)
+        .join('; ') || 'no proxy';
+    const [h, d] = [cell(hp, nh), cell(dp, nd)];
+    const same = (h === 'no proxy') === (d === 'no proxy');
+    return {
+      property: `host: proxy for port ${port}`,
+      hand: h,
+      docker: d,
+      verdict: same ? 'same' : 'differs',
+      why: same
+        ? h === 'no proxy'
+          ? 'neither side runs a userland proxy (userland-proxy: false): NAT alone carries the port'
+          : 'both answer the port with a userland proxy in the host’s namespace; compare publishes ' +
+            'Docker’s on the bridge’s address only (Docker’s default, every address, would open ' +
+            'this machine’s port)'
+        : 'Docker 20.10 starts a docker-proxy for each published port (userland-proxy: true): it ' +
+          'answers the host’s own and the neighbours’ calls to the port that the DNAT leaves out',
+    };
+  });
+}
+
+/** Which path answered a container calling its host's published port, told from what the server saw. */
+function pathOf(s: HairpinSeen, n: (s: string) => string): string {
+  if (!s.seen || !s.local) return `no answer (${s.error ?? 'nothing seen'})`;
+  const [seenAddr, seenPort] = [s.seen.replace(/:\d+$/, ''), s.seen.replace(/^.*:/, '')];
+  const [ownAddr, ownPort] = [s.local.replace(/:\d+$/, ''), s.local.replace(/^.*:/, '')];
+  if (seenAddr === ownAddr) return `seen as the caller itself (${n(seenAddr)}): DNAT alone`;
+  if (seenPort === ownPort) return `seen as ${n(seenAddr)}, the caller’s port kept: NAT (MASQUERADE)`;
+  return `seen as ${n(seenAddr)} from a new port: a proxy’s own connection`;
+}
+
+function hairpinRows(hand: Side, docker: Side, nh: (s: string) => string, nd: (s: string) => string): Row[] {
+  return (hand.hairpin ?? []).map((h) => {
+    const d = docker.hairpin?.find((x) => x.from === h.from && x.port === h.port);
+    const [hs, ds] = [pathOf(h, nh), d ? pathOf(d, nd) : '—'];
+    return {
+      property: `hairpin: ${h.from} → its host’s port ${h.port}`,
+      hand: hs,
+      docker: ds,
+      verdict: hs === ds ? 'same' : 'differs',
+      why:
+        hs === ds
+          ? 'the same path answered on both sides'
+          : 'with its userland proxy on, Docker answers a container calling its own host’s published ' +
+            'port with docker-proxy, which connects to the server from the bridge’s address',
+    };
+  });
+}
+
 const qlenNote: [Verdict, string] = [
   'lab',
   'Docker creates its veths with txqueuelen 0 (a veth has no real queue); ' +
@@ -365,10 +471,11 @@ interface Rule {
  * Docker's, nslab's ownership comment is dropped, addresses and bridges are the lab's (<br0>.2).
  * Kept apart on purpose: where nslab keeps its rules is still moving.
  */
+const NSLAB_COMMENT = /\s*-m comment --comment ("nslab:[^"]*"|nslab:\S+)/g;
 export function ruleLine(line: RuleLine, n: (s: string) => string): string {
   const chain = (c: string) => c.replace(/^NSLAB(?=-|$)/, 'DOCKER');
   const text = line.rule
-    .replace(/\s*-m comment --comment ("nslab:[^"]*"|nslab:\S+)/g, '')
+    .replace(NSLAB_COMMENT, '')
     .replace(/(-[jg] )(NSLAB\S*)/g, (_all, jump: string, c: string) => `${jump}${chain(c)}`);
   return `-t ${line.table} -A ${chain(line.chain)} ${n(text)}`.trimEnd();
 }
@@ -382,7 +489,7 @@ function relevant(observed: ObservedNetwork, n: (s: string) => string): Rule[] {
     const key = ruleLine(line, n);
     const plumbing = /DOCKER/.test(key) && !/ -[io] |\d+\.\d+\.\d+\.\d+/.test(key);
     return key.includes('<') || plumbing
-      ? [{ key, raw: `-t ${line.table} -A ${line.chain} ${line.rule}`, line }]
+      ? [{ key, raw: `-t ${line.table} -A ${line.chain} ${line.rule.replace(NSLAB_COMMENT, '')}`, line }]
       : [];
   });
 }

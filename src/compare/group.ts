@@ -83,7 +83,7 @@ export function summarise(rows: Row[]): Summary {
     rows: rows.length,
     counts,
     differing: groupRows(rows.filter((r) => r.verdict === 'differs')).map(
-      (s) => `${s.property}: hand-built ${s.hand}, Docker ${s.docker}`,
+      (s) => `${s.property}: hand-built ${s.hand} · Docker ${s.docker}`,
     ),
   };
 }

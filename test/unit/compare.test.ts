@@ -6,7 +6,7 @@ import type { DockerSide } from '../../src/compare/docker.js';
 import { compareNetworks, normaliser, ruleLine, type Side } from '../../src/compare/diff.js';
 import { groupRows, onlyMatches, summarise } from '../../src/compare/group.js';
 import { renderCompare } from '../../src/cli/compare-table.js';
-import type { ObservedNetwork } from '../../src/inspect/observe.js';
+import { parseListeners, type ObservedNetwork } from '../../src/inspect/observe.js';
 import { loadLab } from '../../src/lab/index.js';
 import { compile } from '../../src/plan/compile.js';
 
@@ -196,7 +196,7 @@ t.test('rows about containers: one line per finding, naming the containers it co
       ['c2 eth0: MTU', 'differs'],
     ],
   );
-  t.same(summarise(broken).differing, ['c2 eth0: MTU: hand-built 1400, Docker 1500']);
+  t.same(summarise(broken).differing, ['c2 eth0: MTU: hand-built 1400 · Docker 1500']);
 });
 
 t.test('the text: summary first, --only differ, every line within 100 columns', async (t) => {
@@ -300,4 +300,113 @@ t.test('a hand-built DNAT that also takes the bridge’s packets is not Docker�
     moved.filter((r) => r.property.startsWith('iptables:')),
     [{ property: /^iptables: -t nat -A DOCKER -d <br0>\.1 ! -i <br0> .*DNAT/, verdict: 'same' }],
   );
+});
+
+t.test('listening sockets: ss -H -lntup read into proto, address and the processes', async (t) => {
+  t.same(
+    parseListeners(
+      'udp   UNCONN 0      0         127.0.0.11:51011      0.0.0.0:*    users:(("dockerd",pid=812,fd=40))\n' +
+        'tcp   LISTEN 0      4096      172.17.0.1:8080       0.0.0.0:*    users:(("docker-proxy",pid=1234,fd=4))\n' +
+        'tcp   LISTEN 0      511          0.0.0.0:8080       0.0.0.0:*\n',
+    ),
+    [
+      { proto: 'udp', local: '127.0.0.11:51011', pids: [812] },
+      { proto: 'tcp', local: '172.17.0.1:8080', pids: [1234] },
+      { proto: 'tcp', local: '0.0.0.0:8080', pids: [] },
+    ],
+  );
+});
+
+t.test('the proxy, the DNS mechanism and the hairpin path: same only when the kernel agrees', async (t) => {
+  const dns = loadLab('user-bridge-dns');
+  const nets = (prefix: string) =>
+    dns.networks.map((n) => ({
+      lab: n.name,
+      bridge: n.name,
+      subnet: n.subnet,
+      gateway: n.gateway,
+      ...(prefix ? { bridge: `br-${n.name}` } : {}),
+    }));
+  const withDns = (resolv: string[], rules: string[], listening: string[]): ObservedNetwork => {
+    const o = observed('br0', '172.23.0');
+    const c = o.containers.c1!;
+    o.containers = {
+      app: { ...c, resolv, dns: { rules, listening } },
+      db: { ...c, resolv, dns: { rules, listening } },
+    };
+    o.bridges = {};
+    return o;
+  };
+  const dockerDns = withDns(
+    ['nameserver 127.0.0.11', 'options ndots:0'],
+    [
+      '-A DOCKER_OUTPUT -d 127.0.0.11/32 -p tcp -m tcp --dport 53 -j DNAT --to-destination 127.0.0.11:36667',
+      '-A DOCKER_OUTPUT -d 127.0.0.11/32 -p udp -m udp --dport 53 -j DNAT --to-destination 127.0.0.11:51011',
+    ],
+    ['127.0.0.11:36667/tcp', '127.0.0.11:51011/udp'],
+  );
+  const handDns = (listening: string[]) =>
+    withDns(
+      ['nameserver 127.0.0.11'],
+      [
+        '-A DOCKER_OUTPUT -d 127.0.0.11/32 -p udp -m udp --dport 53 -j DNAT --to-destination 127.0.0.11:40000',
+        '-A DOCKER_OUTPUT -d 127.0.0.11/32 -p tcp -m tcp --dport 53 -j DNAT --to-destination 127.0.0.11:40001',
+      ],
+      listening,
+    );
+  const rowsFor = (hand: ObservedNetwork) =>
+    compareNetworks({
+      lab: dns,
+      hand: side(hand, nets('')),
+      docker: { ...side(dockerDns, nets('br')), version: '20.10.24' },
+    }).filter((r) => r.aspect === 'DNS mechanism');
+  t.same(
+    rowsFor(handDns(['127.0.0.11:40000/udp', '127.0.0.11:40001/tcp'])).map((r) => r.verdict),
+    ['same', 'same'],
+    'random ports aside, the same mechanism',
+  );
+  t.match(rowsFor(handDns([])), [
+    { verdict: 'differs', hand: /nothing listens there/ },
+    { verdict: 'differs' },
+  ]);
+
+  // the proxy and the hairpin, on port-publish
+  const port = loadLab('port-publish');
+  const pnets = [{ lab: 'br0', bridge: 'br0', subnet: port.networks[0]!.subnet, gateway: '172.28.0.1' }];
+  const dnets = [
+    { lab: 'br0', bridge: 'docker0', subnet: { network: '172.17.0.0', prefix: 16 }, gateway: '172.17.0.1' },
+  ];
+  const proxy = (listen: string, program: string, target: string | null) => ({ listen, program, target });
+  const hand = observed('br0', '172.28.0');
+  const dock = observed('docker0', '172.17.0');
+  dock.proxies = [
+    proxy('172.17.0.1:8080/tcp', 'docker-proxy', '172.17.0.2:80'),
+    proxy('172.17.0.1:9999/tcp', 'docker-proxy', '10.9.9.9:80'), // another network's: not this lab's
+  ];
+  const run = (handSeen: string, proxies: ObservedNetwork['proxies']) =>
+    compareNetworks({
+      lab: port,
+      hand: {
+        ...side({ ...hand, proxies }, pnets),
+        hairpin: [{ from: 'c2', port: 8080, local: '172.28.0.3:40000', seen: handSeen }],
+      },
+      docker: {
+        ...side(dock, dnets),
+        hairpin: [{ from: 'c2', port: 8080, local: '172.17.0.3:40000', seen: '172.17.0.1:51234' }],
+        version: '20.10.24',
+      },
+    }).filter((r) => /^(host: proxy|hairpin)/.test(r.property));
+  t.match(run('172.28.0.1:40000', []), [
+    { property: 'host: proxy for port 8080/tcp', hand: 'no proxy', verdict: 'differs' },
+    {
+      property: 'hairpin: c2 → its host’s port 8080',
+      hand: /port kept: NAT/,
+      docker: /a proxy/,
+      verdict: 'differs',
+    },
+  ]);
+  t.match(run('172.28.0.1:39999', [proxy('0.0.0.0:8080/tcp', 'docker-proxy.js', null)]), [
+    { hand: 'proxy 0.0.0.0:8080/tcp (docker-proxy.js)', verdict: 'same' },
+    { verdict: 'same' },
+  ]);
 });

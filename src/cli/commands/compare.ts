@@ -12,6 +12,7 @@ import {
 } from '../../compare/docker.js';
 import { compareNetworks, type Side } from '../../compare/diff.js';
 import { onlyMatches, summarise, type Only } from '../../compare/group.js';
+import { hairpinPaths } from '../../compare/paths.js';
 import { renderCompare, widthFor, wrap } from '../compare-table.js';
 import { layoutOf } from '../../inspect/layout.js';
 import { observeSettled } from '../../inspect/observe.js';
@@ -90,6 +91,11 @@ export async function compare(out: Output, name: string, opts: CompareOptions): 
     const runnable = planned.filter((c): c is PlannedCheck => !('skipped' in c));
     const ran = await runChecks(runnable, []);
     const dockerResults = planned.map((c) => ('skipped' in c ? c : ran[runnable.indexOf(c)]!));
+    const containers = new Set(lab.containers.map((c) => c.name));
+    const [handHairpin, dockerHairpin] = [
+      await hairpinPaths(plan.checks, containers),
+      await hairpinPaths(planned, containers),
+    ];
 
     const hand: Side = {
       observed: await observeSettled(layoutOf(lab, plan)),
@@ -101,12 +107,14 @@ export async function compare(out: Output, name: string, opts: CompareOptions): 
       })),
       toLab: new Map(lab.containers.flatMap((c) => c.endpoints.map((e) => [e.address, e.address] as const))),
       checks: handChecks,
+      hairpin: handHairpin,
     };
     const dockerSide: Side & { version: string } = {
       observed: await observeSettled(docker!.layout),
       networks: docker!.networks,
       toLab: new Map([...docker!.addresses].map(([labAddr, dockerAddr]) => [dockerAddr, labAddr])),
       checks: dockerResults,
+      hairpin: dockerHairpin,
       version: engine.version,
     };
     if (interrupt.signal) return exitForSignal(interrupt.signal);
