@@ -410,3 +410,17 @@ t.test('the proxy, the DNS mechanism and the hairpin path: same only when the ke
     { verdict: 'same' },
   ]);
 });
+
+t.test('an address added by hand is not excused as Docker’s choice of address', async (t) => {
+  const hand = observed('br0', '172.30.0');
+  hand.containers.c1!.endpoints[0]!.inside.addresses.push('172.30.0.9/16');
+  const rows = compareNetworks({
+    lab,
+    hand: side(hand, handNets),
+    docker: { ...side(observed('docker0', '172.17.0'), dockerNets), version: '20.10.24' },
+  });
+  t.match(
+    rows.find((r) => r.property === 'c1 eth0: address'),
+    { verdict: 'differs' },
+  );
+});

@@ -1,7 +1,5 @@
 // compare: the lab built by hand beside the same topology built by a real Docker engine,
 // inspected the same way from the kernel, with the lab's checks run against both.
-import { runChecks, type CheckResult } from '../../check/run.js';
-import { dockerChecks } from '../../compare/checks.js';
 import {
   buildDockerSide,
   dockerEngine,
@@ -10,17 +8,12 @@ import {
   unsupported,
   type DockerSide,
 } from '../../compare/docker.js';
-import { compareNetworks, type Side } from '../../compare/diff.js';
+import { measure } from '../../compare/measure.js';
 import { onlyMatches, summarise, type Only } from '../../compare/group.js';
-import { hairpinPaths } from '../../compare/paths.js';
 import { renderCompare, widthFor, wrap } from '../compare-table.js';
-import { layoutOf } from '../../inspect/layout.js';
-import { observeSettled } from '../../inspect/observe.js';
 import { listLabs, loadLab } from '../../lab/index.js';
 import { placeLabel, type Place } from '../../lab/names.js';
 import type { Lab } from '../../lab/types.js';
-import { containerNamespaces, lanPorts } from '../../plan/compile.js';
-import type { PlannedCheck } from '../../plan/types.js';
 import { apply, type Interrupt } from '../../run/apply.js';
 import { EnvError } from '../../run/errors.js';
 import { teardown } from '../../run/teardown.js';
@@ -82,43 +75,8 @@ export async function compare(out: Output, name: string, opts: CompareOptions): 
     }
     if (interrupt.signal) return exitForSignal(interrupt.signal);
 
-    const handChecks: CheckResult[] = await runChecks(
-      plan.checks,
-      containerNamespaces(plan),
-      lanPorts(lab, plan),
-    );
-    const planned = dockerChecks(lab, plan.checks, docker!);
-    const runnable = planned.filter((c): c is PlannedCheck => !('skipped' in c));
-    const ran = await runChecks(runnable, []);
-    const dockerResults = planned.map((c) => ('skipped' in c ? c : ran[runnable.indexOf(c)]!));
-    const containers = new Set(lab.containers.map((c) => c.name));
-    const [handHairpin, dockerHairpin] = [
-      await hairpinPaths(plan.checks, containers),
-      await hairpinPaths(planned, containers),
-    ];
-
-    const hand: Side = {
-      observed: await observeSettled(layoutOf(lab, plan)),
-      networks: lab.networks.map((n) => ({
-        lab: n.name,
-        bridge: n.name,
-        subnet: n.subnet,
-        gateway: n.gateway,
-      })),
-      toLab: new Map(lab.containers.flatMap((c) => c.endpoints.map((e) => [e.address, e.address] as const))),
-      checks: handChecks,
-      hairpin: handHairpin,
-    };
-    const dockerSide: Side & { version: string } = {
-      observed: await observeSettled(docker!.layout),
-      networks: docker!.networks,
-      toLab: new Map([...docker!.addresses].map(([labAddr, dockerAddr]) => [dockerAddr, labAddr])),
-      checks: dockerResults,
-      hairpin: dockerHairpin,
-      version: engine.version,
-    };
+    const rows = await measure(lab, plan, docker!);
     if (interrupt.signal) return exitForSignal(interrupt.signal);
-    const rows = compareNetworks({ lab, hand, docker: dockerSide });
     const summary = summarise(rows);
     const ok = summary.counts.differs === 0;
     out.data({
