@@ -56,7 +56,7 @@ export interface ContainerState {
 }
 
 /** A userland proxy listening in the Docker host's namespace (Docker's docker-proxy or nslab's). */
-export interface ProxyListener {
+interface ProxyListener {
   /** ADDRESS:PORT/proto */
   listen: string;
   program: string;

@@ -1,5 +1,6 @@
 // compare's pure half: normalising two copies of one network into the lab's vocabulary, judging
 // rows, and aiming the lab's checks at Docker's copy.
+import { stripVTControlCharacters } from 'node:util';
 import t from 'tap';
 import { dockerChecks } from '../../src/compare/checks.js';
 import type { DockerSide } from '../../src/compare/docker.js';
@@ -157,7 +158,6 @@ t.test('the lab’s checks aimed at Docker: its namespaces, its addresses, no ou
 
 // The text a learner reads: the summary first, a finding shared by every container once, every
 // line within 100 columns whatever the cells hold.
-const NO_ANSI = /\x1b\[[0-9;]*m/g;
 const rowsOfBridgeBasic = () =>
   compareNetworks({
     lab,
@@ -211,17 +211,17 @@ t.test('the text: summary first, --only differ, every line within 100 columns', 
     },
   ];
   for (const width of [60, 80, 100]) {
-    const text = renderCompare(rows, { width }).replace(NO_ANSI, '');
+    const text = stripVTControlCharacters(renderCompare(rows, { width }));
     const long = text.split('\n').filter((l) => l.length > width);
     t.same(long, [], `every line fits ${width} columns`);
   }
-  const text = renderCompare(rows, { width: 100 }).replace(NO_ANSI, '');
+  const text = stripVTControlCharacters(renderCompare(rows, { width: 100 }));
   const lines = text.split('\n');
   const at = lines.indexOf('differs:');
   t.match(lines.slice(0, at).join(' '), /^\d+ properties compared .* 1 differ$/, 'the counts come first');
   t.match(lines[at + 1], /• iptables: -t nat -A POSTROUTING/, 'then each differing property');
   t.ok(lines.findIndex((l) => l.startsWith('┌')) > at + 1, 'then the table');
-  const only = renderCompare(rows, { width: 100, only: 'differ' }).replace(NO_ANSI, '');
+  const only = stripVTControlCharacters(renderCompare(rows, { width: 100, only: 'differ' }));
   t.equal(only.split('\n').filter((l) => /│ (same|Docker’s|lab’s) /.test(l)).length, 0);
   t.match(only, /showing 1 of \d+ lines \(--only differ\)/);
   t.match(only, /MASQUERADE/);
