@@ -22,15 +22,18 @@ export interface Summary {
 
 /**
  * Many values in one cell: the value when all agree; else what they share up to a separator
- * (02:42:ac:11:00:…), which is what they have in common; else each container's own.
+ * (02:42:ac:11:00:…) when that is most of each; else each container's own, or, when that is
+ * long, the first one's and "likewise" for the others (the JSON has every row).
  */
 function merged(values: string[], who: string[]): string {
   if (values.every((v) => v === values[0])) return values[0]!;
   let common = values[0]!;
   for (const v of values) while (!v.startsWith(common)) common = common.slice(0, -1);
   const cut = Math.max(common.lastIndexOf(':'), common.lastIndexOf('.'), common.lastIndexOf(' '));
-  if (cut >= 5) return `${common.slice(0, cut + 1)}…`;
-  return values.map((v, i) => `${who[i]}: ${v}`).join('; ');
+  const shortest = Math.min(...values.map((v) => v.length));
+  if (cut >= 5 && cut + 1 >= shortest / 2) return `${common.slice(0, cut + 1)}…`;
+  const each = values.map((v, i) => `${who[i]}: ${v}`).join('; ');
+  return each.length <= 100 ? each : `${who[0]}: ${values[0]}; likewise ${who.slice(1).join(', ')}`;
 }
 
 /** Rows about containers merged when the property, verdict and explanation agree; order kept. */
