@@ -10,6 +10,7 @@ import { EXIT, exitForSignal } from './exit.js';
 import { outputFor } from './output.js';
 import { red } from './style.js';
 import type { PlaceOptions } from './target.js';
+import { ONLY, type Only } from '../compare/group.js';
 
 const program = new Command('nslab')
   .description(
@@ -228,8 +229,11 @@ jsonOption(
 )
   .option('--host', 'compare the copy up on this machine’s own namespace')
   .option('--keep', 'leave both sides up afterwards (Docker containers nslab-dk-LAB-NAME)')
+  .addOption(
+    new Option('--only <verdict>', 'show only these rows (the summary still counts all)').choices(ONLY),
+  )
   .action(
-    act(async (lab: string, o: { json: boolean; keep?: boolean } & PlaceOptions) =>
+    act(async (lab: string, o: { json: boolean; keep?: boolean; only?: Only } & PlaceOptions) =>
       (await import('./commands/compare.js')).compare(outputFor((json = o.json)), lab, o),
     ),
   );

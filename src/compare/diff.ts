@@ -7,6 +7,7 @@
 import type { CheckResult } from '../check/run.js';
 import type { ContainerState, LinkState, ObservedNetwork, RuleLine } from '../inspect/observe.js';
 import type { Lab } from '../lab/types.js';
+import type { HairpinSeen } from './paths.js';
 import { contains, formatSubnet, offsetIn, parseCidr, type Subnet } from '../net/ipv4.js';
 
 /** same; Docker's own choice; the lab's deliberate choice; not run on one side; a real difference */
@@ -18,6 +19,9 @@ export interface Row {
   docker: string;
   verdict: Verdict;
   why: string;
+  /** a row about one container: its name, and the property without it (`eth0: MAC`) */
+  container?: string;
+  aspect?: string;
 }
 
 interface SideNetwork {
@@ -33,6 +37,8 @@ export interface Side {
   /** this side's container address → the lab's address for the same container */
   toLab: Map<string, string>;
   checks: (CheckResult | { skipped: string })[];
+  /** what the server saw when a container called its host's published port (compare's probe) */
+  hairpin?: HairpinSeen[];
 }
 
 export interface CompareInput {
@@ -98,7 +104,7 @@ function macNote(version: string, mac: string, address: string | undefined): str
   if (major <= 27)
     return (
       `Docker ${version} derives the MAC from the IP ` +
-      `(02:42 then the address's 4 bytes${mac === derived ? `: ${mac}` : ''}); ` +
+      `(02:42 then the address's 4 bytes${mac === derived ? '' : ', though not here'}); ` +
       '28+ picks a random one; the lab lets the kernel pick'
     );
   return (
@@ -181,6 +187,7 @@ export function compareNetworks({ lab, hand, docker }: CompareInput): Row[] {
     const hc = hand.observed.containers[c.name];
     const dc = docker.observed.containers[c.name];
     if (!hc || !dc) continue;
+    const first = rows.length;
     add(`${c.name}: network mode`, modeOf(hc), modeOf(dc));
     if (c.mode.kind === 'host') continue;
     for (const he of hc.endpoints) {
@@ -195,11 +202,17 @@ export function compareNetworks({ lab, hand, docker }: CompareInput): Row[] {
         `${p}: address`,
         he.inside.addresses.join(' '),
         de.inside.addresses.join(' '),
-        [
-          'docker',
-          'on the default bridge Docker hands out the lowest free address: ' +
-            'other containers on it took the lab’s',
-        ],
+        // Excused only when each side has one address and the hand-built one is the lab's own:
+        // an address added or lost by hand is a real difference.
+        he.inside.addresses.length === 1 &&
+          de.inside.addresses.length === 1 &&
+          c.endpoints.some((e) => he.inside.addresses[0]!.startsWith(`${e.address}/`))
+          ? [
+              'docker',
+              'on the default bridge Docker hands out the lowest free address: ' +
+                'other containers on it took the lab’s',
+            ]
+          : undefined,
         byPlace,
       );
       add(`${p}: MAC`, he.inside.mac, de.inside.mac, [
@@ -217,8 +230,7 @@ export function compareNetworks({ lab, hand, docker }: CompareInput): Row[] {
       if (he.hostSide || de.hostSide) {
         add(`${p}: host end`, he.hostSide?.name, de.hostSide?.name, [
           'docker',
-          'Docker names the host end veth + 7 random hex digits; ' +
-            `the lab names it after the container (${he.hostSide?.name ?? 've-…'})`,
+          'Docker names the host end veth + 7 random hex digits; ' + 'the lab names it ve-<container>',
         ]);
         add(`${p}: host end on bridge`, he.hostSide?.master, de.hostSide?.master, undefined, normalised);
         add(`${p}: host end MTU`, he.hostSide?.mtu, de.hostSide?.mtu);
@@ -273,6 +285,16 @@ export function compareNetworks({ lab, hand, docker }: CompareInput): Row[] {
           .join('; ');
       add(`${c.name}: nat rules for 127.0.0.11 (ports as PORT)`, dnsRules(hc.nat), dnsRules(dc.nat));
     }
+    if (onDnsNetwork)
+      add(`${c.name}: DNS mechanism`, dnsOf(hc), dnsOf(dc), [
+        'differs',
+        'on a user-defined network Docker points resolv.conf at 127.0.0.11, and the nat chain ' +
+          'DOCKER_OUTPUT in the container’s namespace sends port 53 there to the port where ' +
+          'dockerd’s resolver listens (DOCKER_POSTROUTING puts :53 back on the answers)',
+      ]);
+    // Tagged so the table can show a finding shared by every container once.
+    for (const r of rows.slice(first))
+      Object.assign(r, { container: c.name, aspect: r.property.slice(c.name.length).replace(/^:? /, '') });
   }
 
   // The Docker host.
@@ -303,7 +325,9 @@ export function compareNetworks({ lab, hand, docker }: CompareInput): Row[] {
     'Docker sets FORWARD to DROP and accepts its own bridges’ traffic by rules in its chains; ' +
       'the lab’s host keeps ACCEPT, so it needs no such rules',
   ]);
+  rows.push(...proxyRows(lab, hand, docker, nh, nd));
   rows.push(...compareRules(lab, hand, docker, nh, nd));
+  rows.push(...hairpinRows(hand, docker, nh, nd));
 
   // Behaviour: the lab's own checks, run against both sides.
   hand.checks.forEach((h, i) => {
@@ -343,6 +367,100 @@ export function compareNetworks({ lab, hand, docker }: CompareInput): Row[] {
   return rows;
 }
 
+/** A container's way to names: its nameserver, the nat rules for 127.0.0.11, what answers there. */
+function dnsOf(c: ContainerState): string {
+  const servers = (c.resolv ?? []).filter((l) => l.startsWith('nameserver ')).map((l) => l.split(/\s+/)[1]);
+  const dnat = (c.dns?.rules ?? []).flatMap((r) => {
+    const m =
+      /^-A (\S+) -d 127\.0\.0\.11\/32 -p (\w+) .*--dport 53 -j DNAT --to-destination 127\.0\.0\.11:(\d+)/.exec(
+        r,
+      );
+    return m ? [{ chain: m[1]!, proto: m[2]!, port: m[3]! }] : [];
+  });
+  const answered = dnat.filter((d) => c.dns?.listening.includes(`127.0.0.11:${d.port}/${d.proto}`));
+  const protos = (ds: typeof dnat) =>
+    ds
+      .map((d) => d.proto)
+      .sort()
+      .join('+');
+  return [
+    `nameserver ${servers.join(', ') || 'none'}`,
+    dnat.length
+      ? `DNAT ${protos(dnat)} :53 → 127.0.0.11 (${[...new Set(dnat.map((d) => d.chain))].join(', ')})`
+      : 'no DNAT for 127.0.0.11',
+    answered.length ? `a server listens there (${protos(answered)})` : 'nothing listens there',
+  ].join('; ');
+}
+
+/** One row per published port: the userland proxy listening for it in the Docker host's namespace. */
+function proxyRows(
+  lab: Lab,
+  hand: Side,
+  docker: Side,
+  nh: (s: string) => string,
+  nd: (s: string) => string,
+): Row[] {
+  const ours = (s: Side, n: (s: string) => string) =>
+    (s.observed.proxies ?? []).filter((p) => p.target === null || n(p.target).includes('<'));
+  const [hp, dp] = [ours(hand, nh), ours(docker, nd)];
+  const portOf = (listen: string) => listen.replace(/^.*:/, '');
+  const ports = new Set([
+    ...lab.containers.flatMap((c) => c.ports.map((p) => `${p.hostPort}/${p.proto}`)),
+    ...[...hp, ...dp].map((p) => portOf(p.listen)),
+  ]);
+  return [...ports].map((port) => {
+    const cell = (ps: typeof hp, n: (s: string) => string) =>
+      ps
+        .filter((p) => portOf(p.listen) === port)
+        .map((p) => `proxy ${n(p.listen)} (${p.program})`)
+        .join('; ') || 'no proxy';
+    const [h, d] = [cell(hp, nh), cell(dp, nd)];
+    const same = (h === 'no proxy') === (d === 'no proxy');
+    return {
+      property: `host: proxy for port ${port}`,
+      hand: h,
+      docker: d,
+      verdict: same ? 'same' : 'differs',
+      why: same
+        ? h === 'no proxy'
+          ? 'neither side runs a userland proxy (userland-proxy: false): NAT alone carries the port'
+          : 'both answer the port with a userland proxy in the host’s namespace; compare publishes ' +
+            'Docker’s on the bridge’s address only (Docker’s default, every address, would open ' +
+            'this machine’s port)'
+        : 'Docker 20.10 starts a docker-proxy for each published port (userland-proxy: true): it ' +
+          'answers the host’s own and the neighbours’ calls to the port that the DNAT leaves out',
+    };
+  });
+}
+
+/** Which path answered a container calling its host's published port, told from what the server saw. */
+function pathOf(s: HairpinSeen, n: (s: string) => string): string {
+  if (!s.seen || !s.local) return `no answer (${s.error ?? 'nothing seen'})`;
+  const [seenAddr, seenPort] = [s.seen.replace(/:\d+$/, ''), s.seen.replace(/^.*:/, '')];
+  const [ownAddr, ownPort] = [s.local.replace(/:\d+$/, ''), s.local.replace(/^.*:/, '')];
+  if (seenAddr === ownAddr) return `seen as the caller itself (${n(seenAddr)}): DNAT alone`;
+  if (seenPort === ownPort) return `seen as ${n(seenAddr)}, the caller’s port kept: NAT (MASQUERADE)`;
+  return `seen as ${n(seenAddr)} from a new port: a proxy’s own connection`;
+}
+
+function hairpinRows(hand: Side, docker: Side, nh: (s: string) => string, nd: (s: string) => string): Row[] {
+  return (hand.hairpin ?? []).map((h) => {
+    const d = docker.hairpin?.find((x) => x.from === h.from && x.port === h.port);
+    const [hs, ds] = [pathOf(h, nh), d ? pathOf(d, nd) : '—'];
+    return {
+      property: `hairpin: ${h.from} → its host’s port ${h.port}`,
+      hand: hs,
+      docker: ds,
+      verdict: hs === ds ? 'same' : 'differs',
+      why:
+        hs === ds
+          ? 'the same path answered on both sides'
+          : 'with its userland proxy on, Docker answers a container calling its own host’s published ' +
+            'port with docker-proxy, which connects to the server from the bridge’s address',
+    };
+  });
+}
+
 const qlenNote: [Verdict, string] = [
   'lab',
   'Docker creates its veths with txqueuelen 0 (a veth has no real queue); ' +
@@ -365,16 +483,32 @@ interface Rule {
   line: RuleLine;
 }
 
-/** nslab's chains on the machine (NSLAB, NSLAB-USER, …) are Docker's, renamed: one name for both. */
-const dockerChain = (chain: string) => chain.replace(/^NSLAB(?=-|$)/, 'DOCKER');
+/**
+ * One rule as an `iptables -S` line in Docker's words, so the two sides compare line by line:
+ * nslab's chains (NSLAB, NSLAB-USER, NSLAB-ISOLATION-STAGE-1/2 on the host target) read as
+ * Docker's, nslab's ownership comment is dropped, addresses and bridges are the lab's (<br0>.2).
+ * Kept apart on purpose: where nslab keeps its rules is still moving.
+ */
+const NSLAB_COMMENT = /\s*-m comment --comment ("nslab:[^"]*"|nslab:\S+)/g;
+export function ruleLine(line: RuleLine, n: (s: string) => string): string {
+  const chain = (c: string) => c.replace(/^NSLAB(?=-|$)/, 'DOCKER');
+  const text = line.rule
+    .replace(NSLAB_COMMENT, '')
+    .replace(/(-[jg] )(NSLAB\S*)/g, (_all, jump: string, c: string) => `${jump}${chain(c)}`);
+  return `-t ${line.table} -A ${chain(line.chain)} ${n(text)}`.trimEnd();
+}
 
-/** The rules that are about this side's bridges and subnets, in the lab's vocabulary, comments dropped. */
+/**
+ * The rules about this side's bridges and subnets (they mention <net>), and the plumbing of
+ * Docker's chains that names no interface or address (`-A FORWARD -j DOCKER-USER`).
+ */
 function relevant(observed: ObservedNetwork, n: (s: string) => string): Rule[] {
   return observed.rules.flatMap((line) => {
-    const text = line.rule.replace(/\s*-m comment --comment ("[^"]*"|\S+)/g, '');
-    const named = text.replace(/(-j )(NSLAB\S*)/, (_all, j: string, chain: string) => j + dockerChain(chain));
-    const key = `${line.table} ${dockerChain(line.chain)} ${n(named)}`;
-    return key.includes('<') ? [{ key, raw: `-t ${line.table} -A ${line.chain} ${text}`, line }] : [];
+    const key = ruleLine(line, n);
+    const plumbing = /DOCKER/.test(key) && !/ -[io] |\d+\.\d+\.\d+\.\d+/.test(key);
+    return key.includes('<') || plumbing
+      ? [{ key, raw: `-t ${line.table} -A ${line.chain} ${line.rule.replace(NSLAB_COMMENT, '')}`, line }]
+      : [];
   });
 }
 
@@ -394,27 +528,30 @@ const dnat = each((r) => {
   const m = /-p (\w+).*--dport (\d+).*-j DNAT --to-destination (\S+)/.exec(r.key);
   return m ? `DNAT ${m[1]} port ${m[2]} → ${m[3]}` : null;
 });
-const hairpin = each((r) => {
-  const m = /POSTROUTING .*-d (<[^>]+>\.\d+).*--dport (\d+).*-j MASQUERADE/.exec(r.key);
-  return m ? `hairpin MASQUERADE for ${m[1]}:${m[2]}` : null;
-});
+/** Does a DNAT leave out what comes from the bridge (Docker's `! -i docker0`, with its proxy on)? */
+const fromBridge = (rs: Rule[]) =>
+  // OUTPUT sees the host's own packets, which come in on no interface: -i means nothing there
+  rs.filter((r) => r.line.chain !== 'OUTPUT').every((r) => / ! -i <[^>]+>/.test(r.key))
+    ? 'not from the bridge'
+    : 'from the bridge too';
 /**
  * The lab drops A→B in FORWARD; Docker's stage 1 sends traffic leaving A for another bridge to
  * stage 2, which drops it towards B.
  */
 const isolation: Meaning = (rules) => {
   const out = each((r) => {
-    const m = /^filter FORWARD -i <([^>]+)> -o <([^>]+)> -j DROP$/.exec(r.key);
+    const m = /^-t filter -A FORWARD -i <([^>]+)> -o <([^>]+)> -j DROP$/.exec(r.key);
     return m ? `isolation ${m[1]} → ${m[2]}` : null;
   })(rules);
   const from = rules.flatMap((r) => {
-    const m = /^filter DOCKER-ISOLATION-STAGE-1 -i <([^>]+)> ! -o <\1> -j DOCKER-ISOLATION-STAGE-2$/.exec(
-      r.key,
-    );
+    const m =
+      /^-t filter -A DOCKER-ISOLATION-STAGE-1 -i <([^>]+)> ! -o <\1> -j DOCKER-ISOLATION-STAGE-2$/.exec(
+        r.key,
+      );
     return m ? [[m[1]!, r] as const] : [];
   });
   const to = rules.flatMap((r) => {
-    const m = /^filter DOCKER-ISOLATION-STAGE-2 -o <([^>]+)> -j DROP$/.exec(r.key);
+    const m = /^-t filter -A DOCKER-ISOLATION-STAGE-2 -o <([^>]+)> -j DROP$/.exec(r.key);
     return m ? [[m[1]!, r] as const] : [];
   });
   for (const [a, ra] of from)
@@ -433,19 +570,27 @@ function compareRules(
   const hr = relevant(hand.observed, nh);
   const dr = relevant(docker.observed, nd);
   const used = new Set<Rule>();
-  // Published ports, their hairpin, isolation: one meaning, in different chains on each side.
-  const meanings: [Meaning, string, (key: string) => [Verdict, string] | null][] = [
+  // First the same line on both sides: that is the same rule, whichever chain layout made it.
+  for (const h of hr) {
+    const d = dr.find((x) => !used.has(x) && x.key === h.key);
+    if (!d) continue;
+    used.add(h).add(d);
+    rows.push({ property: `iptables: ${h.key}`, hand: h.raw, docker: d.raw, verdict: 'same', why: '' });
+  }
+  const left = (rs: Rule[]) => rs.filter((r) => !used.has(r));
+  // Then published ports and isolation: one meaning, made in different chains on each side.
+  const meanings: [
+    Meaning,
+    string,
+    (key: string) => [Verdict, string] | null,
+    ((rs: Rule[]) => string) | null,
+  ][] = [
     [
       dnat,
       'the same DNAT; Docker keeps it in its DOCKER chain (jumped to from PREROUTING and OUTPUT) ' +
         'and matches the address it was published on',
       () => null,
-    ],
-    [
-      hairpin,
-      'both send a container’s answer to its neighbour back through the host; ' +
-        'Docker matches the container alone, the lab its whole subnet',
-      () => null,
+      fromBridge,
     ],
     [
       isolation,
@@ -461,50 +606,50 @@ function compareRules(
                 `this lab does not ask for it (isolated: true on ${a} would)`,
             ];
       },
+      null,
     ],
   ];
-  for (const [meaning, why, dockerOnly] of meanings) {
-    const [hm, dm] = [meaning(hr), meaning(dr)];
+  for (const [meaning, why, dockerOnly, detail] of meanings) {
+    const [hm, dm] = [meaning(left(hr)), meaning(left(dr))];
     for (const k of new Set([...hm.keys(), ...dm.keys()])) {
       const [h, d] = [hm.get(k) ?? [], dm.get(k) ?? []];
       for (const r of [...h, ...d]) used.add(r);
-      const chains = (rs: Rule[]) =>
-        rs.length ? [...new Set(rs.map((r) => r.line.chain))].join(', ') : null;
+      const cell = (rs: Rule[]) =>
+        rs.length
+          ? `${[...new Set(rs.map((r) => r.line.chain))].join(', ')}${detail ? ` (${detail(rs)})` : ''}`
+          : null;
       const excuse = !h.length ? dockerOnly(k) : null;
+      const both = h.length > 0 && d.length > 0;
+      const same = both && cell(h)!.replace(/^[^(]*/, '') === cell(d)!.replace(/^[^(]*/, '');
       rows.push({
         property: `iptables: ${k}`,
-        hand: show(chains(h)),
-        docker: show(chains(d)),
-        verdict: h.length && d.length ? 'same' : (excuse?.[0] ?? 'differs'),
-        why:
-          h.length && d.length
-            ? why
+        hand: show(cell(h)),
+        docker: show(cell(d)),
+        verdict: same ? 'same' : (excuse?.[0] ?? 'differs'),
+        why: same
+          ? why
+          : both
+            ? 'Docker’s DNAT leaves out what comes from the bridge (! -i): with its userland proxy ' +
+              'on, a neighbour calling the published port reaches docker-proxy instead; ' +
+              'the lab’s DNAT takes those packets too'
             : (excuse?.[1] ?? `only ${h.length ? 'the hand-built side' : 'Docker'} has it`),
       });
     }
   }
-  const rest = (rs: Rule[]) => rs.filter((r) => !used.has(r));
-  const [hRest, dRest] = [rest(hr), rest(dr)];
-  const keys = [...new Set([...hRest, ...dRest].map((r) => r.key))];
+  const [hRest, dRest] = [left(hr), left(dr)];
   const plumbing: string[] = [];
-  for (const k of keys) {
-    const h = hRest.find((r) => r.key === k);
-    const d = dRest.find((r) => r.key === k);
-    if (h && d) {
-      rows.push({ property: `iptables: ${k}`, hand: h.raw, docker: d.raw, verdict: 'same', why: '' });
-      continue;
-    }
-    if ((d && /^(filter|nat) DOCKER/.test(k)) || (d && / -j DOCKER/.test(k))) {
-      plumbing.push(d.raw);
-      continue;
-    }
-    if (d && /^filter FORWARD /.test(k)) {
-      plumbing.push(d.raw);
-      continue;
-    }
-    const masquerade = /^nat POSTROUTING -s <([^>]+)>\/subnet ! -o <\1> -j MASQUERADE$/.exec(k);
+  for (const h of hRest)
+    rows.push({
+      property: `iptables: ${h.key}`,
+      hand: h.raw,
+      docker: '—',
+      verdict: 'differs',
+      why: 'only the hand-built side has this rule',
+    });
+  for (const d of dRest) {
+    const masquerade = /^-t nat -A POSTROUTING -s <([^>]+)>\/subnet ! -o <\1> -j MASQUERADE$/.exec(d.key);
     const net = masquerade && lab.networks.find((n) => n.name === masquerade[1]);
-    if (d && net && !net.nat) {
+    if (net && !net.nat) {
       rows.push({
         property: `iptables: MASQUERADE ${net.name}'s subnet`,
         hand: '—',
@@ -516,12 +661,21 @@ function compareRules(
       });
       continue;
     }
+    // Docker's chains and its FORWARD accepts: what its FORWARD policy of DROP needs.
+    if (
+      /^-t (filter|nat) -A DOCKER/.test(d.key) ||
+      / -j DOCKER/.test(d.key) ||
+      /^-t filter -A FORWARD /.test(d.key)
+    ) {
+      plumbing.push(d.raw);
+      continue;
+    }
     rows.push({
-      property: `iptables: ${k}`,
-      hand: h ? h.raw : '—',
-      docker: d ? d.raw : '—',
+      property: `iptables: ${d.key}`,
+      hand: '—',
+      docker: d.raw,
       verdict: 'differs',
-      why: `only ${h ? 'the hand-built side' : 'Docker'} has this rule`,
+      why: 'only Docker has this rule',
     });
   }
   if (plumbing.length > 0)

@@ -55,6 +55,17 @@ export interface ContainerState {
   resolv: string[] | null;
   /** its own namespace's nat rules, `CHAIN RULE` (the embedded DNS server's DNAT is there) */
   nat?: string[];
+  /** the embedded-DNS plumbing in its namespace: nat rules about 127.0.0.11, sockets bound there */
+  dns?: { rules: string[]; listening: string[] };
+}
+
+/** A userland proxy listening in the Docker host's namespace (Docker's docker-proxy or nslab's). */
+interface ProxyListener {
+  /** ADDRESS:PORT/proto */
+  listen: string;
+  program: string;
+  /** where it forwards to, when its command line says (docker-proxy -container-ip …) */
+  target: string | null;
 }
 
 export interface RuleLine {
@@ -72,6 +83,7 @@ export interface ObservedNetwork {
   /** chain policies of the filter table, e.g. FORWARD → DROP */
   policies: Record<string, string>;
   rules: RuleLine[];
+  proxies?: ProxyListener[];
 }
 
 interface IpLink {
@@ -150,6 +162,65 @@ async function iptables(
   return { rules, policies };
 }
 
+/** `ss -H -lntup` lines: proto, state, queues, local address, peer, process. */
+export function parseListeners(text: string): { proto: string; local: string; pids: number[] }[] {
+  return text
+    .split('\n')
+    .map((l) => l.trim().split(/\s+/))
+    .filter((f) => f.length >= 5 && (f[0] === 'tcp' || f[0] === 'udp'))
+    .map((f) => ({
+      proto: f[0]!,
+      local: f[4]!,
+      pids: [
+        ...(f
+          .slice(6)
+          .join(' ')
+          .matchAll(/pid=(\d+)/g) ?? []),
+      ].map((m) => Number(m[1])),
+    }));
+}
+
+/** The proxies among the listening sockets: a docker-proxy binary, or nslab's docker-proxy.js. */
+async function proxies(netns: string | null): Promise<ProxyListener[]> {
+  const r = await run(inNs(netns, 'ss', '-H', '-lntup'));
+  const out: ProxyListener[] = [];
+  for (const l of r.exitCode === 0 ? parseListeners(r.stdout) : []) {
+    for (const pid of l.pids) {
+      let argv: string[];
+      try {
+        argv = (await readFile(`/proc/${pid}/cmdline`, 'utf8')).split('\0').filter(Boolean);
+      } catch {
+        continue;
+      }
+      const program = argv.find((a) => /(^|\/)docker-proxy(\.js)?$/.test(a));
+      if (!program) continue;
+      const arg = (name: string) => argv[argv.indexOf(name) + 1];
+      const target = argv.includes('-container-ip')
+        ? `${arg('-container-ip')}:${arg('-container-port')}`
+        : null;
+      out.push({ listen: `${l.local}/${l.proto}`, program: program.split('/').at(-1)!, target });
+      break;
+    }
+  }
+  return out;
+}
+
+/** What makes 127.0.0.11 answer in a container: its nat rules about it, sockets bound to it. */
+async function embeddedDns(netns: string | null): Promise<NonNullable<ContainerState['dns']>> {
+  const [nat, ss] = await Promise.all([
+    run(inNs(netns, 'iptables-save', '-t', 'nat')),
+    run(inNs(netns, 'ss', '-H', '-lntu')),
+  ]);
+  return {
+    rules: (nat.exitCode === 0 ? nat.stdout.split('\n') : []).filter(
+      (l) => l.startsWith('-A ') && l.includes('127.0.0.11'),
+    ),
+    listening: (ss.exitCode === 0 ? parseListeners(ss.stdout) : [])
+      .filter((l) => l.local.startsWith('127.0.0.11:'))
+      .map((l) => `${l.local}/${l.proto}`),
+  };
+}
+
 /**
  * observe(), once the kernel's link watcher has caught up: right after a build a bridge may
  * still say UNKNOWN for up to a second before UP (operstate changes are applied in batches).
@@ -209,13 +280,15 @@ export async function observe(side: SideLayout): Promise<ObservedNetwork> {
         ...(c.netns !== side.hostNs
           ? { nat: (await iptables(c.netns, ['nat'])).rules.map((r) => `${r.chain} ${r.rule}`) }
           : {}),
+        dns: c.netns === side.hostNs ? { rules: [], listening: [] } : await embeddedDns(c.netns),
       };
     }),
   );
-  const [ipForward, bridgeNfCallIptables, tables] = await Promise.all([
+  const [ipForward, bridgeNfCallIptables, tables, proxiesHere] = await Promise.all([
     sysctl(side.hostNs, 'ipv4/ip_forward'),
     sysctl(side.hostNs, 'bridge/bridge-nf-call-iptables'),
     iptables(side.hostNs),
+    proxies(side.hostNs),
   ]);
   return {
     bridges,
@@ -223,5 +296,6 @@ export async function observe(side: SideLayout): Promise<ObservedNetwork> {
     containers,
     sysctls: { ipForward, bridgeNfCallIptables },
     ...tables,
+    proxies: proxiesHere,
   };
 }

@@ -4,6 +4,7 @@
 //   probe.js http HOST PORT [N]     GET / (N times, for load balancing); the bodies
 //   probe.js udp HOST PORT          a datagram (resent every 200 ms); the answer (within 1 s)
 //   probe.js listen PORT            can a server bind this port here?
+//   probe.js peer HOST PORT         GET /; this end's address:port and the one the server saw
 import { createSocket } from 'node:dgram';
 import { request } from 'node:http';
 import { connect, createServer } from 'node:net';
@@ -92,7 +93,29 @@ function listen(port) {
   server.listen(Number(port), '0.0.0.0', () => server.close(() => done({ ok: true, ms: ms() })));
 }
 
+function peer(host, port) {
+  const req = request({ host, port: Number(port), path: '/', timeout: TIMEOUT_MS, agent: false }, (res) => {
+    res.resume();
+    res.on('end', () =>
+      done({
+        ok: res.statusCode === 200,
+        local,
+        seen: res.headers['x-nslab-client'] ?? null,
+      }),
+    );
+  });
+  let local = null;
+  req.on('socket', (s) => s.on('connect', () => (local = `${s.localAddress}:${s.localPort}`)));
+  req.on('timeout', () => {
+    req.destroy();
+    done({ ok: false, error: `no answer within ${TIMEOUT_MS} ms`, local });
+  });
+  req.on('error', (e) => done({ ok: false, error: e.code ?? e.message, local }));
+  req.end();
+}
+
 if (mode === 'tcp') tcp(args[0], args[1]);
+else if (mode === 'peer') peer(args[0], args[1]);
 else if (mode === 'http') void http(args[0], args[1], args[2]);
 else if (mode === 'udp') udp(args[0], args[1]);
 else if (mode === 'listen') listen(args[0]);

@@ -28,6 +28,8 @@ const server =
       ? createHttp((req, res) => {
           res.setHeader('content-type', 'text/plain');
           res.setHeader('connection', 'close');
+          // the address and port the connection came from: compare tells a proxy from NAT by the port
+          res.setHeader('x-nslab-client', `${clientOf(req.socket)}:${req.socket.remotePort}`);
           res.end(`${name} answered; client ${clientOf(req.socket)}\n`);
         })
       : createTcp((socket) => {

@@ -3,7 +3,8 @@
 // rules left as they were. Skipped (with the reason) where no Docker engine runs.
 import { execa } from 'execa';
 import t from 'tap';
-import { IMAGE } from '../../src/compare/docker.js';
+import { IMAGE, unsupported } from '../../src/compare/docker.js';
+import { listLabs, loadLab } from '../../src/lab/index.js';
 import {
   cli,
   needsRoot,
@@ -157,7 +158,7 @@ t.test('bridge-nat without its MASQUERADE rule: that rule is the row that differ
   const rows = (JSON.parse(r.stdout) as Result).rows;
   t.same(
     rows.filter((x) => x.verdict === 'differs').map((x) => x.property),
-    ['iptables: nat POSTROUTING -s <br0>/subnet ! -o <br0> -j MASQUERADE'],
+    ['iptables: -t nat -A POSTROUTING -s <br0>/subnet ! -o <br0> -j MASQUERADE'],
   );
   t.same(await leftovers('bridge-nat'), { containers: [], names: [] });
 });
@@ -228,6 +229,32 @@ t.test('compare --keep leaves both copies up; down removes both', { skip }, asyn
   t.match(down.stdout, /removed Docker's copy of bridge-basic that compare --keep left/);
   t.same(await leftovers('bridge-basic'), { containers: [], names: [] });
   t.same(await namespacesOf(sb), []);
+});
+
+// The text a learner reads, for every lab compare can rebuild: the summary before the table, and
+// no line wider than 100 columns (the table wraps its cells; piped output draws for 100).
+t.test('compare’s text fits 100 columns for every lab it supports', { skip }, async (t) => {
+  const labs = listLabs()
+    .map((l) => l.name)
+    .filter((n) => !unsupported(loadLab(n)));
+  t.ok(labs.length >= 9, `${labs.length} labs: ${labs.join(', ')}`);
+  for (const lab of labs) {
+    const sb = sandboxName('cmpw');
+    t.teardown(() => nslab(['down', lab, '--sandbox-name', sb]));
+    const r = await nslab(['compare', lab, '--sandbox-name', sb]);
+    t.ok(r.exitCode === 0 || r.exitCode === 1, `${lab}: compare ran (exit ${r.exitCode})`, {
+      stderr: r.stderr,
+    });
+    const lines = r.stdout.split('\n');
+    t.same(
+      lines.filter((l) => l.length > 100),
+      [],
+      `${lab}: ${lines.length} lines, none wider than 100 columns`,
+    );
+    const summary = lines.findIndex((l) => / properties compared /.test(l));
+    t.ok(summary >= 0 && summary < lines.findIndex((l) => l.startsWith('┌')), `${lab}: summary first`);
+    t.same(await leftovers(lab), { containers: [], names: [] }, `${lab}: nothing left`);
+  }
 });
 
 t.test('compare says which labs it cannot rebuild with Docker, and changes nothing', { skip }, async (t) => {

@@ -1,10 +1,13 @@
 // compare's pure half: normalising two copies of one network into the lab's vocabulary, judging
 // rows, and aiming the lab's checks at Docker's copy.
+import { stripVTControlCharacters } from 'node:util';
 import t from 'tap';
 import { dockerChecks } from '../../src/compare/checks.js';
 import type { DockerSide } from '../../src/compare/docker.js';
-import { compareNetworks, normaliser, type Side } from '../../src/compare/diff.js';
-import type { ObservedNetwork } from '../../src/inspect/observe.js';
+import { compareNetworks, normaliser, ruleLine, type Side } from '../../src/compare/diff.js';
+import { groupRows, onlyMatches, summarise } from '../../src/compare/group.js';
+import { renderCompare } from '../../src/cli/compare-table.js';
+import { parseListeners, type ObservedNetwork } from '../../src/inspect/observe.js';
 import { loadLab } from '../../src/lab/index.js';
 import { compile } from '../../src/plan/compile.js';
 
@@ -153,40 +156,271 @@ t.test('the lab’s checks aimed at Docker: its namespaces, its addresses, no ou
   );
 });
 
-t.test('rules in nslab’s own chains (the host target) match Docker’s chains of the same name', async (t) => {
-  const mark = '-m comment --comment nslab:bridge-basic';
+// The text a learner reads: the summary first, a finding shared by every container once, every
+// line within 100 columns whatever the cells hold.
+const rowsOfBridgeBasic = () =>
+  compareNetworks({
+    lab,
+    hand: side(observed('br0', '172.30.0', { qlen: 1000 }), handNets),
+    docker: { ...side(observed('docker0', '172.17.0'), dockerNets), version: '20.10.24' },
+  });
+
+t.test('rows about containers: one line per finding, naming the containers it covers', async (t) => {
+  const rows = rowsOfBridgeBasic();
+  const shown = groupRows(rows);
+  t.ok(shown.length < rows.length, `${rows.length} rows shown as ${shown.length} lines`);
+  t.match(
+    shown.find((s) => s.property.startsWith('eth0: txqueuelen')),
+    { property: 'eth0: txqueuelen — c1, c2', containers: ['c1', 'c2'], hand: '1000', docker: '0' },
+  );
+  t.match(
+    shown.find((s) => s.property.startsWith('eth0: address')),
+    { hand: '172.30.0.…', docker: '172.17.0.…', verdict: 'same' },
+    'values that differ per container show what they share',
+  );
+  t.notOk(
+    shown.some((s) => /^c[12][ :]/.test(s.property)),
+    'no container’s row stands alone when the others agree',
+  );
+  // one container broken: its row stands apart, the other container's stays with its kind
+  const broken = rowsOfBridgeBasic().map((r) =>
+    r.property === 'c2 eth0: MTU' ? { ...r, hand: '1400', verdict: 'differs' as const, why: 'x' } : r,
+  );
+  const g = groupRows(broken);
+  t.same(
+    g
+      .filter((s) => /eth0: MTU/.test(s.property) && !s.property.includes('host end'))
+      .map((s) => [s.property, s.verdict]),
+    [
+      ['c1 eth0: MTU', 'same'],
+      ['c2 eth0: MTU', 'differs'],
+    ],
+  );
+  t.same(summarise(broken).differing, ['c2 eth0: MTU: hand-built 1400 · Docker 1500']);
+});
+
+t.test('the text: summary first, --only differ, every line within 100 columns', async (t) => {
+  const rows = [
+    ...rowsOfBridgeBasic(),
+    {
+      property: 'iptables: -t nat -A POSTROUTING -s <br0>/subnet ! -o <br0> -j MASQUERADE',
+      hand: '-t nat -A POSTROUTING -s 172.30.0.0/16 ! -o br0 -j MASQUERADE',
+      docker: '—',
+      verdict: 'differs' as const,
+      why: 'only the hand-built side has this rule; DOCKER-ISOLATION-STAGE-1-WITH-A-VERY-LONG-NAME-THAT-NEVER-BREAKS-ANYWHERE-AT-ALL',
+    },
+  ];
+  for (const width of [60, 80, 100]) {
+    const text = stripVTControlCharacters(renderCompare(rows, { width }));
+    const long = text.split('\n').filter((l) => l.length > width);
+    t.same(long, [], `every line fits ${width} columns`);
+  }
+  const text = stripVTControlCharacters(renderCompare(rows, { width: 100 }));
+  const lines = text.split('\n');
+  const at = lines.indexOf('differs:');
+  t.match(lines.slice(0, at).join(' '), /^\d+ properties compared .* 1 differ$/, 'the counts come first');
+  t.match(lines[at + 1], /• iptables: -t nat -A POSTROUTING/, 'then each differing property');
+  t.ok(lines.findIndex((l) => l.startsWith('┌')) > at + 1, 'then the table');
+  const only = stripVTControlCharacters(renderCompare(rows, { width: 100, only: 'differ' }));
+  t.equal(only.split('\n').filter((l) => /│ (same|Docker’s|lab’s) /.test(l)).length, 0);
+  t.match(only, /showing 1 of \d+ lines \(--only differ\)/);
+  t.match(only, /MASQUERADE/);
+  t.ok(onlyMatches('choice', 'docker') && onlyMatches('choice', 'lab') && !onlyMatches('choice', 'same'));
+});
+
+t.test('rules compare as iptables -S lines in Docker’s words, whichever chains nslab uses', async (t) => {
+  const nh = normaliser({ networks: handNets, toLab: new Map() }, lab);
+  const nd = normaliser({ networks: dockerNets, toLab: new Map() }, lab);
+  const hand = {
+    table: 'filter',
+    chain: 'NSLAB-ISOLATION-STAGE-1',
+    rule: '-i br0 ! -o br0 -m comment --comment nslab:bridge-basic@sb -j NSLAB-ISOLATION-STAGE-2',
+  };
+  const docker = {
+    table: 'filter',
+    chain: 'DOCKER-ISOLATION-STAGE-1',
+    rule: '-i docker0 ! -o docker0 -j DOCKER-ISOLATION-STAGE-2',
+  };
+  t.equal(ruleLine(hand, nh), ruleLine(docker, nd));
+  t.equal(
+    ruleLine(docker, nd),
+    '-t filter -A DOCKER-ISOLATION-STAGE-1 -i <br0> ! -o <br0> -j DOCKER-ISOLATION-STAGE-2',
+  );
+  t.equal(
+    ruleLine({ table: 'nat', chain: 'POSTROUTING', rule: '-m comment --comment "other" -j MASQUERADE' }, nh),
+    '-t nat -A POSTROUTING -m comment --comment "other" -j MASQUERADE',
+    'only nslab’s own comment is dropped',
+  );
+});
+
+t.test('a hand-built DNAT that also takes the bridge’s packets is not Docker’s', async (t) => {
+  const rule = (table: string, chain: string, r: string) => ({ table, chain, rule: r });
   const hand = observed('br0', '172.30.0');
   hand.rules = [
-    { table: 'filter', chain: 'FORWARD', rule: `-o br0 ${mark} -j NSLAB` },
-    {
-      table: 'filter',
-      chain: 'NSLAB-ISOLATION-STAGE-1',
-      rule: `-i br0 ! -o br0 ${mark} -j NSLAB-ISOLATION-STAGE-2`,
-    },
-    { table: 'nat', chain: 'NSLAB', rule: `-i br0 ${mark} -j RETURN` },
+    rule(
+      'nat',
+      'PREROUTING',
+      '-m addrtype --dst-type LOCAL -p tcp -m tcp --dport 8080 -j DNAT --to-destination 172.30.0.2:80',
+    ),
   ];
-  const dockerSide = observed('docker0', '172.17.0');
-  dockerSide.rules = [
-    { table: 'filter', chain: 'FORWARD', rule: '-o docker0 -j DOCKER' },
-    {
-      table: 'filter',
-      chain: 'DOCKER-ISOLATION-STAGE-1',
-      rule: '-i docker0 ! -o docker0 -j DOCKER-ISOLATION-STAGE-2',
-    },
-    { table: 'nat', chain: 'DOCKER', rule: '-i docker0 -j RETURN' },
+  const dock = observed('docker0', '172.17.0');
+  dock.rules = [
+    rule(
+      'nat',
+      'DOCKER',
+      '-d 172.17.0.1/32 ! -i docker0 -p tcp -m tcp --dport 8080 -j DNAT --to-destination 172.17.0.2:80',
+    ),
   ];
   const rows = compareNetworks({
     lab,
     hand: side(hand, handNets),
-    docker: { ...side(dockerSide, dockerNets), version: '20.10.24' },
-  }).filter((r) => r.property.startsWith('iptables'));
+    docker: { ...side(dock, dockerNets), version: '20.10.24' },
+  });
+  t.match(
+    rows.find((r) => r.property === 'iptables: DNAT tcp port 8080 → <br0>.2:80'),
+    {
+      hand: 'PREROUTING (from the bridge too)',
+      docker: 'DOCKER (not from the bridge)',
+      verdict: 'differs',
+    },
+  );
+  hand.rules = [
+    rule(
+      'nat',
+      'NSLAB',
+      '-d 172.30.0.1/32 ! -i br0 -p tcp -m tcp --dport 8080 -m comment --comment nslab:x -j DNAT --to-destination 172.30.0.2:80',
+    ),
+  ];
+  const moved = compareNetworks({
+    lab,
+    hand: side(hand, handNets),
+    docker: { ...side(dock, dockerNets), version: '20.10.24' },
+  });
+  t.match(
+    moved.filter((r) => r.property.startsWith('iptables:')),
+    [{ property: /^iptables: -t nat -A DOCKER -d <br0>\.1 ! -i <br0> .*DNAT/, verdict: 'same' }],
+  );
+});
+
+t.test('listening sockets: ss -H -lntup read into proto, address and the processes', async (t) => {
   t.same(
-    rows.map((r) => [r.property, r.verdict]),
+    parseListeners(
+      'udp   UNCONN 0      0         127.0.0.11:51011      0.0.0.0:*    users:(("dockerd",pid=812,fd=40))\n' +
+        'tcp   LISTEN 0      4096      172.17.0.1:8080       0.0.0.0:*    users:(("docker-proxy",pid=1234,fd=4))\n' +
+        'tcp   LISTEN 0      511          0.0.0.0:8080       0.0.0.0:*\n',
+    ),
     [
-      ['iptables: filter FORWARD -o <br0> -j DOCKER', 'same'],
-      ['iptables: filter DOCKER-ISOLATION-STAGE-1 -i <br0> ! -o <br0> -j DOCKER-ISOLATION-STAGE-2', 'same'],
-      ['iptables: nat DOCKER -i <br0> -j RETURN', 'same'],
+      { proto: 'udp', local: '127.0.0.11:51011', pids: [812] },
+      { proto: 'tcp', local: '172.17.0.1:8080', pids: [1234] },
+      { proto: 'tcp', local: '0.0.0.0:8080', pids: [] },
     ],
   );
-  t.match(rows[0], { hand: '-t filter -A FORWARD -o br0 -j NSLAB' }, 'the hand side shown as it is');
+});
+
+t.test('the proxy, the DNS mechanism and the hairpin path: same only when the kernel agrees', async (t) => {
+  const dns = loadLab('user-bridge-dns');
+  const nets = (prefix: string) =>
+    dns.networks.map((n) => ({
+      lab: n.name,
+      bridge: n.name,
+      subnet: n.subnet,
+      gateway: n.gateway,
+      ...(prefix ? { bridge: `br-${n.name}` } : {}),
+    }));
+  const withDns = (resolv: string[], rules: string[], listening: string[]): ObservedNetwork => {
+    const o = observed('br0', '172.23.0');
+    const c = o.containers.c1!;
+    o.containers = {
+      app: { ...c, resolv, dns: { rules, listening } },
+      db: { ...c, resolv, dns: { rules, listening } },
+    };
+    o.bridges = {};
+    return o;
+  };
+  const dockerDns = withDns(
+    ['nameserver 127.0.0.11', 'options ndots:0'],
+    [
+      '-A DOCKER_OUTPUT -d 127.0.0.11/32 -p tcp -m tcp --dport 53 -j DNAT --to-destination 127.0.0.11:36667',
+      '-A DOCKER_OUTPUT -d 127.0.0.11/32 -p udp -m udp --dport 53 -j DNAT --to-destination 127.0.0.11:51011',
+    ],
+    ['127.0.0.11:36667/tcp', '127.0.0.11:51011/udp'],
+  );
+  const handDns = (listening: string[]) =>
+    withDns(
+      ['nameserver 127.0.0.11'],
+      [
+        '-A DOCKER_OUTPUT -d 127.0.0.11/32 -p udp -m udp --dport 53 -j DNAT --to-destination 127.0.0.11:40000',
+        '-A DOCKER_OUTPUT -d 127.0.0.11/32 -p tcp -m tcp --dport 53 -j DNAT --to-destination 127.0.0.11:40001',
+      ],
+      listening,
+    );
+  const rowsFor = (hand: ObservedNetwork) =>
+    compareNetworks({
+      lab: dns,
+      hand: side(hand, nets('')),
+      docker: { ...side(dockerDns, nets('br')), version: '20.10.24' },
+    }).filter((r) => r.aspect === 'DNS mechanism');
+  t.same(
+    rowsFor(handDns(['127.0.0.11:40000/udp', '127.0.0.11:40001/tcp'])).map((r) => r.verdict),
+    ['same', 'same'],
+    'random ports aside, the same mechanism',
+  );
+  t.match(rowsFor(handDns([])), [
+    { verdict: 'differs', hand: /nothing listens there/ },
+    { verdict: 'differs' },
+  ]);
+
+  // the proxy and the hairpin, on port-publish
+  const port = loadLab('port-publish');
+  const pnets = [{ lab: 'br0', bridge: 'br0', subnet: port.networks[0]!.subnet, gateway: '172.28.0.1' }];
+  const dnets = [
+    { lab: 'br0', bridge: 'docker0', subnet: { network: '172.17.0.0', prefix: 16 }, gateway: '172.17.0.1' },
+  ];
+  const proxy = (listen: string, program: string, target: string | null) => ({ listen, program, target });
+  const hand = observed('br0', '172.28.0');
+  const dock = observed('docker0', '172.17.0');
+  dock.proxies = [
+    proxy('172.17.0.1:8080/tcp', 'docker-proxy', '172.17.0.2:80'),
+    proxy('172.17.0.1:9999/tcp', 'docker-proxy', '10.9.9.9:80'), // another network's: not this lab's
+  ];
+  const run = (handSeen: string, proxies: ObservedNetwork['proxies']) =>
+    compareNetworks({
+      lab: port,
+      hand: {
+        ...side({ ...hand, proxies }, pnets),
+        hairpin: [{ from: 'c2', port: 8080, local: '172.28.0.3:40000', seen: handSeen }],
+      },
+      docker: {
+        ...side(dock, dnets),
+        hairpin: [{ from: 'c2', port: 8080, local: '172.17.0.3:40000', seen: '172.17.0.1:51234' }],
+        version: '20.10.24',
+      },
+    }).filter((r) => /^(host: proxy|hairpin)/.test(r.property));
+  t.match(run('172.28.0.1:40000', []), [
+    { property: 'host: proxy for port 8080/tcp', hand: 'no proxy', verdict: 'differs' },
+    {
+      property: 'hairpin: c2 → its host’s port 8080',
+      hand: /port kept: NAT/,
+      docker: /a proxy/,
+      verdict: 'differs',
+    },
+  ]);
+  t.match(run('172.28.0.1:39999', [proxy('0.0.0.0:8080/tcp', 'docker-proxy.js', null)]), [
+    { hand: 'proxy 0.0.0.0:8080/tcp (docker-proxy.js)', verdict: 'same' },
+    { verdict: 'same' },
+  ]);
+});
+
+t.test('an address added by hand is not excused as Docker’s choice of address', async (t) => {
+  const hand = observed('br0', '172.30.0');
+  hand.containers.c1!.endpoints[0]!.inside.addresses.push('172.30.0.9/16');
+  const rows = compareNetworks({
+    lab,
+    hand: side(hand, handNets),
+    docker: { ...side(observed('docker0', '172.17.0'), dockerNets), version: '20.10.24' },
+  });
+  t.match(
+    rows.find((r) => r.property === 'c1 eth0: address'),
+    { verdict: 'differs' },
+  );
 });

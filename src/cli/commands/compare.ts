@@ -1,7 +1,5 @@
 // compare: the lab built by hand beside the same topology built by a real Docker engine,
 // inspected the same way from the kernel, with the lab's checks run against both.
-import { runChecks, type CheckResult } from '../../check/run.js';
-import { dockerChecks } from '../../compare/checks.js';
 import {
   buildDockerSide,
   dockerEngine,
@@ -10,14 +8,12 @@ import {
   unsupported,
   type DockerSide,
 } from '../../compare/docker.js';
-import { compareNetworks, type Row, type Side, type Verdict } from '../../compare/diff.js';
-import { layoutOf } from '../../inspect/layout.js';
-import { observeSettled } from '../../inspect/observe.js';
+import { measure } from '../../compare/measure.js';
+import { onlyMatches, summarise, type Only } from '../../compare/group.js';
+import { renderCompare, widthFor, wrap } from '../compare-table.js';
 import { listLabs, loadLab } from '../../lab/index.js';
 import { placeLabel, type Place } from '../../lab/names.js';
 import type { Lab } from '../../lab/types.js';
-import { containerNamespaces, lanPorts } from '../../plan/compile.js';
-import type { PlannedCheck } from '../../plan/types.js';
 import { apply, type Interrupt } from '../../run/apply.js';
 import { EnvError } from '../../run/errors.js';
 import { teardown } from '../../run/teardown.js';
@@ -30,11 +26,12 @@ import { catchSignals } from '../../session/signals.js';
 import { UsageError } from '../../session/usage.js';
 import { EXIT, exitForSignal } from '../exit.js';
 import type { Output } from '../output.js';
-import { bold, dim, green, red, table, yellow } from '../style.js';
+import { bold, red } from '../style.js';
 import { placeFrom, type PlaceOptions } from '../target.js';
 
 export interface CompareOptions extends PlaceOptions {
   keep?: boolean;
+  only?: Only;
 }
 
 /** Where the hand-built copy is: the flags' place, else the one place it is up, else a sandbox of its own. */
@@ -42,32 +39,6 @@ async function handPlace(lab: Lab, opts: PlaceOptions): Promise<{ place: Place; 
   const asked = placeFrom(lab.name, opts);
   const place = await locate(lab.name, asked);
   return place ? { place, up: true } : { place: asked ?? { kind: 'sandbox', name: lab.name }, up: false };
-}
-
-const VERDICT: Record<Verdict, (s: string) => string> = {
-  same: () => green('same'),
-  docker: () => yellow('Docker’s choice'),
-  lab: () => yellow('lab’s choice'),
-  skipped: () => dim('not run'),
-  differs: () => red('DIFFERS'),
-};
-
-export function renderRows(rows: Row[], width = process.stdout.columns || 120): string {
-  // The terminal's width (100 to 160 columns) less the borders; the verdict column is fixed.
-  const verdict = 11;
-  const rest = Math.max(100, Math.min(width, 160)) - 16 - verdict;
-  const [property, hand, docker, why] = [0.27, 0.2, 0.2, 0.33].map((f) => Math.round(rest * f)) as [
-    number,
-    number,
-    number,
-    number,
-  ];
-  const widths = [property, hand, docker, verdict, why];
-  return table(
-    ['property', 'hand-built', 'Docker', 'same?', 'why they differ'],
-    rows.map((r) => [r.property, r.hand, r.docker, VERDICT[r.verdict](r.verdict), r.why]),
-    widths,
-  );
 }
 
 export async function compare(out: Output, name: string, opts: CompareOptions): Promise<number> {
@@ -104,53 +75,27 @@ export async function compare(out: Output, name: string, opts: CompareOptions): 
     }
     if (interrupt.signal) return exitForSignal(interrupt.signal);
 
-    const handChecks: CheckResult[] = await runChecks(
-      plan.checks,
-      containerNamespaces(plan),
-      lanPorts(lab, plan),
-    );
-    const planned = dockerChecks(lab, plan.checks, docker!);
-    const runnable = planned.filter((c): c is PlannedCheck => !('skipped' in c));
-    const ran = await runChecks(runnable, []);
-    const dockerResults = planned.map((c) => ('skipped' in c ? c : ran[runnable.indexOf(c)]!));
-
-    const hand: Side = {
-      observed: await observeSettled(layoutOf(lab, plan)),
-      networks: lab.networks.map((n) => ({
-        lab: n.name,
-        bridge: n.name,
-        subnet: n.subnet,
-        gateway: n.gateway,
-      })),
-      toLab: new Map(lab.containers.flatMap((c) => c.endpoints.map((e) => [e.address, e.address] as const))),
-      checks: handChecks,
-    };
-    const dockerSide: Side & { version: string } = {
-      observed: await observeSettled(docker!.layout),
-      networks: docker!.networks,
-      toLab: new Map([...docker!.addresses].map(([labAddr, dockerAddr]) => [dockerAddr, labAddr])),
-      checks: dockerResults,
-      version: engine.version,
-    };
+    const rows = await measure(lab, plan, docker!);
     if (interrupt.signal) return exitForSignal(interrupt.signal);
-    const rows = compareNetworks({ lab, hand, docker: dockerSide });
-    const count = (v: Verdict) => rows.filter((r) => r.verdict === v).length;
-    const ok = count('differs') === 0;
+    const summary = summarise(rows);
+    const ok = summary.counts.differs === 0;
     out.data({
       ok,
       lab: lab.name,
       hand: { target: placeLabel(place) },
       docker: { version: engine.version, networks: docker!.networks.map((n) => ({ ...n })) },
-      rows,
+      summary,
+      rows: rows.filter((r) => onlyMatches(opts.only, r.verdict)),
     });
-    out.line(renderRows(rows));
-    out.line(
-      `${count('same')} same, ${count('docker')} Docker’s choice, ${count('lab')} the lab’s choice, ${count('skipped')} not run on Docker’s side, ${count('differs')} differ`,
-    );
+    out.line(renderCompare(rows, opts.only ? { only: opts.only } : {}));
     if (!ok)
       out.line(
         red(
-          `the hand-built ${lab.name} differs from Docker where the lab means to match it: see the DIFFERS rows`,
+          wrap(
+            `the hand-built ${lab.name} differs from Docker where the lab means to match it: ` +
+              'see the DIFFERS rows',
+            widthFor(process.stdout.columns),
+          ).join('\n'),
         ),
       );
     return ok ? EXIT.ok : EXIT.checkFailed;
@@ -164,7 +109,12 @@ export async function compare(out: Output, name: string, opts: CompareOptions): 
         );
     } else
       out.line(
-        `kept: Docker containers ${lab.containers.map((c) => dockerName(lab.name, c.name)).join(', ')}${up ? '' : `, and the hand-built copy (${placeLabel(place)})`}; the next compare of ${lab.name} replaces them, and nslab down ${lab.name} removes them`,
+        wrap(
+          `kept: Docker containers ${lab.containers.map((c) => dockerName(lab.name, c.name)).join(', ')}` +
+            `${up ? '' : `, and the hand-built copy (${placeLabel(place)})`}; the next compare of ` +
+            `${lab.name} replaces them, and nslab down ${lab.name} removes them`,
+          widthFor(process.stdout.columns),
+        ).join('\n'),
       );
     release();
     lock?.release();

@@ -1,0 +1,99 @@
+// What a learner reads first: compare's rows counted, and a property that Docker and the lab set
+// the same way in every container shown once with the containers it covers. Pure.
+import type { Row, Verdict } from './diff.js';
+
+/** One line of the table: a row, or the same finding about several containers. */
+export interface Shown {
+  property: string;
+  /** the containers this finding covers (empty: a row about the host, a bridge, a rule, a check) */
+  containers: string[];
+  hand: string;
+  docker: string;
+  verdict: Verdict;
+  why: string;
+}
+
+export interface Summary {
+  rows: number;
+  counts: Record<Verdict, number>;
+  /** each differing property in one line: what it is on each side */
+  differing: string[];
+}
+
+/**
+ * Many values in one cell: the value when all agree; else what they share up to a separator
+ * (02:42:ac:11:00:…) when that is most of each; else each container's own, or, when that is
+ * long, the first one's and "likewise" for the others (the JSON has every row).
+ */
+function merged(values: string[], who: string[]): string {
+  if (values.every((v) => v === values[0])) return values[0]!;
+  let common = values[0]!;
+  for (const v of values) while (!v.startsWith(common)) common = common.slice(0, -1);
+  const cut = Math.max(common.lastIndexOf(':'), common.lastIndexOf('.'), common.lastIndexOf(' '));
+  const shortest = Math.min(...values.map((v) => v.length));
+  if (cut >= 5 && cut + 1 >= shortest / 2) return `${common.slice(0, cut + 1)}…`;
+  const each = values.map((v, i) => `${who[i]}: ${v}`).join('; ');
+  return each.length <= 100 ? each : `${who[0]}: ${values[0]}; likewise ${who.slice(1).join(', ')}`;
+}
+
+/** Rows about containers merged when the property, verdict and explanation agree; order kept. */
+export function groupRows(rows: Row[]): Shown[] {
+  const groups = new Map<string, Row[]>();
+  const order: (Row[] | Row)[] = [];
+  for (const r of rows) {
+    if (!r.container || !r.aspect) {
+      order.push(r);
+      continue;
+    }
+    const key = JSON.stringify([r.aspect, r.verdict, r.why]);
+    const g = groups.get(key);
+    if (g) g.push(r);
+    else {
+      const fresh = [r];
+      groups.set(key, fresh);
+      order.push(fresh);
+    }
+  }
+  return order.map((g): Shown => {
+    if (!Array.isArray(g) || g.length === 1) {
+      const r = Array.isArray(g) ? g[0]! : g;
+      return { ...pick(r), containers: r.container ? [r.container] : [] };
+    }
+    const who = g.map((r) => r.container!);
+    return {
+      property: `${g[0]!.aspect!} — ${who.join(', ')}`,
+      containers: who,
+      hand: merged(
+        g.map((r) => r.hand),
+        who,
+      ),
+      docker: merged(
+        g.map((r) => r.docker),
+        who,
+      ),
+      verdict: g[0]!.verdict,
+      why: g[0]!.why,
+    };
+  });
+}
+
+const pick = ({ property, hand, docker, verdict, why }: Row) => ({ property, hand, docker, verdict, why });
+
+export function summarise(rows: Row[]): Summary {
+  const counts: Record<Verdict, number> = { same: 0, docker: 0, lab: 0, skipped: 0, differs: 0 };
+  for (const r of rows) counts[r.verdict]++;
+  return {
+    rows: rows.length,
+    counts,
+    differing: groupRows(rows.filter((r) => r.verdict === 'differs')).map(
+      (s) => `${s.property}: hand-built ${s.hand} · Docker ${s.docker}`,
+    ),
+  };
+}
+
+/** `--only`: a verdict, or `choice` for Docker’s and the lab’s choices together. */
+export const ONLY = ['same', 'differ', 'choice', 'skipped'] as const;
+export type Only = (typeof ONLY)[number];
+export const onlyMatches = (only: Only | undefined, v: Verdict): boolean =>
+  !only ||
+  (only === 'differ' ? v === 'differs' : only === 'choice' ? v === 'docker' || v === 'lab' : v === only);
