@@ -43,6 +43,7 @@ export type StepSpec =
   | { kind: 'isolation'; network: Network; others: Network[]; host: string }
   | { kind: 'internal'; network: Network; host: string }
   | { kind: 'publish'; container: Container; port: PublishedPort }
+  | { kind: 'proxy'; container: Container; port: PublishedPort }
   | { kind: 'service'; service: Service; host: string }
   | { kind: 'server'; owner: string; ns: string | null; server: Server };
 
@@ -473,7 +474,10 @@ const builders: Builders = {
     const dport = ['-p', p.proto, '-m', p.proto, '--dport'];
     // bound to one address (-p IP:…), the DNAT matches it; else any of the host's own addresses
     const local = p.hostIp ? ['-d', `${p.hostIp}/32`] : ['-m', 'addrtype', '--dst-type', 'LOCAL'];
-    const loopback = p.hostIp !== undefined && p.hostIp.startsWith('127.');
+    // 127.0.0.1 is only the host's own: with the userland proxy on, docker-proxy answers it (the
+    // proxy step); without, the DNAT needs route_localnet=1.
+    const loopback = p.hostIp !== undefined && p.hostIp.startsWith('127.') && !ctx.lab.daemon.userlandProxy;
+    const proxiedLoopback = p.hostIp?.startsWith('127.') === true && ctx.lab.daemon.userlandProxy;
     if (loopback && ctx.target.kind === 'host')
       throw new LabError([
         {
@@ -502,11 +506,20 @@ const builders: Builders = {
         (loopback
           ? '; 127.0.0.1 is only the host’s own, so only OUTPUT, with route_localnet=1 so the kernel ' +
             'routes a loopback source out of the bridge, and a MASQUERADE so the answer comes back'
+          : '') +
+        (proxiedLoopback
+          ? '; bound to 127.0.0.1, only the host itself reaches it, and the OUTPUT DNAT is left out: ' +
+            'without route_localnet the kernel would drop a loopback source on the bridge'
           : ''),
       docker:
         'Docker adds the DNAT to its DOCKER chain (jumped to from PREROUTING and OUTPUT), ' +
         'an ACCEPT in FORWARD, and a hairpin MASQUERADE' +
-        (loopback ? '; for 127.0.0.1 its docker-proxy answers instead, unless --userland-proxy=false' : ''),
+        (loopback
+          ? '; for 127.0.0.1 with --userland-proxy=false it sets route_localnet=1 the same way'
+          : '') +
+        (proxiedLoopback
+          ? '; its OUTPUT jump skips 127.0.0.0/8, so for 127.0.0.1 its docker-proxy answers (next step)'
+          : ''),
       commands: [
         ...(loopback
           ? [
@@ -523,17 +536,21 @@ const builders: Builders = {
                 ['DNAT', '--to-destination', dest],
               ),
             ]),
-        tagged(
-          rule(
-            ctx,
-            h,
-            'nat',
-            'OUTPUT',
-            [...local, ...(p.hostIp ? [] : ['!', '-d', '127.0.0.0/8']), ...dport, String(p.hostPort)],
-            ['DNAT', '--to-destination', dest],
-          ),
-          `output-dnat:${container.name}`,
-        ),
+        ...(proxiedLoopback
+          ? []
+          : [
+              tagged(
+                rule(
+                  ctx,
+                  h,
+                  'nat',
+                  'OUTPUT',
+                  [...local, ...(p.hostIp ? [] : ['!', '-d', '127.0.0.0/8']), ...dport, String(p.hostPort)],
+                  ['DNAT', '--to-destination', dest],
+                ),
+                `output-dnat:${container.name}`,
+              ),
+            ]),
         // Hairpin: a container of the same subnet reaching the published port gets its answer
         // back through the host (source rewritten), not straight from the server.
         rule(
@@ -557,6 +574,50 @@ const builders: Builders = {
               ),
             ]
           : []),
+      ],
+    };
+  },
+  proxy: ({ container, port: p }, ctx) => {
+    const hostIp = p.hostIp ?? '0.0.0.0';
+    const flags = [
+      '-proto',
+      p.proto,
+      '-host-ip',
+      hostIp,
+      '-host-port',
+      String(p.hostPort),
+      '-container-ip',
+      p.address,
+      '-container-port',
+      String(p.containerPort),
+    ];
+    const network = ctx.lab.networks.find((n) => n.name === p.network)!;
+    return {
+      title:
+        `docker-proxy for ${container.name}: listens on ${p.proto} ${hostIp}:${p.hostPort} ` +
+        `in the host, forwards to ${p.address}:${p.containerPort}`,
+      why:
+        'the DNAT misses the host’s own 127.0.0.1 (Docker’s OUTPUT jump skips 127.0.0.0/8) and a ' +
+        `container of ${network.name} calling the published port (Docker’s -i ${network.name} -j RETURN): ` +
+        'the proxy takes those on the host’s port and connects to the container itself, so the ' +
+        `container sees the gateway ${network.gateway} as its client` +
+        (p.proto === 'udp' ? '; udp: one flow per client, forgotten after 90 s without an answer' : ''),
+      docker:
+        `dockerd runs /usr/bin/docker-proxy ${flags.join(' ')}, one process per published port ` +
+        `${p.hostIp ? '' : '(and one more on -host-ip :: for IPv6) '}` +
+        'with userland-proxy on, the default; the plan shows that command with nslab’s ' +
+        'docker-proxy.js in the place of Docker’s binary',
+      commands: [
+        tagged(
+          {
+            tool: 'server',
+            ns: ctx.hostNs(container.host),
+            program: 'docker-proxy',
+            args: flags,
+            mark: ctx.mark,
+          },
+          `proxy:${container.name}`,
+        ),
       ],
     };
   },

@@ -22,6 +22,7 @@ export type StepKind =
   | 'isolation'
   | 'internal'
   | 'publish'
+  | 'proxy'
   | 'service'
   | 'server';
 
