@@ -35,6 +35,16 @@ export function dockerChecks(
     }
     return null;
   };
+  // What a check expects a server to say names lab addresses ("client 172.28.0.1"): Docker's
+  // counterparts there, the gateway for the host's own address.
+  const hostAddresses = new Set(lab.hosts.map((h) => h.address));
+  const gateway = side.networks[0]?.gateway ?? null;
+  const translateBody = (body: string): string =>
+    body.replace(/\b\d{1,3}(?:\.\d{1,3}){3}\b/g, (a) =>
+      hostAddresses.has(a) && gateway ? gateway : (translate(a) ?? a),
+    );
+  const withBody = <C extends PlannedCheck>(c: C): C =>
+    'body' in c && typeof c.body === 'string' ? { ...c, body: translateBody(c.body) } : c;
   return checks.map((c) => {
     const to = 'to' in c ? c.to : null;
     if (c.from === 'outside' || to === 'outside') return { skipped: NO_OUTSIDE };
@@ -53,6 +63,6 @@ export function dockerChecks(
     // machine's real addresses are never a target).
     const address = to === 'host' ? (side.networks[0]?.gateway ?? null) : translate(c.address);
     if (address === null) return { skipped: `${c.address} has no counterpart on Docker’s side` };
-    return { ...c, netns, address };
+    return withBody({ ...c, netns, address });
   });
 }
