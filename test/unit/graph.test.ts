@@ -54,3 +54,28 @@ t.test('rules are drawn: NAT and the published port of port-publish', async (t) 
   t.match(text, /DNAT host port 8080 → 172\.28\.0\.2:80 \(c1\)/);
   t.match(text, /\[this machine\]/, 'on the host target the Docker host is the machine itself');
 });
+
+t.test(
+  'the userland proxy is drawn as a process of the Docker host, forwarding to its container',
+  async (t) => {
+    const lab = loadLab('port-publish');
+    const topo = fromLab(lab, compile(lab, { kind: 'sandbox', name: 'sb' }));
+    const text = ascii(topo);
+    t.match(text, 'process: docker-proxy listens on tcp 0.0.0.0:8080 → 172.28.0.2:80 (c1 eth0)');
+    t.match(text, 'process: docker-proxy listens on udp 0.0.0.0:5353 → 172.28.0.2:53 (c1 eth0)');
+    const d = dot(topo);
+    // inside the host's cluster, with an edge to c1's eth0
+    t.match(
+      d,
+      /cluster_host_host \{[^}]*host_proc_tcp_0_0_0_0_8080 \[label="docker-proxy \(process\)\nlistens on tcp 0\.0\.0\.0:8080", shape=component/,
+    );
+    t.match(d, /host_proc_tcp_0_0_0_0_8080 -- c1_eth0 \[label="connects to 172\.28\.0\.2:80"/);
+    t.match(mermaid(topo), /host_proc_tcp_0_0_0_0_8080 -\.-\|connects to 172\.28\.0\.2:80\| c1_eth0/);
+    const off = { ...lab, daemon: { userlandProxy: false } };
+    t.notMatch(
+      ascii(fromLab(off, compile(off, { kind: 'sandbox', name: 'sb' }))),
+      'docker-proxy',
+      'none with userland-proxy false',
+    );
+  },
+);
