@@ -28,7 +28,7 @@ interface Segment {
 }
 
 /** A process of the Docker host that forwards to a container: Docker's userland proxy. */
-export interface HostProcess {
+interface HostProcess {
   program: string;
   /** what it listens on: `tcp 0.0.0.0:8080` */
   listens: string;

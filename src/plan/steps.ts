@@ -22,6 +22,7 @@ import {
   type Command,
   type IpCommand,
   type IptablesCommand,
+  type ServerCommand,
 } from './command.js';
 import type { Context } from './context.js';
 import { hostsFile, resolvConf } from './files.js';
@@ -608,7 +609,7 @@ const builders: Builders = {
         'with userland-proxy on, the default; the plan shows that command with nslab’s ' +
         'docker-proxy.js in the place of Docker’s binary',
       commands: [
-        tagged(
+        tagged<ServerCommand>(
           {
             tool: 'server',
             ns: ctx.hostNs(container.host),
