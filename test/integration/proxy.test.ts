@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
 import t from 'tap';
 import {
+  cli,
   fixtureLab,
   hostTargetTurn,
   namespacesOf,
@@ -194,11 +195,7 @@ t.test(
     await hostTargetTurn(t);
     const m = await standIn(t);
     const run = async (args: string[]) => {
-      const r = await m.inside([
-        'node',
-        fileURLToPath(new URL('../../src/cli/nslab.js', import.meta.url)),
-        ...args,
-      ]);
+      const r = await m.inside(['node', cli, ...args]);
       return { exitCode: r.exitCode ?? -1, stdout: String(r.stdout), stderr: String(r.stderr) };
     };
     t.teardown(() => run(['down', loopbackLab]));
@@ -234,3 +231,43 @@ t.test(
     t.same(await m.snapshot(), before, 'and the machine is as before');
   },
 );
+
+t.test('rollback and Ctrl-C stop the proxies that had started', { skip: needsRoot }, async (t) => {
+  // The last command of the plan (c1's udp server) fails: both proxies were started before it.
+  const plan = JSON.parse(
+    (await nslab(['plan', 'port-publish', '--sandbox-name', 'sb', '--json'])).stdout,
+  ) as {
+    steps: { kind: string; commands: unknown[] }[];
+  };
+  const total = plan.steps.reduce((n, s) => n + s.commands.length, 0);
+  t.equal(plan.steps.at(-1)!.kind, 'server', 'the proxies come before the servers');
+  const sb = sandboxName('pxrb');
+  t.teardown(() => nslab(['down', 'port-publish', '--sandbox-name', sb]));
+  const failed = await nslab(['up', 'port-publish', '--sandbox-name', sb, '--no-check'], {
+    NSLAB_FAIL_AT: String(total),
+  });
+  t.equal(failed.exitCode, 3, 'the injected failure', failed);
+  t.same([...proxiesOf(`nslab:port-publish@${sb}`).keys()], [], 'rollback stopped both proxies');
+  t.same(await namespacesOf(sb), []);
+
+  // Ctrl-C as the checks start: the lab is removed, proxies too.
+  const sb2 = sandboxName('pxint');
+  t.teardown(() => nslab(['down', 'port-publish', '--sandbox-name', sb2]));
+  const child = execa('node', [cli, 'up', 'port-publish', '--sandbox-name', sb2], {
+    reject: false,
+    detached: true,
+    env: { NO_COLOR: '1' },
+  });
+  await new Promise<void>((resolve) => {
+    let seen = '';
+    child.stdout!.on('data', (d: Buffer) => {
+      seen += d.toString();
+      if (/built in \d+ ms/.test(seen)) resolve();
+    });
+  });
+  t.equal(proxiesOf(`nslab:port-publish@${sb2}`).size, 2, 'both proxies run once it is built');
+  process.kill(-child.pid!, 'SIGINT');
+  t.equal((await child).exitCode, 130, 'exit 128+SIGINT');
+  t.same([...proxiesOf(`nslab:port-publish@${sb2}`).keys()], [], 'Ctrl-C stopped both proxies');
+  t.same(await namespacesOf(sb2), []);
+});
