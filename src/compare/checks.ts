@@ -18,6 +18,7 @@ export function dockerChecks(
   const hostPorts = new Set(
     lab.containers.filter((c) => onHost.has(c.name)).flatMap((c) => c.serve.map((s) => s.port)),
   );
+  const publishedPorts = new Set(lab.containers.flatMap((c) => c.ports.map((p) => p.hostPort)));
   // Does the check need a server of a network_mode host container (the host, its gateways)?
   const needsHostServer = (c: PlannedCheck) =>
     c.kind === 'listen'
@@ -48,6 +49,17 @@ export function dockerChecks(
   return checks.map((c) => {
     const to = 'to' in c ? c.to : null;
     if (c.from === 'outside' || to === 'outside') return { skipped: NO_OUTSIDE };
+    if (
+      c.from === 'host' &&
+      (c.kind === 'http' || c.kind === 'tcp' || c.kind === 'udp') &&
+      c.address.startsWith('127.') &&
+      publishedPorts.has(c.port)
+    )
+      return {
+        skipped:
+          'Docker’s copy publishes its ports on the bridge’s gateway only (every address would open ' +
+          'them on this machine’s real network), so this machine’s 127.0.0.1 has no such port there',
+      };
     if (needsHostServer(c))
       return {
         skipped:
