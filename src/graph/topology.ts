@@ -195,14 +195,42 @@ export function fromLab(lab: Lab, plan: Plan): Topology {
  * The lab as the kernel has it now, per Docker host: what the learner changed shows (a port
  * unplugged, a link down).
  */
-export function fromKernel(lab: Lab, plan: Plan, seen: Record<string, ObservedNetwork>): Topology {
+export function fromKernel(
+  lab: Lab,
+  plan: Plan,
+  seen: Record<string, ObservedNetwork>,
+  /** the flags of the lab's docker-proxy processes running now */
+  proxies: string[][] = [],
+): Topology {
   const base = fromLab(lab, plan);
+  const running = proxies.map(proxyOf(lab));
   return {
     ...base,
     source: 'kernel',
-    hosts: base.hosts.map((h) => (seen[h.name] ? hostFromKernel(h, seen[h.name]!) : h)),
+    hosts: base.hosts.map((h) => ({
+      ...(seen[h.name] ? hostFromKernel(h, seen[h.name]!) : h),
+      processes: running.filter((p) => p.host === h.name).map(({ host: _host, ...p }) => p),
+    })),
   };
 }
+
+/** A running docker-proxy, from its flags: the container it forwards to is the one with that address. */
+const proxyOf =
+  (lab: Lab) =>
+  (args: string[]): HostProcess & { host: string } => {
+    const flag = (name: string): string =>
+      (args.includes(`-${name}`) ? args[args.indexOf(`-${name}`) + 1] : undefined) ?? '?';
+    const address = flag('container-ip');
+    const container = lab.containers.find((c) => c.endpoints.some((e) => e.address === address));
+    return {
+      program: 'docker-proxy',
+      listens: `${flag('proto')} ${flag('host-ip')}:${flag('host-port')}`,
+      container: container?.name ?? address,
+      inside: container?.endpoints.find((e) => e.address === address)?.ifname ?? 'eth0',
+      target: `${address}:${flag('container-port')}`,
+      host: container?.host ?? lab.hosts[0]!.name,
+    };
+  };
 
 /** One Docker host as its namespace has it now. */
 function hostFromKernel(host: HostView, seen: ObservedNetwork): HostView {

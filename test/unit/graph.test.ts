@@ -2,7 +2,7 @@
 import { execa } from 'execa';
 import t from 'tap';
 import { ascii, dot, mermaid } from '../../src/graph/draw.js';
-import { fromLab } from '../../src/graph/topology.js';
+import { fromKernel, fromLab } from '../../src/graph/topology.js';
 import { listLabs, loadLab } from '../../src/lab/index.js';
 import { compile } from '../../src/plan/compile.js';
 
@@ -79,3 +79,18 @@ t.test(
     );
   },
 );
+
+t.test('--live draws the proxies that run, not the ones the lab names', async (t) => {
+  const lab = loadLab('port-publish');
+  const plan = compile(lab, { kind: 'sandbox', name: 'sb' });
+  const udpOnly = ['-proto', 'udp', '-host-ip', '0.0.0.0', '-host-port', '5353'].concat([
+    '-container-ip',
+    '172.28.0.2',
+    '-container-port',
+    '53',
+  ]);
+  const text = ascii(fromKernel(lab, plan, {}, [udpOnly]));
+  t.match(text, 'process: docker-proxy listens on udp 0.0.0.0:5353 → 172.28.0.2:53 (c1 eth0)');
+  t.notMatch(text, 'tcp 0.0.0.0:8080', 'the tcp proxy is not running: not drawn');
+  t.notMatch(ascii(fromKernel(lab, plan, {}, [])), 'docker-proxy', 'none running, none drawn');
+});
