@@ -17,15 +17,13 @@ function showing(c: Change): string[] {
       return inNs(c.ns, 'iptables', '-t', c.table, '-S', c.chain);
     case 'sysctl':
       return inNs(c.ns, 'sysctl', c.key);
-    case 'listening':
-      return inNs(c.ns, 'ss', c.proto === 'udp' ? '-lunp' : '-ltnp', 'sport', '=', `:${c.port}`);
   }
 }
 
 /**
  * What to show after a step, so the learner sees its effect: the addresses of each namespace
  * it touched, the bridge's ports when something was plugged in, the iptables chain a rule went
- * into, the sysctl it set, the socket a program listens on. Pure: derived from the step's own commands.
+ * into, the sysctl it set. Pure: derived from the step's own commands.
  */
 function stateCommands(step: Step): string[][] {
   const shows = step.commands.flatMap(changesOf).map(showing);

@@ -175,8 +175,7 @@ export const commandLine = (argv: readonly string[]): string => argv.map(shellQu
 export type Change =
   | { kind: 'addresses' | 'ports' | 'routes'; ns: string | null }
   | { kind: 'chain'; ns: string | null; table: string; chain: string }
-  | { kind: 'sysctl'; ns: string | null; key: string }
-  | { kind: 'listening'; ns: string | null; proto: 'tcp' | 'udp'; port: string };
+  | { kind: 'sysctl'; ns: string | null; key: string };
 
 export function changesOf(c: Command): Change[] {
   switch (c.tool) {
@@ -192,16 +191,6 @@ export function changesOf(c: Command): Change[] {
       return [{ kind: 'chain', ns: c.ns, table: c.table ?? 'filter', chain: c.chain }];
     case 'sysctl':
       return [{ kind: 'sysctl', ns: c.ns, key: c.key }];
-    case 'server': {
-      // the socket it listens on: docker-proxy's -proto/-host-port, a server's KIND PORT
-      const flag = (name: string) => (c.args.includes(name) ? c.args[c.args.indexOf(name) + 1] : undefined);
-      const proxy = c.program === 'docker-proxy';
-      const proto = proxy ? flag('-proto') : c.args[0] === 'udp' ? 'udp' : 'tcp';
-      const port = proxy ? flag('-host-port') : c.args[1];
-      return port && c.program !== 'resolver'
-        ? [{ kind: 'listening', ns: c.ns, proto: proto === 'udp' ? 'udp' : 'tcp', port }]
-        : [];
-    }
     default:
       return [];
   }

@@ -193,33 +193,6 @@ t.test('what --step shows after each kind of command', async (t) => {
     ],
     ['a namespace by itself', netns('add', 'c1'), []],
     ['a file', file('mkdir', '/etc/netns/c1'), []],
-    [
-      'a server listens in its namespace',
-      { tool: 'server', ns: 'c1', program: 'server', args: ['udp', '53', 'c1'], mark: 'nslab:x' },
-      [{ kind: 'listening', ns: 'c1', proto: 'udp', port: '53' }],
-    ],
-    [
-      'docker-proxy listens on the host port',
-      {
-        tool: 'server',
-        ns: 'h',
-        program: 'docker-proxy',
-        args: [
-          '-proto',
-          'tcp',
-          '-host-ip',
-          '0.0.0.0',
-          '-host-port',
-          '8080',
-          '-container-ip',
-          '10.0.0.2',
-          '-container-port',
-          '80',
-        ],
-        mark: 'nslab:x',
-      },
-      [{ kind: 'listening', ns: 'h', proto: 'tcp', port: '8080' }],
-    ],
   ];
   for (const [name, c, want] of cases) t.same(changesOf(c), want, name);
 });
