@@ -5,6 +5,7 @@ import { pool } from '../run/batch.js';
 import { probeArgv } from '../plan/probe.js';
 import { meshable, pingMesh } from './mesh.js';
 import { ping } from './ping.js';
+import { getentAddresses, mechanismIn } from './resolve.js';
 
 export interface CheckResult {
   name: string;
@@ -21,6 +22,8 @@ export interface CheckResult {
   /** set when one line of the lab made many checks (`from: all`) */
   group?: string;
   argv: string[];
+  /** resolve checks: what answered (or was asked), `/etc/hosts` or `DNS 127.0.0.11` */
+  via?: string;
   /** the probe never finished (killed by this signal, or `timeout`): no verdict, never ok */
   interrupted?: string;
 }
@@ -30,6 +33,7 @@ interface Probe {
   rttMs: number | null;
   detail: string | null;
   argv: string[];
+  via?: string;
   interrupted?: string;
 }
 
@@ -100,14 +104,20 @@ async function probe(c: PlannedCheck): Promise<Probe> {
     case 'resolve': {
       const argv = probeArgv(c);
       const r = await run(argv, { timeoutMs: 10_000 });
-      const found = r.exitCode === 0 ? (r.stdout.trim().split(/\s+/)[0] ?? null) : null;
-      const reached = found !== null && (c.address === null || found === c.address);
-      const detail = found === null ? `${c.lookup} does not resolve` : `${c.lookup} is ${found}`;
+      // every address it gave: a name several containers share answers with all of theirs
+      const found = r.exitCode === 0 ? getentAddresses(r.stdout) : [];
+      const reached = found.length > 0 && (c.address === null || found.includes(c.address));
+      const by = mechanismIn(c.netns, c.lookup);
+      const detail =
+        found.length === 0
+          ? `${c.lookup} does not resolve: not in /etc/hosts, and ${by} gave no address`
+          : `${c.lookup} is ${found.join(', ')} (${by})`;
       return {
         reached,
         rttMs: null,
         detail,
         argv,
+        via: by,
         ...(r.interruptedBy ? { interrupted: r.interruptedBy } : {}),
       };
     }
@@ -131,6 +141,7 @@ const judge = (c: PlannedCheck, p: Probe): CheckResult => ({
   ...(c.why ? { why: c.why } : {}),
   ...(c.group ? { group: c.group } : {}),
   argv: p.argv,
+  ...(p.via ? { via: p.via } : {}),
   ...(p.interrupted ? { interrupted: p.interrupted } : {}),
 });
 

@@ -17,9 +17,11 @@ export function renderChecks(results: CheckResult[]): string {
         r.expect === 'reach' ? 'works' : 'fails',
         r.interrupted
           ? `no verdict: ${r.interrupted}`
-          : r.reached
-            ? 'works'
-            : `fails${r.detail ? `: ${short(r.detail)}` : ''}`,
+          : r.via
+            ? `${r.reached ? 'works' : 'fails'} (${r.via})`
+            : r.reached
+              ? 'works'
+              : `fails${r.detail ? `: ${short(r.detail)}` : ''}`,
         r.rttMs === null ? '-' : `${r.rttMs.toFixed(3)} ms`,
       ]);
       continue;

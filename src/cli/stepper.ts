@@ -17,13 +17,15 @@ function showing(c: Change): string[] {
       return inNs(c.ns, 'iptables', '-t', c.table, '-S', c.chain);
     case 'sysctl':
       return inNs(c.ns, 'sysctl', c.key);
+    case 'sockets':
+      return inNs(c.ns, 'ss', '-lntup');
   }
 }
 
 /**
  * What to show after a step, so the learner sees its effect: the addresses of each namespace
  * it touched, the bridge's ports when something was plugged in, the iptables chain a rule went
- * into, the sysctl it set. Pure: derived from the step's own commands.
+ * into, the sysctl it set, the sockets a program it started listens on. Pure: derived from the step's own commands.
  */
 function stateCommands(step: Step): string[][] {
   const shows = step.commands.flatMap(changesOf).map(showing);

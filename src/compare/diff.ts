@@ -243,24 +243,36 @@ export function compareNetworks({ lab, hand, docker }: CompareInput): Row[] {
       `${c.name}: /etc/hosts (IPv4 lines)`,
       hosts(hc.hosts),
       hosts(dc.hosts),
-      onDnsNetwork
-        ? [
-            'lab',
-            'on a user-defined network Docker answers the other containers’ names from its DNS server ' +
-              '(127.0.0.11) and leaves them out of /etc/hosts; ' +
-              'the lab, with no DNS server, writes them there',
-          ]
-        : ['differs', 'the two files name different containers'],
+      ['differs', 'the two files name different containers'],
       [(s) => sortedParts(nh(s)), (s) => sortedParts(nd(s))],
     );
-    add(`${c.name}: resolv.conf`, hc.resolv?.join('; '), dc.resolv?.join('; '), [
-      'lab',
+    add(
+      `${c.name}: resolv.conf`,
+      hc.resolv?.join('; '),
+      dc.resolv?.join('; '),
       onDnsNetwork
-        ? 'on a user-defined network Docker points the container at its own DNS server, 127.0.0.11; ' +
-          'the lab answers names from /etc/hosts'
-        : 'Docker copies the machine’s resolv.conf into a container on the default bridge; ' +
-          'the lab points at no server, so no lookup leaves it',
-    ]);
+        ? [
+            'differs',
+            'on a user-defined network the lab writes what Docker writes (nameserver 127.0.0.11, ' +
+              'options ndots:0); Docker also keeps search and options lines of the machine’s resolv.conf',
+          ]
+        : [
+            'lab',
+            'Docker copies the machine’s resolv.conf into a container on the default bridge; ' +
+              'the lab points at no server, so no lookup leaves it',
+          ],
+    );
+    if (onDnsNetwork) {
+      // Docker's ports are random, the lab's derived from the name: compare the rules without them.
+      const dnsRules = (nat: string[] | undefined) =>
+        nat
+          ?.filter((r) => r.includes('127.0.0.11'))
+          .map((r) =>
+            r.replace(/127\.0\.0\.11:\d+/g, '127.0.0.11:PORT').replace(/--sport \d+/, '--sport PORT'),
+          )
+          .join('; ');
+      add(`${c.name}: nat rules for 127.0.0.11 (ports as PORT)`, dnsRules(hc.nat), dnsRules(dc.nat));
+    }
   }
 
   // The Docker host.

@@ -199,6 +199,7 @@ function runArgv(lab: Lab, c: Container, nets: DockerNetwork[]): string[] {
           '--network',
           net(first.network).name,
           ...(net(first.network).created ? ['--ip', first.address] : []),
+          ...first.aliases.flatMap((a) => ['--network-alias', a]),
         );
       // --link: an /etc/hosts entry naming another container (Docker adds its hostname and name itself).
       for (const entry of c.hosts) {
@@ -247,6 +248,7 @@ export async function buildDockerSide(lab: Lab, version: string): Promise<Docker
           'network',
           'connect',
           ...(n.created ? ['--ip', e.address] : []),
+          ...e.aliases.flatMap((a) => ['--alias', a]),
           n.name,
           name,
         ]);

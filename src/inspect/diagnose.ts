@@ -1,6 +1,7 @@
 // What is wrong, read from the kernel and named layer by layer, lowest first (as Kathará's
 // lab-checker does): "eth0 in c1 is DOWN" says where to look without giving the command.
-import type { ObservedNetwork } from './observe.js';
+import type { ContainerState, ObservedNetwork } from './observe.js';
+import { usesDns } from '../lab/dns.js';
 import type { Lab } from '../lab/types.js';
 import { formatSubnet } from '../net/ipv4.js';
 
@@ -107,6 +108,7 @@ export function diagnose(lab: Lab, seen: ObservedNetwork, hostForwards: boolean)
       if (e.defaultRoute && !s.routes.some((r) => r.startsWith(`default via ${gateway} `)))
         say('route', c.name, `${c.name} has no default route via ${gateway}`);
     }
+    if (usesDns(lab, c.name)) dnsFindings(c.name, s, say);
     for (const entry of c.hosts) {
       if (!s.hosts) break;
       const names = new Set(
@@ -181,4 +183,27 @@ export function diagnose(lab: Lab, seen: ObservedNetwork, hostForwards: boolean)
     )
       say('rules', 'host', `nothing drops what is forwarded between ${n.name} and the other bridges`);
   return found;
+}
+
+/** The way to Docker's DNS server in a container: resolv.conf, then the nat rules to its ports. */
+function dnsFindings(
+  name: string,
+  s: ContainerState,
+  say: (layer: Finding['layer'], where: string, what: string) => void,
+): void {
+  if (s.resolv && !s.resolv.some((l) => hasWords(l, 'nameserver', '127.0.0.11')))
+    say('names', name, `${name}'s resolv.conf does not send lookups to 127.0.0.11`);
+  if (!s.nat) return;
+  if (!s.nat.some((r) => hasWords(r, 'OUTPUT', '-d', '127.0.0.11/32', '-j', 'DOCKER_OUTPUT')))
+    say('rules', name, `in ${name}, nothing sends what goes to 127.0.0.11 through DOCKER_OUTPUT`);
+  for (const proto of ['udp', 'tcp'])
+    if (
+      !s.nat.some(
+        (r) =>
+          hasWords(r, 'DOCKER_OUTPUT') &&
+          hasWords(r, '-p', proto) &&
+          hasWords(r, '--dport', '53', '-j', 'DNAT'),
+      )
+    )
+      say('rules', name, `in ${name}, nothing DNATs ${proto} port 53 of 127.0.0.11 to the DNS server`);
 }

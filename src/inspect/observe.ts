@@ -51,6 +51,8 @@ export interface ContainerState {
   routes: string[];
   hosts: string[] | null;
   resolv: string[] | null;
+  /** its own namespace's nat rules, `CHAIN RULE` (the embedded DNS server's DNAT is there) */
+  nat?: string[];
 }
 
 export interface RuleLine {
@@ -126,10 +128,11 @@ async function lines(file: string | null): Promise<string[] | null> {
 /** Every `-A` line of the nat and filter tables, and the filter table's policies. */
 async function iptables(
   netns: string | null,
+  tables = ['nat', 'filter'],
 ): Promise<{ rules: RuleLine[]; policies: Record<string, string> }> {
   const rules: RuleLine[] = [];
   const policies: Record<string, string> = {};
-  for (const table of ['nat', 'filter']) {
+  for (const table of tables) {
     const r = await run(inNs(netns, 'iptables-save', '-t', table));
     for (const line of r.exitCode === 0 ? r.stdout.split('\n') : []) {
       const policy = /^:(\S+) (ACCEPT|DROP)/.exec(line);
@@ -197,6 +200,9 @@ export async function observe(side: SideLayout): Promise<ObservedNetwork> {
             : [],
         hosts: await lines(c.hostsFile),
         resolv: await lines(c.resolvFile),
+        ...(c.netns !== side.hostNs
+          ? { nat: (await iptables(c.netns, ['nat'])).rules.map((r) => `${r.chain} ${r.rule}`) }
+          : {}),
       };
     }),
   );

@@ -126,7 +126,7 @@ export function resolveChecks(raw: RawCheck[], lab: Lab, report: Report): Check[
       if (!from || from.mode.kind === 'host')
         report(
           [...at, 'from'],
-          'resolve checks run inside a container with its own namespace (its /etc/hosts), ' +
+          'resolve checks run inside a container with its own namespace (its /etc/hosts and resolv.conf), ' +
             `not in "${r.from}": the machine's own resolver would ask real DNS servers`,
         );
       let address: string | null = null;

@@ -1,6 +1,7 @@
 // Exercises: each fault must name something the lab has, of the kind the fault breaks.
 import type { Report } from './resolve.js';
 import type { Exercise, Fault, Lab } from './types.js';
+import { usesDns } from './dns.js';
 
 type RawFault = Record<string, string | { container: string; prefix?: number; name?: string }>;
 export interface RawExercise {
@@ -17,6 +18,7 @@ const ON_CONTAINER = [
   'unplugged',
   'no-default-route',
   'no-output-dnat',
+  'no-dns-jump',
   'macvlan-private',
 ] as const;
 const ON_NETWORK = ['no-gateway', 'bridge-down', 'no-masquerade', 'no-shim', 'no-isolation'] as const;
@@ -69,6 +71,8 @@ function whatIsWrong(f: Fault, lab: Lab): string | null {
     if (f.kind === 'macvlan-private' && first?.kind !== 'macvlan')
       return `${f.container} is not on a macvlan network`;
     if (f.kind === 'no-output-dnat' && c.ports.length === 0) return `${f.container} publishes no port`;
+    if (f.kind === 'no-dns-jump' && !usesDns(lab, c.name))
+      return `${f.container} is on no network with dns: true, so it has no DOCKER_OUTPUT chain`;
     if (f.kind === 'hosts-missing' && !c.hosts.some((h) => h.names.includes(f.name)))
       return `${f.container}'s /etc/hosts has no name "${f.name}" to leave out`;
     if (f.kind === 'no-default-route' && !first?.defaultRoute)

@@ -67,7 +67,7 @@ interface RawLab {
       count?: number;
       host?: string;
       network_mode?: string;
-      networks?: Record<string, { address?: string; veth?: string } | null>;
+      networks?: Record<string, { address?: string; veth?: string; aliases?: string[] } | null>;
       ports?: string[];
       links?: string[];
       serve?: RawServe;
@@ -556,6 +556,17 @@ function resolveContainers(
           );
         used.set(address, `container ${name}`);
       }
+      const aliases = ep?.aliases ?? [];
+      // Docker refuses --network-alias on the default bridge: aliases are names of its DNS server.
+      if (aliases.length > 0 && !net.dns)
+        report(
+          [...path, netName, 'aliases'],
+          `aliases are names the embedded DNS server answers, which only user-defined networks have: ` +
+            `set dns: true on network ${netName}, or remove the aliases`,
+        );
+      for (const [i, alias] of aliases.entries())
+        if (aliases.indexOf(alias) < i)
+          report([...path, netName, 'aliases', i], `alias ${alias} is listed twice: once is enough`);
       endpoints.push({
         kind,
         container: name,
@@ -567,6 +578,7 @@ function resolveContainers(
         address: address ?? '',
         prefix: net.subnet.prefix,
         defaultRoute: index === 0 && net.driver !== 'overlay',
+        aliases: [...new Set(aliases)],
       });
     }
     containers.push({ name, host, mode, endpoints, ports: [], serve: servers(c.serve), hosts: [], env: {} });
@@ -593,7 +605,7 @@ function resolveContainers(
   }
 
   resolvePorts(raw, containers, report);
-  resolveHostsFiles(raw, containers, networkByName, report);
+  resolveHostsFiles(raw, containers, report);
   checkServerPorts(containers, report);
   return containers;
 }
@@ -602,27 +614,31 @@ function resolvePorts(raw: RawLab, containers: Container[], report: Report): voi
   const published: { spec: PortSpec; owner: string }[] = [];
   for (const c of containers) {
     for (const [i, text] of (raw.containers[c.name]!.ports ?? []).entries()) {
-      const spec = parsePort(text);
+      const specs = parsePort(text);
       const at = ['containers', c.name, 'ports', i];
-      if ('error' in spec) {
-        report(at, spec.error);
+      if ('error' in specs) {
+        report(at, specs.error);
         continue;
       }
-      // one host port per protocol and address; an unbound one (0.0.0.0) takes every address
-      const taken = published.find(
-        (o) =>
-          o.spec.proto === spec.proto &&
-          o.spec.hostPort === spec.hostPort &&
-          (!o.spec.hostIp || !spec.hostIp || o.spec.hostIp === spec.hostIp),
-      );
-      if (taken)
-        report(
-          at,
-          `host port ${spec.hostPort}${spec.proto === 'udp' ? '/udp' : ''} is already published by ${taken.owner}: each host port goes to one container`,
+      for (const spec of specs) {
+        // one host port per protocol and address; an unbound one (0.0.0.0) takes every address
+        const taken = published.find(
+          (o) =>
+            o.spec.proto === spec.proto &&
+            o.spec.hostPort === spec.hostPort &&
+            (!o.spec.hostIp || !spec.hostIp || o.spec.hostIp === spec.hostIp),
         );
-      published.push({ spec, owner: `container ${c.name}` });
-      const ep = c.endpoints[0];
-      if (ep) c.ports.push({ ...spec, address: ep.address, network: ep.network });
+        if (taken) {
+          report(
+            at,
+            `host port ${spec.hostPort}${spec.proto === 'udp' ? '/udp' : ''} is already published by ${taken.owner}: each host port goes to one container`,
+          );
+          break;
+        }
+        published.push({ spec, owner: `container ${c.name}` });
+        const ep = c.endpoints[0];
+        if (ep) c.ports.push({ ...spec, address: ep.address, network: ep.network });
+      }
     }
   }
 }
@@ -631,20 +647,8 @@ function resolvePorts(raw: RawLab, containers: Container[], report: Report): voi
  * Docker gives every container an /etc/hosts: itself, plus names on user networks and --link; a
  * --link also sets variables in the environment of the container that links.
  */
-function resolveHostsFiles(
-  raw: RawLab,
-  containers: Container[],
-  networkByName: Map<string, Network>,
-  report: Report,
-): void {
+function resolveHostsFiles(raw: RawLab, containers: Container[], report: Report): void {
   const byName = new Map(containers.map((c) => [c.name, c]));
-  // each network's endpoints in the containers' order, and each file's entries by address: with a
-  // thousand containers on one network, looking them up one by one took seconds
-  const onNetwork = new Map<string, Endpoint[]>();
-  for (const ep of containers.flatMap((k) => k.endpoints)) {
-    if (!onNetwork.has(ep.network)) onNetwork.set(ep.network, []);
-    onNetwork.get(ep.network)!.push(ep);
-  }
   for (const c of containers) {
     if (c.mode.kind !== 'bridge' && c.mode.kind !== 'none') continue; // they use their owner's files
     const entries: HostsEntry[] = [{ address: '127.0.0.1', names: ['localhost'] }];
@@ -658,12 +662,9 @@ function resolveHostsFiles(
         byAddress.set(address, entry);
       }
     };
+    // On user-defined networks (dns: true) the other containers are not in the file: Docker's
+    // embedded DNS server answers their names (plan/dns.ts).
     for (const ep of c.endpoints) add(ep.address, c.name);
-    for (const ep of c.endpoints) {
-      if (!networkByName.get(ep.network)?.dns) continue;
-      for (const oep of onNetwork.get(ep.network) ?? [])
-        if (oep.container !== c.name) add(oep.address, oep.container);
-    }
     for (const [i, link] of (raw.containers[c.name]!.links ?? []).entries()) {
       const [target, alias] = link.split(':') as [string, string | undefined];
       const other = byName.get(target);
@@ -695,11 +696,12 @@ function checkServerPorts(containers: Container[], report: Report): void {
   const seen = new Map<string, string>();
   for (const c of containers)
     for (const [i, s] of c.serve.entries()) {
-      const key = `${owner(c)}:${s.port}`;
+      // tcp and udp ports are separate: a DNS server listens on both 53s
+      const key = `${owner(c)}:${s.port}/${s.kind === 'udp' ? 'udp' : 'tcp'}`;
       if (seen.has(key))
         report(
           ['containers', c.name, 'serve', i],
-          `port ${s.port} is already served by ${seen.get(key)} in the same network namespace: a second server would fail to bind (show that with a listen check instead)`,
+          `${s.kind === 'udp' ? 'udp ' : ''}port ${s.port} is already served by ${seen.get(key)} in the same network namespace: a second server would fail to bind (show that with a listen check instead)`,
         );
       seen.set(key, `container ${c.name}`);
     }

@@ -65,7 +65,10 @@ export interface Container {
   endpoints: Endpoint[];
   ports: PublishedPort[];
   serve: Server[];
-  /** the container's /etc/hosts (Docker writes one per container) */
+  /**
+   * the container's /etc/hosts (Docker writes one per container): itself and its --link entries;
+   * on user-defined networks the other containers' names come from the DNS server instead
+   */
   hosts: HostsEntry[];
   /** the variables its --link entries set (DATABASE_PORT=tcp://…), in Docker's order */
   env: Record<string, string>;
@@ -88,6 +91,8 @@ export interface Endpoint {
   prefix: number;
   /** the first network a container joins gives it its default route, as in Docker */
   defaultRoute: boolean;
+  /** `--network-alias`: more names the network's DNS server answers with this address */
+  aliases: string[];
 }
 
 export interface PublishedPort {
@@ -149,6 +154,7 @@ export type Fault =
         | 'unplugged'
         | 'no-default-route'
         | 'no-output-dnat'
+        | 'no-dns-jump'
         | 'macvlan-private';
       container: string;
     }

@@ -41,11 +41,11 @@ export interface BridgeCommand extends Base {
   tool: 'bridge';
   args: string[];
 }
-/** `iptables [-t TABLE] OP CHAIN ARGS…` (a policy, -P, has no table) */
+/** `iptables [-t TABLE] OP CHAIN ARGS…` (a policy, -P, has no table; a new chain, -N, no args) */
 export interface IptablesCommand extends Base {
   tool: 'iptables';
   table?: string;
-  op: '-A' | '-I' | '-D' | '-P';
+  op: '-A' | '-I' | '-D' | '-P' | '-N';
   chain: string;
   args: string[];
 }
@@ -175,7 +175,8 @@ export const commandLine = (argv: readonly string[]): string => argv.map(shellQu
 export type Change =
   | { kind: 'addresses' | 'ports' | 'routes'; ns: string | null }
   | { kind: 'chain'; ns: string | null; table: string; chain: string }
-  | { kind: 'sysctl'; ns: string | null; key: string };
+  | { kind: 'sysctl'; ns: string | null; key: string }
+  | { kind: 'sockets'; ns: string | null };
 
 export function changesOf(c: Command): Change[] {
   switch (c.tool) {
@@ -191,6 +192,8 @@ export function changesOf(c: Command): Change[] {
       return [{ kind: 'chain', ns: c.ns, table: c.table ?? 'filter', chain: c.chain }];
     case 'sysctl':
       return [{ kind: 'sysctl', ns: c.ns, key: c.key }];
+    case 'server':
+      return [{ kind: 'sockets', ns: c.ns }];
     default:
       return [];
   }

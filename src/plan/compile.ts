@@ -1,4 +1,5 @@
 // Lab × Target → Plan. Pure: no I/O, no clock, no randomness — `plan` prints exactly what `up` runs.
+import { usesDns } from '../lab/dns.js';
 import { HOST_UPLINK_IFNAME } from '../lab/names.js';
 import type { Lab, Network } from '../lab/types.js';
 import { contextFor } from './context.js';
@@ -59,6 +60,8 @@ export function compile(lab: Lab, target: Target): Plan {
           ({ kind: 'endpoint', endpoint, network: networkByName.get(endpoint.network)! }) as const,
       ),
     ),
+    // Docker starts a container's DNS server once its endpoint on a user-defined network is up.
+    ...own.filter((c) => usesDns(lab, c.name)).map((container) => ({ kind: 'dns', container }) as const),
     ...lab.networks
       .filter((n) => n.shim)
       .flatMap((network) => here(network).map((host) => ({ kind: 'shim', network, host }) as const)),

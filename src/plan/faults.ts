@@ -52,6 +52,8 @@ function planting(f: Fault, lab: Lab, plan: Plan): Planting {
       }
       case 'no-output-dnat':
         return drop(`output-dnat:${c.name}`);
+      case 'no-dns-jump':
+        return drop(`dns-jump:${c.name}`);
       case 'hosts-missing': {
         const hosts = c.hosts.flatMap((e) => {
           const names = e.names.filter((n) => n !== f.name);

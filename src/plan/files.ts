@@ -1,5 +1,6 @@
 // The files nslab writes for a container: what Docker puts in /etc/hosts and /etc/resolv.conf.
 import type { Container } from '../lab/types.js';
+import { RESOLVER_IP } from './dns.js';
 
 export function hostsFile(container: Container, mark: string): string {
   const lines = [
@@ -9,6 +10,13 @@ export function hostsFile(container: Container, mark: string): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** No DNS server inside the lab: a lookup that /etc/hosts cannot answer fails at once, and never leaves. */
-export const resolvConf = (mark: string): string =>
-  `# ${mark}: no DNS server in this lab; names come from /etc/hosts only\nnameserver 127.0.0.1\n`;
+/**
+ * On a user-defined network (dns: true), what Docker writes: its embedded DNS server, and ndots:0
+ * so a name with a dot is asked as it is first. Elsewhere no DNS server inside the lab: a lookup
+ * that /etc/hosts cannot answer fails at once, and never leaves.
+ */
+export const resolvConf = (mark: string, dns: boolean): string =>
+  dns
+    ? `# ${mark}: Docker's embedded DNS server (nslab's resolver, reached by DNAT)\n` +
+      `nameserver ${RESOLVER_IP}\noptions ndots:0\n`
+    : `# ${mark}: no DNS server in this lab; names come from /etc/hosts only\nnameserver 127.0.0.1\n`;

@@ -26,6 +26,8 @@ import {
 } from './command.js';
 import type { Context } from './context.js';
 import { hostsFile, resolvConf } from './files.js';
+import { dnsStep, RESOLVER_IP } from './dns.js';
+import { usesDns } from '../lab/dns.js';
 import type { Step, StepKind } from './types.js';
 
 export type StepSpec =
@@ -38,6 +40,7 @@ export type StepSpec =
   | { kind: 'vxlan'; network: Network; host: DockerHost; peers: DockerHost[] }
   | { kind: 'forward-accept'; network: Network; host: string }
   | { kind: 'endpoint'; endpoint: Endpoint; network: Network }
+  | { kind: 'dns'; container: Container }
   | { kind: 'shim'; network: Network; host: string }
   | { kind: 'ip-forward'; host: string }
   | { kind: 'nat'; network: Network; host: string }
@@ -196,19 +199,25 @@ const builders: Builders = {
   }),
   files: ({ container }, ctx) => {
     const dir = `/etc/netns/${ctx.ownNs(container.name)}`;
+    const dns = usesDns(ctx.lab, container.name);
     return {
       title: `container ${container.name}: its /etc/hosts and resolv.conf`,
       why:
         `\`ip netns exec\` mounts ${dir}/* over /etc; ` +
-        'resolv.conf points at no server so no lookup leaves the lab',
-      docker:
-        'Docker writes /etc/hosts (the container itself, --link entries) and resolv.conf; ' +
-        'on user networks it answers names at 127.0.0.11' +
-        linkVariables(container, ctx.lab.name),
+        (dns
+          ? `resolv.conf sends every lookup to ${RESOLVER_IP}, the DNS server of user-defined networks`
+          : 'resolv.conf points at no server so no lookup leaves the lab'),
+      docker: dns
+        ? 'on a user-defined network Docker writes /etc/hosts with the container itself only, ' +
+          `and resolv.conf with nameserver ${RESOLVER_IP} and options ndots:0: ` +
+          'the other containers’ names come from its embedded DNS server'
+        : 'Docker writes /etc/hosts (the container itself, --link entries) and resolv.conf; ' +
+          'on user networks it answers names at 127.0.0.11' +
+          linkVariables(container, ctx.lab.name),
       commands: [
         undoing(file('mkdir', dir), file('rm', dir)),
         tagged(file('write', `${dir}/hosts`, hostsFile(container, ctx.mark)), `hosts-file:${container.name}`),
-        file('write', `${dir}/resolv.conf`, resolvConf(ctx.mark)),
+        file('write', `${dir}/resolv.conf`, resolvConf(ctx.mark, dns)),
       ],
     };
   },
@@ -315,6 +324,7 @@ const builders: Builders = {
         : []),
     ],
   }),
+  dns: ({ container }, ctx) => dnsStep(container, ctx),
   endpoint: ({ endpoint: ep, network }, ctx) => {
     const ns = ctx.ownNs(ep.container);
     const h = ctx.hostNs(ep.host);

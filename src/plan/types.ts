@@ -16,6 +16,7 @@ export type StepKind =
   | 'vxlan'
   | 'forward-accept'
   | 'endpoint'
+  | 'dns'
   | 'shim'
   | 'ip-forward'
   | 'nat'

@@ -105,9 +105,13 @@ const breaks: Record<string, { what: string; apply: (sb: string) => Promise<unkn
     ],
   },
   'user-bridge-dns': {
-    what: 'remove db from app’s /etc/hosts',
-    apply: async (sb) => dropLine(`/etc/netns/${sb}-app/hosts`, /\tdb$/),
-    fails: ['app resolves db to 172.23.0.3'],
+    what: 'delete the udp DNAT to app’s DNS server',
+    apply: async (sb) => deleteRule(`${sb}-app`, 'nat', /^-A DOCKER_OUTPUT .*-p udp .*-j DNAT/),
+    fails: [
+      'app resolves db to 172.23.0.3',
+      'app resolves database to 172.23.0.3',
+      'app resolves database to 172.23.0.4',
+    ],
   },
   link: {
     what: 'remove the --link entry',

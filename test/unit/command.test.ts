@@ -191,6 +191,11 @@ t.test('what --step shows after each kind of command', async (t) => {
       sysctl(null, 'net.ipv4.ip_forward', '1'),
       [{ kind: 'sysctl', ns: null, key: 'net.ipv4.ip_forward' }],
     ],
+    [
+      'a program started in the background',
+      { tool: 'server', ns: 'c1', program: 'resolver', args: [], mark: 'nslab:x' },
+      [{ kind: 'sockets', ns: 'c1' }],
+    ],
     ['a namespace by itself', netns('add', 'c1'), []],
     ['a file', file('mkdir', '/etc/netns/c1'), []],
   ];

@@ -67,8 +67,14 @@ const cases: { name: string; env: () => Record<string, string>; want: Record<str
     },
   },
   {
-    name: 'consecutive ports: each port, then the range as _START/_END',
-    env: () => Object.fromEntries(linkEnv('web', 'db', '10.0.0.2', [5432, 5433])),
+    name: 'two consecutive ports are no run (moby needs three): each port alone',
+    env: () =>
+      Object.fromEntries(
+        linkEnv('web', 'db', '10.0.0.2', [
+          { port: 5432, proto: 'tcp' },
+          { port: 5433, proto: 'tcp' },
+        ]),
+      ),
     want: {
       DB_PORT: 'tcp://10.0.0.2:5432',
       DB_PORT_5432_TCP: 'tcp://10.0.0.2:5432',
@@ -79,11 +85,58 @@ const cases: { name: string; env: () => Record<string, string>; want: Record<str
       DB_PORT_5433_TCP_ADDR: '10.0.0.2',
       DB_PORT_5433_TCP_PORT: '5433',
       DB_PORT_5433_TCP_PROTO: 'tcp',
-      DB_PORT_5432_TCP_START: 'tcp://10.0.0.2:5432',
-      DB_PORT_5432_TCP_PORT_START: '5432',
-      DB_PORT_5432_TCP_END: 'tcp://10.0.0.2:5433',
-      DB_PORT_5432_TCP_PORT_END: '5433',
       DB_NAME: '/web/db',
+    },
+  },
+  {
+    name: 'three consecutive ports: the run first (_START … _PORT_END), then each port',
+    env: () =>
+      Object.fromEntries(
+        linkEnv('web', 'db', '10.0.0.2', [
+          { port: 7000, proto: 'tcp' },
+          { port: 7001, proto: 'tcp' },
+          { port: 7002, proto: 'udp' },
+        ]),
+      ),
+    want: {
+      DB_PORT: 'tcp://10.0.0.2:7000',
+      DB_PORT_7000_TCP_START: 'tcp://10.0.0.2:7000',
+      DB_PORT_7000_TCP_ADDR: '10.0.0.2',
+      DB_PORT_7000_TCP_PROTO: 'tcp',
+      DB_PORT_7000_TCP_PORT_START: '7000',
+      DB_PORT_7000_UDP_END: 'udp://10.0.0.2:7002',
+      DB_PORT_7000_UDP_PORT_END: '7002',
+      DB_PORT_7000_TCP: 'tcp://10.0.0.2:7000',
+      DB_PORT_7000_TCP_PORT: '7000',
+      DB_PORT_7001_TCP: 'tcp://10.0.0.2:7001',
+      DB_PORT_7001_TCP_ADDR: '10.0.0.2',
+      DB_PORT_7001_TCP_PORT: '7001',
+      DB_PORT_7001_TCP_PROTO: 'tcp',
+      DB_PORT_7002_UDP: 'udp://10.0.0.2:7002',
+      DB_PORT_7002_UDP_ADDR: '10.0.0.2',
+      DB_PORT_7002_UDP_PORT: '7002',
+      DB_PORT_7002_UDP_PROTO: 'udp',
+      DB_NAME: '/web/db',
+    },
+  },
+  {
+    name: 'udp ports are described too, tcp first on the same number (a udp server, a -p …/udp)',
+    env: () =>
+      fixture(
+        `  dns:\n    networks: { br0: {} }\n    serve: [{ udp: 53 }, { tcp: 53 }]\n` +
+          `  app:\n    networks: { br0: {} }\n    links: ["dns"]\n`,
+      ).containers.find((c) => c.name === 'app')!.env,
+    want: {
+      DNS_PORT: 'tcp://172.22.0.2:53',
+      DNS_PORT_53_TCP: 'tcp://172.22.0.2:53',
+      DNS_PORT_53_TCP_ADDR: '172.22.0.2',
+      DNS_PORT_53_TCP_PORT: '53',
+      DNS_PORT_53_TCP_PROTO: 'tcp',
+      DNS_PORT_53_UDP: 'udp://172.22.0.2:53',
+      DNS_PORT_53_UDP_ADDR: '172.22.0.2',
+      DNS_PORT_53_UDP_PORT: '53',
+      DNS_PORT_53_UDP_PROTO: 'udp',
+      DNS_NAME: '/app/dns',
     },
   },
 ];

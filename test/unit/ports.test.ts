@@ -10,17 +10,26 @@ import type { Target } from '../../src/plan/types.js';
 
 const FORMS =
   'expected [HOST_IP:]HOST_PORT:CONTAINER_PORT[/tcp|/udp], ' +
-  'e.g. "8080:80", "127.0.0.1:8080:80", "5353:53/udp", "0.0.0.0:8080:80/tcp"';
+  'e.g. "8080:80", "127.0.0.1:8080:80", "5353:53/udp", "0.0.0.0:8080:80/tcp", "8000-8002:80-82"';
 
 t.test('each form parses', async (t) => {
   const cases: [string, ReturnType<typeof parsePort>][] = [
-    ['8080:80', { hostPort: 8080, containerPort: 80, proto: 'tcp' }],
-    ['127.0.0.1:8080:80', { hostIp: '127.0.0.1', hostPort: 8080, containerPort: 80, proto: 'tcp' }],
-    ['5353:53/udp', { hostPort: 5353, containerPort: 53, proto: 'udp' }],
-    ['8080:80/tcp', { hostPort: 8080, containerPort: 80, proto: 'tcp' }],
-    ['0.0.0.0:8080:80/tcp', { hostPort: 8080, containerPort: 80, proto: 'tcp' }],
-    ['10.0.0.5:53:53/udp', { hostIp: '10.0.0.5', hostPort: 53, containerPort: 53, proto: 'udp' }],
-    ['1:65535', { hostPort: 1, containerPort: 65535, proto: 'tcp' }],
+    ['8080:80', [{ hostPort: 8080, containerPort: 80, proto: 'tcp' }]],
+    ['127.0.0.1:8080:80', [{ hostIp: '127.0.0.1', hostPort: 8080, containerPort: 80, proto: 'tcp' }]],
+    ['5353:53/udp', [{ hostPort: 5353, containerPort: 53, proto: 'udp' }]],
+    ['8080:80/tcp', [{ hostPort: 8080, containerPort: 80, proto: 'tcp' }]],
+    ['0.0.0.0:8080:80/tcp', [{ hostPort: 8080, containerPort: 80, proto: 'tcp' }]],
+    ['10.0.0.5:53:53/udp', [{ hostIp: '10.0.0.5', hostPort: 53, containerPort: 53, proto: 'udp' }]],
+    ['1:65535', [{ hostPort: 1, containerPort: 65535, proto: 'tcp' }]],
+    [
+      '8000-8002:80-82/udp',
+      [
+        { hostPort: 8000, containerPort: 80, proto: 'udp' },
+        { hostPort: 8001, containerPort: 81, proto: 'udp' },
+        { hostPort: 8002, containerPort: 82, proto: 'udp' },
+      ],
+    ],
+    ['127.0.0.1:9000-9000:90-90', [{ hostIp: '127.0.0.1', hostPort: 9000, containerPort: 90, proto: 'tcp' }]],
   ];
   for (const [spec, want] of cases) t.same(parsePort(spec), want, spec);
 });
@@ -39,13 +48,24 @@ t.test('each bad form says which form is expected', async (t) => {
     ['0:80', 'port "0:80": ports are 1–65535'],
     ['8080:65536', 'port "8080:65536": ports are 1–65535'],
     [
-      '8000-8001:80-81',
-      'port "8000-8001:80-81": port ranges (8000-8001:80-81) are not supported yet: publish each port',
+      '8000-8001:80',
+      'port "8000-8001:80": with a host range and one container port Docker picks a free host port ' +
+        'when the container starts; a lab needs to know it: write HOST_PORT:CONTAINER_PORT',
     ],
     [
-      '8000-8001:80',
-      'port "8000-8001:80": port ranges (8000-8001:80-81) are not supported yet: publish each port',
+      '8000-8002:80-81',
+      'port "8000-8002:80-81": the host range and the container range must be as long (8000-8002:80-82)',
     ],
+    [
+      '8080:80-81',
+      'port "8080:80-81": the host range and the container range must be as long (8000-8002:80-82)',
+    ],
+    [
+      '8002-8000:80-82',
+      'port "8002-8000:80-82": a range goes from the lower port to the higher, e.g. 8000-8002',
+    ],
+    ['1-60000:1-60000', 'port "1-60000:1-60000": a range publishes at most 100 ports here'],
+    ['65535-65536:1-2', 'port "65535-65536:1-2": ports are 1–65535'],
   ];
   for (const [spec, error] of cases) t.same(parsePort(spec), { error }, spec);
 });
@@ -66,8 +86,12 @@ t.test('a bad -p is pointed at: the line and column of its string', async (t) =>
     `lab.yaml:9:13: port "1.2.3:80:80": "1.2.3" is not an IPv4 address (HOST_IP), ${FORMS}`,
   ]);
   t.same(problems(labWith(['70000:80'])), ['lab.yaml:9:13: port "70000:80": ports are 1–65535']);
-  t.same(problems(labWith(['8000-8001:80-81'])), [
-    'lab.yaml:9:13: port "8000-8001:80-81": port ranges (8000-8001:80-81) are not supported yet: publish each port',
+  t.same(problems(labWith(['8000-8001:80'])), [
+    'lab.yaml:9:13: port "8000-8001:80": with a host range and one container port Docker picks a free ' +
+      'host port when the container starts; a lab needs to know it: write HOST_PORT:CONTAINER_PORT',
+  ]);
+  t.same(problems(labWith(['8000-8002:80-82', '8002:90'])), [
+    'lab.yaml:9:32: host port 8002 is already published by container c1: each host port goes to one container',
   ]);
 });
 
@@ -234,4 +258,15 @@ t.test('udp servers and checks resolve', async (t) => {
   const plan = compile(l, sandbox);
   const server = plan.steps.find((s) => s.kind === 'server')!.commands[0]!;
   t.match(argvOf(server).join(' '), /^ip netns exec sb-c1 node \S+server\.js udp 53 c1 nslab:lab@sb$/);
+});
+
+t.test('a range publishes port by port, as Docker does: one publish step per port', async (t) => {
+  const plan = compile(labFromText('lab.yaml', labWith(['8000-8002:80-82/udp'])), {
+    kind: 'sandbox',
+    name: 'sb',
+  });
+  const published = plan.steps.filter((s) => s.kind === 'publish').map((s) => s.title);
+  t.equal(published.length, 3);
+  t.match(published[0]!, /udp port 8000 → 10\.10\.0\.2:80/);
+  t.match(published[2]!, /udp port 8002 → 10\.10\.0\.2:82/);
 });
