@@ -608,9 +608,12 @@ const builders: Builders = {
         `docker-proxy for ${container.name}: listens on ${p.proto} ${hostIp}:${p.hostPort} ` +
         `in the host, forwards to ${p.address}:${p.containerPort}`,
       why:
-        'the DNAT misses the host’s own 127.0.0.1 (Docker’s OUTPUT jump skips 127.0.0.0/8) and a ' +
-        `container of ${network.name} calling the published port (Docker’s -i ${network.name} -j RETURN): ` +
-        'the proxy takes those on the host’s port and connects to the container itself, so the ' +
+        'the DNAT misses the host’s own 127.0.0.1 (Docker’s OUTPUT jump skips 127.0.0.0/8)' +
+        (p.hostIp?.startsWith('127.')
+          ? ''
+          : ` and a container of ${network.name} calling the published port ` +
+            `(Docker’s -i ${network.name} -j RETURN)`) +
+        ': the proxy takes those on the host’s port and connects to the container itself, so the ' +
         `container sees the gateway ${network.gateway} as its client` +
         (p.proto === 'udp' ? '; udp: one flow per client, forgotten after 90 s without an answer' : ''),
       docker:
