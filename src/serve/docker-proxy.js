@@ -148,4 +148,6 @@ for (const signal of ['SIGTERM', 'SIGINT'])
     proxy.close();
     process.exit(0);
   });
-process.stdout.on('error', () => {}); // nslab closes the pipe once it has read the first line
+// nslab closes both pipes once it has read the first line: a later message must not end the proxy
+process.stdout.on('error', () => {});
+process.stderr.on('error', () => {});

@@ -19,8 +19,8 @@ import {
 const proxyScript = fileURLToPath(new URL('../../src/serve/docker-proxy.js', import.meta.url));
 const probe = fileURLToPath(new URL('../../src/serve/probe.js', import.meta.url));
 
-/** docker-proxy.js processes whose last argument is this mark: pid → the words after the script. */
-function proxiesOf(mark: string): Map<number, string[]> {
+/** Processes of a serve/ program whose last argument is this mark: pid → the words after the script. */
+function processesOf(program: string, mark: string): Map<number, string[]> {
   const found = new Map<number, string[]>();
   for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
     let argv: string[];
@@ -29,11 +29,13 @@ function proxiesOf(mark: string): Map<number, string[]> {
     } catch {
       continue;
     }
-    const at = argv.findIndex((a) => a.endsWith('/serve/docker-proxy.js'));
+    const at = argv.findIndex((a) => a.endsWith(`/serve/${program}.js`));
     if (at >= 0 && argv.at(-1) === mark) found.set(Number(pid), argv.slice(at + 1, -1));
   }
   return found;
 }
+const proxiesOf = (mark: string) => processesOf('docker-proxy', mark);
+const serversOf = (mark: string) => processesOf('server', mark);
 
 const inNs = (ns: string, argv: string[]) => execa('ip', ['netns', 'exec', ns, ...argv], { reject: false });
 
@@ -163,6 +165,14 @@ t.test(
     t.match(JSON.parse(String(through.stdout)), { ok: true, bodies: ['c1 answered; client 172.28.0.1'] });
     own.kill('SIGTERM');
     t.equal((await own).exitCode, 0, 'SIGTERM: exit 0');
+
+    // c1's web server stopped: the proxy cannot connect, says so on a pipe nslab has closed, and
+    // goes on (Docker's logs "Can't forward traffic to backend" and goes on too).
+    for (const [pid, args] of serversOf(mark)) if (args.join(' ') === 'http 80 c1') process.kill(pid);
+    await new Promise((r) => setTimeout(r, 300));
+    const refused = await inNs(host, ['node', probe, 'http', '127.0.0.1', '8080']);
+    t.match(JSON.parse(String(refused.stdout)), { ok: false }, 'no backend: the request fails');
+    t.same([...proxiesOf(mark).keys()].sort(), [...proxies.keys()].sort(), 'both proxies still run');
 
     const down = await nslab(['down', 'port-publish', '--sandbox-name', sb]);
     t.equal(down.exitCode, 0, 'down exits 0', down);
