@@ -74,7 +74,7 @@ t.test(
     const off = { ...lab, daemon: { userlandProxy: false } };
     t.notMatch(
       ascii(fromLab(off, compile(off, { kind: 'sandbox', name: 'sb' }))),
-      'docker-proxy',
+      'process: docker-proxy',
       'none with userland-proxy false',
     );
   },
@@ -92,5 +92,5 @@ t.test('--live draws the proxies that run, not the ones the lab names', async (t
   const text = ascii(fromKernel(lab, plan, {}, [udpOnly]));
   t.match(text, 'process: docker-proxy listens on udp 0.0.0.0:5353 → 172.28.0.2:53 (c1 eth0)');
   t.notMatch(text, 'tcp 0.0.0.0:8080', 'the tcp proxy is not running: not drawn');
-  t.notMatch(ascii(fromKernel(lab, plan, {}, [])), 'docker-proxy', 'none running, none drawn');
+  t.notMatch(ascii(fromKernel(lab, plan, {}, [])), 'process: docker-proxy', 'none running, none drawn');
 });
