@@ -18,6 +18,7 @@ export function dockerChecks(
   const hostPorts = new Set(
     lab.containers.filter((c) => onHost.has(c.name)).flatMap((c) => c.serve.map((s) => s.port)),
   );
+  const publishedPorts = new Set(lab.containers.flatMap((c) => c.ports.map((p) => p.hostPort)));
   // Does the check need a server of a network_mode host container (the host, its gateways)?
   const needsHostServer = (c: PlannedCheck) =>
     c.kind === 'listen'
@@ -35,9 +36,30 @@ export function dockerChecks(
     }
     return null;
   };
+  // What a check expects a server to say names lab addresses ("client 172.28.0.1"): Docker's
+  // counterparts there, the gateway for the host's own address.
+  const hostAddresses = new Set(lab.hosts.map((h) => h.address));
+  const gateway = side.networks[0]?.gateway ?? null;
+  const translateBody = (body: string): string =>
+    body.replace(/\b\d{1,3}(?:\.\d{1,3}){3}\b/g, (a) =>
+      hostAddresses.has(a) && gateway ? gateway : (translate(a) ?? a),
+    );
+  const withBody = <C extends PlannedCheck>(c: C): C =>
+    'body' in c && typeof c.body === 'string' ? { ...c, body: translateBody(c.body) } : c;
   return checks.map((c) => {
     const to = 'to' in c ? c.to : null;
     if (c.from === 'outside' || to === 'outside') return { skipped: NO_OUTSIDE };
+    if (
+      c.from === 'host' &&
+      (c.kind === 'http' || c.kind === 'tcp' || c.kind === 'udp') &&
+      c.address.startsWith('127.') &&
+      publishedPorts.has(c.port)
+    )
+      return {
+        skipped:
+          'Docker’s copy publishes its ports on the bridge’s gateway only (every address would open ' +
+          'them on this machine’s real network), so this machine’s 127.0.0.1 has no such port there',
+      };
     if (needsHostServer(c))
       return {
         skipped:
@@ -53,6 +75,6 @@ export function dockerChecks(
     // machine's real addresses are never a target).
     const address = to === 'host' ? (side.networks[0]?.gateway ?? null) : translate(c.address);
     if (address === null) return { skipped: `${c.address} has no counterpart on Docker’s side` };
-    return { ...c, netns, address };
+    return withBody({ ...c, netns, address });
   });
 }

@@ -423,7 +423,9 @@ function proxyRows(
       verdict: same ? 'same' : 'differs',
       why: same
         ? h === 'no proxy'
-          ? 'neither side runs a userland proxy (userland-proxy: false): NAT alone carries the port'
+          ? lab.daemon.userlandProxy
+            ? 'neither side runs a userland proxy for this port'
+            : 'neither side runs a userland proxy (userland-proxy: false): NAT alone carries the port'
           : 'both answer the port with a userland proxy in the host’s namespace; compare publishes ' +
             'Docker’s on the bridge’s address only (Docker’s default, every address, would open ' +
             'this machine’s port)'

@@ -47,6 +47,10 @@ function asciiHost(h: HostView, outside: string | null): string[] {
     );
   });
   for (const [i, r] of h.rules.entries()) lines.push(...wrap(r, i === 0 ? 'rules:' : '       ', '         '));
+  for (const p of h.processes)
+    lines.push(
+      fit(`process: ${p.program} listens on ${p.listens} → ${p.target} (${p.container} ${p.inside})`),
+    );
   return lines;
 }
 
@@ -88,6 +92,11 @@ export function mermaid(t: Topology): string {
     for (const p of h.unplugged)
       if (p.hostEnd) out.push(`    ${id(h.name, 'end', p.hostEnd)}["${esc(p.hostEnd)} (on no bridge)"]`);
     if (h.rules.length) out.push(`    ${id(h.name, 'rules')}[/"${h.rules.map(esc).join('<br/>')}"/]`);
+    for (const p of h.processes) {
+      const node = id(h.name, 'proc', p.listens);
+      out.push(`    ${node}[["${esc(`${p.program} (process)<br/>listens on ${p.listens}`)}"]]`);
+      edges.push(`  ${node} -.-|${esc(`connects to ${p.target}`)}| ${id(p.container, p.inside)}`);
+    }
     out.push('  end');
     const ports = [
       ...h.segments.flatMap((s) => s.ports.map((p) => [s, p] as const)),
@@ -154,6 +163,18 @@ export function dot(t: Topology): string {
           `[label=${dq(h.rules.join('\n')).replace(/\n/g, '\\l').replace(/"$/, '\\l"')}, ` +
           'shape=note, style=filled, fillcolor=white];',
       );
+    // A process box (Graphviz's component shape), connected to the container it forwards to.
+    for (const p of h.processes) {
+      out.push(
+        `    ${id(h.name, 'proc', p.listens)} ` +
+          `[label=${dq(`${p.program} (process)\nlistens on ${p.listens}`)}, shape=component, ` +
+          'style=filled, fillcolor="#fde2e4"];',
+      );
+      edges.push(
+        `  ${id(h.name, 'proc', p.listens)} -- ${id(p.container, p.inside)} ` +
+          `[label=${dq(`connects to ${p.target}`)}, style=dashed, color="#b5485d"];`,
+      );
+    }
     out.push('  }');
     const ports = [
       ...h.segments.flatMap((s) => s.ports.map((p) => [s, p] as const)),

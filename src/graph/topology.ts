@@ -27,6 +27,17 @@ interface Segment {
   down?: boolean;
 }
 
+/** A process of the Docker host that forwards to a container: Docker's userland proxy. */
+interface HostProcess {
+  program: string;
+  /** what it listens on: `tcp 0.0.0.0:8080` */
+  listens: string;
+  container: string;
+  /** the container's interface it connects to, and its address and port */
+  inside: string;
+  target: string;
+}
+
 export interface HostView {
   name: string;
   ns: string | null;
@@ -37,6 +48,8 @@ export interface HostView {
   /** containers with no interface of their own: network none, host, container:X */
   others: { container: string; mode: string }[];
   rules: string[];
+  /** docker-proxy processes (userland-proxy on) */
+  processes: HostProcess[];
 }
 
 /** A VXLAN between two hosts' bridges of one overlay network. */
@@ -92,6 +105,22 @@ function labRules(lab: Lab, host: string): string[] {
   ];
 }
 
+/** Docker's userland proxies on a host: one per published port, when userland-proxy is on. */
+const labProcesses = (lab: Lab, host: string): HostProcess[] =>
+  lab.daemon.userlandProxy
+    ? lab.containers
+        .filter((c) => c.host === host)
+        .flatMap((c) =>
+          c.ports.map((p) => ({
+            program: 'docker-proxy',
+            listens: `${p.proto} ${p.hostIp ?? '0.0.0.0'}:${p.hostPort}`,
+            container: c.name,
+            inside: c.endpoints.find((e) => e.network === p.network)?.ifname ?? 'eth0',
+            target: `${p.address}:${p.containerPort}`,
+          })),
+        )
+    : [];
+
 /** The lab as its file describes it, with the namespace names of this plan. */
 export function fromLab(lab: Lab, plan: Plan): Topology {
   const hosts = lab.hosts.map((h): HostView => {
@@ -140,6 +169,7 @@ export function fromLab(lab: Lab, plan: Plan): Topology {
         .filter((c) => c.endpoints.length === 0)
         .map((c) => ({ container: c.name, mode: modeText(c.mode) })),
       rules: labRules(lab, h.name),
+      processes: labProcesses(lab, h.name),
     };
   });
   const tunnels = lab.networks
@@ -165,14 +195,42 @@ export function fromLab(lab: Lab, plan: Plan): Topology {
  * The lab as the kernel has it now, per Docker host: what the learner changed shows (a port
  * unplugged, a link down).
  */
-export function fromKernel(lab: Lab, plan: Plan, seen: Record<string, ObservedNetwork>): Topology {
+export function fromKernel(
+  lab: Lab,
+  plan: Plan,
+  seen: Record<string, ObservedNetwork>,
+  /** the flags of the lab's docker-proxy processes running now */
+  proxies: string[][] = [],
+): Topology {
   const base = fromLab(lab, plan);
+  const running = proxies.map(proxyOf(lab));
   return {
     ...base,
     source: 'kernel',
-    hosts: base.hosts.map((h) => (seen[h.name] ? hostFromKernel(h, seen[h.name]!) : h)),
+    hosts: base.hosts.map((h) => ({
+      ...(seen[h.name] ? hostFromKernel(h, seen[h.name]!) : h),
+      processes: running.filter((p) => p.host === h.name).map(({ host: _host, ...p }) => p),
+    })),
   };
 }
+
+/** A running docker-proxy, from its flags: the container it forwards to is the one with that address. */
+const proxyOf =
+  (lab: Lab) =>
+  (args: string[]): HostProcess & { host: string } => {
+    const flag = (name: string): string =>
+      (args.includes(`-${name}`) ? args[args.indexOf(`-${name}`) + 1] : undefined) ?? '?';
+    const address = flag('container-ip');
+    const container = lab.containers.find((c) => c.endpoints.some((e) => e.address === address));
+    return {
+      program: 'docker-proxy',
+      listens: `${flag('proto')} ${flag('host-ip')}:${flag('host-port')}`,
+      container: container?.name ?? address,
+      inside: container?.endpoints.find((e) => e.address === address)?.ifname ?? 'eth0',
+      target: `${address}:${flag('container-port')}`,
+      host: container?.host ?? lab.hosts[0]!.name,
+    };
+  };
 
 /** One Docker host as its namespace has it now. */
 function hostFromKernel(host: HostView, seen: ObservedNetwork): HostView {

@@ -48,6 +48,12 @@ function targetAddress(to: string, lab: Lab): { address: string } | { error: str
   const dockerHost = lab.hosts.find((h) => h.name === to);
   if (dockerHost) return use(lab, dockerHost.address);
   if (to === 'outside') return use(lab, OUTSIDE_SERVER);
+  if (to === 'localhost')
+    return {
+      error:
+        'name the loopback address, to: 127.0.0.1: from: host it is the Docker host’s own ' +
+        '(where docker-proxy answers a published port), from a container the container’s own',
+    };
   if (!isIPv4(to))
     return {
       error: `"${to}" is not a container, a network, a service, host, outside or an address of this lab`,

@@ -97,7 +97,11 @@ export function compile(lab: Lab, target: Target): Plan {
         ];
       }),
     ...lab.containers.flatMap((container) =>
-      container.ports.map((port) => ({ kind: 'publish', container, port }) as const),
+      container.ports.flatMap((port) => [
+        { kind: 'publish', container, port } as const,
+        // dockerd starts the userland proxy right after the port's rules
+        ...(lab.daemon.userlandProxy ? [{ kind: 'proxy', container, port } as const] : []),
+      ]),
     ),
     ...lab.services.map((service) => ({ kind: 'service', service, host: lab.hosts[0]!.name }) as const),
     ...(ctx.outsideNs

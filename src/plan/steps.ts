@@ -10,7 +10,18 @@ import type {
   Service,
 } from '../lab/types.js';
 import { formatSubnet } from '../net/ipv4.js';
-import { bridge, file, ip, netns, sysctl, tagged, undoing, type Command, type IpCommand } from './command.js';
+import {
+  bridge,
+  file,
+  ip,
+  netns,
+  sysctl,
+  tagged,
+  undoing,
+  type Command,
+  type IpCommand,
+  type ServerCommand,
+} from './command.js';
 import type { Context } from './context.js';
 import {
   chainsStep,
@@ -46,6 +57,7 @@ export type StepSpec =
   | { kind: 'internal'; network: Network; host: string }
   | { kind: 'forward-jumps'; host: string }
   | { kind: 'publish'; container: Container; port: PublishedPort }
+  | { kind: 'proxy'; container: Container; port: PublishedPort }
   | { kind: 'service'; service: Service; host: string }
   | { kind: 'server'; owner: string; ns: string | null; server: Server };
 
@@ -430,6 +442,53 @@ const builders: Builders = {
   internal: ({ network, host }, ctx) => internalStep(network, host, ctx),
   'forward-jumps': ({ host }, ctx) => jumpsStep(host, ctx),
   publish: ({ container, port }, ctx) => publishStep(container, port, ctx),
+  proxy: ({ container, port: p }, ctx) => {
+    const hostIp = p.hostIp ?? '0.0.0.0';
+    const flags = [
+      '-proto',
+      p.proto,
+      '-host-ip',
+      hostIp,
+      '-host-port',
+      String(p.hostPort),
+      '-container-ip',
+      p.address,
+      '-container-port',
+      String(p.containerPort),
+    ];
+    const network = ctx.lab.networks.find((n) => n.name === p.network)!;
+    return {
+      title:
+        `docker-proxy for ${container.name}: listens on ${p.proto} ${hostIp}:${p.hostPort} ` +
+        `in the host, forwards to ${p.address}:${p.containerPort}`,
+      why:
+        'the DNAT misses the host’s own 127.0.0.1 (Docker’s OUTPUT jump skips 127.0.0.0/8)' +
+        (p.hostIp?.startsWith('127.')
+          ? ''
+          : ` and a container of ${network.name} calling the published port ` +
+            `(Docker’s -i ${network.name} -j RETURN)`) +
+        ': the proxy takes those on the host’s port and connects to the container itself, so the ' +
+        `container sees the gateway ${network.gateway} as its client` +
+        (p.proto === 'udp' ? '; udp: one flow per client, forgotten after 90 s without an answer' : ''),
+      docker:
+        `dockerd runs /usr/bin/docker-proxy ${flags.join(' ')}, one process per published port ` +
+        `${p.hostIp ? '' : '(and one more on -host-ip :: for IPv6) '}` +
+        'with userland-proxy on, the default; the plan shows that command with nslab’s ' +
+        'docker-proxy.js in the place of Docker’s binary',
+      commands: [
+        tagged<ServerCommand>(
+          {
+            tool: 'server',
+            ns: ctx.hostNs(container.host),
+            program: 'docker-proxy',
+            args: flags,
+            mark: ctx.mark,
+          },
+          `proxy:${container.name}`,
+        ),
+      ],
+    };
+  },
   service: ({ service: s, host }, ctx) => {
     const n = s.backends.length;
     const match = (i: number) => [

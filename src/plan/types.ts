@@ -25,6 +25,7 @@ export type StepKind =
   | 'internal'
   | 'forward-jumps'
   | 'publish'
+  | 'proxy'
   | 'service'
   | 'server';
 

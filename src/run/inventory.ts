@@ -133,6 +133,10 @@ export const sameOwner = (o: Owned | null, lab: string, place?: Place): boolean 
 export interface ServerInfo {
   pid: number;
   owner: Owned;
+  /** server, docker-proxy or resolver */
+  program: string;
+  /** its words between the script and the mark */
+  args: string[];
   what: string;
 }
 export interface FilesInfo {
@@ -168,7 +172,10 @@ export function serverProcesses(): { pid: number; program: string; args: string[
 export function listServers(): ServerInfo[] {
   return serverProcesses().flatMap(({ pid, program, args }) => {
     const owner = parseMark(args.at(-1));
-    return owner ? [{ pid, owner, what: `${program} ${args.slice(0, -1).join(' ')} (pid ${pid})` }] : [];
+    const words = args.slice(0, -1);
+    return owner
+      ? [{ pid, owner, program, args: words, what: `${program} ${words.join(' ')} (pid ${pid})` }]
+      : [];
   });
 }
 

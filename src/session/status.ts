@@ -10,9 +10,24 @@ export interface LabStatus {
   namespaces: string[];
   links: string[];
   rules: number;
+  /** the containers' servers (and Docker's embedded DNS server) */
   servers: number;
+  /** Docker's userland proxies: `tcp 0.0.0.0:8080 → 172.28.0.2:80` */
+  proxies: string[];
   /** the state file: complete, incomplete (an up that never finished), missing, or unreadable */
   state: 'complete' | 'incomplete' | 'missing' | 'unreadable';
+}
+
+/** A docker-proxy's flags as what it forwards: `tcp 0.0.0.0:8080 → 172.28.0.2:80`. */
+function proxyLabel(args: string[]): string {
+  const flag = (name: string) => {
+    const i = args.indexOf(`-${name}`);
+    return (i >= 0 ? args[i + 1] : undefined) ?? '?';
+  };
+  return (
+    `${flag('proto')} ${flag('host-ip')}:${flag('host-port')} → ` +
+    `${flag('container-ip')}:${flag('container-port')}`
+  );
 }
 
 /** Every lab (or only `lab`) at every place it is up, with what carries its mark there. */
@@ -36,6 +51,7 @@ export async function labsUp(lab?: string): Promise<LabStatus[]> {
         links: [],
         rules: 0,
         servers: 0,
+        proxies: [],
         state,
       });
     }
@@ -44,7 +60,9 @@ export async function labsUp(lab?: string): Promise<LabStatus[]> {
   for (const n of namespaces) if (n.owner) entry(n.owner).namespaces.push(n.name);
   for (const l of links) if (l.owner) entry(l.owner).links.push(l.name);
   for (const r of rules) entry(r.owner).rules += 1;
-  for (const s of listServers()) entry(s.owner).servers += 1;
+  for (const s of listServers())
+    if (s.program === 'docker-proxy') entry(s.owner).proxies.push(proxyLabel(s.args));
+    else entry(s.owner).servers += 1;
   return [...byKey.values()]
     .filter((s) => lab === undefined || s.lab === lab)
     .sort((a, b) => `${a.lab} ${a.target}`.localeCompare(`${b.lab} ${b.target}`));

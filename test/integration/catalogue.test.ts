@@ -224,8 +224,8 @@ for (const { name } of listLabs()) {
       );
       const servers = String((await execa('ps', ['-eo', 'args'])).stdout)
         .split('\n')
-        .filter((l) => l.includes('serve/server.js') && l.includes(`@${sb}`));
-      t.same(servers, [], 'no server left running');
+        .filter((l) => /serve\/(server|docker-proxy)\.js/.test(l) && l.includes(`@${sb}`));
+      t.same(servers, [], 'no server or proxy left running');
       t.notOk(existsSync(`/run/nslab/${name}@${sb}.json`), 'no state file left');
     },
   );

@@ -108,9 +108,10 @@ t.test('one host port per protocol and address', async (t) => {
 
 const sandbox: Target = { kind: 'sandbox', name: 'sb' };
 const host: Target = { kind: 'host', facts: { forwardDrop: true, ipForward: '1' } };
-const publishLines = (ports: string[], target: Target) =>
-  compile(labFromText('lab.yaml', labWith(ports)), target)
-    .steps.filter((s) => s.kind === 'publish')
+const PROXY_OFF = 'daemon: { userland-proxy: false }\n';
+const stepLines = (kind: string, ports: string[], target: Target, proxy = true) =>
+  compile(labFromText('lab.yaml', (proxy ? '' : PROXY_OFF) + labWith(ports)), target)
+    .steps.filter((s) => s.kind === kind)
     .flatMap((s) =>
       s.commands.map((c) =>
         argvOf(c)
@@ -118,6 +119,8 @@ const publishLines = (ports: string[], target: Target) =>
           .replace(/ -m comment --comment \S+/, ''),
       ),
     );
+const publishLines = (ports: string[], target: Target, proxy = true) =>
+  stepLines('publish', ports, target, proxy);
 
 t.test('the rules of each form', async (t) => {
   const X = 'ip netns exec sb-host iptables';
@@ -125,7 +128,7 @@ t.test('the rules of each form', async (t) => {
     `-A DOCKER -d 10.10.0.2/32 ! -i br0 -o br0 -p ${proto} -m ${proto} --dport ${port} -j ACCEPT`;
   const hairpin = (proto: string, port: number) =>
     `-A POSTROUTING -s 10.10.0.2/32 -d 10.10.0.2/32 -p ${proto} -m ${proto} --dport ${port} -j MASQUERADE`;
-  const cases: [string, Target, string[]][] = [
+  const cases: [string, Target, string[], boolean?][] = [
     [
       '8080:80',
       sandbox,
@@ -181,8 +184,8 @@ t.test('the rules of each form', async (t) => {
       ],
     ],
   ];
-  for (const [spec, target, want] of cases)
-    t.same(publishLines([spec], target), want, `${spec} on ${target.kind}`);
+  for (const [spec, target, want, proxy = true] of cases)
+    t.same(publishLines([spec], target, proxy), want, `${spec} on ${target.kind}, userland-proxy ${proxy}`);
 });
 
 t.test('userland-proxy false: the DNAT takes the bridge’s own packets too', async (t) => {
@@ -196,6 +199,30 @@ t.test('userland-proxy false: the DNAT takes the bridge’s own packets too', as
     lines[0],
     'ip netns exec sb-host iptables -t nat -A DOCKER -p tcp -m tcp --dport 8080 -j DNAT --to-destination 10.10.0.2:80',
   );
+});
+
+t.test('userland-proxy on: a docker-proxy with Docker’s flags after each port; off: none', async (t) => {
+  const script = /\S+\/src\/serve\/docker-proxy\.js/;
+  const proxies = (ports: string[], target: Target, proxy = true) =>
+    stepLines('proxy', ports, target, proxy).map((l) => l.replace(script, 'docker-proxy.js'));
+  t.same(proxies(['8080:80', '127.0.0.1:8081:81', '5353:53/udp'], sandbox), [
+    'ip netns exec sb-host node docker-proxy.js -proto tcp -host-ip 0.0.0.0 -host-port 8080 -container-ip 10.10.0.2 -container-port 80 nslab:lab@sb',
+    'ip netns exec sb-host node docker-proxy.js -proto tcp -host-ip 127.0.0.1 -host-port 8081 -container-ip 10.10.0.2 -container-port 81 nslab:lab@sb',
+    'ip netns exec sb-host node docker-proxy.js -proto udp -host-ip 0.0.0.0 -host-port 5353 -container-ip 10.10.0.2 -container-port 53 nslab:lab@sb',
+  ]);
+  t.same(proxies(['8080:80'], host), [
+    'node docker-proxy.js -proto tcp -host-ip 0.0.0.0 -host-port 8080 -container-ip 10.10.0.2 -container-port 80 nslab:lab',
+  ]);
+  t.same(proxies(['8080:80', '5353:53/udp'], sandbox, false), [], 'userland-proxy false: iptables alone');
+  const plan = compile(labFromText('lab.yaml', labWith(['8080:80', '5353:53/udp'])), sandbox);
+  t.same(
+    plan.steps.filter((s) => s.kind === 'publish' || s.kind === 'proxy').map((s) => s.kind),
+    ['publish', 'proxy', 'publish', 'proxy'],
+    'each proxy right after its port’s rules, as dockerd starts it',
+  );
+  const step = plan.steps.find((s) => s.kind === 'proxy')!;
+  t.match(step.docker, 'dockerd runs /usr/bin/docker-proxy -proto tcp -host-ip 0.0.0.0 -host-port 8080');
+  t.match(step.commands[0], { tool: 'server', program: 'docker-proxy', mark: 'nslab:lab@sb' });
 });
 
 t.test('udp servers and checks resolve', async (t) => {

@@ -9,6 +9,7 @@ import t, { type Test } from 'tap';
 import { parse } from 'yaml';
 import { labFromText } from '../../src/lab/index.js';
 import { LabError } from '../../src/lab/problems.js';
+import { compile } from '../../src/plan/compile.js';
 
 /** Asserts exactly one problem, at line:col, whose message matches. */
 const one = (t: Test, text: string, where: string, message: RegExp) => {
@@ -212,6 +213,29 @@ t.test(
     );
   },
 );
+
+t.test('the host’s own loopback is a check’s target: to 127.0.0.1 from host', async (t) => {
+  const l = labFromText(
+    'lab.yaml',
+    lab(br0, c1, 'checks:\n  - http: { from: host, to: 127.0.0.1, port: 8080, body: "client 10.10.0.1" }'),
+  );
+  t.match(l.checks[0], { kind: 'http', from: 'host', to: '127.0.0.1', address: '127.0.0.1', port: 8080 });
+  t.equal(l.checks[0]!.name, 'http host → 127.0.0.1:8080');
+  const plan = compile(l, { kind: 'sandbox', name: 'sb' });
+  t.equal(plan.checks[0]!.netns, 'sb-host', 'it runs in the Docker host’s namespace');
+  one(
+    t,
+    lab(br0, c1, 'checks:\n  - http: { from: host, to: localhost, port: 8080 }'),
+    '10:29',
+    /name the loopback address, to: 127\.0\.0\.1: from: host it is the Docker host’s own/,
+  );
+  one(
+    t,
+    lab(br0, c1, 'checks:\n  - udp: { from: host, to: 127.0.0.256, port: 5353 }'),
+    '10:28',
+    /"127\.0\.0\.256" is not a container, a network, a service, host, outside or an address of this lab/,
+  );
+});
 
 t.test('every problem is reported at once', async (t) => {
   const ps = problems(

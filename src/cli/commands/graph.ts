@@ -6,6 +6,7 @@ import { observeSettled } from '../../inspect/observe.js';
 import { loadLab } from '../../lab/index.js';
 import { EnvError } from '../../run/errors.js';
 import { run } from '../../run/exec.js';
+import { listServers, sameOwner } from '../../run/inventory.js';
 import { requireRoot } from '../../run/preflight.js';
 import { hasTool } from '../../run/tools.js';
 import { asBuilt, planAt } from '../../session/built.js';
@@ -52,7 +53,10 @@ export async function graph(out: Output, name: string, opts: GraphOptions): Prom
     const seen = await Promise.all(
       lab.hosts.map(async (h) => [h.name, await observeSettled(layoutOf(lab, plan, h.name))] as const),
     );
-    topology = fromKernel(lab, plan, Object.fromEntries(seen));
+    const proxies = listServers()
+      .filter((s) => s.program === 'docker-proxy' && sameOwner(s.owner, lab.name, place))
+      .map((s) => s.args);
+    topology = fromKernel(lab, plan, Object.fromEntries(seen), proxies);
   } else {
     const place = placeFrom(lab.name, opts) ?? { kind: 'host' as const };
     topology = fromLab(lab, planAt(lab, place));

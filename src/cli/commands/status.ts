@@ -15,14 +15,24 @@ export async function status(out: Output, nameOrPath: string | undefined): Promi
     out.line(nameOrPath ? `${nameOrPath} is not up` : 'no lab is up');
     return EXIT.ok;
   }
-  const head = ['lab', 'target', 'namespaces', 'links here', 'rules here', 'servers', 'state file'];
-  const counts = (s: LabStatus) => [s.namespaces.length, s.links.length, s.rules, s.servers].map(String);
+  const head = [
+    'lab',
+    'target',
+    'namespaces',
+    'links here',
+    'rules here',
+    'servers',
+    'proxies',
+    'state file',
+  ];
+  const counts = (s: LabStatus) =>
+    [s.namespaces.length, s.links.length, s.rules, s.servers, s.proxies.length].map(String);
   out.line(
     table(
       head,
       up.map((s) => [s.lab, s.target, ...counts(s), s.state]),
     ),
   );
-  out.line('(what carries the lab’s mark; --json lists the namespaces and links by name)');
+  out.line('(what carries the lab’s mark; --json lists the namespaces, links and proxies by name)');
   return EXIT.ok;
 }
