@@ -8,9 +8,9 @@ import { fileURLToPath } from 'node:url';
  * The programs nslab starts in the background (plain JavaScript: each starts in ~40 ms): the
  * containers' servers, Docker's userland proxy, Docker's embedded DNS server.
  */
-export type Program = 'server' | 'docker-proxy' | 'resolver';
+type Program = 'server' | 'docker-proxy' | 'resolver';
 // Resolved from the repository, so they are found from src/ and from the compiled dist/ alike.
-export const scriptOf = (program: Program): string =>
+const scriptOf = (program: Program): string =>
   fileURLToPath(new URL(`../../src/serve/${program}.js`, import.meta.url));
 export const serverScript = scriptOf('server');
 
