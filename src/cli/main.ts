@@ -229,12 +229,16 @@ jsonOption(
 )
   .option('--host', 'compare the copy up on this machine’s own namespace')
   .option('--keep', 'leave both sides up afterwards (Docker containers nslab-dk-LAB-NAME)')
+  .option('--inspect', 'also nslab inspect of each network beside docker network inspect of Docker’s copy')
   .addOption(
     new Option('--only <verdict>', 'show only these rows (the summary still counts all)').choices(ONLY),
   )
   .action(
-    act(async (lab: string, o: { json: boolean; keep?: boolean; only?: Only } & PlaceOptions) =>
-      (await import('./commands/compare.js')).compare(outputFor((json = o.json)), lab, o),
+    act(
+      async (
+        lab: string,
+        o: { json: boolean; keep?: boolean; only?: Only; inspect?: boolean } & PlaceOptions,
+      ) => (await import('./commands/compare.js')).compare(outputFor((json = o.json)), lab, o),
     ),
   );
 

@@ -351,3 +351,9 @@ export async function removeDockerSide(lab: Lab | string): Promise<string[]> {
   }
   return removed;
 }
+
+/** `docker network inspect NAME`: Docker's own document for one of its networks. */
+export async function inspectDockerNetwork(name: string): Promise<unknown> {
+  const r = await mustRun(['docker', 'network', 'inspect', name]);
+  return (JSON.parse(r.stdout) as unknown[])[0] ?? null;
+}

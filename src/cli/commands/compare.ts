@@ -4,10 +4,16 @@ import {
   buildDockerSide,
   dockerEngine,
   dockerName,
+  inspectDockerNetwork,
   removeDockerSide,
   unsupported,
   type DockerSide,
 } from '../../compare/docker.js';
+import { pairInspect, type InspectField } from '../../compare/inspect-pair.js';
+import { dockerNetworks } from '../../inspect/docker-shape.js';
+import { layoutOf } from '../../inspect/layout.js';
+import { observe } from '../../inspect/observe.js';
+import type { Plan } from '../../plan/types.js';
 import { measure } from '../../compare/measure.js';
 import { onlyMatches, summarise, type Only } from '../../compare/group.js';
 import { renderCompare, widthFor, wrap } from '../compare-table.js';
@@ -32,6 +38,57 @@ import { placeFrom, type PlaceOptions } from '../target.js';
 export interface CompareOptions extends PlaceOptions {
   keep?: boolean;
   only?: Only;
+  inspect?: boolean;
+}
+
+/** `nslab inspect` of each network beside `docker network inspect` of Docker's copy. */
+async function inspectPairs(
+  lab: Lab,
+  plan: Plan,
+  docker: DockerSide,
+): Promise<{ network: string; docker: string; fields: InspectField[] }[]> {
+  const seen = Object.fromEntries(
+    await Promise.all(
+      lab.hosts.map(async (h) => [h.name, await observe(layoutOf(lab, plan, h.name))] as const),
+    ),
+  );
+  const ours = dockerNetworks(lab, plan, seen);
+  const byDockerName = new Map(lab.containers.map((c) => [dockerName(lab.name, c.name), c.name]));
+  return Promise.all(
+    docker.networks.map(async (n) => ({
+      network: n.lab,
+      docker: n.name,
+      fields: pairInspect(
+        JSON.parse(JSON.stringify(ours.find((o) => o.Name === n.lab) ?? null)) as never,
+        (await inspectDockerNetwork(n.name)) as never,
+        (name) => byDockerName.get(name) ?? name,
+      ),
+    })),
+  );
+}
+
+/** Field | hand-built | Docker, each cell wrapped, within the terminal's width. */
+function renderPairs(network: string, dockerNet: string, fields: InspectField[], width: number): string {
+  const inner = width - 10;
+  const w = [Math.floor(inner * 0.36), Math.floor(inner * 0.32)];
+  w.push(inner - w[0]! - w[1]!);
+  const row = (cells: string[]) => {
+    const wrapped = cells.map((c, i) => wrap(c, w[i]!));
+    const height = Math.max(...wrapped.map((x) => x.length));
+    return Array.from(
+      { length: height },
+      (_, k) => `│ ${wrapped.map((x, i) => (x[k] ?? '').padEnd(w[i]!)).join(' │ ')} │`,
+    ).join('\n');
+  };
+  const rule = (l: string, m: string, r: string) => `${l}${w.map((x) => '─'.repeat(x + 2)).join(m)}${r}`;
+  return [
+    bold(`nslab inspect ${network} beside docker network inspect ${dockerNet}`),
+    rule('┌', '┬', '┐'),
+    row(['field', 'hand-built', 'Docker']),
+    rule('├', '┼', '┤'),
+    ...fields.map((f) => row([f.field, f.hand, f.docker])),
+    rule('└', '┴', '┘'),
+  ].join('\n');
 }
 
 /** Where the hand-built copy is: the flags' place, else the one place it is up, else a sandbox of its own. */
@@ -79,6 +136,7 @@ export async function compare(out: Output, name: string, opts: CompareOptions): 
     if (interrupt.signal) return exitForSignal(interrupt.signal);
     const summary = summarise(rows);
     const ok = summary.counts.differs === 0;
+    const inspected = opts.inspect ? await inspectPairs(lab, plan, docker!) : undefined;
     out.data({
       ok,
       lab: lab.name,
@@ -86,8 +144,11 @@ export async function compare(out: Output, name: string, opts: CompareOptions): 
       docker: { version: engine.version, networks: docker!.networks.map((n) => ({ ...n })) },
       summary,
       rows: rows.filter((r) => onlyMatches(opts.only, r.verdict)),
+      ...(inspected ? { inspect: inspected } : {}),
     });
     out.line(renderCompare(rows, opts.only ? { only: opts.only } : {}));
+    for (const p of inspected ?? [])
+      out.line(`\n${renderPairs(p.network, p.docker, p.fields, widthFor(process.stdout.columns))}`);
     if (!ok)
       out.line(
         red(
