@@ -309,7 +309,14 @@ const builders: Builders = {
         ip(ns, 'addr', 'add', `${ep.address}/${ep.prefix}`, 'dev', ep.ifname),
         `address:${ep.container}/${ep.ifname}`,
       ),
-      ...(ep.mtu ? [ip(ns, 'link', 'set', 'dev', ep.ifname, 'mtu', String(ep.mtu))] : []),
+      ...(ep.mtu
+        ? [
+            tagged(
+              ip(ns, 'link', 'set', 'dev', ep.ifname, 'mtu', String(ep.mtu)),
+              `mtu:${ep.container}/${ep.ifname}`,
+            ),
+          ]
+        : []),
       tagged(ip(ns, 'link', 'set', 'dev', ep.ifname, 'up'), `link-up:${ep.container}/${ep.ifname}`),
       ...(ep.defaultRoute
         ? [tagged(ip(ns, 'route', 'add', 'default', 'via', network.gateway), `default-route:${ep.container}`)]
@@ -518,11 +525,14 @@ const builders: Builders = {
       commands: [
         ...['PREROUTING', 'OUTPUT'].flatMap((chain) =>
           s.backends.map((b, i) =>
-            rule(ctx, host, 'nat', chain, match(i), [
-              'DNAT',
-              '--to-destination',
-              `${b.address}:${s.targetPort}`,
-            ]),
+            tagged(
+              rule(ctx, host, 'nat', chain, match(i), [
+                'DNAT',
+                '--to-destination',
+                `${b.address}:${s.targetPort}`,
+              ]),
+              `backend:${b.container}`,
+            ),
           ),
         ),
         rule(
