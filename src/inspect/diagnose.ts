@@ -108,6 +108,8 @@ export function diagnose(lab: Lab, seen: ObservedNetwork, hostForwards: boolean)
           c.name,
           `${c.name}'s macvlan child is in mode ${got.inside.mode}, where children cannot reach each other`,
         );
+      if (e.mtu && got.inside.mtu !== e.mtu)
+        say('link', c.name, `${e.ifname} in ${c.name} has MTU ${got.inside.mtu}; the lab gives it ${e.mtu}`);
       const want = `${e.address}/${e.prefix}`;
       if (!got.inside.addresses.includes(want))
         say(

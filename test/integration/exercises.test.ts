@@ -185,7 +185,7 @@ t.test(
   async (t) => {
     const r = await nslab(['exercise', 'bridge-basic', '9', '--sandbox-name', 'tnone']);
     t.equal(r.exitCode, 2);
-    t.match(r.stderr, /bridge-basic has 2 exercises: 1 \(c2 is cut off\), 2 \(Docker was installed/);
+    t.match(r.stderr, /bridge-basic has 3 exercises: 1 \(c2 is cut off\), 2 \(Docker was installed/);
     const bad = await nslab(['validate', fixtureLab('bad-exercise')]);
     t.equal(bad.exitCode, 2);
     t.match(bad.stderr, /bad-exercise\.yaml:\d+:\d+: .*no container "c9" in this lab/);
