@@ -41,7 +41,11 @@ export async function hint(out: Output, name: string, opts: PlaceOptions): Promi
     return [
       ...diagnose(lab, seen, hostForwards(lab, host)),
       ...ruleDifferences(plan, plan.hosts[host] ?? null, host, seen),
-    ].map((f) => (lab.hosts.length > 1 ? { ...f, what: `on ${host}: ${f.what}` } : f));
+    ].map((f) => ({
+      ...(lab.hosts.length > 1 ? { ...f, what: `on ${host}: ${f.what}` } : f),
+      // the namespace to look in: the container's own, else the Docker host's (its bridges too)
+      ns: plan.containerNs[f.where] ?? plan.hosts[host] ?? null,
+    }));
   };
   const findings =
     state.exercise.hints >= ex.hints.length
@@ -81,7 +85,14 @@ export async function hint(out: Output, name: string, opts: PlaceOptions): Promi
   if (!findings) return EXIT.ok;
   out.line(`\nThat was the last hint. What nslab sees in the kernel, lowest layer first:`);
   if (findings.length) {
-    out.line(findings.map((f) => `  ${yellow(f.layer.padEnd(7))} ${f.what}`).join('\n'));
+    out.line(
+      findings
+        .map(
+          (f) =>
+            `  ${yellow(f.layer.padEnd(7))} ${f.what}${f.ns && !f.what.includes(f.ns) ? ` (in ${f.ns})` : ''}`,
+        )
+        .join('\n'),
+    );
     return EXIT.ok;
   }
   if (!failing.failing) {
