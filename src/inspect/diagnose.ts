@@ -167,7 +167,7 @@ export function diagnose(lab: Lab, seen: ObservedNetwork, hostForwards: boolean)
           hasWords(r, '-j', 'MASQUERADE'),
       )
     )
-      say('rules', 'host', `nothing masquerades ${formatSubnet(n.subnet)} on its way out`);
+      say('rules', 'host', `nothing in nat POSTROUTING masquerades ${formatSubnet(n.subnet)} on its way out`);
   // A published port's DNAT sits in Docker's nat DOCKER (NSLAB on the host target), reached by a
   // jump from PREROUTING and OUTPUT; a learner's repair may put it in those chains themselves.
   const inNat = (chain: string) => rules.filter((r) => r.startsWith(`nat ${chain} `));
@@ -210,7 +210,11 @@ export function diagnose(lab: Lab, seen: ObservedNetwork, hostForwards: boolean)
     (/^filter \S+-ISOLATION-STAGE-1 /.test(r) && hasWords(r, '-i', n) && /-j \S+-ISOLATION-STAGE-2$/.test(r));
   for (const n of lab.networks.filter((x) => x.isolated && seen.bridges[x.name]))
     if (!rules.some((r) => isolating(r, n.name)))
-      say('rules', 'host', `nothing drops what is forwarded between ${n.name} and the other bridges`);
+      say(
+        'rules',
+        'host',
+        `nothing in FORWARD drops what is forwarded between ${n.name} and the other bridges`,
+      );
   return found;
 }
 

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 
 export type Solved = Record<string, string[]>;
 
-export const progressDir = (): string => process.env.NSLAB_PROGRESS_DIR ?? '/var/lib/nslab';
+const progressDir = (): string => process.env.NSLAB_PROGRESS_DIR ?? '/var/lib/nslab';
 export const progressFile = (): string => join(progressDir(), 'solved.json');
 
 /** What was solved; nothing when the file is missing or unreadable (progress is a convenience). */

@@ -328,3 +328,47 @@ for (let trial = 0; trial < 6; trial++) {
     },
   );
 }
+
+t.test(
+  'when nothing nslab compares differs, the last hint gives the first failing check’s probe, not "run check"',
+  { skip: needsRoot },
+  async (t) => {
+    const sb = sandboxName('probe');
+    const at = ['--sandbox-name', sb];
+    t.teardown(() => nslab(['down', 'bridge-nat', ...at]));
+    t.equal((await nslab(['exercise', 'bridge-nat', '1', ...at])).exitCode, 0);
+    // The planted fault repaired, then a neighbour entry no layer of the diagnosis reads.
+    for (const argv of [
+      [...solutions['bridge-nat']!['1']![0]!],
+      [
+        'ip',
+        '-n',
+        '{c1}',
+        'neigh',
+        'replace',
+        '172.31.0.1',
+        'lladdr',
+        '02:00:00:00:00:01',
+        'dev',
+        'eth0',
+        'nud',
+        'permanent',
+      ],
+    ]) {
+      const real = argv.map((w) => w.replace(/\{([a-z0-9-]+)\}/g, (_, n: string) => `${sb}-${n}`));
+      t.equal((await execa(real[0]!, real.slice(1), { reject: false })).exitCode, 0, real.join(' '));
+    }
+    let last = '';
+    for (let i = 0; i < 3; i++) last = (await nslab(['hint', 'bridge-nat', ...at, '--json'])).stdout;
+    const r = JSON.parse(last) as {
+      findings: unknown[];
+      failing?: { check: string; command: string; got: string };
+    };
+    t.same(r.findings, []);
+    t.match(r.failing?.command, new RegExp(`${sb}-c1`), 'the probe runs in c1’s namespace');
+    t.match(r.failing?.got, /^fails/);
+    const text = await nslab(['hint', 'bridge-nat', ...at]);
+    t.match(text.stdout, /Run its probe by hand/);
+    t.notMatch(text.stdout, /run check/);
+  },
+);
