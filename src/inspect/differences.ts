@@ -2,7 +2,8 @@
 // rule the plan adds that is not there, every rule in the plan's chains that the plan never adds,
 // every filter policy that is not the plan's. It names a difference for any state a learner can
 // reach (a flushed table, a rule with `-o` where the plan has `! -o`), not only the planted fault.
-import type { Command, IptablesCommand } from '../plan/command.js';
+import { inNs, type Command, type IptablesCommand } from '../plan/command.js';
+import { run } from '../run/exec.js';
 import type { Plan } from '../plan/types.js';
 import type { Finding } from './diagnose.js';
 import type { RuleLine } from './observe.js';
@@ -96,4 +97,25 @@ export function ruleDifferences(
         });
     }
   return found;
+}
+
+/**
+ * Every sysctl the plan sets in namespace `ns` that the kernel has otherwise (ip_forward has its
+ * own finding in diagnose). Read with `sysctl -n` in that namespace: the one I/O of this module.
+ */
+export async function sysctlDifferences(plan: Plan, ns: string | null, where: string): Promise<Finding[]> {
+  const wanted = new Map<string, string>();
+  for (const c of plan.steps.flatMap((s) => s.commands))
+    if (c.tool === 'sysctl' && c.ns === ns && c.key !== 'net.ipv4.ip_forward') wanted.set(c.key, c.value);
+  const at = ns ?? 'this machine’s own namespace';
+  const found = await Promise.all(
+    [...wanted].map(async ([key, value]): Promise<Finding | null> => {
+      const r = await run(inNs(ns, 'sysctl', '-n', key));
+      const got = r.exitCode === 0 ? r.stdout.trim() : 'unreadable';
+      return got === value
+        ? null
+        : { layer: 'host', where, what: `in ${at}, ${key} is ${got}; the lab sets ${value}` };
+    }),
+  );
+  return found.filter((f): f is Finding => f !== null);
 }

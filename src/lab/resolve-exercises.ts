@@ -32,8 +32,15 @@ const ON_NETWORK = [
   'no-shim',
   'no-isolation',
   'masquerade-wrong-way',
+  'no-route-localnet',
 ] as const;
-const ON_HOST = ['ip-forward-off', 'forward-drop', 'vxlan-unplugged', 'no-isolation-jump'] as const;
+const ON_HOST = [
+  'ip-forward-off',
+  'forward-drop',
+  'vxlan-unplugged',
+  'no-isolation-jump',
+  'no-vxlan-peers',
+] as const;
 
 export function resolveExercises(raw: RawExercise[], lab: Lab, report: Report): Exercise[] {
   return raw.map((x, i) => ({
@@ -122,12 +129,14 @@ function whatIsWrong(f: Fault, lab: Lab): string | null {
     if (f.kind === 'no-isolation' && !n.isolated) return `${f.network} is not isolated`;
     if (f.kind === 'masquerade-wrong-way' && !n.nat)
       return `${f.network} has no nat: true, so no MASQUERADE rule to get wrong`;
+    if (f.kind === 'no-route-localnet' && (n.driver !== 'bridge' || lab.daemon.userlandProxy))
+      return 'route_localnet is set on bridges only with daemon: { userland-proxy: false }';
     return null;
   }
   if (!lab.hosts.some((h) => h.name === f.host))
     return `no Docker host "${f.host}" in this lab (its hosts: ${lab.hosts.map((h) => h.name).join(', ')})`;
   if (
-    f.kind === 'vxlan-unplugged' &&
+    (f.kind === 'vxlan-unplugged' || f.kind === 'no-vxlan-peers') &&
     !lab.networks.some((n) => n.driver === 'overlay' && n.hosts.includes(f.host))
   )
     return `${f.host} has no overlay network`;

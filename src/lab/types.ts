@@ -167,10 +167,19 @@ export type Fault =
   | { kind: 'hosts-missing'; container: string; name: string }
   | {
       kind:
-        'no-gateway' | 'bridge-down' | 'no-masquerade' | 'no-shim' | 'no-isolation' | 'masquerade-wrong-way';
+        | 'no-gateway'
+        | 'bridge-down'
+        | 'no-masquerade'
+        | 'no-shim'
+        | 'no-isolation'
+        | 'masquerade-wrong-way'
+        | 'no-route-localnet';
       network: string;
     }
-  | { kind: 'ip-forward-off' | 'forward-drop' | 'vxlan-unplugged' | 'no-isolation-jump'; host: string };
+  | {
+      kind: 'ip-forward-off' | 'forward-drop' | 'vxlan-unplugged' | 'no-isolation-jump' | 'no-vxlan-peers';
+      host: string;
+    };
 
 export interface Exercise {
   title: string;

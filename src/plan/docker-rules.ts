@@ -156,7 +156,9 @@ export function natStep(network: Network, host: string, ctx: Context) {
           : []),
       ].join(', '),
     commands: [
-      ...(!proxy(ctx) ? [sysctl(h, `net.ipv4.conf.${bridge}.route_localnet`, '1')] : []),
+      ...(!proxy(ctx)
+        ? [tagged(sysctl(h, `net.ipv4.conf.${bridge}.route_localnet`, '1'), `route-localnet:${bridge}`)]
+        : []),
       ...(network.nat
         ? [
             tagged(

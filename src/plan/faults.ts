@@ -121,6 +121,8 @@ function planting(f: Fault, lab: Lab, plan: Plan): Planting {
         return drop(`isolation:${n}`);
       case 'no-shim':
         return drop(`shim:${n}`);
+      case 'no-route-localnet':
+        return drop(`route-localnet:${n}`);
       case 'masquerade-wrong-way':
         // `-o br0` where Docker has `! -o br0`: only what stays on the bridge is rewritten
         return replace(`masquerade:${n}`, (x) =>
@@ -134,6 +136,10 @@ function planting(f: Fault, lab: Lab, plan: Plan): Planting {
       return { ...drop(`ip-forward:${f.host}`), add: [sysctl(h, 'net.ipv4.ip_forward', '0')] };
     case 'forward-drop':
       return { add: [{ tool: 'iptables', ns: h, op: '-P', chain: 'FORWARD', args: ['DROP'] }] };
+    case 'no-vxlan-peers':
+      return drop(
+        ...lab.networks.filter((n) => n.driver === 'overlay').map((n) => `vxlan-peers:${n.name}@${f.host}`),
+      );
     case 'no-isolation-jump':
       return drop(`isolation-jump:${f.host}`);
     case 'vxlan-unplugged':

@@ -282,7 +282,12 @@ const builders: Builders = {
         ),
         ip(h, 'link', 'set', 'dev', dev, 'up'),
         // Head-end replication: unknown and broadcast frames go to every other host.
-        ...peers.map((p) => bridge(h, 'fdb', 'append', '00:00:00:00:00:00', 'dev', dev, 'dst', p.address)),
+        ...peers.map((p) =>
+          tagged(
+            bridge(h, 'fdb', 'append', '00:00:00:00:00:00', 'dev', dev, 'dst', p.address),
+            `vxlan-peers:${network.name}@${host.name}`,
+          ),
+        ),
       ],
     };
   },

@@ -105,6 +105,14 @@ t.test('the new fault kinds change exactly the command they name', async (t) => 
     removed: ['ip -n sb-b link set dev eth0 mtu 1450'],
     added: ['ip -n sb-b link set dev eth0 mtu 1400'],
   });
+  t.same(planted('port-publish-no-proxy', /127\.0\.0\.1:8080 hangs/), {
+    removed: ['ip netns exec sb-host sysctl -qw net.ipv4.conf.br0.route_localnet=1'],
+    added: [],
+  });
+  t.same(planted('overlay', /cannot find b/), {
+    removed: ['bridge -n sb-h1 fdb append 00:00:00:00:00:00 dev vx-ov0 dst 198.51.100.3'],
+    added: [],
+  });
   const vip = planted('service-vip', /only web2/);
   t.equal(vip.added.length, 0);
   t.equal(vip.removed.length, 2, 'the DNAT to web1 in PREROUTING and in OUTPUT');

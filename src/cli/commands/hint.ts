@@ -2,7 +2,7 @@
 // itself sees wrong in the kernel, layer by layer (root).
 import { runChecks } from '../../check/run.js';
 import { diagnose } from '../../inspect/diagnose.js';
-import { ruleDifferences } from '../../inspect/differences.js';
+import { ruleDifferences, sysctlDifferences } from '../../inspect/differences.js';
 import { layoutOf } from '../../inspect/layout.js';
 import { observe } from '../../inspect/observe.js';
 import { loadLab } from '../../lab/index.js';
@@ -40,6 +40,7 @@ export async function hint(out: Output, name: string, opts: PlaceOptions): Promi
     const seen = await observe(layoutOf(lab, plan, host));
     return [
       ...diagnose(lab, seen, hostForwards(lab, host)),
+      ...(await sysctlDifferences(plan, plan.hosts[host] ?? null, host)),
       ...ruleDifferences(plan, plan.hosts[host] ?? null, host, seen),
     ].map((f) => ({
       ...(lab.hosts.length > 1 ? { ...f, what: `on ${host}: ${f.what}` } : f),
