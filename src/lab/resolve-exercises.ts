@@ -24,6 +24,7 @@ const ON_CONTAINER = [
   'wrong-gateway',
   'dnat-wrong-port',
   'backend-missing',
+  'resolv-no-dns',
 ] as const;
 const ON_NETWORK = [
   'no-gateway',
@@ -84,6 +85,7 @@ function whatIsWrong(f: Fault, lab: Lab): string | null {
       'lo-down',
       'hosts-missing',
       'no-output-dnat',
+      'resolv-no-dns',
       'dnat-wrong-port',
       'backend-missing',
     ].includes(f.kind);
@@ -96,7 +98,7 @@ function whatIsWrong(f: Fault, lab: Lab): string | null {
     if (f.kind === 'macvlan-private' && first?.kind !== 'macvlan')
       return `${f.container} is not on a macvlan network`;
     if (f.kind === 'no-output-dnat' && c.ports.length === 0) return `${f.container} publishes no port`;
-    if (f.kind === 'no-dns-jump' && !usesDns(lab, c.name))
+    if ((f.kind === 'no-dns-jump' || f.kind === 'resolv-no-dns') && !usesDns(lab, c.name))
       return `${f.container} is on no network with dns: true, so it has no DOCKER_OUTPUT chain`;
     if (f.kind === 'no-hairpin' && (first?.kind !== 'veth' || lab.daemon.userlandProxy))
       return 'hairpin mode is set on bridge ports only with daemon: { userland-proxy: false }';

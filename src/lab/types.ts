@@ -159,7 +159,8 @@ export type Fault =
         | 'macvlan-private'
         | 'wrong-gateway'
         | 'dnat-wrong-port'
-        | 'backend-missing';
+        | 'backend-missing'
+        | 'resolv-no-dns';
       container: string;
     }
   | { kind: 'prefix'; container: string; prefix: number }

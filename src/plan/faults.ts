@@ -2,7 +2,7 @@
 // lab comes up broken in exactly the way the exercise teaches. Pure, like compile().
 import type { Exercise, Fault, Lab } from '../lab/types.js';
 import { addressAt, contains, parseCidr } from '../net/ipv4.js';
-import { hostsFile } from './files.js';
+import { hostsFile, resolvConf } from './files.js';
 import { hasTag, ip, sysctl, type Command } from './command.js';
 import { lanChild } from './steps.js';
 import type { Plan } from './types.js';
@@ -98,6 +98,9 @@ function planting(f: Fault, lab: Lab, plan: Plan): Planting {
           withArgs(x, (a) => a.map((w) => (w === to ? `${p.address}:${p.containerPort + 1}` : w))),
         );
       }
+      case 'resolv-no-dns':
+        // the resolv.conf of a container on the default bridge: no DNS server in the lab
+        return replace(`resolv-file:${c.name}`, (x) => ({ ...x, content: resolvConf(plan.mark, false) }));
       case 'backend-missing':
         return drop(`backend:${c.name}`);
       case 'macvlan-private':

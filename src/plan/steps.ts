@@ -212,7 +212,10 @@ const builders: Builders = {
       commands: [
         undoing(file('mkdir', dir), file('rm', dir)),
         tagged(file('write', `${dir}/hosts`, hostsFile(container, ctx.mark)), `hosts-file:${container.name}`),
-        file('write', `${dir}/resolv.conf`, resolvConf(ctx.mark, dns)),
+        tagged(
+          file('write', `${dir}/resolv.conf`, resolvConf(ctx.mark, dns)),
+          `resolv-file:${container.name}`,
+        ),
       ],
     };
   },
