@@ -42,7 +42,9 @@ function planting(f: Fault, lab: Lab, plan: Plan): Planting {
       case 'lo-down':
         return drop(`lo-up:${c.mode.kind === 'container' ? c.mode.of : c.name}`);
       case 'link-down':
-        return drop(`link-up:${c.name}/${ep.ifname}`);
+        // The kernel refuses a route via a link that is down: the default route goes too, as it
+        // does when a learner sets eth0 down in a running container.
+        return drop(`link-up:${c.name}/${ep.ifname}`, `default-route:${c.name}`);
       case 'host-end-down':
         return drop(`port-up:${ep.hostIfname}`);
       case 'unplugged':

@@ -109,8 +109,15 @@ t.test('the new fault kinds change exactly the command they name', async (t) => 
     removed: ['ip netns exec sb-host sysctl -qw net.ipv4.conf.br0.route_localnet=1'],
     added: [],
   });
-  t.same(planted('overlay', /cannot find b/), {
-    removed: ['bridge -n sb-h1 fdb append 00:00:00:00:00:00 dev vx-ov0 dst 198.51.100.3'],
+  t.same(planted('overlay', /cannot find each other/), {
+    removed: [
+      'bridge -n sb-h1 fdb append 00:00:00:00:00:00 dev vx-ov0 dst 198.51.100.3',
+      'bridge -n sb-h2 fdb append 00:00:00:00:00:00 dev vx-ov0 dst 198.51.100.2',
+    ],
+    added: [],
+  });
+  t.same(planted('container-mode', /neither web nor the sidecar/), {
+    removed: ['ip -n sb-web link set dev eth0 up', 'ip -n sb-web route add default via 172.25.0.1'],
     added: [],
   });
   const vip = planted('service-vip', /only web2/);
