@@ -2,6 +2,7 @@
 // network create, docker run with the lab's addresses, ports and modes), its container
 // namespaces given names so nslab's inspection and checks reach them, and all of it removed
 // again — containers, networks, names and the servers nslab started in them.
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdir, rm, writeFile, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Container, Lab } from '../lab/types.js';
@@ -356,4 +357,35 @@ export async function removeDockerSide(lab: Lab | string): Promise<string[]> {
 export async function inspectDockerNetwork(name: string): Promise<unknown> {
   const r = await mustRun(['docker', 'network', 'inspect', name]);
   return (JSON.parse(r.stdout) as unknown[])[0] ?? null;
+}
+
+/**
+ * Does the engine run docker-proxy for published ports? dockerd's `--userland-proxy=false` or
+ * daemon.json's "userland-proxy": false turn it off; on is the default. Read from dockerd's
+ * command line and its config file, so nothing is started to find out.
+ */
+export function engineUserlandProxy(): boolean {
+  const pid = readdirSync('/proc').find((p) => {
+    try {
+      return /^\d+$/.test(p) && readFileSync(`/proc/${p}/comm`, 'utf8').trim() === 'dockerd';
+    } catch {
+      return false;
+    }
+  });
+  const argv = pid ? readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0') : [];
+  const flag = argv.find((a) => /^--userland-proxy(=|$)/.test(a));
+  if (flag) return !/=(false|0)$/.test(flag);
+  const configIndex = argv.findIndex((a) => a.startsWith('--config-file'));
+  const config =
+    configIndex < 0
+      ? '/etc/docker/daemon.json'
+      : argv[configIndex]!.includes('=')
+        ? argv[configIndex]!.split('=')[1]!
+        : argv[configIndex + 1]!;
+  try {
+    const set = (JSON.parse(readFileSync(config, 'utf8')) as Record<string, unknown>)['userland-proxy'];
+    return set !== false;
+  } catch {
+    return true; // no config file: Docker's default
+  }
 }

@@ -3,7 +3,7 @@
 // rules left as they were. Skipped (with the reason) where no Docker engine runs.
 import { execa } from 'execa';
 import t from 'tap';
-import { IMAGE, unsupported } from '../../src/compare/docker.js';
+import { engineUserlandProxy, IMAGE, unsupported } from '../../src/compare/docker.js';
 import { listLabs, loadLab } from '../../src/lab/index.js';
 import {
   cli,
@@ -234,9 +234,10 @@ t.test('compare --keep leaves both copies up; down removes both', { skip }, asyn
 // The text a learner reads, for every lab compare can rebuild: the summary before the table, and
 // no line wider than 100 columns (the table wraps its cells; piped output draws for 100).
 t.test('compare’s text fits 100 columns for every lab it supports', { skip }, async (t) => {
+  // a lab built for the other userland-proxy mode than this engine's is refused (next test)
   const labs = listLabs()
     .map((l) => l.name)
-    .filter((n) => !unsupported(loadLab(n)));
+    .filter((n) => !unsupported(loadLab(n)) && loadLab(n).daemon.userlandProxy === engineUserlandProxy());
   t.ok(labs.length >= 9, `${labs.length} labs: ${labs.join(', ')}`);
   for (const lab of labs) {
     const sb = sandboxName('cmpw');
@@ -261,6 +262,17 @@ t.test('compare says which labs it cannot rebuild with Docker, and changes nothi
   const r = await nslab(['compare', 'overlay']);
   t.equal(r.exitCode, 2);
   t.match(r.stderr, /overlay.*compare rebuilds bridge networks only/);
+  // this machine's dockerd runs its userland proxy (Docker's default): the no-proxy lab would
+  // differ by that setting alone, so compare refuses it and says how to compare it
+  t.equal(engineUserlandProxy(), true, 'the engine CI starts keeps Docker’s default');
+  const noProxy = await nslab(['compare', 'port-publish-no-proxy', '--sandbox-name', sandboxName('cmpn')]);
+  t.equal(noProxy.exitCode, 3);
+  t.match(
+    noProxy.stderr,
+    /built as dockerd with userland-proxy false, but this engine runs with userland-proxy true/,
+  );
+  t.match(noProxy.stderr, /--userland-proxy=false/);
+  t.same(await leftovers('port-publish-no-proxy'), { containers: [], names: [] }, 'nothing built');
 });
 
 // Docker beside every lab that can run on the host target: a real dockerd (FORWARD policy DROP,

@@ -4,6 +4,7 @@ import {
   buildDockerSide,
   dockerEngine,
   dockerName,
+  engineUserlandProxy,
   inspectDockerNetwork,
   removeDockerSide,
   unsupported,
@@ -112,6 +113,18 @@ export async function compare(out: Output, name: string, opts: CompareOptions): 
   }
   const engine = await dockerEngine();
   if ('why' in engine) throw new EnvError(`compare needs a Docker engine: ${engine.why}`, engine.fix);
+  // A lab built for the other proxy mode would differ by the engine's setting, not by its build.
+  const publishes = lab.containers.some((c) => c.ports.length > 0);
+  if (publishes && engineUserlandProxy() !== lab.daemon.userlandProxy)
+    throw new EnvError(
+      `${lab.name} is built as dockerd with userland-proxy ${lab.daemon.userlandProxy}, but this ` +
+        `engine runs with userland-proxy ${!lab.daemon.userlandProxy}: the two would differ by that ` +
+        'setting, not by what nslab builds',
+      lab.daemon.userlandProxy
+        ? 'compare it against a dockerd without --userland-proxy=false'
+        : 'restart dockerd with --userland-proxy=false (or "userland-proxy": false in ' +
+            '/etc/docker/daemon.json) to compare it; compare port-publish against this engine',
+    );
   const { place, up } = await handPlace(lab, opts);
   // compare builds the hand side only when the lab is not up: then it is the place's one writer.
   requireRoot('compare'); // before the lock, whose file is root's
