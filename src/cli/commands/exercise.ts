@@ -11,6 +11,7 @@ import type { Plan } from '../../plan/types.js';
 import { apply, type Interrupt } from '../../run/apply.js';
 import { readState, writeState } from '../../run/state.js';
 import { fill, sandboxFlag } from '../../session/exercise.js';
+import { snapshotAtStart } from '../../session/judged.js';
 import { prepare } from '../../session/prepare.js';
 import { lockPlace } from '../../run/lock.js';
 import { requireRoot } from '../../run/preflight.js';
@@ -56,6 +57,8 @@ export async function exercise(
     const state = readState(lab.name, place)!;
     writeState({ ...state, exercise: { index, hints: 0 } });
     results = await runChecks(clean.checks, containerNamespaces(clean), lanPorts(lab, clean), interrupt);
+    // What check compares the repair with: the kernel as built, and the checks that passed.
+    if (!interrupt.signal) await snapshotAtStart(lab, place, clean, results);
     // A signal after apply's last command (or in the checks): the exercise is removed whole.
     if (interrupt.signal) {
       await rollBack(lab.name, place);
