@@ -44,12 +44,21 @@ const SHOWN = 3;
 const some = (lines: string[]) =>
   lines.slice(0, SHOWN).join('; ') + (lines.length > SHOWN ? `; and ${lines.length - SHOWN} more` : '');
 
-/** A new rule of the repair that catches more than Docker's does. */
+/** A new rule of the repair that catches more than Docker's does, on a Docker host. */
 function tooBroad(table: string, rule: string, proxy: boolean): string | null {
   const words = rule.split(' ');
   const chain = words[1];
   const target = words[words.indexOf('-j') + 1];
   const has = (flag: string) => words.includes(flag);
+  if (
+    table === 'nat' &&
+    chain === 'POSTROUTING' &&
+    target === 'MASQUERADE' &&
+    !['-s', '-d', '-o', '--ctorigdst'].some(has)
+  )
+    return 'masquerades every packet that leaves the host by any interface, what passes between the containers of a bridge included';
+  if (table === 'filter' && chain === 'FORWARD' && target === 'DROP' && !['-i', '-o', '-s', '-d'].some(has))
+    return 'drops every forwarded packet, the traffic within each bridge and out to the world included';
   if (
     proxy &&
     table === 'nat' &&
@@ -65,7 +74,11 @@ function tooBroad(table: string, rule: string, proxy: boolean): string | null {
   return null;
 }
 
-function dockerFor(table: string, bridges: string[]): string {
+function dockerFor(table: string, rule: string, bridges: string[]): string {
+  if (rule.includes('MASQUERADE'))
+    return `Docker masquerades one bridge’s subnet, for what leaves by another interface: -A POSTROUTING -s SUBNET ! -o ${bridges[0] ?? 'BRIDGE'} -j MASQUERADE`;
+  if (rule.includes('-j DROP'))
+    return 'Docker isolates its networks by their interfaces: -A DOCKER-ISOLATION-STAGE-1 -i BRIDGE ! -o BRIDGE -j DOCKER-ISOLATION-STAGE-2, -A DOCKER-ISOLATION-STAGE-2 -o OTHER-BRIDGE -j DROP';
   if (table === 'nat')
     return (
       'Docker jumps to its DOCKER chain from OUTPUT for the host’s own addresses only: ' +
@@ -92,6 +105,10 @@ function stateChanges(before: NsState, now: NsState): string[] {
   out.push(...a.gone.map((x) => `address ${x} removed`), ...a.added.map((x) => `address ${x} added`));
   const r = diffLines(before.routes, now.routes);
   out.push(...r.gone.map((x) => `route ${x} removed`), ...r.added.map((x) => `route ${x} added`));
+  for (const [file, lines] of Object.entries(before.files ?? {})) {
+    const f = diffLines(lines, now.files?.[file] ?? []);
+    if (f.gone.length + f.added.length) out.push(`${file} edited`);
+  }
   return out;
 }
 
@@ -164,9 +181,9 @@ export function judge(before: Snapshot, now: Snapshot, ctx: JudgeContext): Findi
         findings.push({ what: `you set ${name}=${now2} in ${here} (it was ${value})`, docker: outside });
       else if (name === 'net.ipv4.conf.all.route_localnet' && ctx.proxy)
         findings.push({
-          what: `you set ${name}=${now2} in ${here}: packets to 127.0.0.1 may now be routed off the host`,
+          what: `you set ${name}=${now2} in ${here}: packets from and to 127.0.0.0/8 may now be routed off the namespace`,
           docker:
-            'with docker-proxy (its default), Docker leaves route_localnet 0: the proxy answers 127.0.0.1',
+            'with docker-proxy (its default), Docker never sets route_localnet: the proxy answers 127.0.0.1',
         });
     }
 
@@ -183,13 +200,21 @@ export function judge(before: Snapshot, now: Snapshot, ctx: JudgeContext): Findi
           what: `you added to the ${table} table in ${here}: ${some(added)}`,
           docker: outside,
         });
-      if (inFault)
+      const isHost = hostOf(ns) !== undefined;
+      const notDns = added.filter((r) => !/DOCKER_(OUTPUT|POSTROUTING)/.test(r));
+      if (inFault && !isHost && notDns.length)
+        findings.push({
+          what: `you added to the ${table} table in ${here}: ${some(notDns)}`,
+          docker:
+            'Docker puts no rules into a container’s namespace besides the embedded DNS’s (DOCKER_OUTPUT, DOCKER_POSTROUTING for 127.0.0.11): the repair belongs elsewhere',
+        });
+      if (inFault && isHost)
         for (const rule of added) {
           const why = tooBroad(table, rule, ctx.proxy);
           if (why)
             findings.push({
               what: `your rule in ${here} (${table}) ${rule} ${why}`,
-              docker: dockerFor(table, bridges),
+              docker: dockerFor(table, rule, bridges),
             });
         }
     }

@@ -22,6 +22,8 @@ export interface NsState {
   policies: Record<string, string>;
   /** sysctl name → value; a setting the namespace does not have is left out */
   sysctls: Record<string, string>;
+  /** /etc/netns/NS/hosts and resolv.conf (what `ip netns exec` shows as /etc/…) → their lines */
+  files?: Record<string, string[]>;
 }
 
 export interface Snapshot {
@@ -107,6 +109,15 @@ async function readNs(ns: string): Promise<NsState> {
     routes: routes.stdout.split('\n').filter(Boolean).sort(),
     ...t,
     sysctls,
+    files: Object.fromEntries(
+      ['hosts', 'resolv.conf'].flatMap((f) => {
+        try {
+          return [[`/etc/${f}`, readFileSync(`/etc/netns/${ns}/${f}`, 'utf8').split('\n').filter(Boolean)]];
+        } catch {
+          return [];
+        }
+      }),
+    ),
   };
 }
 
