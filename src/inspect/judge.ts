@@ -88,9 +88,16 @@ function dockerFor(table: string, rule: string, bridges: string[]): string {
 }
 
 function diffLines(before: string[], now: string[]): { gone: string[]; added: string[] } {
-  const b = new Set(before);
-  const n = new Set(now);
-  return { gone: before.filter((l) => !n.has(l)), added: now.filter((l) => !b.has(l)) };
+  // Counted, not a set: a rule added a second time is a change too.
+  const less = (from: string[], take: string[]) => {
+    const left = [...from];
+    for (const l of take) {
+      const at = left.indexOf(l);
+      if (at >= 0) left.splice(at, 1);
+    }
+    return left;
+  };
+  return { gone: less(before, now), added: less(now, before) };
 }
 
 function stateChanges(before: NsState, now: NsState): string[] {

@@ -17,7 +17,9 @@ export async function snapshotAtStart(lab: Lab, place: Place, plan: Plan, result
 /** How a namespace is named to the learner. */
 function labelOf(plan: Plan): (ns: string) => string {
   const names = new Map<string, string>();
-  for (const [c, ns] of Object.entries(plan.containerNs)) if (ns) names.set(ns, `${c}'s namespace (${ns})`);
+  // A container:X sidecar shares X's namespace: X names it (the first to claim it).
+  for (const [c, ns] of Object.entries(plan.containerNs))
+    if (ns && !names.has(ns)) names.set(ns, `${c}'s namespace (${ns})`);
   const hosts = Object.entries(plan.hosts);
   for (const [h, ns] of hosts)
     if (ns) names.set(ns, `the Docker host${hosts.length > 1 ? ` ${h}` : ''}'s namespace (${ns})`);

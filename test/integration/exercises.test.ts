@@ -34,7 +34,7 @@ interface Outcome {
   before: { exitCode: number; stdout: string };
   repairs: { argv: string[]; exitCode: number; stderr: string }[];
   after: { exitCode: number };
-  solved: (Checks & { solved: boolean }) | null;
+  solved: (Checks & { solved: boolean; judged: { what: string }[] }) | null;
   left: string[];
   /** what nslab names as wrong once every hint was shown */
   findings: { layer: string; what: string }[] | null;
@@ -141,6 +141,7 @@ for (const { name } of listLabs()) {
           [],
           'after the repair every check comes out as expected',
         );
+        t.same(o.solved?.judged, [], 'the repair is Docker’s: the judge finds nothing broader or misplaced');
         t.equal(o.after.exitCode, 0, 'check says: solved');
         t.equal(o.solved?.solved, true);
         t.same(o.left, [], 'down removes the lab and the learner’s repairs with it');
