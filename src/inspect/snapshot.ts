@@ -10,7 +10,7 @@ import { readSysctl } from '../run/sysctl.js';
 import { snapshotFile, writeFileAtomic } from '../run/state.js';
 
 export interface NsState {
-  /** link name → `state master hairpin` as one comparable line */
+  /** link name → `up|down, master, hairpin` as one comparable line */
   links: Record<string, string>;
   /** `dev address/prefix` */
   addresses: string[];
@@ -44,7 +44,7 @@ const TABLES = ['filter', 'nat'] as const;
 
 interface IpLink {
   ifname: string;
-  operstate: string;
+  flags: string[];
   master?: string;
   linkinfo?: { info_slave_kind?: string; info_slave_data?: { hairpin?: boolean } };
 }
@@ -100,7 +100,8 @@ async function readNs(ns: string): Promise<NsState> {
     links: Object.fromEntries(
       links.map((l) => {
         const hairpin = l.linkinfo?.info_slave_data?.hairpin;
-        const line = [l.operstate, l.master ? `master ${l.master}` : 'no master'];
+        // The administrative state (`ip link set … up`), not the carrier's: that settles on its own.
+        const line = [l.flags.includes('UP') ? 'up' : 'down', l.master ? `master ${l.master}` : 'no master'];
         if (hairpin !== undefined) line.push(`hairpin ${hairpin ? 'on' : 'off'}`);
         return [l.ifname, line.join(', ')];
       }),
