@@ -35,7 +35,7 @@ export interface Snapshot {
   passing: string[];
 }
 
-export const SYSCTLS = [
+const SYSCTLS = [
   'net.ipv4.ip_forward',
   'net.ipv4.conf.all.route_localnet',
   'net.bridge.bridge-nf-call-iptables',
