@@ -159,12 +159,24 @@ jsonOption(
     program
       .command('exercise')
       .argument('<lab>')
-      .argument('[number]', 'which exercise (default 1)')
+      .argument('[number]', 'which exercise (default: the first not solved on this machine)')
       .description('build the lab in a sandbox with one fault planted, and print the task (root)'),
   ),
 ).action(
   act(async (lab: string, n: string | undefined, o: { json: boolean } & PlaceOptions) =>
     (await import('./commands/exercise.js')).exercise(outputFor((json = o.json)), lab, n, o),
+  ),
+);
+
+jsonOption(
+  program
+    .command('workshop')
+    .description(
+      'every lab’s exercises in workshop order, solved or not on this machine, and the next command',
+    ),
+).action(
+  act(async (o: { json: boolean }) =>
+    (await import('./commands/workshop.js')).workshop(outputFor((json = o.json))),
   ),
 );
 

@@ -9,6 +9,7 @@ import type { ContainerState, LinkState, ObservedNetwork, RuleLine } from '../in
 import type { Lab } from '../lab/types.js';
 import type { HairpinSeen } from './paths.js';
 import { contains, formatSubnet, offsetIn, parseCidr, type Subnet } from '../net/ipv4.js';
+import { hostForwards } from '../plan/compile.js';
 
 /** same; Docker's own choice; the lab's deliberate choice; not run on one side; a real difference */
 export type Verdict = 'same' | 'docker' | 'lab' | 'skipped' | 'differs';
@@ -320,11 +321,18 @@ export function compareNetworks({ lab, hand, docker }: CompareInput): Row[] {
         'the value is per namespace and the lab does not set it',
     ],
   );
-  add('host: FORWARD policy', hand.observed.policies.FORWARD, docker.observed.policies.FORWARD, [
-    'docker',
-    'Docker sets FORWARD to DROP and accepts its own bridges’ traffic by rules in its chains; ' +
-      'the lab’s host keeps ACCEPT, so it needs no such rules',
-  ]);
+  add(
+    'host: FORWARD policy',
+    hand.observed.policies.FORWARD,
+    docker.observed.policies.FORWARD,
+    playsDockerd(lab)
+      ? undefined
+      : [
+          'docker',
+          'Docker sets FORWARD to DROP and accepts its own bridges’ traffic by rules in its chains; ' +
+            'the lab’s host keeps ACCEPT, so it needs no such rules',
+        ],
+  );
   rows.push(...proxyRows(lab, hand, docker, nh, nd));
   rows.push(...compareRules(lab, hand, docker, nh, nd));
   rows.push(...hairpinRows(hand, docker, nh, nd));
@@ -377,6 +385,10 @@ function dnsOf(c: ContainerState): string {
       );
     return m ? [{ chain: m[1]!, proto: m[2]!, port: m[3]! }] : [];
   });
+  // a DNAT in a chain of its own works only when OUTPUT jumps there (Docker: -A OUTPUT -d 127.0.0.11/32 -j DOCKER_OUTPUT)
+  const jumped = (chain: string) =>
+    chain === 'OUTPUT' ||
+    (c.dns?.rules ?? []).some((r) => new RegExp(`^-A OUTPUT .*-j ${chain}(\\s|$)`).test(r));
   const answered = dnat.filter((d) => c.dns?.listening.includes(`127.0.0.11:${d.port}/${d.proto}`));
   const protos = (ds: typeof dnat) =>
     ds
@@ -386,7 +398,9 @@ function dnsOf(c: ContainerState): string {
   return [
     `nameserver ${servers.join(', ') || 'none'}`,
     dnat.length
-      ? `DNAT ${protos(dnat)} :53 → 127.0.0.11 (${[...new Set(dnat.map((d) => d.chain))].join(', ')})`
+      ? `DNAT ${protos(dnat)} :53 → 127.0.0.11 (${[...new Set(dnat.map((d) => d.chain))]
+          .map((chain) => (jumped(chain) ? chain : `${chain}, no jump to it from OUTPUT`))
+          .join(', ')})`
       : 'no DNAT for 127.0.0.11',
     answered.length ? `a server listens there (${protos(answered)})` : 'nothing listens there',
   ].join('; ');
@@ -463,6 +477,9 @@ function hairpinRows(hand: Side, docker: Side, nh: (s: string) => string, nd: (s
   });
 }
 
+/** Does the lab's Docker host play dockerd with iptables (its chains, FORWARD policy DROP)? */
+const playsDockerd = (lab: Lab): boolean => lab.hosts.some((h) => hostForwards(lab, h.name));
+
 const qlenNote: [Verdict, string] = [
   'lab',
   'Docker creates its veths with txqueuelen 0 (a veth has no real queue); ' +
@@ -507,7 +524,9 @@ export function ruleLine(line: RuleLine, n: (s: string) => string): string {
 function relevant(observed: ObservedNetwork, n: (s: string) => string): Rule[] {
   return observed.rules.flatMap((line) => {
     const key = ruleLine(line, n);
-    const plumbing = /DOCKER/.test(key) && !/ -[io] |\d+\.\d+\.\d+\.\d+/.test(key);
+    // 127.0.0.0/8 is every host's loopback (`-A OUTPUT ! -d 127.0.0.0/8 … -j DOCKER`), no one's address
+    const plumbing =
+      /DOCKER/.test(key) && !/ -[io] |\d+\.\d+\.\d+\.\d+/.test(key.replace(/127\.0\.0\.0\/8/g, ''));
     return key.includes('<') || plumbing
       ? [{ key, raw: `-t ${line.table} -A ${line.chain} ${line.rule.replace(NSLAB_COMMENT, '')}`, line }]
       : [];
@@ -649,25 +668,35 @@ function compareRules(
       why: 'only the hand-built side has this rule',
     });
   for (const d of dRest) {
-    const masquerade = /^-t nat -A POSTROUTING -s <([^>]+)>\/subnet ! -o <\1> -j MASQUERADE$/.exec(d.key);
+    // Docker's NAT of a bridge: its MASQUERADE, and the RETURN that keeps the bridge's own packets
+    // from the DNAT (programmed only with ip masquerade on, setup_ip_tables.go)
+    const masquerade =
+      /^-t nat -A POSTROUTING -s <([^>]+)>\/subnet ! -o <\1> -j MASQUERADE$/.exec(d.key) ??
+      /^-t nat -A DOCKER -i <([^>]+)> -j RETURN$/.exec(d.key);
     const net = masquerade && lab.networks.find((n) => n.name === masquerade[1]);
     if (net && !net.nat) {
+      const skip = d.key.includes(' -j RETURN');
       rows.push({
-        property: `iptables: MASQUERADE ${net.name}'s subnet`,
+        property: skip ? `iptables: ${d.key}` : `iptables: MASQUERADE ${net.name}'s subnet`,
         hand: '—',
         docker: d.raw,
         verdict: 'lab',
         why:
-          'Docker masquerades every bridge network; ' +
+          (skip
+            ? 'with its MASQUERADE, Docker keeps the bridge’s own packets from the DNAT; '
+            : 'Docker masquerades every bridge network; ') +
           `this lab leaves NAT out (${net.name} has no nat: true — bridge-nat adds it)`,
       });
       continue;
     }
-    // Docker's chains and its FORWARD accepts: what its FORWARD policy of DROP needs.
+    // Docker's chains and its FORWARD accepts: what its FORWARD policy of DROP needs. Docker's
+    // choice only where the lab's host does not play dockerd; where it does, it builds them too,
+    // and one missing is a real difference.
     if (
-      /^-t (filter|nat) -A DOCKER/.test(d.key) ||
-      / -j DOCKER/.test(d.key) ||
-      /^-t filter -A FORWARD /.test(d.key)
+      !playsDockerd(lab) &&
+      (/^-t (filter|nat) -A DOCKER/.test(d.key) ||
+        / -j DOCKER/.test(d.key) ||
+        /^-t filter -A FORWARD /.test(d.key))
     ) {
       plumbing.push(d.raw);
       continue;
@@ -677,7 +706,9 @@ function compareRules(
       hand: '—',
       docker: d.raw,
       verdict: 'differs',
-      why: 'only Docker has this rule',
+      why: playsDockerd(lab)
+        ? 'only Docker has this rule; the lab’s host builds Docker’s chains, and this rule is missing'
+        : 'only Docker has this rule',
     });
   }
   if (plumbing.length > 0)

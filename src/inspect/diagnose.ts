@@ -108,6 +108,8 @@ export function diagnose(lab: Lab, seen: ObservedNetwork, hostForwards: boolean)
           c.name,
           `${c.name}'s macvlan child is in mode ${got.inside.mode}, where children cannot reach each other`,
         );
+      if (e.mtu && got.inside.mtu !== e.mtu)
+        say('link', c.name, `${e.ifname} in ${c.name} has MTU ${got.inside.mtu}; the lab gives it ${e.mtu}`);
       const want = `${e.address}/${e.prefix}`;
       if (!got.inside.addresses.includes(want))
         say(
@@ -165,7 +167,7 @@ export function diagnose(lab: Lab, seen: ObservedNetwork, hostForwards: boolean)
           hasWords(r, '-j', 'MASQUERADE'),
       )
     )
-      say('rules', 'host', `nothing masquerades ${formatSubnet(n.subnet)} on its way out`);
+      say('rules', 'host', `nothing in nat POSTROUTING masquerades ${formatSubnet(n.subnet)} on its way out`);
   // A published port's DNAT sits in Docker's nat DOCKER (NSLAB on the host target), reached by a
   // jump from PREROUTING and OUTPUT; a learner's repair may put it in those chains themselves.
   const inNat = (chain: string) => rules.filter((r) => r.startsWith(`nat ${chain} `));
@@ -208,7 +210,11 @@ export function diagnose(lab: Lab, seen: ObservedNetwork, hostForwards: boolean)
     (/^filter \S+-ISOLATION-STAGE-1 /.test(r) && hasWords(r, '-i', n) && /-j \S+-ISOLATION-STAGE-2$/.test(r));
   for (const n of lab.networks.filter((x) => x.isolated && seen.bridges[x.name]))
     if (!rules.some((r) => isolating(r, n.name)))
-      say('rules', 'host', `nothing drops what is forwarded between ${n.name} and the other bridges`);
+      say(
+        'rules',
+        'host',
+        `nothing in FORWARD drops what is forwarded between ${n.name} and the other bridges`,
+      );
   return found;
 }
 

@@ -87,6 +87,12 @@ function dockerFor(table: string, rule: string, bridges: string[]): string {
   return `Docker accepts each bridge’s traffic by its interfaces: ${bridgeRules(bridges)}`;
 }
 
+/** `CHAIN TARGET` of an iptables-save rule. */
+const chainAndTarget = (rule: string) => {
+  const w = rule.split(' ');
+  return `${w[1]} ${w[w.indexOf('-j') + 1]}`;
+};
+
 function diffLines(before: string[], now: string[]): { gone: string[]; added: string[] } {
   // Counted, not a set: a rule added a second time is a change too.
   const less = (from: string[], take: string[]) => {
@@ -195,7 +201,16 @@ export function judge(before: Snapshot, now: Snapshot, ctx: JudgeContext): Findi
     }
 
     for (const [table, rules] of Object.entries(was.rules)) {
-      const { gone, added } = diffLines(rules, is.rules[table] ?? []);
+      const { gone: removed, added } = diffLines(rules, is.rules[table] ?? []);
+      // Where the fault is, a wrong rule replaced by a right one (same chain, same target) is the
+      // repair Docker's state asks for: only what is gone without a replacement counts.
+      const spare = inFault ? [...added] : [];
+      const gone = removed.filter((r) => {
+        const at = spare.findIndex((a) => chainAndTarget(a) === chainAndTarget(r));
+        if (at < 0) return true;
+        spare.splice(at, 1);
+        return false;
+      });
       if (gone.length)
         findings.push({
           what: `${gone.length} rule${gone.length > 1 ? 's' : ''} of the ${table} table in ${here} ${gone.length > 1 ? 'are' : 'is'} gone: ${some(gone)}`,

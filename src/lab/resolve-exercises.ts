@@ -3,7 +3,7 @@ import type { Report } from './resolve.js';
 import type { Exercise, Fault, Guard, Lab } from './types.js';
 import { usesDns } from './dns.js';
 
-type RawFault = Record<string, string | { container: string; prefix?: number; name?: string }>;
+type RawFault = Record<string, string | { container: string; prefix?: number; name?: string; mtu?: number }>;
 export interface RawExercise {
   title: string;
   break: RawFault[];
@@ -25,9 +25,27 @@ const ON_CONTAINER = [
   'no-dns-jump',
   'no-hairpin',
   'macvlan-private',
+  'wrong-gateway',
+  'dnat-wrong-port',
+  'backend-missing',
+  'resolv-no-dns',
 ] as const;
-const ON_NETWORK = ['no-gateway', 'bridge-down', 'no-masquerade', 'no-shim', 'no-isolation'] as const;
-const ON_HOST = ['ip-forward-off', 'forward-drop', 'vxlan-unplugged'] as const;
+const ON_NETWORK = [
+  'no-gateway',
+  'bridge-down',
+  'no-masquerade',
+  'no-shim',
+  'no-isolation',
+  'masquerade-wrong-way',
+  'no-route-localnet',
+] as const;
+const ON_HOST = [
+  'ip-forward-off',
+  'forward-drop',
+  'vxlan-unplugged',
+  'no-isolation-jump',
+  'no-vxlan-peers',
+] as const;
 
 export function resolveExercises(raw: RawExercise[], lab: Lab, report: Report): Exercise[] {
   return raw.map((x, i) => ({
@@ -59,6 +77,7 @@ function toFault(kind: string, value: RawFault[string]): Fault | null {
   if (typeof value === 'object') {
     if (kind === 'prefix') return { kind, container: value.container, prefix: value.prefix! };
     if (kind === 'hosts-missing') return { kind, container: value.container, name: value.name! };
+    if (kind === 'mtu') return { kind, container: value.container, mtu: value.mtu! };
     return null;
   }
   if ((ON_CONTAINER as readonly string[]).includes(kind))
@@ -76,7 +95,14 @@ function whatIsWrong(f: Fault, lab: Lab): string | null {
     const c = lab.containers.find((x) => x.name === f.container);
     if (!c) return `no container "${f.container}" in this lab`;
     const first = c.endpoints[0];
-    const needsEndpoint = !['lo-down', 'hosts-missing', 'no-output-dnat'].includes(f.kind);
+    const needsEndpoint = ![
+      'lo-down',
+      'hosts-missing',
+      'no-output-dnat',
+      'resolv-no-dns',
+      'dnat-wrong-port',
+      'backend-missing',
+    ].includes(f.kind);
     if (needsEndpoint && !first)
       return `${f.container} has no interface of its own (network_mode ${c.mode.kind}) to break`;
     if (f.kind === 'lo-down' && (c.mode.kind === 'host' || c.mode.kind === 'container'))
@@ -86,14 +112,22 @@ function whatIsWrong(f: Fault, lab: Lab): string | null {
     if (f.kind === 'macvlan-private' && first?.kind !== 'macvlan')
       return `${f.container} is not on a macvlan network`;
     if (f.kind === 'no-output-dnat' && c.ports.length === 0) return `${f.container} publishes no port`;
-    if (f.kind === 'no-dns-jump' && !usesDns(lab, c.name))
+    if ((f.kind === 'no-dns-jump' || f.kind === 'resolv-no-dns') && !usesDns(lab, c.name))
       return `${f.container} is on no network with dns: true, so it has no DOCKER_OUTPUT chain`;
     if (f.kind === 'no-hairpin' && (first?.kind !== 'veth' || lab.daemon.userlandProxy))
       return 'hairpin mode is set on bridge ports only with daemon: { userland-proxy: false }';
     if (f.kind === 'hosts-missing' && !c.hosts.some((h) => h.names.includes(f.name)))
       return `${f.container}'s /etc/hosts has no name "${f.name}" to leave out`;
-    if (f.kind === 'no-default-route' && !first?.defaultRoute)
-      return `${f.container} has no default route to leave out`;
+    if ((f.kind === 'no-default-route' || f.kind === 'wrong-gateway') && !first?.defaultRoute)
+      return `${f.container} has no default route to ${f.kind === 'wrong-gateway' ? 'get wrong' : 'leave out'}`;
+    if (f.kind === 'dnat-wrong-port' && !c.ports.some((p) => !p.hostIp?.startsWith('127.')))
+      return `${f.container} publishes no port that is DNATed`;
+    if (
+      f.kind === 'backend-missing' &&
+      !lab.services.some((s) => s.backends.some((b) => b.container === c.name))
+    )
+      return `${f.container} is the backend of no service`;
+    if (f.kind === 'mtu' && first?.kind !== 'veth') return `${f.container}'s interface is not a veth`;
     return null;
   }
   if ('network' in f) {
@@ -109,14 +143,20 @@ function whatIsWrong(f: Fault, lab: Lab): string | null {
       return `${f.network} has no nat: true, so no MASQUERADE rule to leave out`;
     if (f.kind === 'no-shim' && !n.shim) return `${f.network} has no shim`;
     if (f.kind === 'no-isolation' && !n.isolated) return `${f.network} is not isolated`;
+    if (f.kind === 'masquerade-wrong-way' && !n.nat)
+      return `${f.network} has no nat: true, so no MASQUERADE rule to get wrong`;
+    if (f.kind === 'no-route-localnet' && (n.driver !== 'bridge' || lab.daemon.userlandProxy))
+      return 'route_localnet is set on bridges only with daemon: { userland-proxy: false }';
     return null;
   }
   if (!lab.hosts.some((h) => h.name === f.host))
     return `no Docker host "${f.host}" in this lab (its hosts: ${lab.hosts.map((h) => h.name).join(', ')})`;
   if (
-    f.kind === 'vxlan-unplugged' &&
+    (f.kind === 'vxlan-unplugged' || f.kind === 'no-vxlan-peers') &&
     !lab.networks.some((n) => n.driver === 'overlay' && n.hosts.includes(f.host))
   )
     return `${f.host} has no overlay network`;
+  if (f.kind === 'no-isolation-jump' && !lab.networks.some((n) => n.isolated && n.hosts.includes(f.host)))
+    return `${f.host} has no isolated network`;
   return null;
 }

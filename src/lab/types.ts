@@ -156,13 +156,31 @@ export type Fault =
         | 'no-output-dnat'
         | 'no-dns-jump'
         | 'no-hairpin'
-        | 'macvlan-private';
+        | 'macvlan-private'
+        | 'wrong-gateway'
+        | 'dnat-wrong-port'
+        | 'backend-missing'
+        | 'resolv-no-dns';
       container: string;
     }
   | { kind: 'prefix'; container: string; prefix: number }
+  | { kind: 'mtu'; container: string; mtu: number }
   | { kind: 'hosts-missing'; container: string; name: string }
-  | { kind: 'no-gateway' | 'bridge-down' | 'no-masquerade' | 'no-shim' | 'no-isolation'; network: string }
-  | { kind: 'ip-forward-off' | 'forward-drop' | 'vxlan-unplugged'; host: string };
+  | {
+      kind:
+        | 'no-gateway'
+        | 'bridge-down'
+        | 'no-masquerade'
+        | 'no-shim'
+        | 'no-isolation'
+        | 'masquerade-wrong-way'
+        | 'no-route-localnet';
+      network: string;
+    }
+  | {
+      kind: 'ip-forward-off' | 'forward-drop' | 'vxlan-unplugged' | 'no-isolation-jump' | 'no-vxlan-peers';
+      host: string;
+    };
 
 export interface Exercise {
   title: string;

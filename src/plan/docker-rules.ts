@@ -156,7 +156,9 @@ export function natStep(network: Network, host: string, ctx: Context) {
           : []),
       ].join(', '),
     commands: [
-      ...(!proxy(ctx) ? [sysctl(h, `net.ipv4.conf.${bridge}.route_localnet`, '1')] : []),
+      ...(!proxy(ctx)
+        ? [tagged(sysctl(h, `net.ipv4.conf.${bridge}.route_localnet`, '1'), `route-localnet:${bridge}`)]
+        : []),
       ...(network.nat
         ? [
             tagged(
@@ -280,7 +282,7 @@ export function jumpsStep(host: string, ctx: Context) {
       `${dockerd(ctx)} puts -j DOCKER-ISOLATION-STAGE-1 and then -j DOCKER-USER on top of FORWARD ` +
       '(-D and -I again) after every network it creates, so they stay first',
     commands: [
-      rule(ctx, host, 'filter', 'FORWARD', [], [c.stage1], '-I'),
+      tagged(rule(ctx, host, 'filter', 'FORWARD', [], [c.stage1], '-I'), `isolation-jump:${host}`),
       rule(ctx, host, 'filter', 'FORWARD', [], [c.user], '-I'),
     ] as Command[],
   };
@@ -321,13 +323,16 @@ export function publishStep(
       '-t nat -A POSTROUTING -s C/32 -d C/32 … -j MASQUERADE' +
       (proxy(ctx) ? ', and starts a docker-proxy listening on the host’s port' : ' (no docker-proxy)'),
     commands: [
-      rule(
-        ctx,
-        h,
-        'nat',
-        c.docker,
-        [...bound, ...(proxy(ctx) ? ['!', '-i', b] : []), ...dport(p.hostPort)],
-        ['DNAT', '--to-destination', dest],
+      tagged(
+        rule(
+          ctx,
+          h,
+          'nat',
+          c.docker,
+          [...bound, ...(proxy(ctx) ? ['!', '-i', b] : []), ...dport(p.hostPort)],
+          ['DNAT', '--to-destination', dest],
+        ),
+        `dnat:${container.name}:${p.hostPort}/${p.proto}`,
       ),
       rule(
         ctx,

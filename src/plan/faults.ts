@@ -1,8 +1,8 @@
 // Exercises: the plan with a fault planted — a command left out, or one argument wrong — so the
 // lab comes up broken in exactly the way the exercise teaches. Pure, like compile().
 import type { Exercise, Fault, Guard, Lab } from '../lab/types.js';
-import { contains, parseCidr } from '../net/ipv4.js';
-import { hostsFile } from './files.js';
+import { addressAt, contains, parseCidr } from '../net/ipv4.js';
+import { hostsFile, resolvConf } from './files.js';
 import { hasTag, ip, sysctl, type Command } from './command.js';
 import { lanChild } from './steps.js';
 import type { Plan } from './types.js';
@@ -23,6 +23,16 @@ const replace = (tag: string, by: (c: Command) => Command): Planting => ({
   edit: (c) => (hasTag(c, tag) ? by(c) : c),
 });
 
+/** An iptables rule with other arguments, and its undo deleting that rule, not the intended one. */
+const withArgs = (c: Command, edit: (args: string[]) => string[]): Command =>
+  c.tool === 'iptables'
+    ? {
+        ...c,
+        args: edit(c.args),
+        ...(c.undo?.tool === 'iptables' ? { undo: { ...c.undo, args: edit(c.undo.args) } } : {}),
+      }
+    : c;
+
 function planting(f: Fault, lab: Lab, plan: Plan): Planting {
   if ('container' in f) {
     const c = lab.containers.find((x) => x.name === f.container)!;
@@ -32,7 +42,9 @@ function planting(f: Fault, lab: Lab, plan: Plan): Planting {
       case 'lo-down':
         return drop(`lo-up:${c.mode.kind === 'container' ? c.mode.of : c.name}`);
       case 'link-down':
-        return drop(`link-up:${c.name}/${ep.ifname}`);
+        // The kernel refuses a route via a link that is down: the default route goes too, as it
+        // does when a learner sets eth0 down in a running container.
+        return drop(`link-up:${c.name}/${ep.ifname}`, `default-route:${c.name}`);
       case 'host-end-down':
         return drop(`port-up:${ep.hostIfname}`);
       case 'unplugged':
@@ -66,6 +78,33 @@ function planting(f: Fault, lab: Lab, plan: Plan): Planting {
           content: hostsFile({ ...c, hosts }, plan.mark),
         }));
       }
+      case 'wrong-gateway': {
+        // The subnet's last address: in the subnet, so the kernel takes the route, but nobody has it.
+        const n = lab.networks.find((x) => x.name === ep.network)!;
+        const wrong = addressAt(n.subnet, 2 ** (32 - n.subnet.prefix) - 2);
+        return replace(`default-route:${c.name}`, (x) => ({
+          ...x,
+          ...ip(x.ns, 'route', 'add', 'default', 'via', wrong),
+        }));
+      }
+      case 'mtu':
+        return replace(`mtu:${c.name}/${ep.ifname}`, (x) => ({
+          ...x,
+          ...ip(x.ns, 'link', 'set', 'dev', ep.ifname, 'mtu', String(f.mtu)),
+        }));
+      case 'dnat-wrong-port': {
+        // The first port that is DNATed; the container's port one above the one it listens on.
+        const p = c.ports.find((x) => !x.hostIp?.startsWith('127.'))!;
+        const to = `${p.address}:${p.containerPort}`;
+        return replace(`dnat:${c.name}:${p.hostPort}/${p.proto}`, (x) =>
+          withArgs(x, (a) => a.map((w) => (w === to ? `${p.address}:${p.containerPort + 1}` : w))),
+        );
+      }
+      case 'resolv-no-dns':
+        // the resolv.conf of a container on the default bridge: no DNS server in the lab
+        return replace(`resolv-file:${c.name}`, (x) => ({ ...x, content: resolvConf(plan.mark, false) }));
+      case 'backend-missing':
+        return drop(`backend:${c.name}`);
       case 'macvlan-private':
         return replace(`child:${ep.hostIfname}`, (x) =>
           x.tool === 'ip' && x.makes?.parent
@@ -87,6 +126,13 @@ function planting(f: Fault, lab: Lab, plan: Plan): Planting {
         return drop(`isolation:${n}`);
       case 'no-shim':
         return drop(`shim:${n}`);
+      case 'no-route-localnet':
+        return drop(`route-localnet:${n}`);
+      case 'masquerade-wrong-way':
+        // `-o br0` where Docker has `! -o br0`: only what stays on the bridge is rewritten
+        return replace(`masquerade:${n}`, (x) =>
+          withArgs(x, (a) => a.filter((w, i) => !(w === '!' && a[i + 1] === '-o'))),
+        );
     }
   }
   const h = plan.hosts[f.host] ?? null;
@@ -95,6 +141,12 @@ function planting(f: Fault, lab: Lab, plan: Plan): Planting {
       return { ...drop(`ip-forward:${f.host}`), add: [sysctl(h, 'net.ipv4.ip_forward', '0')] };
     case 'forward-drop':
       return { add: [{ tool: 'iptables', ns: h, op: '-P', chain: 'FORWARD', args: ['DROP'] }] };
+    case 'no-vxlan-peers':
+      return drop(
+        ...lab.networks.filter((n) => n.driver === 'overlay').map((n) => `vxlan-peers:${n.name}@${f.host}`),
+      );
+    case 'no-isolation-jump':
+      return drop(`isolation-jump:${f.host}`);
     case 'vxlan-unplugged':
       return drop(
         ...lab.networks.filter((n) => n.driver === 'overlay').map((n) => `vxlan-plug:${n.name}@${f.host}`),

@@ -212,7 +212,10 @@ const builders: Builders = {
       commands: [
         undoing(file('mkdir', dir), file('rm', dir)),
         tagged(file('write', `${dir}/hosts`, hostsFile(container, ctx.mark)), `hosts-file:${container.name}`),
-        file('write', `${dir}/resolv.conf`, resolvConf(ctx.mark, dns)),
+        tagged(
+          file('write', `${dir}/resolv.conf`, resolvConf(ctx.mark, dns)),
+          `resolv-file:${container.name}`,
+        ),
       ],
     };
   },
@@ -282,7 +285,12 @@ const builders: Builders = {
         ),
         ip(h, 'link', 'set', 'dev', dev, 'up'),
         // Head-end replication: unknown and broadcast frames go to every other host.
-        ...peers.map((p) => bridge(h, 'fdb', 'append', '00:00:00:00:00:00', 'dev', dev, 'dst', p.address)),
+        ...peers.map((p) =>
+          tagged(
+            bridge(h, 'fdb', 'append', '00:00:00:00:00:00', 'dev', dev, 'dst', p.address),
+            `vxlan-peers:${network.name}@${host.name}`,
+          ),
+        ),
       ],
     };
   },
@@ -309,7 +317,14 @@ const builders: Builders = {
         ip(ns, 'addr', 'add', `${ep.address}/${ep.prefix}`, 'dev', ep.ifname),
         `address:${ep.container}/${ep.ifname}`,
       ),
-      ...(ep.mtu ? [ip(ns, 'link', 'set', 'dev', ep.ifname, 'mtu', String(ep.mtu))] : []),
+      ...(ep.mtu
+        ? [
+            tagged(
+              ip(ns, 'link', 'set', 'dev', ep.ifname, 'mtu', String(ep.mtu)),
+              `mtu:${ep.container}/${ep.ifname}`,
+            ),
+          ]
+        : []),
       tagged(ip(ns, 'link', 'set', 'dev', ep.ifname, 'up'), `link-up:${ep.container}/${ep.ifname}`),
       ...(ep.defaultRoute
         ? [tagged(ip(ns, 'route', 'add', 'default', 'via', network.gateway), `default-route:${ep.container}`)]
@@ -518,11 +533,14 @@ const builders: Builders = {
       commands: [
         ...['PREROUTING', 'OUTPUT'].flatMap((chain) =>
           s.backends.map((b, i) =>
-            rule(ctx, host, 'nat', chain, match(i), [
-              'DNAT',
-              '--to-destination',
-              `${b.address}:${s.targetPort}`,
-            ]),
+            tagged(
+              rule(ctx, host, 'nat', chain, match(i), [
+                'DNAT',
+                '--to-destination',
+                `${b.address}:${s.targetPort}`,
+              ]),
+              `backend:${b.container}`,
+            ),
           ),
         ),
         rule(

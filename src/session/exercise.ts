@@ -15,3 +15,10 @@ export function fill(text: string, plan: Plan): string {
 /** The flag a suggested command needs: none for the sandbox named after the lab, where exercise builds. */
 export const sandboxFlag = (lab: Lab, place: Place): string =>
   place.kind === 'sandbox' && place.name !== lab.name ? ` --sandbox-name ${place.name}` : '';
+
+/**
+ * During an exercise a failing check's `why` would name the repair ("Docker adds the DNAT to
+ * both"): the learner sees what the check tries (its name, its probe) and not why it matters.
+ */
+export const withoutWhy = <R extends { why?: string }>(results: R[]): Omit<R, 'why'>[] =>
+  results.map(({ why: _, ...rest }) => rest);

@@ -1,7 +1,9 @@
 // Every exercise of the catalogue, done as a learner does it: built broken, `check` fails,
 // the intended commands repair it, `check` passes; hints come one at a time, then nslab's own
 // diagnosis. Each in a sandbox of its own, removed afterwards.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { execa } from 'execa';
 import t from 'tap';
 import { parse } from 'yaml';
@@ -14,6 +16,10 @@ const solutions = parse(
   readFileSync(new URL('../fixtures/solutions.yaml', import.meta.url), 'utf8'),
 ) as Record<string, Record<string, string[][]>>;
 const bridgeNetfilter = existsSync('/proc/sys/net/bridge/bridge-nf-call-iptables');
+// What the tests solve is not the learner's progress: it is kept in a directory of their own.
+const progress = mkdtempSync(join(tmpdir(), 'nslab-progress-'));
+process.env.NSLAB_PROGRESS_DIR = progress;
+t.teardown(() => rmSync(progress, { recursive: true, force: true }));
 
 async function skipFor(name: string, faults: string[]): Promise<string | false> {
   if (needsRoot) return needsRoot;
@@ -34,10 +40,17 @@ interface Outcome {
   before: { exitCode: number; stdout: string };
   repairs: { argv: string[]; exitCode: number; stderr: string }[];
   after: { exitCode: number };
-  solved: (Checks & { solved: boolean; judged: { what: string }[] }) | null;
+  solved:
+    | (Checks & {
+        solved: boolean;
+        judged: { what: string }[];
+        next?: { lab: string; number: number } | null;
+      })
+    | null;
   left: string[];
   /** what nslab names as wrong once every hint was shown */
   findings: { layer: string; what: string }[] | null;
+  failing: { command: string } | null;
 }
 
 /** One exercise done as a learner does it; the assertions come after, in its own subtest. */
@@ -65,7 +78,8 @@ async function doExercise(name: string, number: string): Promise<Outcome> {
       }
     };
     await nslab(['down', name, ...at]);
-    const findings = parse<{ findings?: Outcome['findings'] }>(last)?.findings ?? null;
+    const said = parse<{ findings?: Outcome['findings']; failing?: Outcome['failing'] }>(last);
+    const findings = said?.findings ?? null;
     return {
       built,
       start: parse(built.stdout),
@@ -75,6 +89,7 @@ async function doExercise(name: string, number: string): Promise<Outcome> {
       solved: parse(after.stdout),
       left: await namespacesOf(sb),
       findings,
+      failing: said?.failing ?? null,
     };
   } finally {
     await nslab(['down', name, ...at]);
@@ -131,8 +146,9 @@ for (const { name } of listLabs()) {
         t.equal(o.before.exitCode, 1, 'check says: not solved');
         t.match(o.before.stdout, /Not solved yet/);
         t.ok(
-          o.findings && o.findings.length > 0,
-          `after the last hint nslab names what is wrong: ${o.findings?.map((f) => f.what).join('; ')}`,
+          (o.findings && o.findings.length > 0) || o.failing,
+          'after the last hint nslab names what is wrong, or the failing probe to run: ' +
+            (o.findings?.map((f) => f.what).join('; ') || o.failing?.command),
         );
         for (const r of o.repairs)
           t.equal(r.exitCode, 0, `the repair ${r.argv.join(' ')} runs`, { stderr: r.stderr });
@@ -144,6 +160,9 @@ for (const { name } of listLabs()) {
         t.same(o.solved?.judged, [], 'the repair is Docker’s: the judge finds nothing broader or misplaced');
         t.equal(o.after.exitCode, 0, 'check says: solved');
         t.equal(o.solved?.solved, true);
+        t.ok(o.solved && 'next' in o.solved, 'Solved says which exercise comes next');
+        if (i + 1 < lab.exercises.length)
+          t.match(o.solved?.next, { lab: name, number: i + 2 }, 'the next of this lab');
         t.same(o.left, [], 'down removes the lab and the learner’s repairs with it');
       },
     );
@@ -176,6 +195,7 @@ t.test(
           '’',
           "'",
         ),
+        ns: `${sb}-c2`,
       },
     ]);
   },
@@ -186,7 +206,7 @@ t.test(
   async (t) => {
     const r = await nslab(['exercise', 'bridge-basic', '9', '--sandbox-name', 'tnone']);
     t.equal(r.exitCode, 2);
-    t.match(r.stderr, /bridge-basic has 2 exercises: 1 \(c2 is cut off\), 2 \(Docker was installed/);
+    t.match(r.stderr, /bridge-basic has 3 exercises: 1 \(c2 is cut off\), 2 \(Docker was installed/);
     const bad = await nslab(['validate', fixtureLab('bad-exercise')]);
     t.equal(bad.exitCode, 2);
     t.match(bad.stderr, /bad-exercise\.yaml:\d+:\d+: .*no container "c9" in this lab/);
@@ -204,5 +224,162 @@ t.test(
     const r = await nslab(['hint', 'bridge-basic', '--sandbox-name', sb]);
     t.equal(r.exitCode, 2);
     t.match(r.stderr, /not as an exercise: start one with npm run nslab -- exercise bridge-basic/);
+  },
+);
+
+/** A small seeded generator (mulberry32): the same seed gives the same learner. */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let x = Math.imul(a ^ (a >>> 15), 1 | a);
+    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
+    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// What a learner plausibly types in bridge-nat while trying things: {NAME} is NAME's namespace.
+const EDITS: string[][] = [
+  ['ip', 'netns', 'exec', '{host}', 'iptables', '-t', 'nat', '-F'],
+  ['ip', 'netns', 'exec', '{host}', 'iptables', '-t', 'nat', '-F', 'POSTROUTING'],
+  ['ip', 'netns', 'exec', '{host}', 'iptables', '-P', 'FORWARD', 'ACCEPT'],
+  ['ip', 'netns', 'exec', '{host}', 'iptables', '-F', 'FORWARD'],
+  ['ip', 'netns', 'exec', '{host}', 'iptables', '-D', 'FORWARD', '1'],
+  [
+    'ip',
+    'netns',
+    'exec',
+    '{host}',
+    'iptables',
+    '-t',
+    'nat',
+    '-A',
+    'POSTROUTING',
+    '-s',
+    '172.31.0.0/16',
+    '-o',
+    'br0',
+    '-j',
+    'MASQUERADE',
+  ],
+  ['ip', 'netns', 'exec', '{host}', 'sysctl', '-qw', 'net.ipv4.ip_forward=0'],
+  ['ip', '-n', '{host}', 'link', 'set', 'dev', 'br0', 'down'],
+  ['ip', '-n', '{host}', 'link', 'set', 'dev', 've-c1', 'nomaster'],
+  ['ip', '-n', '{host}', 'addr', 'flush', 'dev', 'br0'],
+  ['ip', '-n', '{c1}', 'link', 'set', 'dev', 'eth0', 'down'],
+  ['ip', '-n', '{c1}', 'addr', 'flush', 'dev', 'eth0'],
+  ['ip', '-n', '{c1}', 'route', 'del', 'default'],
+  ['ip', '-n', '{c2}', 'route', 'replace', 'default', 'via', '172.31.0.99'],
+];
+
+const seed = Number(process.env.NSLAB_SEED ?? 14);
+for (let trial = 0; trial < 6; trial++) {
+  const random = seeded(seed * 100 + trial);
+  const edits = Array.from(
+    { length: 1 + Math.floor(random() * 3) },
+    () => EDITS[Math.floor(random() * EDITS.length)]!,
+  );
+  const sb = sandboxName(`rnd${trial}`);
+  const real = (argv: string[]) =>
+    argv.map((w) => w.replace(/\{([a-z0-9-]+)\}/g, (_, n: string) => `${sb}-${n}`));
+  const outcome = needsRoot
+    ? null
+    : limited(async () => {
+        const at = ['--sandbox-name', sb];
+        try {
+          const built = await nslab(['exercise', 'bridge-nat', '1', ...at]);
+          for (const argv of edits.map(real)) await execa(argv[0]!, argv.slice(1), { reject: false });
+          const hints = [];
+          for (let i = 0; i < 3; i++)
+            hints.push((await nslab(['hint', 'bridge-nat', ...at, '--json'])).stdout);
+          const check = await nslab(['check', 'bridge-nat', ...at]);
+          return { built, hints, check, left: null as string[] | null };
+        } finally {
+          await nslab(['down', 'bridge-nat', ...at]);
+        }
+      });
+  t.test(
+    `hint never dead-ends (seed ${seed}, trial ${trial}): ${edits.map((e) => e.slice(e.indexOf('{') > 0 ? 3 : 0).join(' ')).join('; ')}`,
+    { skip: needsRoot },
+    async (t) => {
+      const o = await outcome!;
+      t.equal(o.built.exitCode, 0);
+      const said = o.hints.map(
+        (h) =>
+          JSON.parse(h) as {
+            hints: string[];
+            findings?: { what: string; ns: string | null }[];
+            failing?: { check: string; command: string };
+          },
+      );
+      t.equal(
+        new Set(said.slice(0, 2).map((s) => s.hints.at(-1))).size,
+        2,
+        'the two written hints, one each',
+      );
+      const last = said[2]!;
+      const concrete = [
+        ...(last.findings ?? []).map((f) => `${f.ns ?? ''} ${f.what}`),
+        ...(last.failing ? [`${last.failing.command} ${last.failing.check}`] : []),
+      ];
+      t.ok(
+        concrete.length > 0 || o.check.exitCode === 0,
+        'the third call names what differs, or the probe to run',
+      );
+      for (const c of concrete) {
+        t.match(c, new RegExp(`${sb}-(host|c1|c2|outside)`), `it names a namespace: ${c}`);
+        t.match(
+          c,
+          /\b(eth0|br0|ve-c[12]|lo|POSTROUTING|PREROUTING|FORWARD|OUTPUT|DOCKER\S*|ip_forward|route|MASQUERADE)\b/,
+          'and an object in it',
+        );
+      }
+      t.notMatch(o.hints[2], /nothing it knows to look for/, 'never the generic fallback');
+      if (o.check.exitCode !== 0) t.notMatch(o.hints[2], /run check/, 'hint does not send back to check');
+    },
+  );
+}
+
+t.test(
+  'when nothing nslab compares differs, the last hint gives the first failing check’s probe, not "run check"',
+  { skip: needsRoot },
+  async (t) => {
+    const sb = sandboxName('probe');
+    const at = ['--sandbox-name', sb];
+    t.teardown(() => nslab(['down', 'bridge-nat', ...at]));
+    t.equal((await nslab(['exercise', 'bridge-nat', '1', ...at])).exitCode, 0);
+    // The planted fault repaired, then a neighbour entry no layer of the diagnosis reads.
+    for (const argv of [
+      [...solutions['bridge-nat']!['1']![0]!],
+      [
+        'ip',
+        '-n',
+        '{c1}',
+        'neigh',
+        'replace',
+        '172.31.0.1',
+        'lladdr',
+        '02:00:00:00:00:01',
+        'dev',
+        'eth0',
+        'nud',
+        'permanent',
+      ],
+    ]) {
+      const real = argv.map((w) => w.replace(/\{([a-z0-9-]+)\}/g, (_, n: string) => `${sb}-${n}`));
+      t.equal((await execa(real[0]!, real.slice(1), { reject: false })).exitCode, 0, real.join(' '));
+    }
+    let last = '';
+    for (let i = 0; i < 3; i++) last = (await nslab(['hint', 'bridge-nat', ...at, '--json'])).stdout;
+    const r = JSON.parse(last) as {
+      findings: unknown[];
+      failing?: { check: string; command: string; got: string };
+    };
+    t.same(r.findings, []);
+    t.match(r.failing?.command, new RegExp(`${sb}-c1`), 'the probe runs in c1’s namespace');
+    t.match(r.failing?.got, /^fails/);
+    const text = await nslab(['hint', 'bridge-nat', ...at]);
+    t.match(text.stdout, /Run its probe by hand/);
+    t.notMatch(text.stdout, /run check/);
   },
 );

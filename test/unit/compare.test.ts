@@ -345,18 +345,21 @@ t.test('the proxy, the DNS mechanism and the hairpin path: same only when the ke
     o.bridges = {};
     return o;
   };
+  const jump = '-A OUTPUT -d 127.0.0.11/32 -j DOCKER_OUTPUT';
   const dockerDns = withDns(
     ['nameserver 127.0.0.11', 'options ndots:0'],
     [
+      jump,
       '-A DOCKER_OUTPUT -d 127.0.0.11/32 -p tcp -m tcp --dport 53 -j DNAT --to-destination 127.0.0.11:36667',
       '-A DOCKER_OUTPUT -d 127.0.0.11/32 -p udp -m udp --dport 53 -j DNAT --to-destination 127.0.0.11:51011',
     ],
     ['127.0.0.11:36667/tcp', '127.0.0.11:51011/udp'],
   );
-  const handDns = (listening: string[]) =>
+  const handDns = (listening: string[], jumps = [jump]) =>
     withDns(
       ['nameserver 127.0.0.11'],
       [
+        ...jumps,
         '-A DOCKER_OUTPUT -d 127.0.0.11/32 -p udp -m udp --dport 53 -j DNAT --to-destination 127.0.0.11:40000',
         '-A DOCKER_OUTPUT -d 127.0.0.11/32 -p tcp -m tcp --dport 53 -j DNAT --to-destination 127.0.0.11:40001',
       ],
@@ -377,6 +380,11 @@ t.test('the proxy, the DNS mechanism and the hairpin path: same only when the ke
     { verdict: 'differs', hand: /nothing listens there/ },
     { verdict: 'differs' },
   ]);
+  t.match(
+    rowsFor(handDns(['127.0.0.11:40000/udp', '127.0.0.11:40001/tcp'], [])),
+    [{ verdict: 'differs', hand: /\(DOCKER_OUTPUT, no jump to it from OUTPUT\)/ }, { verdict: 'differs' }],
+    'a DNAT in a chain OUTPUT does not jump to does nothing',
+  );
 
   // the proxy and the hairpin, on port-publish
   const port = loadLab('port-publish');
@@ -432,3 +440,67 @@ t.test('an address added by hand is not excused as Docker’s choice of address'
     { verdict: 'differs' },
   );
 });
+
+t.test(
+  'Docker’s chains: its choice beside a host that forwards nothing, a difference beside one that plays dockerd',
+  async (t) => {
+    const rule = (table: string, chain: string, r: string) => ({ table, chain, rule: r });
+    const chains = (bridge: string, subnet: string) => [
+      rule('nat', 'OUTPUT', '! -d 127.0.0.0/8 -m addrtype --dst-type LOCAL -j DOCKER'),
+      rule('nat', 'DOCKER', `-i ${bridge} -j RETURN`),
+      rule('nat', 'POSTROUTING', `-s ${subnet}.0.0/16 ! -o ${bridge} -j MASQUERADE`),
+      rule('filter', 'DOCKER-ISOLATION-STAGE-2', `-o ${bridge} -j DROP`),
+    ];
+    const port = loadLab('port-publish');
+    const pnets = [{ lab: 'br0', bridge: 'br0', subnet: port.networks[0]!.subnet, gateway: '172.28.0.1' }];
+    const run = (l: typeof lab, nets: Side['networks'], hand: ObservedNetwork) => {
+      const dock = observed('docker0', '172.17.0');
+      dock.rules = chains('docker0', '172.17');
+      dock.policies = { FORWARD: 'DROP' };
+      return compareNetworks({
+        lab: l,
+        hand: side(hand, nets),
+        docker: { ...side(dock, dockerNets), version: '20.10.24' },
+      }).filter((r) => r.property.startsWith('iptables') || r.property === 'host: FORWARD policy');
+    };
+    const built = observed('br0', '172.28.0');
+    built.rules = chains('br0', '172.28');
+    built.policies = { FORWARD: 'DROP' };
+    t.same(
+      run(port, pnets, built).map((r) => [r.property, r.verdict]),
+      [
+        ['host: FORWARD policy', 'same'],
+        ['iptables: -t nat -A OUTPUT ! -d 127.0.0.0/8 -m addrtype --dst-type LOCAL -j DOCKER', 'same'],
+        ['iptables: -t nat -A DOCKER -i <br0> -j RETURN', 'same'],
+        ['iptables: -t nat -A POSTROUTING -s <br0>/subnet ! -o <br0> -j MASQUERADE', 'same'],
+        ['iptables: -t filter -A DOCKER-ISOLATION-STAGE-2 -o <br0> -j DROP', 'same'],
+      ],
+      'the jump from OUTPUT is read on both sides (127.0.0.0/8 is no one’s address)',
+    );
+    built.rules = chains('br0', '172.28').slice(0, 3);
+    built.policies = { FORWARD: 'ACCEPT' };
+    t.match(run(port, pnets, built), [
+      { property: 'host: FORWARD policy', verdict: 'differs' },
+      {},
+      {},
+      {},
+      {
+        property: 'iptables: -t filter -A DOCKER-ISOLATION-STAGE-2 -o <br0> -j DROP',
+        hand: '—',
+        verdict: 'differs',
+        why: /builds Docker’s chains/,
+      },
+    ]);
+    // bridge-basic's host forwards nothing: it builds none of Docker's chains, by choice
+    t.match(run(lab, handNets, observed('br0', '172.30.0')), [
+      { property: 'host: FORWARD policy', verdict: 'docker' },
+      {
+        property: 'iptables: -t nat -A DOCKER -i <br0> -j RETURN',
+        verdict: 'lab',
+        why: /with its MASQUERADE/,
+      },
+      { property: "iptables: MASQUERADE br0's subnet", verdict: 'lab' },
+      { property: 'iptables: Docker’s chains', verdict: 'docker', docker: /^2 rules/ },
+    ]);
+  },
+);

@@ -267,7 +267,7 @@ const cases: Case[] = [
     breaks: (o) => {
       o.rules = o.rules.filter((r) => r.chain !== 'POSTROUTING');
     },
-    first: ['rules', 'host', 'nothing masquerades 172.30.0.0/16 on its way out'],
+    first: ['rules', 'host', 'nothing in nat POSTROUTING masquerades 172.30.0.0/16 on its way out'],
     count: 1,
   },
   {

@@ -73,3 +73,71 @@ t.test('the hosts-missing fault drops one name from the written /etc/hosts', asy
   t.match(file(clean), /172\.21\.0\.2\tdatabase db/);
   t.match(file(plant(clean, lab, lab.exercises[0]!)), /172\.21\.0\.2\tdb\n/);
 });
+
+t.test('the new fault kinds change exactly the command they name', async (t) => {
+  const planted = (name: string, title: RegExp) => {
+    const lab = loadLab(name);
+    const clean = compile(lab, { kind: 'sandbox', name: 'sb' });
+    const ex = lab.exercises.find((x) => title.test(x.title))!;
+    return change(clean, plant(clean, lab, ex));
+  };
+  t.same(planted('bridge-nat', /private addresses/), {
+    removed: ['ip netns exec sb-host iptables -t nat -I POSTROUTING -s 172.31.0.0/16 ! -o br0 -j MASQUERADE'],
+    added: ['ip netns exec sb-host iptables -t nat -I POSTROUTING -s 172.31.0.0/16 -o br0 -j MASQUERADE'],
+  });
+  t.same(planted('bridge-nat', /nothing beyond/), {
+    removed: ['ip -n sb-c1 route add default via 172.31.0.1'],
+    added: ['ip -n sb-c1 route add default via 172.31.255.254'],
+  });
+  t.same(planted('port-publish', /refused/), {
+    removed: [
+      'ip netns exec sb-host iptables -t nat -A DOCKER ! -i br0 -p tcp -m tcp --dport 8080 -j DNAT --to-destination 172.28.0.2:80',
+    ],
+    added: [
+      'ip netns exec sb-host iptables -t nat -A DOCKER ! -i br0 -p tcp -m tcp --dport 8080 -j DNAT --to-destination 172.28.0.2:81',
+    ],
+  });
+  t.same(planted('bridge-isolation', /do nothing/), {
+    removed: ['ip netns exec sb-host iptables -t filter -I FORWARD -j DOCKER-ISOLATION-STAGE-1'],
+    added: [],
+  });
+  t.same(planted('overlay', /big ones vanish/), {
+    removed: ['ip -n sb-b link set dev eth0 mtu 1450'],
+    added: ['ip -n sb-b link set dev eth0 mtu 1400'],
+  });
+  t.same(planted('port-publish-no-proxy', /127\.0\.0\.1:8080 hangs/), {
+    removed: ['ip netns exec sb-host sysctl -qw net.ipv4.conf.br0.route_localnet=1'],
+    added: [],
+  });
+  t.same(planted('overlay', /cannot find each other/), {
+    removed: [
+      'bridge -n sb-h1 fdb append 00:00:00:00:00:00 dev vx-ov0 dst 198.51.100.3',
+      'bridge -n sb-h2 fdb append 00:00:00:00:00:00 dev vx-ov0 dst 198.51.100.2',
+    ],
+    added: [],
+  });
+  t.same(planted('container-mode', /neither web nor the sidecar/), {
+    removed: ['ip -n sb-web link set dev eth0 up', 'ip -n sb-web route add default via 172.25.0.1'],
+    added: [],
+  });
+  const vip = planted('service-vip', /only web2/);
+  t.equal(vip.added.length, 0);
+  t.equal(vip.removed.length, 2, 'the DNAT to web1 in PREROUTING and in OUTPUT');
+  t.ok(vip.removed.every((l) => l.includes('--to-destination 172.19.0.11:80')));
+});
+
+t.test(
+  'a planted rule is undone as planted: down deletes the wrong rule, not the intended one',
+  async (t) => {
+    const lab = loadLab('bridge-nat');
+    const clean = compile(lab, { kind: 'sandbox', name: 'sb' });
+    const broken = plant(
+      clean,
+      lab,
+      lab.exercises.find((x) => /private addresses/.test(x.title))!,
+    );
+    const masq = broken.steps.flatMap((s) => s.commands).find((c) => c.tags?.includes('masquerade:br0'))!;
+    t.ok(masq.undo);
+    t.same(argvOf(masq.undo!).slice(-6), ['-s', '172.31.0.0/16', '-o', 'br0', '-j', 'MASQUERADE']);
+  },
+);

@@ -226,6 +226,15 @@ const FAULTS = [
   'vxlan-unplugged',
   'prefix',
   'hosts-missing',
+  'wrong-gateway',
+  'dnat-wrong-port',
+  'backend-missing',
+  'resolv-no-dns',
+  'mtu',
+  'masquerade-wrong-way',
+  'no-route-localnet',
+  'no-isolation-jump',
+  'no-vxlan-peers',
   'frobnicate',
 ];
 

@@ -3,11 +3,13 @@
 import { labArg } from '../../lab/files.js';
 import { loadLab } from '../../lab/index.js';
 import { placeLabel } from '../../lab/names.js';
+import { markSolved, progressFile, readSolved } from '../../run/progress.js';
 import { readState } from '../../run/state.js';
+import { catalogueExercises, nextAfter, workshopOf } from '../../session/workshop.js';
 import { planAt } from '../../session/built.js';
 import { checkWhereUp } from '../../session/checks.js';
 import { judgeRepair } from '../../session/judged.js';
-import { sandboxFlag } from '../../session/exercise.js';
+import { sandboxFlag, withoutWhy } from '../../session/exercise.js';
 import { EXIT, exitForSignal } from '../exit.js';
 import type { Output } from '../output.js';
 import { renderChecks } from '../render.js';
@@ -16,9 +18,11 @@ import { placeFrom, type PlaceOptions } from '../target.js';
 
 export async function check(out: Output, name: string, opts: PlaceOptions): Promise<number> {
   const whole = loadLab(name);
-  const { lab, place, results, interrupted } = await checkWhereUp(whole, placeFrom(whole.name, opts));
+  const up = await checkWhereUp(whole, placeFrom(whole.name, opts));
+  const { lab, place, interrupted } = up;
   if (interrupted) return exitForSignal(interrupted); // no verdict, nothing removed
   const ex = readState(lab.name, place)?.exercise;
+  const results = ex ? withoutWhy(up.results) : up.results;
   const exercise = ex ? lab.exercises[ex.index - 1] : undefined;
   const title = exercise?.title;
   // How it was repaired, beside whether it works: a repair broader than Docker's is not solved.
@@ -26,12 +30,26 @@ export async function check(out: Output, name: string, opts: PlaceOptions): Prom
   const works = results.every((r) => r.ok);
   const solved = works && judged.length === 0;
   const about = ex ? { exercise: { number: ex.index, title } } : {};
+  // Solved: remembered on this machine (a failed write costs the memory, not the verdict)
+  let recorded: string | null = null;
+  if (solved && ex && title)
+    try {
+      markSolved(lab.name, title);
+      recorded = progressFile();
+    } catch {
+      recorded = null;
+    }
+  const next =
+    solved && ex ? nextAfter(workshopOf(catalogueExercises(), readSolved()), lab.name, ex.index) : null;
+  const after =
+    solved && ex ? { next: next && { lab: next.lab, number: next.number, title: next.title } } : {};
   out.data({
     ok: solved,
     solved,
     lab: lab.name,
     target: placeLabel(place),
     ...about,
+    ...after,
     checks: results,
     ...(exercise ? { judged } : {}),
   });
@@ -45,8 +63,18 @@ export async function check(out: Output, name: string, opts: PlaceOptions): Prom
   if (solved) {
     const all = ` All ${results.length} checks of ${lab.name} come out as the lab expects.`;
     out.line(green(bold(`Solved${title ? `: ${title}` : ''}.`)) + all);
+    const down = `sudo npm run nslab -- down ${labArg(lab.name, lab.file)}${sandboxFlag(lab, place)}`;
+    if (!ex) {
+      out.line(`Clean up with: ${down}`);
+      return EXIT.ok;
+    }
+    if (recorded) out.line(`Recorded as solved on this machine (${recorded}).`);
     out.line(
-      `Clean up with: sudo npm run nslab -- down ${labArg(lab.name, lab.file)}${sandboxFlag(lab, place)}`,
+      next
+        ? `Next: exercise ${next.number} of ${next.lab}, "${next.title}":\n` +
+            `  ${down}\n  sudo npm run nslab -- exercise ${next.lab} ${next.number}`
+        : `That was the workshop's last exercise. Clean up with: ${down}\n` +
+            '  npm run nslab -- workshop   # what is solved, what is left',
     );
     return EXIT.ok;
   }
@@ -55,7 +83,7 @@ export async function check(out: Output, name: string, opts: PlaceOptions): Prom
   if (works)
     out.line(
       red(
-        `Not solved: every check passes, but the repair is not the one Docker makes (see above); undo that part.`,
+        'Not solved: every check passes, but the repair is not the one Docker makes (see above); undo that part.',
       ),
     );
   else out.line(red(`Not solved yet: ${failing.length} of ${results.length} checks still fail (${names}).`));

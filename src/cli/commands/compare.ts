@@ -70,7 +70,9 @@ async function inspectPairs(
 /** Field | hand-built | Docker, each cell wrapped, within the terminal's width. */
 function renderPairs(network: string, dockerNet: string, fields: InspectField[], width: number): string {
   const inner = width - 10;
-  const w = [Math.floor(inner * 0.36), Math.floor(inner * 0.32)];
+  // the field's whole name when it fits (Docker's option keys are long); values are short
+  const field = Math.min(Math.max(...fields.map((f) => f.field.length), 5), inner - 36);
+  const w = [field, Math.floor((inner - field) / 2)];
   w.push(inner - w[0]! - w[1]!);
   const row = (cells: string[]) => {
     const wrapped = cells.map((c, i) => wrap(c, w[i]!));

@@ -9,8 +9,10 @@ import { containerNamespaces, lanPorts } from '../../plan/compile.js';
 import { plant } from '../../plan/faults.js';
 import type { Plan } from '../../plan/types.js';
 import { apply, type Interrupt } from '../../run/apply.js';
+import { readSolved } from '../../run/progress.js';
 import { readState, writeState } from '../../run/state.js';
-import { fill, sandboxFlag } from '../../session/exercise.js';
+import { firstUnsolved } from '../../session/workshop.js';
+import { fill, sandboxFlag, withoutWhy } from '../../session/exercise.js';
 import { snapshotAtStart } from '../../session/judged.js';
 import { prepare } from '../../session/prepare.js';
 import { lockPlace } from '../../run/lock.js';
@@ -26,7 +28,14 @@ import { placeFrom, type PlaceOptions } from '../target.js';
 function pick(lab: Lab, number: string | undefined): { exercise: Exercise; index: number } {
   if (lab.exercises.length === 0)
     throw new UsageError(`${lab.name} has no exercises; labs with exercises: see npm run nslab -- list`);
-  const index = number === undefined ? 1 : Number(number);
+  // Without a number: the first this machine has not seen solved (run/progress.ts).
+  const index =
+    number === undefined
+      ? firstUnsolved(
+          lab.exercises.map((x) => x.title),
+          readSolved()[lab.name],
+        )
+      : Number(number);
   if (!Number.isInteger(index) || index < 1 || index > lab.exercises.length)
     throw new UsageError(
       `${lab.name} has ${lab.exercises.length} exercise${lab.exercises.length > 1 ? 's' : ''}: ${lab.exercises.map((x, i) => `${i + 1} (${x.title})`).join(', ')}`,
@@ -56,7 +65,9 @@ export async function exercise(
     await apply(plant(clean, lab, ex), lab.file, {}, interrupt);
     const state = readState(lab.name, place)!;
     writeState({ ...state, exercise: { index, hints: 0 } });
-    results = await runChecks(clean.checks, containerNamespaces(clean), lanPorts(lab, clean), interrupt);
+    results = withoutWhy(
+      await runChecks(clean.checks, containerNamespaces(clean), lanPorts(lab, clean), interrupt),
+    );
     // What check compares the repair with: the kernel as built, and the checks that passed.
     if (!interrupt.signal) await snapshotAtStart(lab, place, clean, results);
     // A signal after apply's last command (or in the checks): the exercise is removed whole.

@@ -1,11 +1,14 @@
 // hint: the next hint of the exercise that is up, one at a time; after the last, what nslab
 // itself sees wrong in the kernel, layer by layer (root).
+import { runChecks } from '../../check/run.js';
 import { diagnose } from '../../inspect/diagnose.js';
+import { ruleDifferences, sysctlDifferences } from '../../inspect/differences.js';
 import { layoutOf } from '../../inspect/layout.js';
 import { observe } from '../../inspect/observe.js';
 import { loadLab } from '../../lab/index.js';
 import { placeLabel } from '../../lab/names.js';
-import { hostForwards } from '../../plan/compile.js';
+import { commandLine } from '../../plan/command.js';
+import { containerNamespaces, hostForwards, lanPorts } from '../../plan/compile.js';
 import { readState, writeState } from '../../run/state.js';
 import { planAt } from '../../session/built.js';
 import { fill } from '../../session/exercise.js';
@@ -32,25 +35,76 @@ export async function hint(out: Output, name: string, opts: PlaceOptions): Promi
   const hints = ex.hints.slice(0, shown).map((h) => fill(h, plan));
   // Past the last written hint: what nslab itself sees wrong in the kernel, lowest layer first.
   // Each Docker host is read in its own namespace; on several hosts, findings name theirs.
-  const onHost = async (host: string) =>
-    diagnose(lab, await observe(layoutOf(lab, plan, host)), hostForwards(lab, host)).map((f) =>
-      lab.hosts.length > 1 ? { ...f, what: `on ${host}: ${f.what}` } : f,
-    );
+  // Then every rule and policy that differs from the plan's, whatever the learner did.
+  const onHost = async (host: string) => {
+    const seen = await observe(layoutOf(lab, plan, host));
+    return [
+      ...diagnose(lab, seen, hostForwards(lab, host)),
+      ...(await sysctlDifferences(plan, plan.hosts[host] ?? null, host)),
+      ...ruleDifferences(plan, plan.hosts[host] ?? null, host, seen),
+    ].map((f) => ({
+      ...(lab.hosts.length > 1 ? { ...f, what: `on ${host}: ${f.what}` } : f),
+      // the namespace to look in: the container's own, else the Docker host's (its bridges too)
+      ns: plan.containerNs[f.where] ?? plan.hosts[host] ?? null,
+    }));
+  };
   const findings =
     state.exercise.hints >= ex.hints.length
       ? (await Promise.all(lab.hosts.map((h) => onHost(h.name)))).flat()
       : null;
+  // Nothing nslab knows to compare differs: the first failing check, to run by hand, and what it gave.
+  const probe =
+    findings?.length === 0
+      ? (await runChecks(plan.checks, containerNamespaces(plan), lanPorts(lab, plan), { signal: null })).find(
+          (r) => !r.ok,
+        )
+      : undefined;
   const exercise = { number: state.exercise.index, title: ex.title };
   const found = findings ? { findings } : {};
-  out.data({ ok: true, lab: lab.name, exercise, hint: shown, of: ex.hints.length, hints, ...found });
+  const failing = probe
+    ? {
+        failing: {
+          check: probe.name,
+          command: commandLine(probe.argv),
+          expected: probe.expect === 'reach' ? 'works' : 'fails',
+          got: probe.reached ? 'works' : `fails${probe.detail ? `: ${probe.detail}` : ''}`,
+        },
+      }
+    : {};
+  out.data({
+    ok: true,
+    lab: lab.name,
+    exercise,
+    hint: shown,
+    of: ex.hints.length,
+    hints,
+    ...found,
+    ...failing,
+  });
   out.line(bold(`${lab.name}, exercise ${state.exercise.index}: ${ex.title}`));
   out.line(`hint ${shown} of ${ex.hints.length}: ${hints.at(-1)}`);
   if (!findings) return EXIT.ok;
   out.line(`\nThat was the last hint. What nslab sees in the kernel, lowest layer first:`);
+  if (findings.length) {
+    out.line(
+      findings
+        .map(
+          (f) =>
+            `  ${yellow(f.layer.padEnd(7))} ${f.what}${f.ns && !f.what.includes(f.ns) ? ` (in ${f.ns})` : ''}`,
+        )
+        .join('\n'),
+    );
+    return EXIT.ok;
+  }
+  if (!failing.failing) {
+    out.line('  nothing differs from the lab, and every check comes out as expected: it looks solved.');
+    return EXIT.ok;
+  }
+  const f = failing.failing;
   out.line(
-    findings.length
-      ? findings.map((f) => `  ${yellow(f.layer.padEnd(7))} ${f.what}`).join('\n')
-      : '  nothing it knows to look for: run check, the failing checks say where',
+    `  every link, address, route and rule nslab compares is as the lab has it, yet "${f.check}" ` +
+      `is expected to ${f.expected === 'works' ? 'work' : 'fail'} and ${f.got}.\n` +
+      `  Run its probe by hand and follow the packet from there:\n    ${f.command}`,
   );
   return EXIT.ok;
 }

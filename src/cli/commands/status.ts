@@ -15,16 +15,8 @@ export async function status(out: Output, nameOrPath: string | undefined): Promi
     out.line(nameOrPath ? `${nameOrPath} is not up` : 'no lab is up');
     return EXIT.ok;
   }
-  const head = [
-    'lab',
-    'target',
-    'namespaces',
-    'links here',
-    'rules here',
-    'servers',
-    'proxies',
-    'state file',
-  ];
+  // short heads: the table fits 80 columns with a sandbox's name
+  const head = ['lab', 'target', 'netns', 'links', 'rules', 'servers', 'proxies', 'state file'];
   const counts = (s: LabStatus) =>
     [s.namespaces.length, s.links.length, s.rules, s.servers, s.proxies.length].map(String);
   out.line(
@@ -33,6 +25,9 @@ export async function status(out: Output, nameOrPath: string | undefined): Promi
       up.map((s) => [s.lab, s.target, ...counts(s), s.state]),
     ),
   );
-  out.line('(what carries the lab’s mark; --json lists the namespaces, links and proxies by name)');
+  out.line(
+    '(what carries the lab’s mark; links and rules: those in this machine’s own namespace; ' +
+      '--json lists the namespaces, links and proxies by name)',
+  );
   return EXIT.ok;
 }
