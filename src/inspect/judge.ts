@@ -192,11 +192,12 @@ export function judge(before: Snapshot, now: Snapshot, ctx: JudgeContext): Findi
         });
       else if (!inFault)
         findings.push({ what: `you set ${name}=${now2} in ${here} (it was ${value})`, docker: outside });
-      else if (name === 'net.ipv4.conf.all.route_localnet' && ctx.proxy)
+      else if (name === 'net.ipv4.conf.all.route_localnet')
         findings.push({
-          what: `you set ${name}=${now2} in ${here}: packets from and to 127.0.0.0/8 may now be routed off the namespace`,
-          docker:
-            'with docker-proxy (its default), Docker never sets route_localnet: the proxy answers 127.0.0.1',
+          what: `you set ${name}=${now2} in ${here}: packets from and to 127.0.0.0/8 may now be routed off the namespace, by every interface`,
+          docker: ctx.proxy
+            ? 'with docker-proxy (its default), Docker never sets route_localnet: the proxy answers 127.0.0.1'
+            : `with userland-proxy: false, Docker sets it for its bridge alone: net.ipv4.conf.${bridges[0] ?? 'BRIDGE'}.route_localnet=1`,
         });
     }
 
