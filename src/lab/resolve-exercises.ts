@@ -1,6 +1,6 @@
 // Exercises: each fault must name something the lab has, of the kind the fault breaks.
 import type { Report } from './resolve.js';
-import type { Exercise, Fault, Lab } from './types.js';
+import type { Exercise, Fault, Guard, Lab } from './types.js';
 import { usesDns } from './dns.js';
 
 type RawFault = Record<string, string | { container: string; prefix?: number; name?: string; mtu?: number }>;
@@ -9,7 +9,11 @@ export interface RawExercise {
   break: RawFault[];
   task: string;
   hints: string[];
+  guards?: RawGuard[];
 }
+type RawGuard =
+  | { policy: { chain: string; table?: 'filter' | 'nat'; is: 'ACCEPT' | 'DROP'; host?: string } }
+  | { sysctl: { name: string; is: '0' | '1'; host?: string } };
 
 const ON_CONTAINER = [
   'lo-down',
@@ -55,6 +59,16 @@ export function resolveExercises(raw: RawExercise[], lab: Lab, report: Report): 
       const problem = fault && whatIsWrong(fault, lab);
       if (problem) report(at, problem);
       return fault && !problem ? [fault] : [];
+    }),
+    guards: (x.guards ?? []).flatMap((g, j): Guard[] => {
+      const [kind, v] = Object.entries(g)[0]! as ['policy' | 'sysctl', { host?: string }];
+      const host = v.host ?? lab.hosts[0]!.name;
+      if (!lab.hosts.some((h) => h.name === host)) {
+        report(['exercises', i, 'guards', j, kind, 'host'], `no Docker host "${host}" in this lab`);
+        return [];
+      }
+      if ('policy' in g) return [{ kind: 'policy', table: 'filter', ...g.policy, host }];
+      return [{ kind: 'sysctl', ...g.sysctl, host }];
     }),
   }));
 }

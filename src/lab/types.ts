@@ -188,4 +188,11 @@ export interface Exercise {
   /** {NAME} stands for the namespace of container or host NAME */
   task: string;
   hints: string[];
+  /** what a repair must leave as it is (the fault kinds add their own, see plan/guards.ts) */
+  guards: Guard[];
 }
+
+/** One thing a repair must leave as it is on a Docker host. */
+export type Guard =
+  | { kind: 'policy'; host: string; table: 'filter' | 'nat'; chain: string; is: 'ACCEPT' | 'DROP' }
+  | { kind: 'sysctl'; host: string; name: string; is: '0' | '1' };

@@ -1,6 +1,6 @@
 // Exercises: the plan with a fault planted — a command left out, or one argument wrong — so the
 // lab comes up broken in exactly the way the exercise teaches. Pure, like compile().
-import type { Exercise, Fault, Lab } from '../lab/types.js';
+import type { Exercise, Fault, Guard, Lab } from '../lab/types.js';
 import { addressAt, contains, parseCidr } from '../net/ipv4.js';
 import { hostsFile, resolvConf } from './files.js';
 import { hasTag, ip, sysctl, type Command } from './command.js';
@@ -186,4 +186,37 @@ export function plant(plan: Plan, lab: Lab, exercise: Exercise): Plan {
       );
   }
   return { ...plan, steps: steps.filter((s) => s.commands.length > 0) };
+}
+
+/**
+ * The namespaces an exercise's faults are in: where the commands they leave out, change or add
+ * run, and the namespace of each container a fault names. A repair belongs there.
+ */
+export function faultNamespaces(plan: Plan, lab: Lab, exercise: Exercise): string[] {
+  const found = new Set<string>();
+  for (const f of exercise.faults) {
+    const { edit, add } = planting(f, lab, plan);
+    for (const cmd of plan.steps.flatMap((s) => s.commands))
+      if (edit && edit(cmd) !== cmd && cmd.ns) found.add(cmd.ns);
+    for (const cmd of add ?? []) if (cmd.ns) found.add(cmd.ns);
+    const ns = 'container' in f ? plan.containerNs[f.container] : null;
+    if (ns) found.add(ns);
+  }
+  return [...found];
+}
+
+/** What a repair must leave as it is: the exercise's own guards, and those its faults imply. */
+export function guardsOf(exercise: Exercise): Guard[] {
+  const implied = exercise.faults.flatMap((f): Guard[] =>
+    f.kind === 'forward-drop'
+      ? [
+          // Docker's own state: the repair is a rule for the bridge, not the trap switched off
+          { kind: 'policy', host: f.host, table: 'filter', chain: 'FORWARD', is: 'DROP' },
+          { kind: 'sysctl', host: f.host, name: 'net.bridge.bridge-nf-call-iptables', is: '1' },
+        ]
+      : [],
+  );
+  const key = (g: Guard) => JSON.stringify(g);
+  const own = new Set(exercise.guards.map(key));
+  return [...exercise.guards, ...implied.filter((g) => !own.has(key(g)))];
 }

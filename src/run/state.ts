@@ -55,7 +55,14 @@ export function stateFileHealth(lab: string, place: Place): 'ok' | 'missing' | '
   return readState(lab, place) ? 'ok' : 'unreadable';
 }
 
-export const removeState = (lab: string, place: Place): void => rmSync(fileOf(lab, place), { force: true });
+/** What an exercise saw when it was built (inspect/snapshot.ts): not `.json`, so listStates skips it. */
+export const snapshotFile = (lab: string, place: Place): string =>
+  fileOf(lab, place).replace(/\.json$/, '.snapshot');
+
+export function removeState(lab: string, place: Place): void {
+  rmSync(fileOf(lab, place), { force: true });
+  rmSync(snapshotFile(lab, place), { force: true });
+}
 
 export function listStates(): LabState[] {
   let files: string[];

@@ -40,7 +40,13 @@ interface Outcome {
   before: { exitCode: number; stdout: string };
   repairs: { argv: string[]; exitCode: number; stderr: string }[];
   after: { exitCode: number };
-  solved: (Checks & { solved: boolean; next?: { lab: string; number: number } | null }) | null;
+  solved:
+    | (Checks & {
+        solved: boolean;
+        judged: { what: string }[];
+        next?: { lab: string; number: number } | null;
+      })
+    | null;
   left: string[];
   /** what nslab names as wrong once every hint was shown */
   findings: { layer: string; what: string }[] | null;
@@ -151,6 +157,7 @@ for (const { name } of listLabs()) {
           [],
           'after the repair every check comes out as expected',
         );
+        t.same(o.solved?.judged, [], 'the repair is Docker’s: the judge finds nothing broader or misplaced');
         t.equal(o.after.exitCode, 0, 'check says: solved');
         t.equal(o.solved?.solved, true);
         t.ok(o.solved && 'next' in o.solved, 'Solved says which exercise comes next');

@@ -6,7 +6,9 @@ import { placeLabel } from '../../lab/names.js';
 import { markSolved, progressFile, readSolved } from '../../run/progress.js';
 import { readState } from '../../run/state.js';
 import { catalogueExercises, nextAfter, workshopOf } from '../../session/workshop.js';
+import { planAt } from '../../session/built.js';
 import { checkWhereUp } from '../../session/checks.js';
+import { judgeRepair } from '../../session/judged.js';
 import { sandboxFlag, withoutWhy } from '../../session/exercise.js';
 import { EXIT, exitForSignal } from '../exit.js';
 import type { Output } from '../output.js';
@@ -21,9 +23,13 @@ export async function check(out: Output, name: string, opts: PlaceOptions): Prom
   if (interrupted) return exitForSignal(interrupted); // no verdict, nothing removed
   const ex = readState(lab.name, place)?.exercise;
   const results = ex ? withoutWhy(up.results) : up.results;
-  const solved = results.every((r) => r.ok);
-  const title = ex ? lab.exercises[ex.index - 1]?.title : undefined;
-  const exercise = ex ? { exercise: { number: ex.index, title } } : {};
+  const exercise = ex ? lab.exercises[ex.index - 1] : undefined;
+  const title = exercise?.title;
+  // How it was repaired, beside whether it works: a repair broader than Docker's is not solved.
+  const judged = exercise ? await judgeRepair(lab, place, planAt(lab, place), exercise, results) : [];
+  const works = results.every((r) => r.ok);
+  const solved = works && judged.length === 0;
+  const about = ex ? { exercise: { number: ex.index, title } } : {};
   // Solved: remembered on this machine (a failed write costs the memory, not the verdict)
   let recorded: string | null = null;
   if (solved && ex && title)
@@ -42,11 +48,18 @@ export async function check(out: Output, name: string, opts: PlaceOptions): Prom
     solved,
     lab: lab.name,
     target: placeLabel(place),
-    ...exercise,
+    ...about,
     ...after,
     checks: results,
+    ...(exercise ? { judged } : {}),
   });
   out.line(renderChecks(results));
+  if (judged.length) {
+    out.line(
+      `\nHow it was repaired (${judged.length} thing${judged.length > 1 ? 's' : ''} Docker does otherwise):`,
+    );
+    for (const f of judged) out.line(`  ${red('✗')} ${f.what}\n    ${f.docker}`);
+  }
   if (solved) {
     const all = ` All ${results.length} checks of ${lab.name} come out as the lab expects.`;
     out.line(green(bold(`Solved${title ? `: ${title}` : ''}.`)) + all);
@@ -67,7 +80,13 @@ export async function check(out: Output, name: string, opts: PlaceOptions): Prom
   }
   const failing = results.filter((r) => !r.ok);
   const names = failing.map((r) => r.name).join('; ');
-  out.line(red(`Not solved yet: ${failing.length} of ${results.length} checks still fail (${names}).`));
+  if (works)
+    out.line(
+      red(
+        'Not solved: every check passes, but the repair is not the one Docker makes (see above); undo that part.',
+      ),
+    );
+  else out.line(red(`Not solved yet: ${failing.length} of ${results.length} checks still fail (${names}).`));
   if (ex)
     out.line(`Stuck? sudo npm run nslab -- hint ${labArg(lab.name, lab.file)}${sandboxFlag(lab, place)}`);
   return EXIT.checkFailed;

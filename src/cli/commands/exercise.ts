@@ -13,6 +13,7 @@ import { readSolved } from '../../run/progress.js';
 import { readState, writeState } from '../../run/state.js';
 import { firstUnsolved } from '../../session/workshop.js';
 import { fill, sandboxFlag, withoutWhy } from '../../session/exercise.js';
+import { snapshotAtStart } from '../../session/judged.js';
 import { prepare } from '../../session/prepare.js';
 import { lockPlace } from '../../run/lock.js';
 import { requireRoot } from '../../run/preflight.js';
@@ -67,6 +68,8 @@ export async function exercise(
     results = withoutWhy(
       await runChecks(clean.checks, containerNamespaces(clean), lanPorts(lab, clean), interrupt),
     );
+    // What check compares the repair with: the kernel as built, and the checks that passed.
+    if (!interrupt.signal) await snapshotAtStart(lab, place, clean, results);
     // A signal after apply's last command (or in the checks): the exercise is removed whole.
     if (interrupt.signal) {
       await rollBack(lab.name, place);
