@@ -76,7 +76,8 @@ export function resolveExercises(raw: RawExercise[], lab: Lab, report: Report): 
 function toFault(kind: string, value: RawFault[string]): Fault | null {
   if (typeof value === 'object') {
     if (kind === 'prefix') return { kind, container: value.container, prefix: value.prefix! };
-    if (kind === 'hosts-missing') return { kind, container: value.container, name: value.name! };
+    if (kind === 'hosts-missing' || kind === 'hosts-stale')
+      return { kind, container: value.container, name: value.name! };
     if (kind === 'mtu') return { kind, container: value.container, mtu: value.mtu! };
     return null;
   }
@@ -118,6 +119,11 @@ function whatIsWrong(f: Fault, lab: Lab): string | null {
       return 'hairpin mode is set on bridge ports only with daemon: { userland-proxy: false }';
     if (f.kind === 'hosts-missing' && !c.hosts.some((h) => h.names.includes(f.name)))
       return `${f.container}'s /etc/hosts has no name "${f.name}" to leave out`;
+    if (
+      f.kind === 'hosts-stale' &&
+      !c.hosts.some((h) => h.names.includes(f.name) && h.address !== first?.address)
+    )
+      return `${f.container}'s /etc/hosts has no other container's name "${f.name}" to point elsewhere`;
     if ((f.kind === 'no-default-route' || f.kind === 'wrong-gateway') && !first?.defaultRoute)
       return `${f.container} has no default route to ${f.kind === 'wrong-gateway' ? 'get wrong' : 'leave out'}`;
     if (f.kind === 'dnat-wrong-port' && !c.ports.some((p) => !p.hostIp?.startsWith('127.')))

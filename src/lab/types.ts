@@ -165,7 +165,7 @@ export type Fault =
     }
   | { kind: 'prefix'; container: string; prefix: number }
   | { kind: 'mtu'; container: string; mtu: number }
-  | { kind: 'hosts-missing'; container: string; name: string }
+  | { kind: 'hosts-missing' | 'hosts-stale'; container: string; name: string }
   | {
       kind:
         | 'no-gateway'

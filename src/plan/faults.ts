@@ -78,6 +78,17 @@ function planting(f: Fault, lab: Lab, plan: Plan): Planting {
           content: hostsFile({ ...c, hosts }, plan.mark),
         }));
       }
+      case 'hosts-stale': {
+        // The entry's name moved to the subnet's last address, which nobody has: what a linking
+        // container would keep if nobody rewrote its /etc/hosts when the linked one got a new address.
+        const n = lab.networks.find((x) => x.name === ep.network)!;
+        const stale = addressAt(n.subnet, 2 ** (32 - n.subnet.prefix) - 2);
+        const hosts = c.hosts.map((e) => (e.names.includes(f.name) ? { ...e, address: stale } : e));
+        return replace(`hosts-file:${c.name}`, (x) => ({
+          ...x,
+          content: hostsFile({ ...c, hosts }, plan.mark),
+        }));
+      }
       case 'wrong-gateway': {
         // The subnet's last address: in the subnet, so the kernel takes the route, but nobody has it.
         const n = lab.networks.find((x) => x.name === ep.network)!;

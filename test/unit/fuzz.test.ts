@@ -226,6 +226,7 @@ const FAULTS = [
   'vxlan-unplugged',
   'prefix',
   'hosts-missing',
+  'hosts-stale',
   'wrong-gateway',
   'dnat-wrong-port',
   'backend-missing',
