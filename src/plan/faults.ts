@@ -33,6 +33,10 @@ const withArgs = (c: Command, edit: (args: string[]) => string[]): Command =>
       }
     : c;
 
+/** The subnet's last usable address: inside it, so the kernel takes it, but no container has it. */
+const nobodysAddress = (subnet: Parameters<typeof addressAt>[0]): string =>
+  addressAt(subnet, 2 ** (32 - subnet.prefix) - 2);
+
 function planting(f: Fault, lab: Lab, plan: Plan): Planting {
   if ('container' in f) {
     const c = lab.containers.find((x) => x.name === f.container)!;
@@ -82,7 +86,7 @@ function planting(f: Fault, lab: Lab, plan: Plan): Planting {
         // The entry's name moved to the subnet's last address, which nobody has: what a linking
         // container would keep if nobody rewrote its /etc/hosts when the linked one got a new address.
         const n = lab.networks.find((x) => x.name === ep.network)!;
-        const stale = addressAt(n.subnet, 2 ** (32 - n.subnet.prefix) - 2);
+        const stale = nobodysAddress(n.subnet);
         const hosts = c.hosts.map((e) => (e.names.includes(f.name) ? { ...e, address: stale } : e));
         return replace(`hosts-file:${c.name}`, (x) => ({
           ...x,
@@ -92,7 +96,7 @@ function planting(f: Fault, lab: Lab, plan: Plan): Planting {
       case 'wrong-gateway': {
         // The subnet's last address: in the subnet, so the kernel takes the route, but nobody has it.
         const n = lab.networks.find((x) => x.name === ep.network)!;
-        const wrong = addressAt(n.subnet, 2 ** (32 - n.subnet.prefix) - 2);
+        const wrong = nobodysAddress(n.subnet);
         return replace(`default-route:${c.name}`, (x) => ({
           ...x,
           ...ip(x.ns, 'route', 'add', 'default', 'via', wrong),
