@@ -1,6 +1,6 @@
 // Lint: typescript-eslint with the type-aware rules that matter where promises meet processes
 // (apply and teardown must await every command), and the layers, which imports must respect:
-//   net < lab < plan < run < check < inspect < graph, compare < session < cli
+//   net < lab < plan < run < check < inspect < trace < graph, compare < session < cli
 // A module may import its own layer and the ones below it, never one above.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
@@ -12,6 +12,7 @@ const LAYERS = [
   ['run'],
   ['check'],
   ['inspect'],
+  ['trace'],
   ['graph', 'compare'],
   ['session'],
   ['cli'],
@@ -29,7 +30,7 @@ const layerRules = LAYERS.slice(0, -1).map((layer, i) => {
           patterns: [
             {
               regex: `^(\\.\\./)+(${above.join('|')})/`,
-              message: `layers: ${layer.join('/')} may not import ${above.join(', ')} (net < lab < plan < run < check < inspect < graph/compare < session < cli)`,
+              message: `layers: ${layer.join('/')} may not import ${above.join(', ')} (net < lab < plan < run < check < inspect < trace < graph/compare < session < cli)`,
             },
           ],
         },

@@ -28,7 +28,7 @@ export interface CheckResult {
   interrupted?: string;
 }
 
-interface Probe {
+export interface Probe {
   reached: boolean;
   rttMs: number | null;
   detail: string | null;
@@ -53,10 +53,11 @@ async function nodeProbe(c: PlannedCheck) {
   }
 }
 
-async function probe(c: PlannedCheck): Promise<Probe> {
+/** A check's probe, run once; `tries` pings (a reach check gets three, see ping()). */
+export async function probe(c: PlannedCheck, tries = c.expect === 'reach' ? 3 : 1): Promise<Probe> {
   switch (c.kind) {
     case 'ping': {
-      const p = await ping(c.netns, c.address, c.expect === 'reach' ? 3 : 1, c.size);
+      const p = await ping(c.netns, c.address, tries, c.size);
       const detail = p.received > 0 ? null : (p.error ?? 'no answer within 1 s');
       const interrupted = p.interrupted ? { interrupted: p.interrupted } : {};
       return { reached: p.received > 0, rttMs: p.rttMs, detail, argv: p.argv, ...interrupted };

@@ -157,6 +157,36 @@ placeOptions(
 jsonOption(
   placeOptions(
     program
+      .command('trace')
+      .argument('<lab>')
+      .argument('[check]', "the lab's N-th check, as verify numbers them")
+      .option('--from <place>', 'a container, host or outside: where the probe starts')
+      .option('--to <place>', 'a container, network (its gateway), host, outside or address')
+      .option('--port <port>', 'tcp or udp port (with --from/--to)')
+      .option('--proto <proto>', 'icmp (default without --port), tcp (default with it) or udp')
+      .description(
+        'follow one probe through namespaces, bridges and netfilter: each rule that passed, rewrote or dropped it, and the step that made it (root)',
+      )
+      .addHelpText(
+        'after',
+        `
+Examples:
+  sudo nslab trace bridge-nat 1                      the lab's first check, hop by hop
+  sudo nslab trace bridge-nat --from c1 --to outside one ping
+  sudo nslab trace port-publish --from outside --to host --port 8080`,
+      ),
+  ),
+)
+  .option('--host', 'the copy on this machine’s own namespace')
+  .action(
+    act(async (lab: string, n: string | undefined, o: { json: boolean } & PlaceOptions) =>
+      (await import('./commands/trace.js')).trace(outputFor((json = o.json)), lab, n, o),
+    ),
+  );
+
+jsonOption(
+  placeOptions(
+    program
       .command('exercise')
       .argument('<lab>')
       .argument('[number]', 'which exercise (default: the first not solved on this machine)')

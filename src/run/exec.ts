@@ -185,3 +185,39 @@ export function runAttached(argv: readonly string[], env: Record<string, string>
     child.on('exit', (code, signal) => done(code ?? 128 + (signal ? (constants.signals[signal] ?? 0) : 0)));
   });
 }
+
+/** A long-running command whose stdout is read line by line until it is stopped. */
+export interface Watcher {
+  pid: number;
+  /** kills it (own process group: Ctrl-C goes to nslab, which stops it) and waits for its end */
+  stop(): Promise<{ stderr: string }>;
+}
+
+export function watchLines(argv: readonly string[], onLine: (line: string) => void): Watcher {
+  const [file, ...args] = argv;
+  const child = spawn(file!, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  let rest = '';
+  let stderr = '';
+  child.stdout!.on('data', (c: Buffer) => {
+    const lines = (rest + c.toString()).split('\n');
+    rest = lines.pop()!;
+    for (const l of lines) onLine(l);
+  });
+  child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
+  const ended = new Promise<void>((resolve) => {
+    child.on('close', () => resolve());
+    child.on('error', (e) => {
+      stderr += e.message;
+      resolve();
+    });
+  });
+  return {
+    pid: child.pid ?? -1,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      await ended;
+      if (rest) onLine(rest);
+      return { stderr };
+    },
+  };
+}

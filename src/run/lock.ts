@@ -41,8 +41,17 @@ function holderOf(file: string): Holder | null {
  * Takes the lock of a lab's place, waiting up to `waitMs` for another command to finish;
  * after that, an EnvError (exit 3) that says who holds it.
  */
-export async function lockPlace(lab: string, place: Place, verb: string, waitMs = 2000): Promise<PlaceLock> {
-  const file = lockFile(lab, place);
+export const lockPlace = (lab: string, place: Place, verb: string, waitMs = 2000): Promise<PlaceLock> =>
+  takeLock(lockFile(lab, place), `${lab} (${placeLabel(place)})`, verb, waitMs);
+
+/**
+ * The tracer's lock, one for the machine: two traces at once would each read the other's
+ * packets in their monitors (and the machine's own namespace has one tracer table).
+ */
+export const lockTracer = (verb: string): Promise<PlaceLock> =>
+  takeLock(join(madeStateDir(), 'trace.lock'), 'the tracer', verb, 10_000);
+
+async function takeLock(file: string, what: string, verb: string, waitMs: number): Promise<PlaceLock> {
   const fd = openSync(file, constants.O_RDWR | constants.O_CREAT, 0o600);
   const deadline = performance.now() + waitMs;
   for (;;) {
@@ -68,7 +77,7 @@ export async function lockPlace(lab: string, place: Place, verb: string, waitMs 
         ? `pid ${h.pid} runs \`nslab ${h.verb}\` there (since ${since})`
         : 'another nslab command holds it';
       throw new EnvError(
-        `${lab} (${placeLabel(place)}) is busy: ${who}`,
+        `${what} is busy: ${who}`,
         'wait for it to finish, or stop it (Ctrl-C in its terminal); nslab never builds beside it',
       );
     }

@@ -1,0 +1,323 @@
+// A probe's journey, made from what the kernel reported: the events of each namespace cut into
+// legs (one pass of the packet through one namespace), put in the order the packet took them,
+// each rule hit named by the plan's step that made it. Pure: run.ts gathers the material.
+
+import type { Plan } from '../plan/types.js';
+import { ruleKey } from '../inspect/differences.js';
+import { natOf, reversed, sameTuple, type Connection, type Tuple } from './conntrack.js';
+import { tcpFlagNames, type PacketFields, type TraceEvent } from './events.js';
+import { TRACE_TABLE } from './tracer.js';
+
+export type Direction = 'request' | 'reply';
+
+/** One pass of a packet through one namespace, its events in the kernel's order. */
+export interface Visit {
+  ns: string | null;
+  events: TraceEvent[];
+  direction: Direction;
+  /** which connection it belongs to (index into the connections), or a key of its own */
+  flow: string;
+}
+
+export interface Hop {
+  namespace: string;
+  hook: string;
+  table: string;
+  chain: string;
+  /** the rule as `iptables -S` prints it where it could be matched; else as nft prints it; null for a policy */
+  rule: string | null;
+  verdict: string;
+  /** the nslab step that made it: `step 12: …` */
+  step?: string;
+  /** what Docker does to the same end */
+  docker?: string;
+  /** the exercise's fault that put it there */
+  fault?: string;
+}
+
+export interface Leg {
+  namespace: string;
+  /** who the namespace plays: `c1`, `the Docker host (host)`, `the outside` */
+  who: string;
+  direction: Direction;
+  /** the packet as it arrived or was sent: `icmp echo-request 172.31.0.2 → 203.0.113.10` */
+  packet: string;
+  /** the same packet as it left, when NAT changed it on the way through */
+  leftAs?: string;
+  in?: string;
+  out?: string;
+  /** the bridge the frame came in by, when `in` is one of its ports */
+  bridge?: string;
+  /** bridged: the port the frame came in by and the port (the fdb's choice) it left by */
+  bridged?: { in: string; out: string; fdb?: string };
+  /** what `ip route get` says in this namespace for this packet */
+  route?: string;
+  hops: Hop[];
+  end: 'delivered' | 'forwarded' | 'sent' | 'dropped' | 'vanished';
+}
+
+/** The rules of one chain in one namespace, in order, as nft and as iptables-save print them. */
+export interface ChainListing {
+  nft: string[];
+  save: string[][];
+}
+/** `NS|TABLE|CHAIN` → its rules */
+export type Listings = Map<string, ChainListing>;
+export const listingKey = (ns: string | null, table: string, chain: string): string =>
+  `${ns ?? ''}|${table}|${chain}`;
+
+/** Counters change while the probe runs: a rule is its words without them. */
+export const withoutCounters = (rule: string): string =>
+  rule.replace(/counter packets \d+ bytes \d+/g, 'counter').replace(/\s+/g, ' ').trim();
+
+export function nsName(ns: string | null): string {
+  return ns ?? 'this machine’s own namespace';
+}
+
+/** Who a namespace plays in the lab, in the lab's words. */
+export function whoIs(plan: Plan, ns: string | null): string {
+  const containers = Object.entries(plan.containerNs)
+    .filter(([, n]) => n === ns)
+    .map(([c]) => c);
+  const hosts = Object.entries(plan.hosts)
+    .filter(([, n]) => n === ns)
+    .map(([h]) => h);
+  if (hosts.length) {
+    const also = containers.length ? ` and ${containers.join(', ')}` : '';
+    return `the Docker host (${hosts.join(', ')})${also}`;
+  }
+  if (containers.length) return containers.join(', ');
+  if (ns !== null && ns === plan.outsideNs) return 'the outside';
+  return nsName(ns);
+}
+
+// ── legs ────────────────────────────────────────────────────────────────────────────────────
+
+const ours = (e: TraceEvent) => e.table === TRACE_TABLE;
+
+/** Cuts one namespace's events into passes: a new one starts where a packet enters or is sent. */
+function passes(events: TraceEvent[]): TraceEvent[][] {
+  const out: TraceEvent[][] = [];
+  let cur: TraceEvent[] = [];
+  for (const e of events) {
+    const entering =
+      ours(e) &&
+      e.type === 'packet' &&
+      (e.family === 'bridge'
+        ? e.chain === 'prerouting'
+        : e.chain === 'output' ||
+          (e.chain === 'prerouting' &&
+            // a bridged frame that goes up to IP is the same pass
+            !cur.some((p) => p.family === 'bridge' && p.id === e.id && p.chain === 'prerouting')));
+    if (entering && cur.length) {
+      out.push(cur);
+      cur = [];
+    }
+    cur.push(e);
+  }
+  if (cur.length) out.push(cur);
+  return out;
+}
+
+const firstPacket = (events: TraceEvent[]): PacketFields =>
+  events.find((e) => e.type === 'packet')?.packet ?? {};
+const lastPacket = (events: TraceEvent[]): PacketFields =>
+  [...events].reverse().find((e) => e.type === 'packet' && e.family !== 'bridge')?.packet ?? firstPacket(events);
+
+function tupleOf(p: PacketFields): Tuple | null {
+  if (!p.proto || !p.saddr || !p.daddr) return null;
+  return {
+    proto: p.proto,
+    src: p.saddr,
+    dst: p.daddr,
+    ...(p.sport !== undefined ? { sport: p.sport } : {}),
+    ...(p.dport !== undefined ? { dport: p.dport } : {}),
+    ...(p.proto === 'icmp' && p.icmpId !== undefined && /^echo/.test(p.icmpType ?? '') ? { id: p.icmpId } : {}),
+  };
+}
+
+/** Request or reply: conntrack's tuples decide where they know the packet, its own fields elsewhere. */
+function directionOf(p: PacketFields, conns: Connection[]): { direction: Direction; flow: string } {
+  const t = tupleOf(p);
+  if (t) {
+    const i = conns.findIndex((c) => sameTuple(t, c.original) || sameTuple(t, reversed(c.reply)));
+    if (i >= 0) return { direction: 'request', flow: `ct${i}` };
+    const j = conns.findIndex((c) => sameTuple(t, c.reply) || sameTuple(t, reversed(c.original)));
+    if (j >= 0) return { direction: 'reply', flow: `ct${j}` };
+  }
+  const pair = [p.saddr, p.daddr].sort().join(' ');
+  if (p.proto === 'icmp') {
+    const request = p.icmpType === 'echo-request';
+    return { direction: request ? 'request' : 'reply', flow: `icmp ${pair}` };
+  }
+  if (p.proto === 'tcp') {
+    const f = tcpFlagNames(p.tcpFlags);
+    return { direction: f.has('syn') && !f.has('ack') ? 'request' : 'reply', flow: `tcp ${pair}` };
+  }
+  return { direction: 'request', flow: `${p.proto} ${pair}` };
+}
+
+/**
+ * Every pass of every namespace, in the order the packet went: connections in the order they
+ * began; in each, the request's passes, then the reply's, hop by hop. The monitors run side by
+ * side, so the order lines were read in is only the last word: the TTL falls by one at each
+ * router, a packet is sent before it is received, and received before it is delivered.
+ */
+export function visitsOf(events: TraceEvent[], conns: Connection[]): Visit[] {
+  const byNs = new Map<string, TraceEvent[]>();
+  for (const e of [...events].sort((a, b) => a.seq - b.seq)) {
+    const k = e.ns ?? '';
+    byNs.set(k, [...(byNs.get(k) ?? []), e]);
+  }
+  const visits: Visit[] = [];
+  for (const evs of byNs.values())
+    for (const pass of passes(evs)) {
+      const { direction, flow } = directionOf(firstPacket(pass), conns);
+      visits.push({ ns: pass[0]!.ns, events: pass, direction, flow });
+    }
+  const flowStart = new Map<string, number>();
+  for (const v of visits) flowStart.set(v.flow, Math.min(flowStart.get(v.flow) ?? Infinity, v.events[0]!.seq));
+  const sent = (v: Visit) => (ours(v.events[0]!) && v.events[0]!.chain === 'output' ? 0 : 1);
+  const delivered = (v: Visit) => (v.events.some((e) => ours(e) && e.chain === 'input') ? 1 : 0);
+  const ttl = (v: Visit) => firstPacket(v.events).ttl ?? 0;
+  return visits.sort(
+    (a, b) =>
+      flowStart.get(a.flow)! - flowStart.get(b.flow)! ||
+      (a.direction === b.direction ? 0 : a.direction === 'request' ? -1 : 1) ||
+      ttl(b) - ttl(a) ||
+      sent(a) - sent(b) ||
+      delivered(a) - delivered(b) ||
+      a.events[0]!.seq - b.events[0]!.seq,
+  );
+}
+
+// ── rules and their steps ────────────────────────────────────────────────────────────────────
+
+export interface Attribution {
+  step?: string;
+  docker?: string;
+  fault?: string;
+}
+
+const dockerName = (chain: string) => chain.replace(/^NSLAB/, 'DOCKER');
+
+/** The step (and fault) behind an iptables rule or policy of namespace `ns`, from the plan. */
+function attribute(
+  plan: Plan,
+  ns: string | null,
+  table: string,
+  chain: string,
+  args: string[] | null,
+): Attribution {
+  const key = args ? ruleKey(args) : null;
+  for (const [i, step] of plan.steps.entries())
+    for (const c of step.commands) {
+      if (c.tool !== 'iptables' || c.ns !== ns || (c.table ?? 'filter') !== table || c.chain !== chain) continue;
+      const hit = key === null ? c.op === '-P' : (c.op === '-A' || c.op === '-I') && ruleKey(c.args) === key;
+      if (!hit) continue;
+      const fault = c.tags?.find((t) => t.startsWith('fault:'))?.slice('fault:'.length);
+      return {
+        step: `step ${i + 1}: ${step.title}`,
+        docker: step.docker,
+        ...(fault ? { fault } : {}),
+      };
+    }
+  return {};
+}
+
+/** The hops of a pass: every rule that matched and every chain's end, with who made each. */
+function hopsOf(plan: Plan, v: Visit, listings: Listings): Hop[] {
+  const hops: Hop[] = [];
+  let hook = '';
+  for (const e of v.events) {
+    if (ours(e)) {
+      if (e.type === 'packet') hook = e.family === 'bridge' ? `bridge ${e.chain}` : e.chain;
+      continue;
+    }
+    if (e.type === 'packet') continue;
+    const base = { namespace: nsName(v.ns), hook, table: e.table, chain: e.chain, verdict: e.verdict ?? '' };
+    if (e.type === 'rule') {
+      const listing = listings.get(listingKey(v.ns, e.table, e.chain));
+      const at = listing ? listing.nft.indexOf(withoutCounters(e.rule ?? '')) : -1;
+      const args = at >= 0 ? (listing!.save[at] ?? null) : null;
+      const who = args ? attribute(plan, v.ns, e.table, e.chain, args) : {};
+      const rule = args
+        ? `${e.table === 'filter' ? '' : `-t ${e.table} `}-A ${e.chain} ${args.join(' ')}`
+        : withoutCounters(e.rule ?? '');
+      hops.push({ ...base, rule, ...who });
+    } else {
+      const who = attribute(plan, v.ns, e.table, e.chain, null);
+      hops.push({ ...base, rule: null, ...who });
+    }
+  }
+  return hops.map((h) => (h.docker || !/^NSLAB/.test(h.chain) ? h : { ...h, docker: `Docker's ${dockerName(h.chain)}` }));
+}
+
+export function packetText(p: PacketFields): string {
+  const port = (a?: string, n?: number) => (n === undefined ? (a ?? '?') : `${a}:${n}`);
+  const what =
+    p.proto === 'icmp'
+      ? `icmp ${p.icmpType ?? ''}${/echo/.test(p.icmpType ?? '') || !p.icmpCode ? '' : ` (${p.icmpCode})`}`.trim()
+      : p.proto === 'tcp'
+        ? `tcp ${[...tcpFlagNames(p.tcpFlags)].join('+').toUpperCase()}`
+        : (p.proto ?? 'ip');
+  return `${what} ${port(p.saddr, p.sport)} → ${port(p.daddr, p.dport)}`;
+}
+
+const isDrop = (verdict: string | undefined) => /^(drop|reject)/.test(verdict ?? '');
+
+export function legOf(plan: Plan, v: Visit, listings: Listings): Leg {
+  const first = firstPacket(v.events);
+  const last = lastPacket(v.events);
+  const hops = hopsOf(plan, v, listings);
+  const bridgeFwd = v.events.find((e) => ours(e) && e.family === 'bridge' && e.chain === 'forward');
+  const dropped = hops.some((h) => isDrop(h.verdict));
+  const has = (chain: string) => v.events.some((e) => ours(e) && e.family !== 'bridge' && e.chain === chain);
+  const sentFirst = ours(v.events[0]!) && v.events[0]!.chain === 'output';
+  const end: Leg['end'] = dropped
+    ? 'dropped'
+    : has('input')
+      ? 'delivered'
+      : sentFirst
+        ? 'sent'
+        : has('forward') || bridgeFwd
+          ? 'forwarded'
+          : 'vanished';
+  // a frame that came in by a bridge port: IP sees it arrive on the bridge itself
+  const bridgeIn =
+    v.events[0]!.family === 'bridge'
+      ? v.events.find((e) => e.type === 'packet' && e.family !== 'bridge')?.packet?.iif
+      : undefined;
+  const out = [...v.events].reverse().find((e) => e.type === 'packet' && e.packet?.oif)?.packet?.oif;
+  const leftAs = packetText(last) !== packetText(first) ? { leftAs: packetText(last) } : {};
+  return {
+    namespace: nsName(v.ns),
+    who: whoIs(plan, v.ns),
+    direction: v.direction,
+    packet: packetText(first),
+    ...leftAs,
+    ...(first.iif ? { in: first.iif } : {}),
+    ...(bridgeIn ? { bridge: bridgeIn } : {}),
+    ...(out ? { out } : {}),
+    ...(bridgeFwd?.packet?.iif && bridgeFwd.packet.oif
+      ? { bridged: { in: bridgeFwd.packet.iif, out: bridgeFwd.packet.oif } }
+      : {}),
+    hops,
+    end,
+  };
+}
+
+/** NAT of the connections the probe's packets belonged to. */
+export const natsOf = (conns: Connection[], plan: Plan, visits: Visit[]) =>
+  conns.flatMap((c, i) => {
+    const n = visits.some((v) => v.flow === `ct${i}`) ? natOf(c) : null;
+    return n ? [{ namespace: nsName(c.ns), who: whoIs(plan, c.ns), ...n }] : [];
+  });
+
+/** The faults of the exercise that is up, named as the lab file names them. */
+export const faultTags = (plan: Plan): string[] => [
+  ...new Set(
+    plan.steps.flatMap((s) => s.commands.flatMap((c) => (c.tags ?? []).filter((t) => t.startsWith('fault:')))),
+  ),
+];
+
