@@ -9,6 +9,8 @@ export interface PacketFields {
   saddr?: string;
   daddr?: string;
   ttl?: number;
+  /** the IP header's identification: the same packet keeps it through every hop, NAT included */
+  ipId?: number;
   proto?: string;
   sport?: number;
   dport?: number;
@@ -79,6 +81,7 @@ export function packetFields(text: string): PacketFields {
   set('saddr', word(text, 'ip saddr'));
   set('daddr', word(text, 'ip daddr'));
   set('ttl', num(text, 'ip ttl'));
+  set('ipId', num(text, 'ip id'));
   set('etherDaddr', word(text, 'ether daddr'));
   // nft leaves `ip protocol` out when the transport header says it
   const proto =

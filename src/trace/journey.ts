@@ -6,6 +6,7 @@ import type { Plan } from '../plan/types.js';
 import { ruleKey } from '../inspect/differences.js';
 import { natOf, reversed, sameTuple, type Connection, type Tuple } from './conntrack.js';
 import { tcpFlagNames, type PacketFields, type TraceEvent } from './events.js';
+import { peerKey, type Peers } from './links.js';
 import { TRACE_TABLE } from './tracer.js';
 
 export type Direction = 'request' | 'reply';
@@ -136,8 +137,20 @@ function tupleOf(p: PacketFields): Tuple | null {
   };
 }
 
-/** Request or reply: conntrack's tuples decide where they know the packet, its own fields elsewhere. */
-function directionOf(p: PacketFields, conns: Connection[]): { direction: Direction; flow: string } {
+/** An endpoint as the flow keys write it: `10.0.0.2:5353`, or the bare address without ports. */
+const endpoint = (a?: string, port?: number) => (port === undefined ? (a ?? '?') : `${a}:${port}`);
+
+/**
+ * Request or reply, and which exchange: conntrack's tuples decide where they know the packet.
+ * Elsewhere (a namespace with no conntrack, such as a container's) the packet's own fields: an
+ * echo request or a SYN opens, an ICMP error or an echo reply answers; for tcp and udp the
+ * endpoint that sent first is the one that asks (`initiators`, by flow).
+ */
+function directionOf(
+  p: PacketFields,
+  conns: Connection[],
+  initiators: Map<string, string>,
+): { direction: Direction; flow: string } {
   const t = tupleOf(p);
   if (t) {
     const i = conns.findIndex((c) => sameTuple(t, c.original) || sameTuple(t, reversed(c.reply)));
@@ -145,50 +158,105 @@ function directionOf(p: PacketFields, conns: Connection[]): { direction: Directi
     const j = conns.findIndex((c) => sameTuple(t, c.reply) || sameTuple(t, reversed(c.original)));
     if (j >= 0) return { direction: 'reply', flow: `ct${j}` };
   }
-  const pair = [p.saddr, p.daddr].sort().join(' ');
   if (p.proto === 'icmp') {
-    const request = p.icmpType === 'echo-request';
-    return { direction: request ? 'request' : 'reply', flow: `icmp ${pair}` };
+    const pair = [p.saddr, p.daddr].sort().join(' ');
+    return { direction: p.icmpType === 'echo-request' ? 'request' : 'reply', flow: `icmp ${pair}` };
   }
-  if (p.proto === 'tcp') {
-    const f = tcpFlagNames(p.tcpFlags);
-    return { direction: f.has('syn') && !f.has('ack') ? 'request' : 'reply', flow: `tcp ${pair}` };
-  }
-  return { direction: 'request', flow: `${p.proto} ${pair}` };
+  const flow = flowKey(p);
+  const from = endpoint(p.saddr, p.sport);
+  return { direction: (initiators.get(flow) ?? from) === from ? 'request' : 'reply', flow };
+}
+
+const flowKey = (p: PacketFields) =>
+  `${p.proto} ${[endpoint(p.saddr, p.sport), endpoint(p.daddr, p.dport)].sort().join(' ')}`;
+
+/** One packet's identity across namespaces: NAT rewrites addresses and ports, never the IP id. */
+function packetKey(v: Visit): string {
+  const p = firstPacket(v.events);
+  const kind = p.proto === 'icmp' ? p.icmpType : p.proto === 'tcp' ? [...tcpFlagNames(p.tcpFlags)].sort().join() : '';
+  return p.ipId === undefined ? `seq ${v.events[0]!.seq}` : `${v.flow} ${p.proto} ${p.ipId} ${kind}`;
 }
 
 /**
- * Every pass of every namespace, in the order the packet went: connections in the order they
- * began; in each, the request's passes, then the reply's, hop by hop. The monitors run side by
- * side, so the order lines were read in is only the last word: the TTL falls by one at each
- * router, a packet is sent before it is received, and received before it is delivered.
+ * Every pass of every namespace, in the order the packets went. Each namespace's monitor prints
+ * in the kernel's own order, so a namespace's passes keep theirs; the monitors run side by side,
+ * so across namespaces the order lines were read in is only the last word. There, a packet is
+ * sent before it is seen anywhere else; it is forwarded before it is delivered; its TTL falls
+ * by one at each router; and a namespace that got it by an interface (veth, VXLAN) got it after
+ * the namespace at that interface's other end (`peers`). The earliest packet in flight goes on
+ * before another one starts.
  */
-export function visitsOf(events: TraceEvent[], conns: Connection[]): Visit[] {
+export function visitsOf(events: TraceEvent[], conns: Connection[], peers: Peers = new Map()): Visit[] {
   const byNs = new Map<string, TraceEvent[]>();
   for (const e of [...events].sort((a, b) => a.seq - b.seq)) {
     const k = e.ns ?? '';
     byNs.set(k, [...(byNs.get(k) ?? []), e]);
   }
-  const visits: Visit[] = [];
-  for (const evs of byNs.values())
-    for (const pass of passes(evs)) {
-      const { direction, flow } = directionOf(firstPacket(pass), conns);
-      visits.push({ ns: pass[0]!.ns, events: pass, direction, flow });
-    }
-  const flowStart = new Map<string, number>();
-  for (const v of visits) flowStart.set(v.flow, Math.min(flowStart.get(v.flow) ?? Infinity, v.events[0]!.seq));
-  const sent = (v: Visit) => (ours(v.events[0]!) && v.events[0]!.chain === 'output' ? 0 : 1);
-  const delivered = (v: Visit) => (v.events.some((e) => ours(e) && e.chain === 'input') ? 1 : 0);
-  const ttl = (v: Visit) => firstPacket(v.events).ttl ?? 0;
-  return visits.sort(
-    (a, b) =>
-      flowStart.get(a.flow)! - flowStart.get(b.flow)! ||
-      (a.direction === b.direction ? 0 : a.direction === 'request' ? -1 : 1) ||
-      ttl(b) - ttl(a) ||
-      sent(a) - sent(b) ||
-      delivered(a) - delivered(b) ||
-      a.events[0]!.seq - b.events[0]!.seq,
+  const queues = [...byNs.values()].map((evs) => passes(evs));
+  // who asked first in each tcp/udp flow conntrack does not know: the sender of the first SYN, else of the first packet sent
+  const initiators = new Map<string, string>();
+  const opening = queues
+    .flat()
+    .filter((pass) => ours(pass[0]!) && pass[0]!.chain === 'output')
+    .sort((a, b) => a[0]!.seq - b[0]!.seq);
+  const syn = (p: PacketFields) => tcpFlagNames(p.tcpFlags).has('syn') && !tcpFlagNames(p.tcpFlags).has('ack');
+  for (const pass of [...opening.filter((x) => syn(firstPacket(x))), ...opening]) {
+    const p = firstPacket(pass);
+    if ((p.proto === 'tcp' || p.proto === 'udp') && !initiators.has(flowKey(p)))
+      initiators.set(flowKey(p), endpoint(p.saddr, p.sport));
+  }
+  const lanes: Visit[][] = queues.map((q) =>
+    q.map((pass) => ({ ns: pass[0]!.ns, events: pass, ...directionOf(firstPacket(pass), conns, initiators) })),
   );
+  const all = lanes.flat();
+  const packet = new Map(all.map((v) => [v, packetKey(v)]));
+  const firstSeq = (key: (v: Visit) => string) => {
+    const m = new Map<string, number>();
+    for (const v of all) m.set(key(v), Math.min(m.get(key(v)) ?? Infinity, v.events[0]!.seq));
+    return m;
+  };
+  const flowStart = firstSeq((v) => v.flow);
+  const packetStart = firstSeq((v) => packet.get(v)!);
+
+  const sent = (v: Visit) => ours(v.events[0]!) && v.events[0]!.chain === 'output';
+  const delivered = (v: Visit) => v.events.some((e) => ours(e) && e.chain === 'input');
+  const ttl = (v: Visit) => firstPacket(v.events).ttl ?? 0;
+  const from = (v: Visit) => {
+    const iif = firstPacket(v.events).iif;
+    return iif ? (peers.get(peerKey(v.ns, iif)) ?? []) : [];
+  };
+  /** Of two passes of one packet, which came first: < 0 a, > 0 b, 0 when nothing tells. */
+  const path = (a: Visit, b: Visit) =>
+    Number(sent(b)) - Number(sent(a)) ||
+    ttl(b) - ttl(a) ||
+    (from(b).includes(a.ns) ? -1 : from(a).includes(b.ns) ? 1 : 0) ||
+    Number(delivered(a)) - Number(delivered(b));
+
+  const out: Visit[] = [];
+  const done = new Set<Visit>();
+  const started = new Map<string, number>();
+  while (out.length < all.length) {
+    const heads = lanes.filter((l) => l.length > 0).map((l) => l[0]!);
+    // a pass waits while another pass of its packet, not taken yet, comes before it
+    const ready = heads.filter((h) =>
+      all.every((p) => p === h || done.has(p) || packet.get(p) !== packet.get(h) || path(p, h) >= 0),
+    );
+    const rank = (v: Visit) => started.get(packet.get(v)!) ?? Infinity;
+    const pick = (ready.length ? ready : heads).reduce((a, b) => {
+      const c =
+        rank(a) - rank(b) ||
+        (packet.get(a) === packet.get(b) ? path(a, b) : 0) ||
+        flowStart.get(a.flow)! - flowStart.get(b.flow)! ||
+        packetStart.get(packet.get(a)!)! - packetStart.get(packet.get(b)!)! ||
+        a.events[0]!.seq - b.events[0]!.seq;
+      return c <= 0 ? a : b;
+    });
+    lanes.find((l) => l[0] === pick)!.shift();
+    done.add(pick);
+    if (!started.has(packet.get(pick)!)) started.set(packet.get(pick)!, out.length);
+    out.push(pick);
+  }
+  return out;
 }
 
 // ── rules and their steps ────────────────────────────────────────────────────────────────────

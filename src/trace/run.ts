@@ -3,6 +3,7 @@
 // (conntrack's NAT, the rules as iptables prints them, routes, the bridges' fdb) and removes
 // every trace of the tracer, also when the probe fails or a signal comes.
 import { readFileSync } from 'node:fs';
+import { parsePing } from '../check/ping.js';
 import { probe, type Probe } from '../check/run.js';
 import { formatSubnet, parseCidr } from '../net/ipv4.js';
 import { inNs, ipIn } from '../plan/command.js';
@@ -26,6 +27,7 @@ import {
   type Listings,
   type Visit,
 } from './journey.js';
+import { linkPeers, type NamespaceLinks, type Peers } from './links.js';
 import { judgeJourney, type Verdict } from './verdict.js';
 import { tracerScript, untracerScript, type TraceProto } from './tracer.js';
 
@@ -125,6 +127,22 @@ async function listingsOf(namespaces: (string | null)[]): Promise<Listings> {
   return listings;
 }
 
+/** Where each interface of the lab leads (see links.ts); a namespace that cannot be read adds nothing. */
+async function peersOf(namespaces: (string | null)[]): Promise<Peers> {
+  const read = await Promise.all(
+    namespaces.map(async (ns): Promise<NamespaceLinks> => {
+      const [links, ids] = await Promise.all([
+        run(ipIn(ns, '-j', '-d', 'link', 'show')),
+        run(ipIn(ns, '-j', 'netns', 'list-id')),
+      ]);
+      const json = <T>(r: { exitCode: number; stdout: string }): T[] =>
+        r.exitCode === 0 && r.stdout.trim() ? (JSON.parse(r.stdout) as T[]) : [];
+      return { ns, links: json(links), ids: json(ids) };
+    }),
+  );
+  return linkPeers(read);
+}
+
 async function conntrackOf(namespaces: (string | null)[]): Promise<Connection[]> {
   if (!hasTool('conntrack')) return [];
   const lists = await Promise.all(
@@ -212,7 +230,10 @@ export async function traceProbe(
           throw new EnvError('the trace monitors did not start within 3 s', 'run nslab doctor');
         await sleep(5);
       }
-      const sent = await probeOnce(check);
+      // a signal while the tracer was being set up: no probe, nothing to judge
+      const sent: Probe = interrupt.signal
+        ? { reached: false, rttMs: null, detail: null, argv: [], interrupted: interrupt.signal }
+        : await probeOnce(check);
       // The kernel reports as it processes; let the monitors print the last events.
       let seen = -1;
       while (seen !== lines.length) {
@@ -225,8 +246,12 @@ export async function traceProbe(
         const e = parseTraceLine(l.line, l.ns, i);
         return e ? [e] : [];
       });
-      const [conns, listings] = await Promise.all([conntrackOf(namespaces), listingsOf(namespaces)]);
-      const visits = visitsOf(events, conns);
+      const [conns, listings, peers] = await Promise.all([
+        conntrackOf(namespaces),
+        listingsOf(namespaces),
+        peersOf(namespaces),
+      ]);
+      const visits = visitsOf(events, conns, peers);
       const legs = await Promise.all(
         visits.map(async (v) => {
           const leg = legOf(plan, v, listings);
@@ -262,13 +287,33 @@ export async function traceProbe(
   }
 }
 
-/** The probe as a check sends it, but once: one ping, one http request. */
+/** The probe as a check sends it, but once: one echo request, one http request. */
 function probeOnce(check: PlannedCheck): Promise<Probe> {
+  if (check.kind === 'ping') return pingOnce(check);
   if (check.kind === 'http') {
     const { answers: _all, ...one } = check;
     return probe(one, 1);
   }
   return probe(check, 1);
+}
+
+/**
+ * One echo request, waited for 3 s: as long as a reach check's three tries. Right after `up`, a
+ * link's first packets can be lost while the kernel readies it (the ARP request goes again after
+ * 1 s), and the one echo request of a trace must not be judged on that.
+ */
+async function pingOnce(c: Extract<PlannedCheck, { kind: 'ping' }>): Promise<Probe> {
+  const size = c.size !== undefined ? ['-M', 'do', '-s', String(c.size)] : [];
+  const argv = inNs(c.netns, 'ping', '-n', '-c', '1', '-W', '3', ...size, c.address);
+  const r = await run(argv, { timeoutMs: 10_000 });
+  const p = parsePing(r.stdout, r.stderr);
+  return {
+    reached: p.received > 0,
+    rttMs: p.rttMs,
+    detail: p.received > 0 ? null : (p.error ?? 'no answer within 3 s'),
+    argv,
+    ...(r.interruptedBy ? { interrupted: r.interruptedBy } : {}),
+  };
 }
 
 /**

@@ -5,7 +5,7 @@ import type { Probe } from '../check/run.js';
 import { ipIn } from '../plan/command.js';
 import type { Plan, PlannedCheck } from '../plan/types.js';
 import { run } from '../run/exec.js';
-import { whoIs, type Hop, type Leg } from './journey.js';
+import { nsName, whoIs, type Hop, type Leg } from './journey.js';
 
 export type Verdict = 'delivered' | 'dropped' | 'lost' | 'interrupted';
 
@@ -36,6 +36,20 @@ async function neighbourOf(ns: string | null, address: string): Promise<string |
   return state ? `nobody answered ARP for ${hop} on ${m[3]} (neighbour ${state})` : null;
 }
 
+/**
+ * A name that resolved: from /etc/hosts no packet is needed; the DNS queries a trace may still
+ * show there are getent's first lookup, of an IPv6 address, which the hosts file lacks.
+ */
+function resolved(probe: Probe, legs: Leg[]): string {
+  const said = probe.detail ?? 'resolved';
+  if (probe.via === '/etc/hosts')
+    return legs.length
+      ? `${said}: /etc/hosts answered, no packet needed (the DNS queries traced are getent asking for an IPv6 address first, which /etc/hosts does not list)`
+      : `${said}: /etc/hosts answered, no packet needed`;
+  const back = legs.some((l) => l.direction === 'reply' && l.end === 'delivered') ? ', and the answer came back' : '';
+  return `${said}: ${probe.via ?? 'the DNS server'} answered${back}`;
+}
+
 export async function judgeJourney(
   plan: Plan,
   check: PlannedCheck,
@@ -52,14 +66,21 @@ export async function judgeJourney(
     };
   const from = whoIs(plan, check.netns);
   if (probe.reached) {
-    const arrived = legs.find((l) => l.direction === 'request' && l.end === 'delivered' && l.namespace !== (check.netns ?? ''));
     const answer = legs.some((l) => l.direction === 'reply') ? ', and the answer came back' : '';
-    if (check.kind === 'resolve' && legs.length === 0)
-      return { verdict: 'delivered', reason: `${probe.detail ?? check.lookup}: no packet needed` };
+    if (check.kind === 'resolve') return { verdict: 'delivered', reason: resolved(probe, legs) };
+    // every namespace the request was delivered to, in order: a docker-proxy's is the first of two
+    const sender = nsName(check.netns);
+    const arrivals = [
+      ...new Set(
+        legs
+          .filter((l) => l.direction === 'request' && l.end === 'delivered')
+          .map((l) => `${l.who} [${l.namespace}]${l.namespace === sender ? ' (itself)' : ''}`),
+      ),
+    ];
     return {
       verdict: 'delivered',
-      reason: arrived
-        ? `delivered to ${arrived.who} [${arrived.namespace}]${answer}`
+      reason: arrivals.length
+        ? `delivered to ${arrivals.join(', then to ')}${answer}`
         : `${target(check)} answered ${from}${answer}`,
     };
   }
@@ -68,14 +89,21 @@ export async function judgeJourney(
   if (drop) return { verdict: 'dropped', reason: dropText(drop, plan, nsOf) };
   const detail = probe.detail ?? '';
   const refused = legs.find(
-    (l) =>
-      l.direction === 'reply' &&
-      (/^tcp \S*RST/.test(l.packet) || /port-unreachable/.test(l.packet)),
+    (l) => l.direction === 'reply' && (/^tcp \S*RST/.test(l.packet) || /port-unreachable/.test(l.packet)),
   );
-  if (/ECONNREFUSED|refused/i.test(detail) || refused) {
-    const answeredBy = refused ? ` (${refused.who} answered ${refused.packet.split(' ').slice(0, 2).join(' ')})` : '';
-    return { verdict: 'lost', reason: `no listener: nothing listens on ${target(check)}${answeredBy}` };
+  const answeredBy = refused ? ` (${refused.who} answered ${refused.packet.split(' → ')[0]!.replace(/ \S+$/, '')})` : '';
+  if (check.kind === 'resolve') {
+    // getent's DNS query: refused, answered without the name, or lost on the way
+    const server = `${(probe.via ?? 'DNS').replace(/^DNS ?/, '') || 'the nameserver'}:53`;
+    if (refused)
+      return { verdict: 'lost', reason: `no DNS server: nothing listens on ${server} for ${from}${answeredBy}` };
+    if (legs.some((l) => l.direction === 'reply' && l.end === 'delivered' && l.namespace === nsName(check.netns)))
+      return { verdict: 'lost', reason: `unknown name: ${probe.via ?? 'DNS'} answered ${from} without an address for ${check.lookup}` };
   }
+  if (/ECONNREFUSED|refused/i.test(detail) || refused)
+    return { verdict: 'lost', reason: `no listener: nothing listens on ${target(check)}${answeredBy}` };
+  if (/message too long|frag needed/i.test(detail))
+    return { verdict: 'lost', reason: `too big: ${from} sends it with DF (do not fragment) over a smaller MTU (${detail})` };
   if (/unreachable/i.test(detail) && !/host unreachable/i.test(detail)) {
     const route = await run(ipIn(check.netns, 'route', 'get', 'address' in check && check.address ? check.address : '0.0.0.0'));
     const why = route.exitCode === 0 ? detail : route.stderr.trim().replace(/^RTNETLINK answers: /, '');
@@ -92,6 +120,10 @@ export async function judgeJourney(
       reason: `no neighbour: ${neighbour ?? detail} in ${whoIs(plan, lastNs)}`,
     };
   if (check.kind === 'resolve') return { verdict: 'lost', reason: `no answer: ${detail}` };
-  const seen = last ? `last seen ${last.end} in ${last.who} [${last.namespace}]` : `never left ${from}`;
+  const seen = !last
+    ? `never left ${from}`
+    : last.end === 'vanished'
+      ? `last seen in ${last.who} [${last.namespace}], which neither delivered nor forwarded it${last.route ? ` (${last.route})` : ''}`
+      : `last seen ${last.end} in ${last.who} [${last.namespace}]`;
   return { verdict: 'lost', reason: `no answer: ${seen}${detail ? ` (${detail})` : ''}` };
 }
