@@ -3,10 +3,10 @@
 // from --from/--to. The lab's lock is held meanwhile, so no `up` or `down` changes it under the tracer.
 import type { Place } from '../lab/names.js';
 import { resolveChecks, type RawCheck } from '../lab/resolve-checks.js';
-import type { Lab } from '../lab/types.js';
+import type { Fault, Lab } from '../lab/types.js';
 import { compile } from '../plan/compile.js';
 import { plant } from '../plan/faults.js';
-import type { Plan, PlannedCheck } from '../plan/types.js';
+import type { Command, Plan, PlannedCheck } from '../plan/types.js';
 import type { Interrupt } from '../run/apply.js';
 import { lockPlace } from '../run/lock.js';
 import { readState } from '../run/state.js';
@@ -20,12 +20,41 @@ export type TraceAsk =
   | { check: number }
   | { from: string; to: string; port?: number; proto?: 'icmp' | 'tcp' | 'udp' };
 
-/** The plan as it stands at `place`: with the exercise's faults when an exercise is up there. */
-export function planAsUp(lab: Lab, place: Place): Plan {
+/** A fault as the lab file writes it under `break:`: `forward-drop: host`. */
+export function faultName(f: Fault): string {
+  const at = 'container' in f ? f.container : 'network' in f ? f.network : f.host;
+  return `${f.kind}: ${at}`;
+}
+
+/**
+ * The plan as it stands at `place`, with the exercise's faults when an exercise is up there.
+ * plant() leaves no mark on what it adds or changes, so each such command is tagged here with
+ * the fault that made it (`fault:forward-drop: host`): the trace names it where a packet hits it.
+ */
+export function planAsUp(lab: Lab, place: Place): { plan: Plan; faults: string[] } {
   const plan = planAt(lab, place);
   const index = readState(lab.name, place)?.exercise?.index;
   const ex = index ? lab.exercises[index - 1] : undefined;
-  return ex ? plant(plan, lab, ex) : plan;
+  if (!ex) return { plan, faults: [] };
+  const key = (c: Command) => JSON.stringify(c);
+  const commands = (p: Plan) => p.steps.flatMap((s) => s.commands).map(key);
+  const before = new Set(commands(plan));
+  const made = ex.faults.map((f) => ({
+    name: faultName(f),
+    keys: new Set(commands(plant(plan, lab, { ...ex, faults: [f] })).filter((k) => !before.has(k))),
+  }));
+  const planted = plant(plan, lab, ex);
+  const tagged: Plan = {
+    ...planted,
+    steps: planted.steps.map((s) => ({
+      ...s,
+      commands: s.commands.map((c) => {
+        const by = made.find((m) => m.keys.has(key(c)));
+        return by ? { ...c, tags: [...(c.tags ?? []), `fault:${by.name}`] } : c;
+      }),
+    })),
+  };
+  return { plan: tagged, faults: ex.faults.map(faultName) };
 }
 
 /** A check made from --from/--to, resolved and placed as the lab's own checks are. */
@@ -71,13 +100,13 @@ export interface Traced {
 export async function traceWhereUp(whole: Lab, asked: Place | undefined, ask: TraceAsk): Promise<Traced> {
   const place = await locate(whole.name, asked, { mustBeUp: true });
   const lab = asBuilt(whole, place);
-  const plan = planAsUp(lab, place);
+  const { plan, faults } = planAsUp(lab, place);
   const check = chosen(lab, plan, ask);
   const lock = await lockPlace(lab.name, place, 'trace');
   const interrupt: Interrupt = { signal: null };
   const release = catchSignals(interrupt, 'stopping the trace and removing the tracer…');
   try {
-    return { lab, place, check, trace: await traceProbe(plan, check, interrupt) };
+    return { lab, place, check, trace: await traceProbe(plan, check, interrupt, faults) };
   } finally {
     release();
     lock.release();

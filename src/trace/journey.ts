@@ -276,21 +276,26 @@ function attribute(
   table: string,
   chain: string,
   args: string[] | null,
+  policy?: string,
 ): Attribution {
   const key = args ? ruleKey(args) : null;
+  let found: Attribution = {};
   for (const [i, step] of plan.steps.entries())
     for (const c of step.commands) {
       if (c.tool !== 'iptables' || c.ns !== ns || (c.table ?? 'filter') !== table || c.chain !== chain) continue;
-      const hit = key === null ? c.op === '-P' : (c.op === '-A' || c.op === '-I') && ruleKey(c.args) === key;
+      // a policy is the last -P the plan sets, and only when it is the one the kernel applied
+      const hit =
+        key === null
+          ? c.op === '-P' && c.args[0]?.toLowerCase() === policy
+          : (c.op === '-A' || c.op === '-I') && ruleKey(c.args) === key;
+      if (key === null && c.op === '-P') found = {};
       if (!hit) continue;
       const fault = c.tags?.find((t) => t.startsWith('fault:'))?.slice('fault:'.length);
-      return {
-        step: `step ${i + 1}: ${step.title}`,
-        docker: step.docker,
-        ...(fault ? { fault } : {}),
-      };
+      // a fault's command sits in whichever step plant() put it: what Docker does there is not its story
+      found = { step: `step ${i + 1}: ${step.title}`, ...(fault ? { fault } : { docker: step.docker }) };
+      if (key !== null) return found;
     }
-  return {};
+  return found;
 }
 
 /** The hops of a pass: every rule that matched and every chain's end, with who made each. */
@@ -314,7 +319,7 @@ function hopsOf(plan: Plan, v: Visit, listings: Listings): Hop[] {
         : withoutCounters(e.rule ?? '');
       hops.push({ ...base, rule, ...who });
     } else {
-      const who = attribute(plan, v.ns, e.table, e.chain, null);
+      const who = attribute(plan, v.ns, e.table, e.chain, null, e.verdict);
       hops.push({ ...base, rule: null, ...who });
     }
   }
@@ -381,11 +386,3 @@ export const natsOf = (conns: Connection[], plan: Plan, visits: Visit[]) =>
     const n = visits.some((v) => v.flow === `ct${i}`) ? natOf(c) : null;
     return n ? [{ namespace: nsName(c.ns), who: whoIs(plan, c.ns), ...n }] : [];
   });
-
-/** The faults of the exercise that is up, named as the lab file names them. */
-export const faultTags = (plan: Plan): string[] => [
-  ...new Set(
-    plan.steps.flatMap((s) => s.commands.flatMap((c) => (c.tags ?? []).filter((t) => t.startsWith('fault:')))),
-  ),
-];
-

@@ -15,7 +15,6 @@ import { hasTool } from '../run/tools.js';
 import { parseConntrack, type Connection } from './conntrack.js';
 import { parseTraceLine } from './events.js';
 import {
-  faultTags,
   legOf,
   listingKey,
   natsOf,
@@ -195,6 +194,8 @@ export async function traceProbe(
   plan: Plan,
   check: PlannedCheck,
   interrupt: { signal: NodeJS.Signals | null } = { signal: null },
+  /** the exercise's faults, named as its lab file names them, when an exercise is up */
+  faults: string[] = [],
 ): Promise<Trace> {
   if (check.kind === 'listen')
     throw new EnvError(
@@ -202,7 +203,6 @@ export async function traceProbe(
       'trace a check that sends something (ping, tcp, udp, http, resolve), or --from/--to',
     );
   const namespaces = tracedNamespaces(plan);
-  const faults = faultTags(plan).map((t) => t.slice('fault:'.length));
   const lock = await lockTracer('trace');
   try {
     if (!(await nftTraceWorks())) return await byCounters(plan, check, namespaces, faults);
