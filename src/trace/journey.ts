@@ -69,7 +69,10 @@ export const listingKey = (ns: string | null, table: string, chain: string): str
 
 /** Counters change while the probe runs: a rule is its words without them. */
 export const withoutCounters = (rule: string): string =>
-  rule.replace(/counter packets \d+ bytes \d+/g, 'counter').replace(/\s+/g, ' ').trim();
+  rule
+    .replace(/counter packets \d+ bytes \d+/g, 'counter')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 export function nsName(ns: string | null): string {
   return ns ?? 'this machine’s own namespace';
@@ -123,7 +126,8 @@ function passes(events: TraceEvent[]): TraceEvent[][] {
 const firstPacket = (events: TraceEvent[]): PacketFields =>
   events.find((e) => e.type === 'packet')?.packet ?? {};
 const lastPacket = (events: TraceEvent[]): PacketFields =>
-  [...events].reverse().find((e) => e.type === 'packet' && e.family !== 'bridge')?.packet ?? firstPacket(events);
+  [...events].reverse().find((e) => e.type === 'packet' && e.family !== 'bridge')?.packet ??
+  firstPacket(events);
 
 function tupleOf(p: PacketFields): Tuple | null {
   if (!p.proto || !p.saddr || !p.daddr) return null;
@@ -133,7 +137,9 @@ function tupleOf(p: PacketFields): Tuple | null {
     dst: p.daddr,
     ...(p.sport !== undefined ? { sport: p.sport } : {}),
     ...(p.dport !== undefined ? { dport: p.dport } : {}),
-    ...(p.proto === 'icmp' && p.icmpId !== undefined && /^echo/.test(p.icmpType ?? '') ? { id: p.icmpId } : {}),
+    ...(p.proto === 'icmp' && p.icmpId !== undefined && /^echo/.test(p.icmpType ?? '')
+      ? { id: p.icmpId }
+      : {}),
   };
 }
 
@@ -173,7 +179,8 @@ const flowKey = (p: PacketFields) =>
 /** One packet's identity across namespaces: NAT rewrites addresses and ports, never the IP id. */
 function packetKey(v: Visit): string {
   const p = firstPacket(v.events);
-  const kind = p.proto === 'icmp' ? p.icmpType : p.proto === 'tcp' ? [...tcpFlagNames(p.tcpFlags)].sort().join() : '';
+  const kind =
+    p.proto === 'icmp' ? p.icmpType : p.proto === 'tcp' ? [...tcpFlagNames(p.tcpFlags)].sort().join() : '';
   return p.ipId === undefined ? `seq ${v.events[0]!.seq}` : `${v.flow} ${p.proto} ${p.ipId} ${kind}`;
 }
 
@@ -199,14 +206,19 @@ export function visitsOf(events: TraceEvent[], conns: Connection[], peers: Peers
     .flat()
     .filter((pass) => ours(pass[0]!) && pass[0]!.chain === 'output')
     .sort((a, b) => a[0]!.seq - b[0]!.seq);
-  const syn = (p: PacketFields) => tcpFlagNames(p.tcpFlags).has('syn') && !tcpFlagNames(p.tcpFlags).has('ack');
+  const syn = (p: PacketFields) =>
+    tcpFlagNames(p.tcpFlags).has('syn') && !tcpFlagNames(p.tcpFlags).has('ack');
   for (const pass of [...opening.filter((x) => syn(firstPacket(x))), ...opening]) {
     const p = firstPacket(pass);
     if ((p.proto === 'tcp' || p.proto === 'udp') && !initiators.has(flowKey(p)))
       initiators.set(flowKey(p), endpoint(p.saddr, p.sport));
   }
   const lanes: Visit[][] = queues.map((q) =>
-    q.map((pass) => ({ ns: pass[0]!.ns, events: pass, ...directionOf(firstPacket(pass), conns, initiators) })),
+    q.map((pass) => ({
+      ns: pass[0]!.ns,
+      events: pass,
+      ...directionOf(firstPacket(pass), conns, initiators),
+    })),
   );
   const all = lanes.flat();
   const packet = new Map(all.map((v) => [v, packetKey(v)]));
@@ -282,7 +294,8 @@ function attribute(
   let found: Attribution = {};
   for (const [i, step] of plan.steps.entries())
     for (const c of step.commands) {
-      if (c.tool !== 'iptables' || c.ns !== ns || (c.table ?? 'filter') !== table || c.chain !== chain) continue;
+      if (c.tool !== 'iptables' || c.ns !== ns || (c.table ?? 'filter') !== table || c.chain !== chain)
+        continue;
       // a policy is the last -P the plan sets, and only when it is the one the kernel applied
       const hit =
         key === null
@@ -323,7 +336,9 @@ function hopsOf(plan: Plan, v: Visit, listings: Listings): Hop[] {
       hops.push({ ...base, rule: null, ...who });
     }
   }
-  return hops.map((h) => (h.docker || !/^NSLAB/.test(h.chain) ? h : { ...h, docker: `Docker's ${dockerName(h.chain)}` }));
+  return hops.map((h) =>
+    h.docker || !/^NSLAB/.test(h.chain) ? h : { ...h, docker: `Docker's ${dockerName(h.chain)}` },
+  );
 }
 
 export function packetText(p: PacketFields): string {

@@ -22,7 +22,13 @@ function dropText(h: Hop, plan: Plan, nsOf: Map<string, string | null>): string 
 }
 
 const target = (c: PlannedCheck) =>
-  c.kind === 'resolve' ? c.lookup : c.kind === 'listen' ? `port ${c.port}` : 'port' in c ? `${c.address}:${c.port}` : c.address;
+  c.kind === 'resolve'
+    ? c.lookup
+    : c.kind === 'listen'
+      ? `port ${c.port}`
+      : 'port' in c
+        ? `${c.address}:${c.port}`
+        : c.address;
 
 /** The next hop a namespace would use for `address`, and its neighbour entry's state. */
 async function neighbourOf(ns: string | null, address: string): Promise<string | null> {
@@ -46,7 +52,9 @@ function resolved(probe: Probe, legs: Leg[]): string {
     return legs.length
       ? `${said}: /etc/hosts answered, no packet needed (the DNS queries traced are getent asking for an IPv6 address first, which /etc/hosts does not list)`
       : `${said}: /etc/hosts answered, no packet needed`;
-  const back = legs.some((l) => l.direction === 'reply' && l.end === 'delivered') ? ', and the answer came back' : '';
+  const back = legs.some((l) => l.direction === 'reply' && l.end === 'delivered')
+    ? ', and the answer came back'
+    : '';
   return `${said}: ${probe.via ?? 'the DNS server'} answered${back}`;
 }
 
@@ -91,21 +99,38 @@ export async function judgeJourney(
   const refused = legs.find(
     (l) => l.direction === 'reply' && (/^tcp \S*RST/.test(l.packet) || /port-unreachable/.test(l.packet)),
   );
-  const answeredBy = refused ? ` (${refused.who} answered ${refused.packet.split(' → ')[0]!.replace(/ \S+$/, '')})` : '';
+  const answeredBy = refused
+    ? ` (${refused.who} answered ${refused.packet.split(' → ')[0]!.replace(/ \S+$/, '')})`
+    : '';
   if (check.kind === 'resolve') {
     // getent's DNS query: refused, answered without the name, or lost on the way
     const server = `${(probe.via ?? 'DNS').replace(/^DNS ?/, '') || 'the nameserver'}:53`;
     if (refused)
-      return { verdict: 'lost', reason: `no DNS server: nothing listens on ${server} for ${from}${answeredBy}` };
-    if (legs.some((l) => l.direction === 'reply' && l.end === 'delivered' && l.namespace === nsName(check.netns)))
-      return { verdict: 'lost', reason: `unknown name: ${probe.via ?? 'DNS'} answered ${from} without an address for ${check.lookup}` };
+      return {
+        verdict: 'lost',
+        reason: `no DNS server: nothing listens on ${server} for ${from}${answeredBy}`,
+      };
+    if (
+      legs.some(
+        (l) => l.direction === 'reply' && l.end === 'delivered' && l.namespace === nsName(check.netns),
+      )
+    )
+      return {
+        verdict: 'lost',
+        reason: `unknown name: ${probe.via ?? 'DNS'} answered ${from} without an address for ${check.lookup}`,
+      };
   }
   if (/ECONNREFUSED|refused/i.test(detail) || refused)
     return { verdict: 'lost', reason: `no listener: nothing listens on ${target(check)}${answeredBy}` };
   if (/message too long|frag needed/i.test(detail))
-    return { verdict: 'lost', reason: `too big: ${from} sends it with DF (do not fragment) over a smaller MTU (${detail})` };
+    return {
+      verdict: 'lost',
+      reason: `too big: ${from} sends it with DF (do not fragment) over a smaller MTU (${detail})`,
+    };
   if (/unreachable/i.test(detail) && !/host unreachable/i.test(detail)) {
-    const route = await run(ipIn(check.netns, 'route', 'get', 'address' in check && check.address ? check.address : '0.0.0.0'));
+    const route = await run(
+      ipIn(check.netns, 'route', 'get', 'address' in check && check.address ? check.address : '0.0.0.0'),
+    );
     const why = route.exitCode === 0 ? detail : route.stderr.trim().replace(/^RTNETLINK answers: /, '');
     return { verdict: 'lost', reason: `no route: ${from} has no route to ${target(check)} (${why})` };
   }
