@@ -3,7 +3,7 @@
 // from --from/--to. The lab's lock is held meanwhile, so no `up` or `down` changes it under the tracer.
 import type { Place } from '../lab/names.js';
 import { resolveChecks, type RawCheck } from '../lab/resolve-checks.js';
-import type { Fault, Lab } from '../lab/types.js';
+import type { Exercise, Fault, Lab } from '../lab/types.js';
 import { compile } from '../plan/compile.js';
 import { plant } from '../plan/faults.js';
 import type { Command, Plan, PlannedCheck } from '../plan/types.js';
@@ -20,21 +20,25 @@ export type TraceAsk =
   { check: number } | { from: string; to: string; port?: number; proto?: 'icmp' | 'tcp' | 'udp' };
 
 /** A fault as the lab file writes it under `break:`: `forward-drop: host`. */
-export function faultName(f: Fault): string {
+function faultName(f: Fault): string {
   const at = 'container' in f ? f.container : 'network' in f ? f.network : f.host;
   return `${f.kind}: ${at}`;
 }
 
-/**
- * The plan as it stands at `place`, with the exercise's faults when an exercise is up there.
- * plant() leaves no mark on what it adds or changes, so each such command is tagged here with
- * the fault that made it (`fault:forward-drop: host`): the trace names it where a packet hits it.
- */
-export function planAsUp(lab: Lab, place: Place): { plan: Plan; faults: string[] } {
+/** The plan as it stands at `place`, with the exercise's faults when an exercise is up there. */
+function planAsUp(lab: Lab, place: Place): { plan: Plan; faults: string[] } {
   const plan = planAt(lab, place);
   const index = readState(lab.name, place)?.exercise?.index;
   const ex = index ? lab.exercises[index - 1] : undefined;
-  if (!ex) return { plan, faults: [] };
+  return ex ? plantNamed(plan, lab, ex) : { plan, faults: [] };
+}
+
+/**
+ * The plan with the exercise's faults planted, and named. plant() leaves no mark on what it
+ * adds or changes, so each such command is tagged here with the fault that made it
+ * (`fault:forward-drop: host`): the trace names it where a packet hits it.
+ */
+export function plantNamed(plan: Plan, lab: Lab, ex: Exercise): { plan: Plan; faults: string[] } {
   const key = (c: Command) => JSON.stringify(c);
   const commands = (p: Plan) => p.steps.flatMap((s) => s.commands).map(key);
   const before = new Set(commands(plan));

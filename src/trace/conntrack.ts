@@ -75,7 +75,7 @@ export function natOf(
   };
 }
 
-export const tupleText = (t: Tuple): string => {
+const tupleText = (t: Tuple): string => {
   const at = (a: string, p?: number) => (p === undefined ? a : `${a}:${p}`);
   return `${t.proto} ${at(t.src, t.sport)} → ${at(t.dst, t.dport)}`;
 };

@@ -9,7 +9,7 @@ import { tcpFlagNames, type PacketFields, type TraceEvent } from './events.js';
 import { peerKey, type Peers } from './links.js';
 import { TRACE_TABLE } from './tracer.js';
 
-export type Direction = 'request' | 'reply';
+type Direction = 'request' | 'reply';
 
 /** One pass of a packet through one namespace, its events in the kernel's order. */
 export interface Visit {
@@ -58,7 +58,7 @@ export interface Leg {
 }
 
 /** The rules of one chain in one namespace, in order, as nft and as iptables-save print them. */
-export interface ChainListing {
+interface ChainListing {
   nft: string[];
   save: string[][];
 }
@@ -273,7 +273,7 @@ export function visitsOf(events: TraceEvent[], conns: Connection[], peers: Peers
 
 // ── rules and their steps ────────────────────────────────────────────────────────────────────
 
-export interface Attribution {
+interface Attribution {
   step?: string;
   docker?: string;
   fault?: string;

@@ -8,7 +8,7 @@ export type Peers = Map<string, (string | null)[]>;
 export const peerKey = (ns: string | null, ifname: string): string => `${ns ?? ''}|${ifname}`;
 
 /** The fields of `ip -j -d link` this reads. */
-export interface IpLink {
+interface IpLink {
   ifname: string;
   link_netnsid?: number;
   linkinfo?: { info_kind?: string; info_data?: { id?: number } };

@@ -50,7 +50,7 @@ const protoOf = (c: PlannedCheck): TraceProto =>
   c.kind === 'ping' ? 'icmp' : c.kind === 'tcp' || c.kind === 'http' ? 'tcp' : 'udp';
 
 /** Where the tracer listens: every namespace of the plan, and the machine's own when a Docker host is there. */
-export function tracedNamespaces(plan: Plan): (string | null)[] {
+function tracedNamespaces(plan: Plan): (string | null)[] {
   const own = Object.values(plan.hosts).includes(null) || Object.values(plan.containerNs).includes(null);
   return [...(own ? [null] : []), ...plan.namespaces];
 }
