@@ -161,7 +161,8 @@ async function routeOf(v: Visit): Promise<string | undefined> {
   const first = packets[0];
   // the destination after DNAT (nat PREROUTING and OUTPUT come before the routing decision)
   const routed = packets.find((p) => p.oif) ?? packets[packets.length - 1];
-  if (!first?.daddr || !routed?.daddr || !first.saddr) return undefined;
+  // what came in by lo was sent here, to here: `ip route get … iif lo` only says Invalid argument
+  if (!first?.daddr || !routed?.daddr || !first.saddr || first.iif === 'lo') return undefined;
   const sent = v.events[0]!.chain === 'output';
   const args = sent
     ? ['route', 'get', routed.daddr]
