@@ -40,7 +40,7 @@ export async function trace(out: Output, name: string, number: string | undefine
   const whole = loadLab(name);
   const ask = askOf(number, o);
   requireRoot('trace');
-  requireTools(['ip', 'nft']);
+  requireTools(['ip', 'iptables-save']);
   const { lab, place, check, trace: t } = await traceWhereUp(whole, placeFrom(whole.name, o), ask);
   const expected = check.expect === 'reach' ? 'works' : 'fails';
   out.data({ lab: lab.name, target: placeLabel(place), check: { name: check.name, expect: check.expect }, ...t });
