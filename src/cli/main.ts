@@ -174,8 +174,9 @@ jsonOption(
   .addHelpText(
     'after',
     `
-Ctrl-C stops a capture (exit 0, as tcpdump's own). A container's name means its eth0;
-c1:eth0 is the container's end of its cable, ve-c1 the host's end, br0 the bridge itself.
+Ctrl-C stops a capture (exit 130, as for every verb; -c N ends it with 0). A container's
+name means its eth0; c1:eth0 is the container's end of its cable, ve-c1 the host's end,
+br0 the bridge itself (it sees every frame it switches).
 
 Examples:
   sudo npm run nslab -- capture bridge-basic                 the links, with their namespaces

@@ -82,7 +82,7 @@ function hostLink(lab: Lab, h: HostView, m: Made): string {
     }
     case 'endpoint':
       return port
-        ? `${port.p.container}’s cable, host end, on ${port.on} (other end: ${port.p.container}:${port.p.inside})`
+        ? `${port.p.container}’s cable, host end, on ${port.on}; the other end is ${port.p.container}:${port.p.inside}`
         : `a veth of ${h.name}`;
     case 'shim':
       return `macvlan shim of ${taggedNetwork(m, 'shim:')}: the host’s own way to its macvlan containers`;

@@ -29,10 +29,7 @@ t.test(
   async (t) => {
     const sb = sandboxName('capture');
     const dir = mkdtempSync(join(tmpdir(), 'nslab-capture-'));
-    let ping: ReturnType<typeof execa> | undefined;
     t.teardown(async () => {
-      ping?.kill();
-      await ping;
       await nslab(['down', 'bridge-basic', '--sandbox-name', sb]);
       rmSync(dir, { recursive: true, force: true });
     });
@@ -43,8 +40,12 @@ t.test(
     // One ping first, so the neighbours are known and the capture sees ICMP, not ARP.
     const first = await execa('ip', ['netns', 'exec', `${sb}-c2`, 'ping', '-n', '-c', '1', '-W', '2', C1]);
     t.equal(first.exitCode, 0, 'c2 reaches c1');
-    ping = execa('ip', ['netns', 'exec', `${sb}-c2`, 'ping', '-n', '-i', '0.1', '-w', '60', C1], {
+    const ping = execa('ip', ['netns', 'exec', `${sb}-c2`, 'ping', '-n', '-i', '0.1', '-w', '60', C1], {
       reject: false,
+    });
+    t.teardown(async () => {
+      ping.kill();
+      await ping;
     });
 
     const live = await capture(['c1', '-c', '6', ...at]);
@@ -54,7 +55,7 @@ t.test(
     t.equal(live.stdout.split('\n').length, 6, 'six packets, one line each');
     t.match(
       live.stderr,
-      `capturing on eth0 in namespace ${sb}-c1: c1’s eth0 ${C1}/16, cable to ve-c1 on br0`,
+      `capturing on eth0 in namespace ${sb}-c1 (c1’s eth0 ${C1}/16, cable to ve-c1 on br0)`,
     );
     t.match(live.stderr, `ip netns exec ${sb}-c1 tcpdump -n -l -c 6 -i eth0`, 'the command, to type by hand');
 
@@ -92,7 +93,7 @@ t.test(
     });
     process.kill(-interrupted.pid!, 'SIGINT');
     const stopped = await interrupted;
-    t.equal(stopped.exitCode, 0, 'Ctrl-C ends a capture with exit 0, as tcpdump’s own', stopped);
+    t.equal(stopped.exitCode, 130, 'Ctrl-C ends a capture: 130, as for every verb', stopped);
     t.match(String(stopped.stdout), reply, 'what it saw until then');
     t.match(String(stopped.stderr), /\d+ packets captured/, 'tcpdump’s own summary');
 
@@ -136,6 +137,9 @@ t.test(
     );
     const badCount = await capture(['c1', '-c', 'many', ...at]);
     t.equal(badCount.exitCode, 2, '-c must be a number');
+    const badFilter = await capture(['c1', '-c', '1', ...at, 'icmp', 'and', 'and']);
+    t.equal(badFilter.exitCode, 3, 'tcpdump refuses the filter: a command that failed', badFilter);
+    t.match(badFilter.stderr, /tcpdump: .*syntax error/, 'in tcpdump’s own words');
 
     const down = await nslab(['down', 'bridge-basic', '--sandbox-name', sb]);
     t.equal(down.exitCode, 0);

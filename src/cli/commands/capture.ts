@@ -6,12 +6,13 @@ import { loadLab } from '../../lab/index.js';
 import type { Lab } from '../../lab/types.js';
 import { commandLine, inNs } from '../../plan/command.js';
 import { runAttached } from '../../run/exec.js';
-import { requireRoot, requireTools } from '../../run/preflight.js';
+import { EnvError } from '../../run/errors.js';
+import { requireTools } from '../../run/preflight.js';
 import { isRoot } from '../../run/tools.js';
 import { asBuilt, planAt } from '../../session/built.js';
 import { locate } from '../../session/locate.js';
 import { UsageError } from '../../session/usage.js';
-import { EXIT } from '../exit.js';
+import { EXIT, exitForSignal } from '../exit.js';
 import type { Output } from '../output.js';
 import { wrap } from '../compare-table.js';
 import { placeFrom, type PlaceOptions } from '../target.js';
@@ -51,7 +52,11 @@ export async function capture(
     throw new UsageError('--json lists the links (capture LAB --json); a capture prints tcpdump’s lines');
   if (opts.count !== undefined && !/^[1-9][0-9]{0,8}$/.test(opts.count))
     throw new UsageError(`-c ${opts.count}: say how many packets, a whole number from 1`);
-  requireRoot('capture');
+  if (!isRoot())
+    throw new EnvError(
+      'nslab capture listens inside the lab’s namespaces and needs root',
+      `run it with sudo: sudo npm run nslab -- capture ${whole.name} ${link}`,
+    );
   requireTools(['ip', 'tcpdump']);
   const place = await locate(whole.name, placeFrom(whole.name, opts), { mustBeUp: true });
   const lab = asBuilt(whole, place);
@@ -60,15 +65,30 @@ export async function capture(
   if ('why' in point)
     throw new UsageError(`${point.why}: its links are ${points.map((p) => p.name).join(', ')}`);
   const argv = tcpdumpArgv(point, opts, filter);
+  const where = point.ns ? `namespace ${point.ns}` : 'this machine’s own namespace';
+  const stops = opts.count
+    ? `stops after ${opts.count} packet${opts.count === '1' ? '' : 's'}, or at Ctrl-C`
+    : 'Ctrl-C stops it';
   process.stderr.write(
-    `capturing on ${point.ifname} in ${point.ns ? `namespace ${point.ns}` : 'this machine’s namespace'}: ` +
-      `${point.what}\n  ${commandLine(argv)}\n` +
-      `  ${opts.count ? `stops after ${opts.count} packets or at ` : 'stop it with '}Ctrl-C` +
-      `${opts.write === undefined ? '' : `; then: wireshark ${opts.write}, or tcpdump -n -r ${opts.write}`}\n`,
+    `capturing on ${point.ifname} in ${where} (${point.what})\n` +
+      `  ${commandLine(argv)}    (${stops})\n` +
+      (opts.write === undefined || opts.write === '-'
+        ? ''
+        : `  then: ${commandLine(['wireshark', opts.write])}, or ${commandLine(['tcpdump', '-n', '-r', opts.write])}\n`),
   );
-  // tcpdump's own exit code: 0 when it stops at -c N or at Ctrl-C (how a capture ends).
-  return runAttached(argv, { PATH: process.env.PATH ?? '/usr/sbin:/usr/bin:/sbin:/bin' });
+  // tcpdump ends cleanly (exit 0, its summary printed) at -c N and at Ctrl-C alike; nslab's exit
+  // code tells them apart as every verb does: 0, or 128+signal when a signal stopped it.
+  let stoppedBy: NodeJS.Signals | undefined;
+  const note = (signal: NodeJS.Signals) => (stoppedBy ??= signal);
+  for (const s of SIGNALS) process.on(s, note);
+  const code = await runAttached(argv, { PATH: process.env.PATH ?? '/usr/sbin:/usr/bin:/sbin:/bin' });
+  for (const s of SIGNALS) process.off(s, note);
+  if (code === 0) return stoppedBy ? exitForSignal(stoppedBy) : EXIT.ok;
+  // tcpdump said why on stderr (a filter it cannot read, an interface gone)
+  return code > 128 ? code : EXIT.environment;
 }
+
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
 /** Where the listing's names hold: where the lab is up, else where the flags say, else the host. */
 async function listingPlace(lab: string, opts: PlaceOptions): Promise<{ place: Place; up: boolean }> {
