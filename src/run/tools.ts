@@ -24,4 +24,6 @@ export const packageOf: Record<string, string> = {
   iptables: 'iptables',
   'iptables-save': 'iptables',
   'iptables-restore': 'iptables',
+  tcpdump: 'tcpdump',
+  conntrack: 'conntrack',
 };

@@ -55,6 +55,22 @@ export async function doctor(out: Output): Promise<number> {
           fix: 'apt-get install -y fping',
         },
   );
+  // Optional: what lets a learner watch packets and NAT at work.
+  const watchers = [
+    ['tcpdump', 'nslab capture listens on a lab’s links with it'],
+    ['conntrack', 'shows the connections NAT translated, in a Docker host’s namespace (conntrack -L)'],
+  ] as const;
+  for (const [tool, use] of watchers)
+    add(
+      hasTool(tool)
+        ? { what: `tool ${tool}`, status: 'ok', detail: `found: ${use}` }
+        : {
+            what: `tool ${tool}`,
+            status: 'warn',
+            detail: `missing: ${use}`,
+            fix: `apt-get install -y ${packageOf[tool]}`,
+          },
+    );
   // The same question compare asks, with compare's answer.
   const engine = await dockerEngine();
   add(
