@@ -26,4 +26,5 @@ export const packageOf: Record<string, string> = {
   'iptables-restore': 'iptables',
   tcpdump: 'tcpdump',
   conntrack: 'conntrack',
+  nft: 'nftables',
 };
