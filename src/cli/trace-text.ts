@@ -36,18 +36,23 @@ function legText(n: number, leg: Leg, shownSteps: Set<string>): string[] {
   const end: Record<Leg['end'], string> = {
     sent: '',
     delivered: ': delivered here',
-    forwarded: leg.bridged ? `, bridges it out by ${leg.bridged.out}` : `, routes it out by ${leg.out ?? '?'}`,
+    forwarded: leg.bridged
+      ? `, bridges it out by ${leg.bridged.out}`
+      : `, routes it out by ${leg.out ?? '?'}`,
     dropped: `: ${red('dropped here')}`,
     vanished: ': it goes no further (no input, no forward)',
   };
   const lines = [wrapped(`${at} ${what}${end[leg.end]}`, '      ', `${String(n).padStart(3)}. `)];
   // a bridged frame is switched by the fdb, not routed
   if (leg.route && !leg.bridged) lines.push(wrapped(dim(leg.route), '         ', '      route  '));
-  if (leg.bridged?.fdb) lines.push(wrapped(dim(`bridge fdb: ${leg.bridged.fdb}`), '         ', '      fdb    '));
+  if (leg.bridged?.fdb)
+    lines.push(wrapped(dim(`bridge fdb: ${leg.bridged.fdb}`), '         ', '      fdb    '));
   if (leg.bridged && leg.hops.some((h) => h.table === 'filter'))
     lines.push(
       wrapped(
-        dim('br_netfilter: this bridged frame went through iptables too (net.bridge.bridge-nf-call-iptables=1)'),
+        dim(
+          'br_netfilter: this bridged frame went through iptables too (net.bridge.bridge-nf-call-iptables=1)',
+        ),
         '         ',
         '      ',
       ),
@@ -75,11 +80,16 @@ export function traceText(title: string, t: Trace): string {
   const lines = [bold(title), ''];
   if (t.method === 'counters')
     lines.push(
-      yellow('iptables-legacy here: no nft trace; these are the rules whose counters moved while the probe ran'),
+      yellow(
+        'iptables-legacy here: no nft trace; these are the rules whose counters moved while the probe ran',
+      ),
       '',
     );
   if ((t.tries ?? 1) > 1)
-    lines.push(dim(`(try ${t.tries} of 3: the tries before it got no answer; this is the last one's journey)`), '');
+    lines.push(
+      dim(`(try ${t.tries} of 3: the tries before it got no answer; this is the last one's journey)`),
+      '',
+    );
   const shown = new Set<string>();
   let direction: Leg['direction'] | null = null;
   t.legs.forEach((leg, i) => {
@@ -90,7 +100,8 @@ export function traceText(title: string, t: Trace): string {
   if (t.method === 'counters')
     for (const h of t.hops)
       lines.push(`  ${h.namespace} ${h.table} ${h.chain}: ${h.rule ?? `policy ${h.verdict.toUpperCase()}`}`);
-  if (t.legs.length === 0 && t.method === 'nft trace') lines.push('    no packet was seen in any namespace of the lab');
+  if (t.legs.length === 0 && t.method === 'nft trace')
+    lines.push('    no packet was seen in any namespace of the lab');
   if (t.nat.length) {
     lines.push('', 'NAT, as conntrack recorded it:');
     for (const n of t.nat)

@@ -17,8 +17,7 @@ import { locate } from './locate.js';
 import { UsageError } from './usage.js';
 
 export type TraceAsk =
-  | { check: number }
-  | { from: string; to: string; port?: number; proto?: 'icmp' | 'tcp' | 'udp' };
+  { check: number } | { from: string; to: string; port?: number; proto?: 'icmp' | 'tcp' | 'udp' };
 
 /** The plan as it stands at `place`: with the exercise's faults when an exercise is up there. */
 export function planAsUp(lab: Lab, place: Place): Plan {
@@ -43,7 +42,12 @@ function adHoc(lab: Lab, plan: Plan, ask: Extract<TraceAsk, { from: string }>): 
   const copy: Lab = { ...lab, outside: { ...lab.outside } };
   const [check] = resolveChecks([raw], copy, (_path, message) => problems.push(message));
   if (problems.length || !check) throw new UsageError(`cannot trace that: ${problems.join('; ')}`);
-  const placed = compile({ ...copy, checks: [check] }, plan.place.kind === 'host' ? { kind: 'host', facts: { forwardDrop: false, ipForward: '1' } } : { kind: 'sandbox', name: plan.place.name }).checks[0]!;
+  const placed = compile(
+    { ...copy, checks: [check] },
+    plan.place.kind === 'host'
+      ? { kind: 'host', facts: { forwardDrop: false, ipForward: '1' } }
+      : { kind: 'sandbox', name: plan.place.name },
+  ).checks[0]!;
   if (placed.netns !== null && !plan.namespaces.includes(placed.netns))
     throw new UsageError(`${ask.from} is not built in this lab (no namespace ${placed.netns})`);
   return placed;

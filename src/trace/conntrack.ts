@@ -61,7 +61,9 @@ export const reversed = (t: Tuple): Tuple => ({
 });
 
 /** What NAT did to a connection, in words: null when its reply is the original turned round. */
-export function natOf(c: Connection): { kind: 'SNAT' | 'DNAT' | 'SNAT+DNAT'; original: string; reply: string } | null {
+export function natOf(
+  c: Connection,
+): { kind: 'SNAT' | 'DNAT' | 'SNAT+DNAT'; original: string; reply: string } | null {
   const back = reversed(c.reply);
   const snat = back.src !== c.original.src || back.sport !== c.original.sport;
   const dnat = back.dst !== c.original.dst || back.dport !== c.original.dport;

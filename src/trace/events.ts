@@ -51,7 +51,9 @@ export function parseTraceLine(line: string, ns: string | null, seq: number): Tr
       return { ...base, type: 'packet', packet: packetFields(rest!) };
     case 'rule ': {
       const v = /^(.*) \(verdict ([^)]*)\)$/.exec(rest!);
-      return v ? { ...base, type: 'rule', rule: v[1]!, verdict: v[2]! } : { ...base, type: 'rule', rule: rest! };
+      return v
+        ? { ...base, type: 'rule', rule: v[1]!, verdict: v[2]! }
+        : { ...base, type: 'rule', rule: rest! };
     }
     case 'policy ':
       return { ...base, type: 'policy', verdict: rest!.trim() };
@@ -83,7 +85,13 @@ export function packetFields(text: string): PacketFields {
   // nft leaves `ip protocol` out when the transport header says it
   const proto =
     word(text, 'ip protocol') ??
-    (/ tcp (sport|dport|flags)/.test(text) ? 'tcp' : / udp (sport|dport)/.test(text) ? 'udp' : / icmp type/.test(text) ? 'icmp' : undefined);
+    (/ tcp (sport|dport|flags)/.test(text)
+      ? 'tcp'
+      : / udp (sport|dport)/.test(text)
+        ? 'udp'
+        : / icmp type/.test(text)
+          ? 'icmp'
+          : undefined);
   set('proto', proto);
   if (proto === 'tcp' || proto === 'udp') {
     set('sport', num(text, `${proto} sport`));

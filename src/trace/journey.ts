@@ -68,7 +68,10 @@ export const listingKey = (ns: string | null, table: string, chain: string): str
 
 /** Counters change while the probe runs: a rule is its words without them. */
 export const withoutCounters = (rule: string): string =>
-  rule.replace(/counter packets \d+ bytes \d+/g, 'counter').replace(/\s+/g, ' ').trim();
+  rule
+    .replace(/counter packets \d+ bytes \d+/g, 'counter')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 export function nsName(ns: string | null): string {
   return ns ?? 'this machine’s own namespace';
@@ -122,7 +125,8 @@ function passes(events: TraceEvent[]): TraceEvent[][] {
 const firstPacket = (events: TraceEvent[]): PacketFields =>
   events.find((e) => e.type === 'packet')?.packet ?? {};
 const lastPacket = (events: TraceEvent[]): PacketFields =>
-  [...events].reverse().find((e) => e.type === 'packet' && e.family !== 'bridge')?.packet ?? firstPacket(events);
+  [...events].reverse().find((e) => e.type === 'packet' && e.family !== 'bridge')?.packet ??
+  firstPacket(events);
 
 function tupleOf(p: PacketFields): Tuple | null {
   if (!p.proto || !p.saddr || !p.daddr) return null;
@@ -132,7 +136,9 @@ function tupleOf(p: PacketFields): Tuple | null {
     dst: p.daddr,
     ...(p.sport !== undefined ? { sport: p.sport } : {}),
     ...(p.dport !== undefined ? { dport: p.dport } : {}),
-    ...(p.proto === 'icmp' && p.icmpId !== undefined && /^echo/.test(p.icmpType ?? '') ? { id: p.icmpId } : {}),
+    ...(p.proto === 'icmp' && p.icmpId !== undefined && /^echo/.test(p.icmpType ?? '')
+      ? { id: p.icmpId }
+      : {}),
   };
 }
 
@@ -176,7 +182,8 @@ export function visitsOf(events: TraceEvent[], conns: Connection[]): Visit[] {
       visits.push({ ns: pass[0]!.ns, events: pass, direction, flow });
     }
   const flowStart = new Map<string, number>();
-  for (const v of visits) flowStart.set(v.flow, Math.min(flowStart.get(v.flow) ?? Infinity, v.events[0]!.seq));
+  for (const v of visits)
+    flowStart.set(v.flow, Math.min(flowStart.get(v.flow) ?? Infinity, v.events[0]!.seq));
   const sent = (v: Visit) => (ours(v.events[0]!) && v.events[0]!.chain === 'output' ? 0 : 1);
   const delivered = (v: Visit) => (v.events.some((e) => ours(e) && e.chain === 'input') ? 1 : 0);
   const ttl = (v: Visit) => firstPacket(v.events).ttl ?? 0;
@@ -212,7 +219,8 @@ function attribute(
   const key = args ? ruleKey(args) : null;
   for (const [i, step] of plan.steps.entries())
     for (const c of step.commands) {
-      if (c.tool !== 'iptables' || c.ns !== ns || (c.table ?? 'filter') !== table || c.chain !== chain) continue;
+      if (c.tool !== 'iptables' || c.ns !== ns || (c.table ?? 'filter') !== table || c.chain !== chain)
+        continue;
       const hit = key === null ? c.op === '-P' : (c.op === '-A' || c.op === '-I') && ruleKey(c.args) === key;
       if (!hit) continue;
       const fault = c.tags?.find((t) => t.startsWith('fault:'))?.slice('fault:'.length);
@@ -260,7 +268,9 @@ function hopsOf(plan: Plan, v: Visit, listings: Listings): Hop[] {
       hops.push({ ...base, rule: null, ...who, ...policyBehind(e.chain, e.verdict) });
     }
   }
-  return hops.map((h) => (h.docker || !/^NSLAB/.test(h.chain) ? h : { ...h, docker: `Docker's ${dockerName(h.chain)}` }));
+  return hops.map((h) =>
+    h.docker || !/^NSLAB/.test(h.chain) ? h : { ...h, docker: `Docker's ${dockerName(h.chain)}` },
+  );
 }
 
 export function packetText(p: PacketFields): string {
@@ -327,7 +337,8 @@ export const natsOf = (conns: Connection[], plan: Plan, visits: Visit[]) =>
 /** The faults of the exercise that is up, named as the lab file names them. */
 export const faultTags = (plan: Plan): string[] => [
   ...new Set(
-    plan.steps.flatMap((s) => s.commands.flatMap((c) => (c.tags ?? []).filter((t) => t.startsWith('fault:')))),
+    plan.steps.flatMap((s) =>
+      s.commands.flatMap((c) => (c.tags ?? []).filter((t) => t.startsWith('fault:'))),
+    ),
   ),
 ];
-

@@ -84,7 +84,9 @@ function listening(pid: number): boolean {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function untrace(namespaces: (string | null)[]): Promise<void> {
-  await Promise.all(namespaces.map((ns) => run(inNs(ns, 'nft', '-f', '-'), { input: untracerScript(), detached: true })));
+  await Promise.all(
+    namespaces.map((ns) => run(inNs(ns, 'nft', '-f', '-'), { input: untracerScript(), detached: true })),
+  );
 }
 
 /** nft and iptables-save of each namespace's ip tables, rule by rule in the same order. */
@@ -150,7 +152,9 @@ async function routeOf(v: Visit): Promise<string | undefined> {
     ? ['route', 'get', routed.daddr]
     : ['route', 'get', routed.daddr, 'from', first.saddr, 'iif', first.iif ?? 'lo'];
   const r = await run(ipIn(v.ns, ...args));
-  const text = (r.exitCode === 0 ? r.stdout.split('\n')[0]! : r.stderr.trim().replace(/^RTNETLINK answers: /, ''))
+  const text = (
+    r.exitCode === 0 ? r.stdout.split('\n')[0]! : r.stderr.trim().replace(/^RTNETLINK answers: /, '')
+  )
     .replace(/\s+uid \d+/, '')
     .trim();
   return `ip route get ${args.slice(2).join(' ')}: ${text}`;
@@ -229,7 +233,13 @@ export async function traceProbe(
       let from = 0;
       let sent = await probeOnce(check);
       let tries = 1;
-      while (!sent.reached && !sent.interrupted && check.expect === 'reach' && tries < 3 && !interrupt.signal) {
+      while (
+        !sent.reached &&
+        !sent.interrupted &&
+        check.expect === 'reach' &&
+        tries < 3 &&
+        !interrupt.signal
+      ) {
         await quiet();
         from = lines.length;
         sent = await probeOnce(check);
@@ -258,7 +268,8 @@ export async function traceProbe(
           };
         }),
       );
-      const stopped = interrupt.signal && !sent.interrupted ? { ...sent, interrupted: interrupt.signal } : sent;
+      const stopped =
+        interrupt.signal && !sent.interrupted ? { ...sent, interrupted: interrupt.signal } : sent;
       const judged = await judgeJourney(plan, check, stopped, legs, namespaces);
       return {
         ...judged,

@@ -22,7 +22,13 @@ function dropText(h: Hop, plan: Plan, nsOf: Map<string, string | null>): string 
 }
 
 const target = (c: PlannedCheck) =>
-  c.kind === 'resolve' ? c.lookup : c.kind === 'listen' ? `port ${c.port}` : 'port' in c ? `${c.address}:${c.port}` : c.address;
+  c.kind === 'resolve'
+    ? c.lookup
+    : c.kind === 'listen'
+      ? `port ${c.port}`
+      : 'port' in c
+        ? `${c.address}:${c.port}`
+        : c.address;
 
 /** The next hop a namespace would use for `address`, and its neighbour entry's state. */
 async function neighbourOf(ns: string | null, address: string): Promise<string | null> {
@@ -52,7 +58,9 @@ export async function judgeJourney(
     };
   const from = whoIs(plan, check.netns);
   if (probe.reached) {
-    const arrived = legs.find((l) => l.direction === 'request' && l.end === 'delivered' && l.namespace !== (check.netns ?? ''));
+    const arrived = legs.find(
+      (l) => l.direction === 'request' && l.end === 'delivered' && l.namespace !== (check.netns ?? ''),
+    );
     const answer = legs.some((l) => l.direction === 'reply') ? ', and the answer came back' : '';
     if (check.kind === 'resolve' && legs.length === 0)
       return { verdict: 'delivered', reason: `${probe.detail ?? check.lookup}: no packet needed` };
@@ -68,16 +76,18 @@ export async function judgeJourney(
   if (drop) return { verdict: 'dropped', reason: dropText(drop, plan, nsOf) };
   const detail = probe.detail ?? '';
   const refused = legs.find(
-    (l) =>
-      l.direction === 'reply' &&
-      (/^tcp \S*RST/.test(l.packet) || /port-unreachable/.test(l.packet)),
+    (l) => l.direction === 'reply' && (/^tcp \S*RST/.test(l.packet) || /port-unreachable/.test(l.packet)),
   );
   if (/ECONNREFUSED|refused/i.test(detail) || refused) {
-    const answeredBy = refused ? ` (${refused.who} answered ${refused.packet.split(' ').slice(0, 2).join(' ')})` : '';
+    const answeredBy = refused
+      ? ` (${refused.who} answered ${refused.packet.split(' ').slice(0, 2).join(' ')})`
+      : '';
     return { verdict: 'lost', reason: `no listener: nothing listens on ${target(check)}${answeredBy}` };
   }
   if (/unreachable/i.test(detail) && !/host unreachable/i.test(detail)) {
-    const route = await run(ipIn(check.netns, 'route', 'get', 'address' in check && check.address ? check.address : '0.0.0.0'));
+    const route = await run(
+      ipIn(check.netns, 'route', 'get', 'address' in check && check.address ? check.address : '0.0.0.0'),
+    );
     const why = route.exitCode === 0 ? detail : route.stderr.trim().replace(/^RTNETLINK answers: /, '');
     return { verdict: 'lost', reason: `no route: ${from} has no route to ${target(check)} (${why})` };
   }

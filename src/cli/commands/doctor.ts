@@ -59,7 +59,10 @@ export async function doctor(out: Output): Promise<number> {
   const watchers = [
     ['tcpdump', 'nslab capture listens on a lab’s links with it'],
     ['nft', 'nslab trace follows a packet with it (nft monitor trace)'],
-    ['conntrack', 'shows the connections NAT translated, in a Docker host’s namespace (conntrack -L); nslab trace reads it'],
+    [
+      'conntrack',
+      'shows the connections NAT translated, in a Docker host’s namespace (conntrack -L); nslab trace reads it',
+    ],
   ] as const;
   for (const [tool, use] of watchers)
     add(
