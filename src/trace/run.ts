@@ -70,16 +70,25 @@ function labSubnets(plan: Plan): string[] {
 /** The kernel's NFNLGRP_NFTRACE (group 9): a monitor that has joined it sees every event from then on. */
 function listening(pid: number): boolean {
   try {
-    return readFileSync(`/proc/${pid}/net/netlink`, 'utf8')
+    // the monitor runs under `timeout`: nft is its child
+    const nft = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/)[0];
+    if (!nft) return false;
+    return readFileSync(`/proc/${nft}/net/netlink`, 'utf8')
       .split('\n')
       .some((l) => {
         const w = l.trim().split(/\s+/);
-        return w[1] === '12' && w[2] === String(pid) && (parseInt(w[3] ?? '0', 16) & 0x100) !== 0;
+        return w[1] === '12' && w[2] === nft && (parseInt(w[3] ?? '0', 16) & 0x100) !== 0;
       });
   } catch {
     return false;
   }
 }
+
+/**
+ * A monitor lives 5 minutes at most: were nslab killed (kill -9) before it stops them, an
+ * orphaned monitor would keep its namespace alive after `down`.
+ */
+const MONITOR_LIFE_S = '300';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -211,7 +220,11 @@ export async function traceProbe(
           );
       }
       for (const ns of namespaces)
-        watchers.push(watchLines(inNs(ns, 'nft', 'monitor', 'trace'), (line) => lines.push({ ns, line })));
+        watchers.push(
+          watchLines(inNs(ns, 'timeout', MONITOR_LIFE_S, 'nft', 'monitor', 'trace'), (line) =>
+            lines.push({ ns, line }),
+          ),
+        );
       // Sending before every monitor has joined the trace group would lose the first hops.
       const deadline = performance.now() + 3000;
       while (!watchers.every((w) => listening(w.pid))) {
