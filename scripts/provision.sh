@@ -3,7 +3,7 @@
 # and so does CI on its own Debian machine, so this path is tested.
 #   1. Node.js 22 LTS from nodejs.org (checksum verified), unless Node.js 20 or newer is there
 #   2. scripts/setup.sh: iproute2, iputils-ping, iptables, fping, docker.io, busybox-static,
-#      tmux, graphviz from Debian's packages, then npm ci
+#      tmux, graphviz, tcpdump, conntrack from Debian's packages, then npm ci
 #   3. the compiled CLI (npm run build), a running Docker engine and nslab's offline image
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -15,8 +15,11 @@ fi
 
 # docker.io and busybox-static: a real Docker engine for `nslab compare` and its offline image;
 # tmux drives `up --step` in a real terminal in the tests; graphviz renders `nslab graph --format svg`;
-# util-linux has flock (the place lock) and nsenter, procps has pgrep (the tests).
-packages=(iproute2 iputils-ping iptables fping docker.io busybox-static tmux graphviz procps util-linux)
+# util-linux has flock (the place lock) and nsenter, procps has pgrep (the tests);
+# tcpdump listens on a lab's links (`nslab capture`); nftables (nft monitor trace) and conntrack
+# (NAT's translations) are what `nslab trace` reads.
+packages=(iproute2 iputils-ping iptables fping docker.io busybox-static tmux graphviz procps util-linux
+  tcpdump conntrack nftables)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

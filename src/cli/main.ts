@@ -34,6 +34,7 @@ Examples:
   npm run nslab -- plan bridge-basic > lab.sh   the same as a bash script to read or run
   sudo npm run lab -- bridge-basic --step      one step at a time, Enter to go on
   sudo npm run nslab -- exec link web -- sh     a shell in a container, as docker exec gives one
+  sudo npm run nslab -- capture bridge-basic c1 tcpdump on c1's eth0 (without c1: every link)
   sudo npm run nslab -- exercise bridge-basic   built with a fault to repair; then check, hint
   npm run nslab -- graph bridge-basic           the picture (--format mermaid|dot|svg, --live)
   sudo npm run nslab -- compare bridge-basic    beside Docker's docker0, property by property
@@ -171,9 +172,9 @@ jsonOption(
         'after',
         `
 Examples:
-  sudo nslab trace bridge-nat 1                      the lab's first check, hop by hop
-  sudo nslab trace bridge-nat --from c1 --to outside one ping
-  sudo nslab trace port-publish --from outside --to host --port 8080`,
+  sudo npm run nslab -- trace bridge-nat 1                      the lab's first check, hop by hop
+  sudo npm run nslab -- trace bridge-nat --from c1 --to outside one ping
+  sudo npm run nslab -- trace port-publish --from outside --to host --port 8080`,
       ),
   ),
 )
@@ -181,6 +182,46 @@ Examples:
   .action(
     act(async (lab: string, n: string | undefined, o: { json: boolean } & PlaceOptions) =>
       (await import('./commands/trace.js')).trace(outputFor((json = o.json)), lab, n, o),
+    ),
+  );
+
+jsonOption(
+  placeOptions(
+    program
+      .command('capture')
+      .argument('<lab>')
+      .argument('[link]', 'a link as graph draws it (br0, ve-c1, eth0, c1:eth0, outside:lan) or a container')
+      .argument('[filter...]', 'a tcpdump filter: icmp, tcp port 80, arp …')
+      .description(
+        'tcpdump on one link of a lab that is up, in the namespace it is in; without a link: the links there are (root)',
+      ),
+  ),
+)
+  .option('-c, --count <n>', 'stop after n packets')
+  .option('-w, --write <file>', 'write the packets to a pcap file (for Wireshark) instead of printing them')
+  .option('-e, --ethernet', 'print each frame’s MAC addresses too')
+  .option('--host', 'the copy on this machine’s own namespace')
+  .addHelpText(
+    'after',
+    `
+Ctrl-C stops a capture (exit 130, as for every verb; -c N ends it with 0). A container's
+name means its eth0; c1:eth0 is the container's end of its cable, ve-c1 the host's end,
+br0 the bridge itself (it sees every frame it switches).
+
+Examples:
+  sudo npm run nslab -- capture bridge-basic                 the links, with their namespaces
+  sudo npm run nslab -- capture bridge-basic c1 icmp         what c1 sends and receives
+  sudo npm run nslab -- capture bridge-nat eth0 -c 10        the host's uplink: after MASQUERADE
+  sudo npm run nslab -- capture bridge-basic br0 -w br0.pcap then: wireshark br0.pcap`,
+  )
+  .action(
+    act(
+      async (
+        lab: string,
+        link: string | undefined,
+        filter: string[],
+        o: { json: boolean; count?: string; write?: string; ethernet?: boolean } & PlaceOptions,
+      ) => (await import('./commands/capture.js')).capture(outputFor((json = o.json)), lab, link, filter, o),
     ),
   );
 

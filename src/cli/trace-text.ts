@@ -85,6 +85,11 @@ export function traceText(title: string, t: Trace): string {
       ),
       '',
     );
+  if ((t.tries ?? 1) > 1)
+    lines.push(
+      dim(`(try ${t.tries} of 3: the tries before it got no answer; this is the last one's journey)`),
+      '',
+    );
   const shown = new Set<string>();
   let direction: Leg['direction'] | null = null;
   t.legs.forEach((leg, i) => {

@@ -23,11 +23,14 @@ interface Base {
   tags?: string[];
 }
 
-/** `ip [-n NS] ARGS…`; `makes` names a link it creates (its kind: what the kernel must support). */
+/**
+ * `ip [-n NS] ARGS…`; `makes` names a link it creates (its kind: what the kernel must support),
+ * and for a veth the other end and the namespace it is created in.
+ */
 export interface IpCommand extends Base {
   tool: 'ip';
   args: string[];
-  makes?: { link: string; type: string; parent?: string };
+  makes?: { link: string; type: string; parent?: string; peer?: { link: string; ns: string } };
 }
 /** `ip netns add|del NAME`, run in the machine's own namespace. */
 export interface NetnsCommand extends Base {

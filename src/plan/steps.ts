@@ -92,21 +92,24 @@ const linkAdd = (ns: string | null, name: string, type: string, ...args: string[
   makes: { link: name, type },
 });
 
+/** `ip link add NAME type veth peer name PEER netns NS`: a cable, both ends named. */
+const vethAdd = (ns: string | null, name: string, peer: string, peerNs: string): IpCommand => {
+  const add = linkAdd(ns, name, 'veth', 'type', 'veth', 'peer', 'name', peer, 'netns', peerNs);
+  return { ...add, makes: { ...add.makes!, peer: { link: peer, ns: peerNs } } };
+};
+
 /**
  * A link created in a namespace of ours needs no undo (it goes with the namespace); in the
  * machine's own it does, and a mark.
  */
-const newLink = (
-  ctx: Context,
-  ns: string | null,
-  name: string,
-  type: string,
-  ...spec: string[]
-): Command[] => {
-  const add = linkAdd(ns, name, type, 'type', type, ...spec);
-  return ns
+const newLink = (ctx: Context, add: IpCommand): Command[] => {
+  const { link } = add.makes!;
+  return add.ns
     ? [add]
-    : [undoing(add, ip(ns, 'link', 'del', name)), ip(ns, 'link', 'set', 'dev', name, 'alias', ctx.mark)];
+    : [
+        undoing(add, ip(add.ns, 'link', 'del', link)),
+        ip(add.ns, 'link', 'set', 'dev', link, 'alias', ctx.mark),
+      ];
 };
 
 const { outside: ROUTER, prefix: LAN_PREFIX } = SANDBOX_UPLINK;
@@ -168,7 +171,7 @@ const builders: Builders = {
           'the machine’s real uplink is left alone',
       docker: 'Docker uses the machine’s NIC (eth0); it never creates one',
       commands: [
-        ...newLink(ctx, h, ctx.uplink, 'veth', 'peer', 'name', port, 'netns', o),
+        ...newLink(ctx, vethAdd(h, ctx.uplink, port, o)),
         ip(o, 'link', 'set', 'dev', port, 'master', 'lan'),
         ip(o, 'link', 'set', 'dev', port, 'up'),
         ip(h, 'addr', 'add', `${host.address}/${LAN_PREFIX}`, 'dev', ctx.uplink),
@@ -237,7 +240,7 @@ const builders: Builders = {
         : 'dockerd creates docker0 (172.17.0.1/16) at start; ' +
           '`docker network create` makes a br-<id> bridge the same way',
       commands: [
-        ...newLink(ctx, h, network.name, 'bridge'),
+        ...newLink(ctx, linkAdd(h, network.name, 'bridge', 'type', 'bridge')),
         ...(h ? [ip(h, 'link', 'set', 'dev', network.name, 'alias', ctx.mark)] : []),
         ...(overlay
           ? []
@@ -267,17 +270,21 @@ const builders: Builders = {
       commands: [
         ...newLink(
           ctx,
-          h,
-          dev,
-          'vxlan',
-          'id',
-          String(network.vni),
-          'dstport',
-          '4789',
-          'local',
-          host.address,
-          'dev',
-          ctx.uplink,
+          linkAdd(
+            h,
+            dev,
+            'vxlan',
+            'type',
+            'vxlan',
+            'id',
+            String(network.vni),
+            'dstport',
+            '4789',
+            'local',
+            host.address,
+            'dev',
+            ctx.uplink,
+          ),
         ),
         tagged(
           ip(h, 'link', 'set', 'dev', dev, 'master', network.name),
@@ -370,10 +377,7 @@ const builders: Builders = {
         `attaches the host end to the bridge and gives ${ep.ifname} the next free address` +
         (hairpin ? '; with userland-proxy false it turns hairpin mode on for the bridge port' : ''),
       commands: [
-        undoing(
-          linkAdd(h, ep.hostIfname, 'veth', 'type', 'veth', 'peer', 'name', ep.ifname, 'netns', ns),
-          ip(h, 'link', 'del', ep.hostIfname),
-        ),
+        undoing(vethAdd(h, ep.hostIfname, ep.ifname, ns), ip(h, 'link', 'del', ep.hostIfname)),
         ip(h, 'link', 'set', 'dev', ep.hostIfname, 'alias', ctx.mark),
         ...(ep.mtu ? [ip(h, 'link', 'set', 'dev', ep.hostIfname, 'mtu', String(ep.mtu))] : []),
         tagged(ip(h, 'link', 'set', 'dev', ep.hostIfname, 'master', network.name), `plug:${ep.hostIfname}`),

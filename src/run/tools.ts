@@ -24,4 +24,7 @@ export const packageOf: Record<string, string> = {
   iptables: 'iptables',
   'iptables-save': 'iptables',
   'iptables-restore': 'iptables',
+  tcpdump: 'tcpdump',
+  conntrack: 'conntrack',
+  nft: 'nftables',
 };

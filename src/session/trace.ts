@@ -3,10 +3,10 @@
 // from --from/--to. The lab's lock is held meanwhile, so no `up` or `down` changes it under the tracer.
 import type { Place } from '../lab/names.js';
 import { resolveChecks, type RawCheck } from '../lab/resolve-checks.js';
-import type { Exercise, Fault, Lab } from '../lab/types.js';
+import type { Lab } from '../lab/types.js';
 import { compile } from '../plan/compile.js';
 import { plant } from '../plan/faults.js';
-import type { Command, Plan, PlannedCheck } from '../plan/types.js';
+import type { Plan, PlannedCheck } from '../plan/types.js';
 import type { Interrupt } from '../run/apply.js';
 import { lockPlace } from '../run/lock.js';
 import { readState } from '../run/state.js';
@@ -19,45 +19,16 @@ import { UsageError } from './usage.js';
 export type TraceAsk =
   { check: number } | { from: string; to: string; port?: number; proto?: 'icmp' | 'tcp' | 'udp' };
 
-/** A fault as the lab file writes it under `break:`: `forward-drop: host`. */
-function faultName(f: Fault): string {
-  const at = 'container' in f ? f.container : 'network' in f ? f.network : f.host;
-  return `${f.kind}: ${at}`;
-}
-
-/** The plan as it stands at `place`, with the exercise's faults when an exercise is up there. */
+/**
+ * The plan as it stands at `place`, with the exercise's faults when an exercise is up there
+ * (plant() tags what each fault adds or changes, so the trace names it where a packet meets
+ * it), and the faults, named as the lab file names their kind.
+ */
 function planAsUp(lab: Lab, place: Place): { plan: Plan; faults: string[] } {
   const plan = planAt(lab, place);
   const index = readState(lab.name, place)?.exercise?.index;
   const ex = index ? lab.exercises[index - 1] : undefined;
-  return ex ? plantNamed(plan, lab, ex) : { plan, faults: [] };
-}
-
-/**
- * The plan with the exercise's faults planted, and named. plant() leaves no mark on what it
- * adds or changes, so each such command is tagged here with the fault that made it
- * (`fault:forward-drop: host`): the trace names it where a packet hits it.
- */
-export function plantNamed(plan: Plan, lab: Lab, ex: Exercise): { plan: Plan; faults: string[] } {
-  const key = (c: Command) => JSON.stringify(c);
-  const commands = (p: Plan) => p.steps.flatMap((s) => s.commands).map(key);
-  const before = new Set(commands(plan));
-  const made = ex.faults.map((f) => ({
-    name: faultName(f),
-    keys: new Set(commands(plant(plan, lab, { ...ex, faults: [f] })).filter((k) => !before.has(k))),
-  }));
-  const planted = plant(plan, lab, ex);
-  const tagged: Plan = {
-    ...planted,
-    steps: planted.steps.map((s) => ({
-      ...s,
-      commands: s.commands.map((c) => {
-        const by = made.find((m) => m.keys.has(key(c)));
-        return by ? { ...c, tags: [...(c.tags ?? []), `fault:${by.name}`] } : c;
-      }),
-    })),
-  };
-  return { plan: tagged, faults: ex.faults.map(faultName) };
+  return ex ? { plan: plant(plan, lab, ex), faults: ex.faults.map((f) => f.kind) } : { plan, faults: [] };
 }
 
 /** A check made from --from/--to, resolved and placed as the lab's own checks are. */

@@ -311,6 +311,16 @@ function attribute(
   return found;
 }
 
+/** What Docker does about a chain's policy, for a policy that ended a packet's way. */
+function policyBehind(chain: string, verdict: string | undefined): { docker?: string } {
+  if (chain !== 'FORWARD' || verdict !== 'drop') return {};
+  return {
+    docker:
+      'dockerd sets FORWARD’s policy to DROP when it turns ip_forward on, and accepts only its own bridges’ ' +
+      'traffic (-i BRIDGE -o BRIDGE -j ACCEPT …); with br_netfilter, frames bridged between two containers meet it too',
+  };
+}
+
 /** The hops of a pass: every rule that matched and every chain's end, with who made each. */
 function hopsOf(plan: Plan, v: Visit, listings: Listings): Hop[] {
   const hops: Hop[] = [];
@@ -333,7 +343,7 @@ function hopsOf(plan: Plan, v: Visit, listings: Listings): Hop[] {
       hops.push({ ...base, rule, ...who });
     } else {
       const who = attribute(plan, v.ns, e.table, e.chain, null, e.verdict);
-      hops.push({ ...base, rule: null, ...who });
+      hops.push({ ...base, rule: null, ...who, ...policyBehind(e.chain, e.verdict) });
     }
   }
   return hops.map((h) =>

@@ -166,9 +166,9 @@ t.test(
       },
       'the dropping hop: filter FORWARD’s policy, in the Docker host',
     );
-    t.equal(drop?.fault, 'forward-drop: host', 'the hop names the fault');
-    t.same(json?.faults, ['forward-drop: host'], 'the trace lists the exercise’s faults');
-    t.match(json?.reason ?? '', /FORWARD's policy DROP — the exercise's fault \(forward-drop: host\)/);
+    t.equal(drop?.fault, 'forward-drop', 'the hop names the fault');
+    t.same(json?.faults, ['forward-drop'], 'the trace lists the exercise’s faults');
+    t.match(json?.reason ?? '', /FORWARD's policy DROP — the exercise's fault \(forward-drop\)/);
   },
 );
 

@@ -55,6 +55,26 @@ export async function doctor(out: Output): Promise<number> {
           fix: 'apt-get install -y fping',
         },
   );
+  // Optional: what lets a learner watch packets and NAT at work.
+  const watchers = [
+    ['tcpdump', 'nslab capture listens on a lab’s links with it'],
+    ['nft', 'nslab trace follows a packet with it (nft monitor trace)'],
+    [
+      'conntrack',
+      'shows the connections NAT translated, in a Docker host’s namespace (conntrack -L); nslab trace reads it',
+    ],
+  ] as const;
+  for (const [tool, use] of watchers)
+    add(
+      hasTool(tool)
+        ? { what: `tool ${tool}`, status: 'ok', detail: `found: ${use}` }
+        : {
+            what: `tool ${tool}`,
+            status: 'warn',
+            detail: `missing: ${use}`,
+            fix: `apt-get install -y ${packageOf[tool]}`,
+          },
+    );
   // The same question compare asks, with compare's answer.
   const engine = await dockerEngine();
   add(

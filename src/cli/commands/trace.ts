@@ -46,7 +46,7 @@ export async function trace(
   const whole = loadLab(name);
   const ask = askOf(number, o);
   requireRoot('trace');
-  requireTools(['ip', 'nft']);
+  requireTools(['ip', 'iptables-save']);
   const { lab, place, check, trace: t } = await traceWhereUp(whole, placeFrom(whole.name, o), ask);
   const expected = check.expect === 'reach' ? 'works' : 'fails';
   out.data({
