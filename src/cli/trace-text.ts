@@ -36,18 +36,23 @@ function legText(n: number, leg: Leg, shownSteps: Set<string>): string[] {
   const end: Record<Leg['end'], string> = {
     sent: '',
     delivered: ': delivered here',
-    forwarded: leg.bridged ? `, bridges it out by ${leg.bridged.out}` : `, routes it out by ${leg.out ?? '?'}`,
+    forwarded: leg.bridged
+      ? `, bridges it out by ${leg.bridged.out}`
+      : `, routes it out by ${leg.out ?? '?'}`,
     dropped: `: ${red('dropped here')}`,
     vanished: ': it goes no further (no input, no forward)',
   };
   const lines = [wrapped(`${at} ${what}${end[leg.end]}`, '      ', `${String(n).padStart(3)}. `)];
   // a bridged frame is switched by the fdb, not routed
   if (leg.route && !leg.bridged) lines.push(wrapped(dim(leg.route), '         ', '      route  '));
-  if (leg.bridged?.fdb) lines.push(wrapped(dim(`bridge fdb: ${leg.bridged.fdb}`), '         ', '      fdb    '));
+  if (leg.bridged?.fdb)
+    lines.push(wrapped(dim(`bridge fdb: ${leg.bridged.fdb}`), '         ', '      fdb    '));
   if (leg.bridged && leg.hops.some((h) => h.table === 'filter'))
     lines.push(
       wrapped(
-        dim('br_netfilter: this bridged frame went through iptables too (net.bridge.bridge-nf-call-iptables=1)'),
+        dim(
+          'br_netfilter: this bridged frame went through iptables too (net.bridge.bridge-nf-call-iptables=1)',
+        ),
         '         ',
         '      ',
       ),
@@ -64,7 +69,8 @@ function legText(n: number, leg: Leg, shownSteps: Set<string>): string[] {
     if (made && !shownSteps.has(made) && !/^(jump|return)/.test(h.verdict)) {
       shownSteps.add(made);
       lines.push(wrapped(dim(made), '           ', '          '));
-      if (h.docker) lines.push(wrapped(dim(`docker: ${h.docker}`), '           ', '          '));
+      // a planted fault sits in whatever step it was put into: that step's Docker line is not about it
+      if (h.docker && !h.fault) lines.push(wrapped(dim(`docker: ${h.docker}`), '           ', '          '));
     }
   }
   if (leg.leftAs) lines.push(wrapped(`leaves as ${leg.leftAs}`, '         ', '      '));
@@ -75,7 +81,9 @@ export function traceText(title: string, t: Trace): string {
   const lines = [bold(title), ''];
   if (t.method === 'counters')
     lines.push(
-      yellow('iptables-legacy here: no nft trace; these are the rules whose counters moved while the probe ran'),
+      yellow(
+        'iptables-legacy here: no nft trace; these are the rules whose counters moved while the probe ran',
+      ),
       '',
     );
   const shown = new Set<string>();
@@ -88,7 +96,8 @@ export function traceText(title: string, t: Trace): string {
   if (t.method === 'counters')
     for (const h of t.hops)
       lines.push(`  ${h.namespace} ${h.table} ${h.chain}: ${h.rule ?? `policy ${h.verdict.toUpperCase()}`}`);
-  if (t.legs.length === 0 && t.method === 'nft trace') lines.push('    no packet was seen in any namespace of the lab');
+  if (t.legs.length === 0 && t.method === 'nft trace')
+    lines.push('    no packet was seen in any namespace of the lab');
   if (t.nat.length) {
     lines.push('', 'NAT, as conntrack recorded it:');
     for (const n of t.nat)
@@ -97,4 +106,34 @@ export function traceText(title: string, t: Trace): string {
   const colour = t.verdict === 'delivered' ? green : t.verdict === 'interrupted' ? yellow : red;
   lines.push('', wrapped(`${colour(t.verdict.toUpperCase())}: ${t.reason}`, '    ', ''));
   return lines.join('\n');
+}
+
+/**
+ * Where a journey ended, in a few lines: the leg it was dropped in (with only the rule or policy
+ * that dropped it), or the last place it was seen, or where it arrived; then the verdict.
+ */
+export function traceBrief(t: Trace): string[] {
+  const numbered = t.legs.map((leg, i) => ({ leg, n: i + 1 }));
+  const isDrop = (h: Hop) => /^(drop|reject)/.test(h.verdict);
+  const at =
+    t.verdict === 'dropped'
+      ? numbered.filter((x) => x.leg.end === 'dropped').at(-1)
+      : t.verdict === 'delivered'
+        ? (numbered.find((x) => x.leg.direction === 'request' && x.leg.end === 'delivered') ??
+          numbered.at(-1))
+        : numbered.filter((x) => x.leg.direction === 'request').at(-1);
+  const lines: string[] = [];
+  if (at) {
+    const hop = at.leg.hops.find(isDrop);
+    lines.push(...legText(at.n, { ...at.leg, hops: hop ? [hop] : [] }, new Set()));
+  } else if (t.method === 'counters') {
+    const hop = t.hops.find(isDrop);
+    if (hop)
+      lines.push(
+        `  ${hop.namespace} ${hop.table} ${hop.chain}: ${hop.rule ?? `policy ${hop.verdict.toUpperCase()}`}`,
+      );
+  }
+  const colour = t.verdict === 'delivered' ? green : t.verdict === 'interrupted' ? yellow : red;
+  lines.push(wrapped(`${colour(t.verdict.toUpperCase())}: ${t.reason}`, '    ', ''));
+  return lines;
 }

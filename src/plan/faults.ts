@@ -3,7 +3,7 @@
 import type { Exercise, Fault, Guard, Lab } from '../lab/types.js';
 import { addressAt, contains, parseCidr } from '../net/ipv4.js';
 import { hostsFile, resolvConf } from './files.js';
-import { hasTag, ip, sysctl, type Command } from './command.js';
+import { hasTag, ip, sysctl, tagged, type Command } from './command.js';
 import { lanChild } from './steps.js';
 import type { Plan } from './types.js';
 
@@ -183,7 +183,8 @@ export function plant(plan: Plan, lab: Lab, exercise: Exercise): Plan {
       commands: step.commands.flatMap((cmd) => {
         const out = edit ? edit(cmd) : cmd;
         if (out !== cmd) changed = true;
-        return out ? [out] : [];
+        // what the fault put there carries its name: trace tells a planted rule from a step's
+        return out ? [out === cmd ? out : tagged(out, `fault:${f.kind}`)] : [];
       }),
     }));
     if (add) {
@@ -192,7 +193,8 @@ export function plant(plan: Plan, lab: Lab, exercise: Exercise): Plan {
         0,
         steps.findIndex((s) => s.kind === 'docker-host'),
       );
-      steps = steps.map((s, i) => (i === at ? { ...s, commands: [...s.commands, ...add] } : s));
+      const named = add.map((c) => tagged(c, `fault:${f.kind}`));
+      steps = steps.map((s, i) => (i === at ? { ...s, commands: [...s.commands, ...named] } : s));
       changed = true;
     }
     if (!changed)

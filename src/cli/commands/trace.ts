@@ -25,7 +25,8 @@ function askOf(number: string | undefined, o: TraceOptions): TraceAsk {
   }
   if (!o.from || !o.to)
     throw new UsageError('say what to trace: a check number (nslab trace LAB 2) or --from A --to B');
-  if (o.port !== undefined && !/^\d{1,5}$/.test(o.port)) throw new UsageError(`--port "${o.port}" is not a port`);
+  if (o.port !== undefined && !/^\d{1,5}$/.test(o.port))
+    throw new UsageError(`--port "${o.port}" is not a port`);
   if (o.proto !== undefined && !['icmp', 'tcp', 'udp'].includes(o.proto))
     throw new UsageError(`--proto is icmp, tcp or udp, not "${o.proto}"`);
   return {
@@ -36,15 +37,27 @@ function askOf(number: string | undefined, o: TraceOptions): TraceAsk {
   };
 }
 
-export async function trace(out: Output, name: string, number: string | undefined, o: TraceOptions): Promise<number> {
+export async function trace(
+  out: Output,
+  name: string,
+  number: string | undefined,
+  o: TraceOptions,
+): Promise<number> {
   const whole = loadLab(name);
   const ask = askOf(number, o);
   requireRoot('trace');
   requireTools(['ip', 'nft']);
   const { lab, place, check, trace: t } = await traceWhereUp(whole, placeFrom(whole.name, o), ask);
   const expected = check.expect === 'reach' ? 'works' : 'fails';
-  out.data({ lab: lab.name, target: placeLabel(place), check: { name: check.name, expect: check.expect }, ...t });
-  out.line(traceText(`nslab trace ${lab.name} (${placeLabel(place)}): ${check.name} — expected: ${expected}`, t));
+  out.data({
+    lab: lab.name,
+    target: placeLabel(place),
+    check: { name: check.name, expect: check.expect },
+    ...t,
+  });
+  out.line(
+    traceText(`nslab trace ${lab.name} (${placeLabel(place)}): ${check.name} — expected: ${expected}`, t),
+  );
   if (t.verdict === 'interrupted') return exitForSignal('SIGINT');
   // 0 when the journey ends as the check expects, as verify's exit code says of the check
   return (t.verdict === 'delivered') === (check.expect === 'reach') ? EXIT.ok : EXIT.checkFailed;
