@@ -2,7 +2,7 @@
 // cables between them, and where the probe stopped. Pure: the legs come from a trace (src/trace),
 // the boxes from topology.ts; draw.ts paints them.
 import type { Plan } from '../plan/types.js';
-import { nsName, type Leg } from '../trace/journey.js';
+import { nsName, type Hop, type Leg } from '../trace/journey.js';
 import type { HostView, Port, Topology } from './topology.js';
 
 /** Identifiers for mermaid and dot: letters, digits and _ only. */
@@ -173,6 +173,14 @@ export function tracedPath(
   };
 }
 
+/** The rule or policy that dropped it, as the learner types it: `iptables -P FORWARD DROP`. */
+function ruleText(h: Hop): string {
+  const table = h.table === 'filter' ? '' : `-t ${h.table} `;
+  if (h.rule === null) return `iptables ${table}-P ${h.chain} ${h.verdict.toUpperCase()}`;
+  // as iptables prints it (`-A …`, `-t nat -A …`), or as nft does when iptables has no such rule
+  return /^-[At] /.test(h.rule) ? `iptables ${h.rule}` : `${h.table} ${h.chain}: ${h.rule}`;
+}
+
 /** Where a dropped or lost probe stopped: the last box of the leg it was dropped in, or last seen in. */
 function stopOf(
   t: Topology,
@@ -190,7 +198,7 @@ function stopOf(
   const drop = at?.leg.hops.find((h) => /^(drop|reject)/.test(h.verdict));
   const text =
     trace.verdict === 'dropped'
-      ? `✗ dropped: ${drop ? `${drop.table} ${drop.chain} ${drop.rule ?? `policy ${drop.verdict.toUpperCase()}`}` : 'here'}`
+      ? `✗ dropped: ${drop ? ruleText(drop) : 'here'}`
       : `✗ lost: ${trace.reason.split(':')[0]}`;
   // no packet seen anywhere (no route: the kernel refused to send it): the sender's box
   const node =

@@ -150,12 +150,12 @@ t.test('a dropped ping: the box it was dropped in is marked, and nothing past it
     've-c2 and c2 were never reached',
   );
   t.same(path.wires, { 'c1_eth0 -- host_end_ve_c1': 'request', 'host_end_ve_c1 -- host_seg_br0': 'request' });
-  t.same(path.stop, { node: 'host_seg_br0', text: '✗ dropped: filter FORWARD policy DROP' });
+  t.same(path.stop, { node: 'host_seg_br0', text: '✗ dropped: iptables -P FORWARD DROP' });
 
   const d = dot(topology, path);
   t.match(
     d,
-    /host_seg_br0 \[label="br0\nbridge\n172\.30\.0\.1\/16\n▶ 2\n✗ dropped: filter FORWARD policy DROP", [^\]]*color="#c62828"/,
+    /host_seg_br0 \[label="br0\nbridge\n172\.30\.0\.1\/16\n▶ 2\n✗ dropped: iptables -P FORWARD DROP", [^\]]*color="#c62828"/,
   );
   t.match(d, 'host_end_ve_c1 -- c1_eth0 [label="veth", penwidth=2, color="#1565c0", penwidth=4];');
   t.match(d, 'host_seg_br0 -- host_end_ve_c2;', 'the cable it was headed for is not drawn as used');
@@ -165,7 +165,7 @@ t.test('a dropped ping: the box it was dropped in is marked, and nothing past it
   t.match(mermaid(topology, path), 'style host_seg_br0 stroke:#c62828');
   const text = ascii(topology, path);
   t.match(text, /└── br0 {2}bridge {2}172\.30\.0\.1\/16 {2}◀ 2 ✗\n/);
-  t.match(text, /✗ dropped: filter FORWARD policy DROP \(the line marked ✗\)/);
+  t.match(text, /✗ dropped: iptables -P FORWARD DROP \(the line marked ✗\)/);
   t.match(text, /headed for ve-c2, dropped/);
 });
 
@@ -190,4 +190,40 @@ t.test('a ping the kernel never sent (no route): the sender is where it stopped'
     dot(topology, path),
     /c1_eth0 \[label="eth0\n172\.30\.0\.2\/16\n✗ lost: no route", color="#c62828"/,
   );
+});
+
+t.test('a rule that dropped it is named as iptables prints it', async (t) => {
+  const { plan, topology } = pictureOf('bridge-isolation');
+  const hop = {
+    namespace: 'sb-host',
+    hook: 'forward',
+    table: 'filter',
+    chain: 'DOCKER-ISOLATION-STAGE-2',
+    rule: '-A DOCKER-ISOLATION-STAGE-2 -o back -j DROP',
+    verdict: 'drop',
+  };
+  const legs = [
+    leg({ namespace: 'sb-web', direction: 'request', out: 'eth0', end: 'sent' }),
+    leg({
+      namespace: 'sb-host',
+      direction: 'request',
+      in: 've-web',
+      bridge: 'front',
+      out: 'back',
+      hops: [hop],
+      end: 'dropped',
+    }),
+  ];
+  const path = tracedPath(
+    topology,
+    plan,
+    { legs, verdict: 'dropped', reason: 'isolated' },
+    'web → db',
+    'sb-web',
+  );
+  t.same(path.stop, {
+    node: 'host_seg_front',
+    text: '✗ dropped: iptables -A DOCKER-ISOLATION-STAGE-2 -o back -j DROP',
+  });
+  t.notOk(path.nodes.host_seg_back, 'the bridge it was headed for is not on the path');
 });

@@ -126,9 +126,15 @@ export async function hint(out: Output, name: string, opts: PlaceOptions): Promi
   }
   if (trace) {
     const r = results[traced]!;
-    out.line(
-      `\n${r.expect === 'reach' ? `Where "${r.name}" dies` : `How "${r.name}" gets through`}, traced once:`,
-    );
+    // what the one traced probe did, which is not always what the check saw (a round robin, a retry)
+    const got = 'trace' in trace ? trace.trace.verdict : null;
+    const heading =
+      got === 'dropped' || got === 'lost'
+        ? `Where "${r.name}" dies`
+        : got === 'delivered' && r.expect === 'fail'
+          ? `How "${r.name}" gets through`
+          : `"${r.name}"`;
+    out.line(`\n${heading}, traced once:`);
     out.line(
       'trace' in trace ? traceBrief(trace.trace).join('\n') : `  the trace could not run: ${trace.why}`,
     );
@@ -138,7 +144,10 @@ export async function hint(out: Output, name: string, opts: PlaceOptions): Promi
   return EXIT.ok;
 }
 
-/** The trace of check `index`, or why there is none (no nft, a tracer that would not load): a hint goes on without it. */
+/**
+ * The trace of check `index`, or why there is none (no nft, a tracer that would not load, a
+ * journey trace cannot follow): the hint has said its part already, so it goes on without it.
+ */
 async function traceOrWhy(
   lab: Lab,
   place: Place,
@@ -149,6 +158,6 @@ async function traceOrWhy(
     return { trace: await traceUnlocked(plan, plan.checks[index]!) };
   } catch (e) {
     if (e instanceof EnvError) return { why: `${e.message}${e.hint ? ` (${e.hint})` : ''}` };
-    throw e;
+    return { why: e instanceof Error ? e.message : String(e) };
   }
 }
