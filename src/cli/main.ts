@@ -101,11 +101,15 @@ jsonOption(
     '--step',
     'one step at a time: what, why, what Docker does, the commands, then the state they made; Enter goes on, q stops and removes everything (needs a terminal)',
   )
+  .option(
+    '--trace <from:to>',
+    'with --step: a ping from FROM to TO after each step, traced hop by hop after the step that makes it work (or after the last, where it still fails)',
+  )
   .action(
     act(
       async (
         lab: string,
-        o: { json: boolean; quiet?: boolean; check: boolean; step?: boolean; as?: string },
+        o: { json: boolean; quiet?: boolean; check: boolean; step?: boolean; as?: string; trace?: string },
       ) => (await upVerb()).up(outputFor((json = o.json)), lab, o),
     ),
   );
@@ -293,10 +297,17 @@ jsonOption(
     'ascii',
   )
   .option('--live', 'draw what the kernel has now, not what the file says, so your own changes show (root)')
-  .option('--host', 'with --live: the copy on this machine’s own namespace')
+  .option(
+    '--trace <from:to>',
+    'trace one ping from FROM to TO (as trace --from --to) and draw its path: the boxes it passed, by leg, and where it was dropped or lost (root, the lab up)',
+  )
+  .option('--host', 'with --live or --trace: the copy on this machine’s own namespace')
   .action(
-    act(async (lab: string, o: { json: boolean; format: string; live?: boolean } & PlaceOptions) =>
-      (await import('./commands/graph.js')).graph(outputFor((json = o.json)), lab, o),
+    act(
+      async (
+        lab: string,
+        o: { json: boolean; format: string; live?: boolean; trace?: string } & PlaceOptions,
+      ) => (await import('./commands/graph.js')).graph(outputFor((json = o.json)), lab, o),
     ),
   );
 

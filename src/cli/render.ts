@@ -63,6 +63,19 @@ export function renderChecks(results: CheckResult[]): string {
   return lines.join('\n');
 }
 
+/**
+ * Under a table of checks: the trace command for the first check that came out otherwise than
+ * expected and sends something (a listen check binds a port: nothing to follow). `command`
+ * makes the command for a check's number, 1-based, in the order of the results (the plan's).
+ */
+export function traceSuggestion(results: CheckResult[], command: (n: number) => string): string | null {
+  const i = results.findIndex((r) => !r.ok && !r.interrupted && r.kind !== 'listen');
+  if (i < 0) return null;
+  const r = results[i]!;
+  const what = r.expect === 'reach' ? 'see where it dies' : 'see the way it got through';
+  return `${what}: ${command(i + 1)}    # ${r.name}`;
+}
+
 export function renderStep(index: number, total: number, step: Step, withCommands: boolean): string {
   const lines = [
     bold(`[${index + 1}/${total}] ${step.title}`),

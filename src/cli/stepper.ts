@@ -1,8 +1,14 @@
-// `up --step`: one step at a time, with a look at what the step changed, and a key to go on.
+// `up --step`: one step at a time, with a look at what the step changed, and a key to go on;
+// with --trace A:B, a ping from A to B after each step, traced once the step that makes it work has run.
+import { probe } from '../check/run.js';
 import { changesOf, commandLine, inNs, ipIn, type Change } from '../plan/command.js';
-import type { Step } from '../plan/types.js';
+import type { Plan, PlannedCheck, Step } from '../plan/types.js';
+import type { Interrupt } from '../run/apply.js';
 import { run } from '../run/exec.js';
+import { namespaceNames } from '../run/inventory.js';
+import { traceWhileBuilding } from '../session/trace.js';
 import { dim } from './style.js';
+import { traceText } from './trace-text.js';
 
 /** The command that shows one change. */
 function showing(c: Change): string[] {
@@ -75,4 +81,32 @@ export function waitForKey(prompt: string): Promise<'next' | 'quit'> {
     stdin.on('data', onData);
     for (const s of signals) process.on(s, onSignal);
   });
+}
+
+/**
+ * `up --step --trace A:B`: after each step, one ping of `check` (A → B). The first step after which
+ * it is answered gets the ping traced, hop by hop; if no step does, the last one gets the trace of
+ * where it still dies. Returns what to print after step `index` (nothing once it was traced).
+ */
+export function pathWatcher(
+  plan: Plan,
+  check: PlannedCheck,
+  interrupt: Interrupt,
+): (index: number, step: Step) => Promise<string | null> {
+  let traced = false;
+  return async (index, step) => {
+    if (traced) return null;
+    const last = index === plan.steps.length - 1;
+    // before A's namespace exists there is nothing to send from
+    if (check.netns !== null && !namespaceNames().includes(check.netns))
+      return last ? dim(`  ${check.name}: ${check.netns} was never made`) : null;
+    const p = await probe(check, 1);
+    if (!p.reached && !last) return dim(`  ${check.name}: not yet (${p.detail ?? 'no answer'})`);
+    traced = true;
+    const t = await traceWhileBuilding(plan, check, interrupt);
+    const title = p.reached
+      ? `${check.name} works since step ${index + 1} (${step.title}): its ping, traced`
+      : `${check.name} still fails after the last step: where its ping dies`;
+    return `\n${traceText(title, t)}\n`;
+  };
 }

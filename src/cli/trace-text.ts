@@ -69,7 +69,8 @@ function legText(n: number, leg: Leg, shownSteps: Set<string>): string[] {
     if (made && !shownSteps.has(made) && !/^(jump|return)/.test(h.verdict)) {
       shownSteps.add(made);
       lines.push(wrapped(dim(made), '           ', '          '));
-      if (h.docker) lines.push(wrapped(dim(`docker: ${h.docker}`), '           ', '          '));
+      // a planted fault sits in whatever step it was put into: that step's Docker line is not about it
+      if (h.docker && !h.fault) lines.push(wrapped(dim(`docker: ${h.docker}`), '           ', '          '));
     }
   }
   if (leg.leftAs) lines.push(wrapped(`leaves as ${leg.leftAs}`, '         ', '      '));
@@ -110,4 +111,34 @@ export function traceText(title: string, t: Trace): string {
   const colour = t.verdict === 'delivered' ? green : t.verdict === 'interrupted' ? yellow : red;
   lines.push('', wrapped(`${colour(t.verdict.toUpperCase())}: ${t.reason}`, '    ', ''));
   return lines.join('\n');
+}
+
+/**
+ * Where a journey ended, in a few lines: the leg it was dropped in (with only the rule or policy
+ * that dropped it), or the last place it was seen, or where it arrived; then the verdict.
+ */
+export function traceBrief(t: Trace): string[] {
+  const numbered = t.legs.map((leg, i) => ({ leg, n: i + 1 }));
+  const isDrop = (h: Hop) => /^(drop|reject)/.test(h.verdict);
+  const at =
+    t.verdict === 'dropped'
+      ? numbered.filter((x) => x.leg.end === 'dropped').at(-1)
+      : t.verdict === 'delivered'
+        ? (numbered.find((x) => x.leg.direction === 'request' && x.leg.end === 'delivered') ??
+          numbered.at(-1))
+        : numbered.filter((x) => x.leg.direction === 'request').at(-1);
+  const lines: string[] = [];
+  if (at) {
+    const hop = at.leg.hops.find(isDrop);
+    lines.push(...legText(at.n, { ...at.leg, hops: hop ? [hop] : [] }, new Set()));
+  } else if (t.method === 'counters') {
+    const hop = t.hops.find(isDrop);
+    if (hop)
+      lines.push(
+        `  ${hop.namespace} ${hop.table} ${hop.chain}: ${hop.rule ?? `policy ${hop.verdict.toUpperCase()}`}`,
+      );
+  }
+  const colour = t.verdict === 'delivered' ? green : t.verdict === 'interrupted' ? yellow : red;
+  lines.push(wrapped(`${colour(t.verdict.toUpperCase())}: ${t.reason}`, '    ', ''));
+  return lines;
 }

@@ -183,7 +183,7 @@ export function plant(plan: Plan, lab: Lab, exercise: Exercise): Plan {
       commands: step.commands.flatMap((cmd) => {
         const out = edit ? edit(cmd) : cmd;
         if (out !== cmd) changed = true;
-        // tagged, so a trace that meets the changed command can name the fault behind it
+        // what the fault put there carries its name: trace tells a planted rule from a step's
         return out ? [out === cmd ? out : tagged(out, `fault:${f.kind}`)] : [];
       }),
     }));
@@ -193,8 +193,8 @@ export function plant(plan: Plan, lab: Lab, exercise: Exercise): Plan {
         0,
         steps.findIndex((s) => s.kind === 'docker-host'),
       );
-      const added = add.map((c) => tagged(c, `fault:${f.kind}`));
-      steps = steps.map((s, i) => (i === at ? { ...s, commands: [...s.commands, ...added] } : s));
+      const named = add.map((c) => tagged(c, `fault:${f.kind}`));
+      steps = steps.map((s, i) => (i === at ? { ...s, commands: [...s.commands, ...named] } : s));
       changed = true;
     }
     if (!changed)

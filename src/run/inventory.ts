@@ -35,7 +35,7 @@ interface IpLink {
 }
 
 /** The names `ip netns` knows: its bind mounts in /run/netns (what `ip netns list` reads). */
-function namespaceNames(): string[] {
+export function namespaceNames(): string[] {
   try {
     return readdirSync('/run/netns');
   } catch {

@@ -1,5 +1,6 @@
 // What exercise, check and hint share about an exercise at a place: its words, filled with the
 // names the learner types, and how the commands they suggest name that place.
+import { labArg } from '../lab/files.js';
 import type { Place } from '../lab/names.js';
 import type { Lab } from '../lab/types.js';
 import type { Plan } from '../plan/types.js';
@@ -15,6 +16,14 @@ export function fill(text: string, plan: Plan): string {
 /** The flag a suggested command needs: none for the sandbox named after the lab, where exercise builds. */
 export const sandboxFlag = (lab: Lab, place: Place): string =>
   place.kind === 'sandbox' && place.name !== lab.name ? ` --sandbox-name ${place.name}` : '';
+
+/** The flag that names `place` in a suggested command, spelled out as up prints it (none on the host). */
+export const placeFlag = (lab: Lab, place: Place): string =>
+  place.kind === 'host' ? '' : place.name === lab.name ? ' --sandbox' : ` --sandbox-name ${place.name}`;
+
+/** The command that traces the lab's check number `n` (1-based, as the plan lists its checks). */
+export const traceCommand = (lab: Lab, n: number, flag: string): string =>
+  `sudo npm run nslab -- trace ${labArg(lab.name, lab.file)} ${n}${flag}`;
 
 /**
  * During an exercise a failing check's `why` would name the repair ("Docker adds the DNAT to

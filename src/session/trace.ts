@@ -9,6 +9,7 @@ import { plant } from '../plan/faults.js';
 import type { Plan, PlannedCheck } from '../plan/types.js';
 import type { Interrupt } from '../run/apply.js';
 import { lockPlace } from '../run/lock.js';
+import { namespaceNames } from '../run/inventory.js';
 import { readState } from '../run/state.js';
 import { traceProbe, type Trace } from '../trace/run.js';
 import { asBuilt, planAt } from './built.js';
@@ -19,16 +20,19 @@ import { UsageError } from './usage.js';
 export type TraceAsk =
   { check: number } | { from: string; to: string; port?: number; proto?: 'icmp' | 'tcp' | 'udp' };
 
-/**
- * The plan as it stands at `place`, with the exercise's faults when an exercise is up there
- * (plant() tags what each fault adds or changes, so the trace names it where a packet meets
- * it), and the faults, named as the lab file names their kind.
- */
-function planAsUp(lab: Lab, place: Place): { plan: Plan; faults: string[] } {
+/** `c1:outside` → a ping from c1 to outside, as --from c1 --to outside asks it. */
+export function fromTo(text: string, flag: string): { from: string; to: string } {
+  const m = /^([^:\s]+):([^:\s]+)$/.exec(text);
+  if (!m) throw new UsageError(`${flag} ${text}: say FROM:TO, e.g. ${flag} c1:outside`);
+  return { from: m[1]!, to: m[2]! };
+}
+
+/** The plan as it stands at `place`: with the exercise's faults when an exercise is up there. */
+export function planAsUp(lab: Lab, place: Place): Plan {
   const plan = planAt(lab, place);
   const index = readState(lab.name, place)?.exercise?.index;
   const ex = index ? lab.exercises[index - 1] : undefined;
-  return ex ? { plan: plant(plan, lab, ex), faults: ex.faults.map((f) => f.kind) } : { plan, faults: [] };
+  return ex ? plant(plan, lab, ex) : plan;
 }
 
 /** A check made from --from/--to, resolved and placed as the lab's own checks are. */
@@ -57,7 +61,8 @@ function adHoc(lab: Lab, plan: Plan, ask: Extract<TraceAsk, { from: string }>): 
   return placed;
 }
 
-function chosen(lab: Lab, plan: Plan, ask: TraceAsk): PlannedCheck {
+/** The check `ask` names: the lab's N-th, or one made from --from/--to. */
+export function chosen(lab: Lab, plan: Plan, ask: TraceAsk): PlannedCheck {
   if ('check' in ask) {
     const c = plan.checks[ask.check - 1];
     if (!c)
@@ -79,15 +84,43 @@ export interface Traced {
 export async function traceWhereUp(whole: Lab, asked: Place | undefined, ask: TraceAsk): Promise<Traced> {
   const place = await locate(whole.name, asked, { mustBeUp: true });
   const lab = asBuilt(whole, place);
-  const { plan, faults } = planAsUp(lab, place);
+  const plan = planAsUp(lab, place);
   const check = chosen(lab, plan, ask);
   const lock = await lockPlace(lab.name, place, 'trace');
   const interrupt: Interrupt = { signal: null };
   const release = catchSignals(interrupt, 'stopping the trace and removing the tracer…');
   try {
-    return { lab, place, check, trace: await traceProbe(plan, check, interrupt, faults) };
+    return { lab, place, check, trace: await traceProbe(plan, check, interrupt) };
   } finally {
     release();
     lock.release();
   }
+}
+
+/**
+ * Traces `check` without the lab's lock, for a verb that only reads the lab (hint): the tracer's
+ * own lock keeps traces apart, and Ctrl-C still removes the tracer before nslab exits.
+ */
+export async function traceUnlocked(plan: Plan, check: PlannedCheck): Promise<Trace> {
+  const interrupt: Interrupt = { signal: null };
+  const release = catchSignals(interrupt, 'stopping the trace and removing the tracer…');
+  try {
+    return await traceProbe(plan, check, interrupt);
+  } finally {
+    release();
+  }
+}
+
+/**
+ * Traces `check` while `up --step` builds (the caller holds the lab's lock and catches signals):
+ * only in the namespaces made so far, since the tracer cannot load into one not yet there.
+ */
+export async function traceWhileBuilding(
+  plan: Plan,
+  check: PlannedCheck,
+  interrupt: Interrupt,
+): Promise<Trace> {
+  const there = new Set(namespaceNames());
+  const made = plan.namespaces.filter((ns) => there.has(ns));
+  return traceProbe({ ...plan, namespaces: made }, check, interrupt);
 }

@@ -57,6 +57,15 @@ function tracedNamespaces(plan: Plan): (string | null)[] {
   return [...(own ? [null] : []), ...plan.namespaces];
 }
 
+/** The exercise's faults that are up, by kind: plant() tags what each adds or changes. */
+const faultsOf = (plan: Plan): string[] => [
+  ...new Set(
+    plan.steps.flatMap((s) =>
+      s.commands.flatMap((c) => (c.tags ?? []).filter((t) => t.startsWith('fault:')).map((t) => t.slice(6))),
+    ),
+  ),
+];
+
 /** The lab's subnets: in the machine's own namespace only their packets are traced. */
 function labSubnets(plan: Plan): string[] {
   const found = new Set<string>();
@@ -211,8 +220,6 @@ export async function traceProbe(
   plan: Plan,
   check: PlannedCheck,
   interrupt: { signal: NodeJS.Signals | null } = { signal: null },
-  /** the exercise's faults, named as its lab file names them, when an exercise is up */
-  faults: string[] = [],
 ): Promise<Trace> {
   if (check.kind === 'listen')
     throw new EnvError(
@@ -220,6 +227,7 @@ export async function traceProbe(
       'trace a check that sends something (ping, tcp, udp, http, resolve), or --from/--to',
     );
   const namespaces = tracedNamespaces(plan);
+  const faults = faultsOf(plan);
   const lock = await lockTracer('trace');
   try {
     if (!(await nftTraceWorks())) return await byCounters(plan, check, namespaces, faults);

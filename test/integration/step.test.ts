@@ -97,3 +97,50 @@ t.test('--step without a terminal is refused before anything is built', { skip: 
   t.match(r.stderr, /--step waits for a key after each step, so it needs a terminal/);
   t.same(await namespacesOf(sb), []);
 });
+
+t.test(
+  '--step --trace c1:c2: a ping after each step, traced after the step that makes it work',
+  { skip },
+  async (t) => {
+    const sb = sandboxName('stept');
+    t.teardown(() => nslab(['down', 'bridge-basic', '--sandbox-name', sb]));
+    const command = `NO_COLOR=1 node ${cli} up bridge-basic --sandbox-name ${sb} --step --trace c1:c2; echo EXIT=$?; sleep 600`;
+    const r = await tmux('new-session', '-d', '-s', 'trace', '-x', '120', '-y', '50', command);
+    if (r.exitCode !== 0) throw new Error(`tmux: ${r.stderr}`);
+    await tmux('set-option', '-t', 'trace', 'history-limit', '20000');
+    for (let step = 2; step <= 10; step++) {
+      await waitFor('trace', new RegExp(`Enter: step ${step} of 10`));
+      await tmux('send-keys', '-t', 'trace', 'Enter');
+    }
+    await waitFor('trace', /Enter: run the checks/);
+    // the whole scrollback, from step 1
+    const last = String((await tmux('capture-pane', '-p', '-J', '-S', '-20000', '-t', 'trace')).stdout);
+    t.match(last, /\[1\/10\] sandbox/);
+    t.notMatch(
+      last,
+      /c1 → c2 \(172\.30\.0\.3\): not yet[^\n]*\n[\s\S]*\[4\/10\]/,
+      'no ping before c1 exists',
+    );
+    t.match(last, /\[9\/10\][\s\S]*c1 → c2 \(172\.30\.0\.3\): not yet/, 'after step 9, c2 has no cable yet');
+    t.match(
+      last,
+      /c1 → c2 \(172\.30\.0\.3\) works since step 10 \(endpoint c2\/eth0[^\n]*: its ping, traced/,
+      'the step that makes it work',
+    );
+    t.match(
+      last,
+      /c2 \[\S+-c2\] gets icmp echo-request 172\.30\.0\.2 → 172\.30\.0\.3 by eth0: delivered here/,
+    );
+    t.match(last, /DELIVERED: /);
+    await tmux('send-keys', '-t', 'trace', 'Enter');
+    t.match(await waitFor('trace', /EXIT=\d+/), /EXIT=0/);
+  },
+);
+
+t.test('--trace without --step is refused before anything is built', { skip: needsRoot }, async (t) => {
+  const sb = sandboxName('stepx');
+  const r = await nslab(['up', 'bridge-basic', '--sandbox-name', sb, '--trace', 'c1:c2']);
+  t.equal(r.exitCode, 2);
+  t.match(r.stderr, /--trace goes with --step/);
+  t.same(await namespacesOf(sb), []);
+});

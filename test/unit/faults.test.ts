@@ -141,3 +141,16 @@ t.test(
     t.same(argvOf(masq.undo!).slice(-6), ['-s', '172.31.0.0/16', '-o', 'br0', '-j', 'MASQUERADE']);
   },
 );
+
+t.test('what a fault puts in the plan carries its name, so a trace can tell it from a step', async (t) => {
+  const lab = loadLab('bridge-basic');
+  const clean = compile(lab, { kind: 'sandbox', name: 'sb' });
+  const named = (p: Plan) =>
+    p.steps.flatMap((s) =>
+      s.commands.filter((c) => c.tags?.some((x) => x.startsWith('fault:'))).map((c) => argvOf(c).join(' ')),
+    );
+  t.same(named(clean), [], 'none in the clean plan');
+  t.same(named(plant(clean, lab, lab.exercises[1]!)), ['ip netns exec sb-host iptables -P FORWARD DROP']);
+  const prefix = plant(clean, lab, lab.exercises[2]!);
+  t.same(named(prefix), ['ip -n sb-c1 addr add 172.30.0.2/32 dev eth0'], 'a replaced command too');
+});

@@ -1,7 +1,7 @@
 // How check results look: one row per check, one row for all the checks one line made.
 import t from 'tap';
 import type { CheckResult } from '../../src/check/run.js';
-import { renderChecks } from '../../src/cli/render.js';
+import { renderChecks, traceSuggestion } from '../../src/cli/render.js';
 
 const result = (name: string, ok: boolean, group?: string): CheckResult => ({
   name,
@@ -27,4 +27,18 @@ t.test('a mesh is one row; its failures are still named one by one', async (t) =
     'no table row per mesh member',
   );
   t.match(text, /30 of 31 checks as expected/);
+});
+
+t.test('under the table: the trace command for the first check that came out otherwise', async (t) => {
+  const command = (n: number) => `sudo npm run nslab -- trace lab ${n} --sandbox`;
+  const listen: CheckResult = { ...result('listen 80', false), kind: 'listen' };
+  const stopped: CheckResult = { ...result('c1 → c3', false), interrupted: 'SIGINT' };
+  t.equal(
+    traceSuggestion([result('c1 → br0', true), listen, stopped, result('c1 → c2', false)], command),
+    'see where it dies: sudo npm run nslab -- trace lab 4 --sandbox    # c1 → c2',
+    'numbered as the plan lists its checks; a listen check sends nothing, a stopped probe proves nothing',
+  );
+  const leaked: CheckResult = { ...result('c1 ↛ c9', false), expect: 'fail', reached: true };
+  t.match(traceSuggestion([leaked], command), /^see the way it got through: .* trace lab 1 /);
+  t.equal(traceSuggestion([result('c1 → br0', true)], command), null, 'nothing when all pass');
 });

@@ -9,10 +9,10 @@ import { catalogueExercises, nextAfter, workshopOf } from '../../session/worksho
 import { planAt } from '../../session/built.js';
 import { checkWhereUp } from '../../session/checks.js';
 import { judgeRepair } from '../../session/judged.js';
-import { sandboxFlag, withoutWhy } from '../../session/exercise.js';
+import { sandboxFlag, traceCommand, withoutWhy } from '../../session/exercise.js';
 import { EXIT, exitForSignal } from '../exit.js';
 import type { Output } from '../output.js';
-import { renderChecks } from '../render.js';
+import { renderChecks, traceSuggestion } from '../render.js';
 import { bold, green, red } from '../style.js';
 import { placeFrom, type PlaceOptions } from '../target.js';
 
@@ -87,6 +87,8 @@ export async function check(out: Output, name: string, opts: PlaceOptions): Prom
       ),
     );
   else out.line(red(`Not solved yet: ${failing.length} of ${results.length} checks still fail (${names}).`));
+  const suggest = traceSuggestion(results, (n) => traceCommand(lab, n, sandboxFlag(lab, place)));
+  if (suggest) out.line(suggest);
   if (ex)
     out.line(`Stuck? sudo npm run nslab -- hint ${labArg(lab.name, lab.file)}${sandboxFlag(lab, place)}`);
   return EXIT.checkFailed;

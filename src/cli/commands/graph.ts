@@ -1,19 +1,26 @@
-// graph: the lab as a picture — from its file, or (--live) from what the kernel has now.
+// graph: the lab as a picture — from its file, or (--live) from what the kernel has now; with
+// --trace A:B, one ping from A to B traced and drawn on it (root, the lab up).
 import { ascii, dot, mermaid } from '../../graph/draw.js';
+import { tracedPath, type TracedPath } from '../../graph/path.js';
 import { fromKernel, fromLab, type Topology } from '../../graph/topology.js';
 import { layoutOf } from '../../inspect/layout.js';
 import { observeSettled } from '../../inspect/observe.js';
 import { loadLab } from '../../lab/index.js';
+import type { Place } from '../../lab/names.js';
+import type { Lab } from '../../lab/types.js';
+import type { Plan } from '../../plan/types.js';
 import { EnvError } from '../../run/errors.js';
 import { run } from '../../run/exec.js';
 import { listServers, sameOwner } from '../../run/inventory.js';
-import { requireRoot } from '../../run/preflight.js';
+import { requireRoot, requireTools } from '../../run/preflight.js';
 import { hasTool } from '../../run/tools.js';
 import { asBuilt, planAt } from '../../session/built.js';
 import { locate } from '../../session/locate.js';
+import { fromTo, traceWhereUp, type Traced } from '../../session/trace.js';
 import { UsageError } from '../../session/usage.js';
 import { EXIT } from '../exit.js';
 import type { Output } from '../output.js';
+import { green, red } from '../style.js';
 import { placeFrom, type PlaceOptions } from '../target.js';
 
 export const FORMATS = ['ascii', 'mermaid', 'dot', 'svg'] as const;
@@ -21,6 +28,8 @@ export type Format = (typeof FORMATS)[number];
 export interface GraphOptions extends PlaceOptions {
   format?: string;
   live?: boolean;
+  /** `A:B`: trace a ping from A to B and draw its path */
+  trace?: string;
 }
 
 /** Graphviz renders the svg: Debian's package, offline, no browser. */
@@ -35,42 +44,58 @@ export async function svgOf(source: string): Promise<string> {
   return r.stdout;
 }
 
-export function draw(t: Topology, format: Exclude<Format, 'svg'>): string {
-  return format === 'ascii' ? ascii(t) : format === 'mermaid' ? mermaid(t) : dot(t);
+export function draw(t: Topology, format: Exclude<Format, 'svg'>, path?: TracedPath): string {
+  return format === 'ascii' ? ascii(t, path) : format === 'mermaid' ? mermaid(t, path) : dot(t, path);
+}
+
+/** The lab as the kernel has it now at `place` (--live). */
+async function kernelTopology(lab: Lab, plan: Plan, place: Place): Promise<Topology> {
+  const seen = await Promise.all(
+    lab.hosts.map(async (h) => [h.name, await observeSettled(layoutOf(lab, plan, h.name))] as const),
+  );
+  const proxies = listServers()
+    .filter((s) => s.program === 'docker-proxy' && sameOwner(s.owner, lab.name, place))
+    .map((s) => s.args);
+  return fromKernel(lab, plan, Object.fromEntries(seen), proxies);
 }
 
 export async function graph(out: Output, name: string, opts: GraphOptions): Promise<number> {
   const format = (opts.format ?? 'ascii') as Format;
   if (!FORMATS.includes(format))
     throw new UsageError(`--format ${opts.format}: say ascii, mermaid, dot or svg`);
-  let lab = loadLab(name);
+  const ends = opts.trace === undefined ? null : fromTo(opts.trace, '--trace');
+  const whole = loadLab(name);
+  let lab = whole;
   let topology: Topology;
-  if (opts.live) {
-    requireRoot('graph --live');
-    const place = await locate(lab.name, placeFrom(lab.name, opts), { mustBeUp: true });
-    lab = asBuilt(lab, place);
+  let path: TracedPath | undefined;
+  let traced: Traced | null = null;
+  if (ends || opts.live) {
+    requireRoot(ends ? 'graph --trace' : 'graph --live');
+    if (ends) requireTools(['ip', 'nft']);
+    // The trace first: it finds where the lab is up, and holds the lab's lock while it runs.
+    traced = ends ? await traceWhereUp(whole, placeFrom(whole.name, opts), ends) : null;
+    const place =
+      traced?.place ?? (await locate(whole.name, placeFrom(whole.name, opts), { mustBeUp: true }));
+    lab = asBuilt(whole, place);
     const plan = planAt(lab, place);
-    const seen = await Promise.all(
-      lab.hosts.map(async (h) => [h.name, await observeSettled(layoutOf(lab, plan, h.name))] as const),
-    );
-    const proxies = listServers()
-      .filter((s) => s.program === 'docker-proxy' && sameOwner(s.owner, lab.name, place))
-      .map((s) => s.args);
-    topology = fromKernel(lab, plan, Object.fromEntries(seen), proxies);
+    topology = opts.live ? await kernelTopology(lab, plan, place) : fromLab(lab, plan);
+    if (traced) path = tracedPath(topology, plan, traced.trace, traced.check.name, traced.check.netns);
   } else {
     const place = placeFrom(lab.name, opts) ?? { kind: 'host' as const };
     topology = fromLab(lab, planAt(lab, place));
   }
+  const drawing = format === 'svg' ? await svgOf(dot(topology, path)) : draw(topology, format, path);
+  const trace =
+    traced && path ? { trace: { verdict: traced.trace.verdict, reason: traced.trace.reason, path } } : {};
   if (out.json) {
-    out.data({
-      ok: true,
-      lab: lab.name,
-      format,
-      topology,
-      drawing: format === 'svg' ? await svgOf(dot(topology)) : draw(topology, format),
-    });
+    out.data({ ok: true, lab: lab.name, format, topology, ...trace, drawing });
     return EXIT.ok;
   }
-  process.stdout.write(`${format === 'svg' ? await svgOf(dot(topology)) : draw(topology, format)}\n`);
+  process.stdout.write(`${drawing}\n`);
+  // ascii has the verdict in the picture; a dot, mermaid or svg is often written to a file
+  if (traced && path && format !== 'ascii') {
+    const colour = traced.trace.verdict === 'delivered' ? green : red;
+    process.stderr.write(`traced ${path.probe}: ${colour(path.verdict)}\n`);
+  }
   return EXIT.ok;
 }

@@ -6,17 +6,22 @@ import { ruleDifferences, sysctlDifferences } from '../../inspect/differences.js
 import { layoutOf } from '../../inspect/layout.js';
 import { observe } from '../../inspect/observe.js';
 import { loadLab } from '../../lab/index.js';
-import { placeLabel } from '../../lab/names.js';
+import { placeLabel, type Place } from '../../lab/names.js';
+import type { Lab } from '../../lab/types.js';
 import { commandLine } from '../../plan/command.js';
 import { containerNamespaces, hostForwards, lanPorts } from '../../plan/compile.js';
+import { EnvError } from '../../run/errors.js';
 import { readState, writeState } from '../../run/state.js';
+import type { Trace } from '../../trace/run.js';
 import { planAt } from '../../session/built.js';
-import { fill } from '../../session/exercise.js';
+import { fill, sandboxFlag, traceCommand } from '../../session/exercise.js';
+import { planAsUp, traceUnlocked } from '../../session/trace.js';
 import { locate } from '../../session/locate.js';
 import { UsageError } from '../../session/usage.js';
-import { EXIT } from '../exit.js';
+import { EXIT, exitForSignal } from '../exit.js';
 import type { Output } from '../output.js';
 import { bold, yellow } from '../style.js';
+import { traceBrief } from '../trace-text.js';
 import { placeFrom, type PlaceOptions } from '../target.js';
 
 export async function hint(out: Output, name: string, opts: PlaceOptions): Promise<number> {
@@ -52,13 +57,14 @@ export async function hint(out: Output, name: string, opts: PlaceOptions): Promi
     state.exercise.hints >= ex.hints.length
       ? (await Promise.all(lab.hosts.map((h) => onHost(h.name)))).flat()
       : null;
-  // Nothing nslab knows to compare differs: the first failing check, to run by hand, and what it gave.
-  const probe =
-    findings?.length === 0
-      ? (await runChecks(plan.checks, containerNamespaces(plan), lanPorts(lab, plan), { signal: null })).find(
-          (r) => !r.ok,
-        )
-      : undefined;
+  // The checks, past the last hint: the first failing one is run by hand (when nothing nslab
+  // compares differs) and traced once, through the plan as planted, so the fault has its name.
+  const results = findings
+    ? await runChecks(plan.checks, containerNamespaces(plan), lanPorts(lab, plan), { signal: null })
+    : [];
+  const probe = findings?.length === 0 ? results.find((r) => !r.ok) : undefined;
+  const traced = results.findIndex((r) => !r.ok && !r.interrupted && r.kind !== 'listen');
+  const trace = traced >= 0 ? await traceOrWhy(lab, place, traced) : null;
   const exercise = { number: state.exercise.index, title: ex.title };
   const found = findings ? { findings } : {};
   const failing = probe
@@ -71,6 +77,19 @@ export async function hint(out: Output, name: string, opts: PlaceOptions): Promi
         },
       }
     : {};
+  const command = traced >= 0 ? traceCommand(lab, traced + 1, sandboxFlag(lab, place)) : '';
+  const tracedData =
+    trace && 'trace' in trace
+      ? {
+          trace: {
+            check: results[traced]!.name,
+            command,
+            verdict: trace.trace.verdict,
+            reason: trace.trace.reason,
+            ...(trace.trace.faults ? { faults: trace.trace.faults } : {}),
+          },
+        }
+      : {};
   out.data({
     ok: true,
     lab: lab.name,
@@ -80,12 +99,13 @@ export async function hint(out: Output, name: string, opts: PlaceOptions): Promi
     hints,
     ...found,
     ...failing,
+    ...tracedData,
   });
   out.line(bold(`${lab.name}, exercise ${state.exercise.index}: ${ex.title}`));
   out.line(`hint ${shown} of ${ex.hints.length}: ${hints.at(-1)}`);
   if (!findings) return EXIT.ok;
   out.line(`\nThat was the last hint. What nslab sees in the kernel, lowest layer first:`);
-  if (findings.length) {
+  if (findings.length)
     out.line(
       findings
         .map(
@@ -94,17 +114,50 @@ export async function hint(out: Output, name: string, opts: PlaceOptions): Promi
         )
         .join('\n'),
     );
-    return EXIT.ok;
-  }
-  if (!failing.failing) {
+  else if (!failing.failing)
     out.line('  nothing differs from the lab, and every check comes out as expected: it looks solved.');
-    return EXIT.ok;
+  else {
+    const f = failing.failing;
+    out.line(
+      `  every link, address, route and rule nslab compares is as the lab has it, yet "${f.check}" ` +
+        `is expected to ${f.expected === 'works' ? 'work' : 'fail'} and ${f.got}.\n` +
+        `  Run its probe by hand and follow the packet from there:\n    ${f.command}`,
+    );
   }
-  const f = failing.failing;
-  out.line(
-    `  every link, address, route and rule nslab compares is as the lab has it, yet "${f.check}" ` +
-      `is expected to ${f.expected === 'works' ? 'work' : 'fail'} and ${f.got}.\n` +
-      `  Run its probe by hand and follow the packet from there:\n    ${f.command}`,
-  );
+  if (trace) {
+    const r = results[traced]!;
+    // what the one traced probe did, which is not always what the check saw (a round robin, a retry)
+    const got = 'trace' in trace ? trace.trace.verdict : null;
+    const heading =
+      got === 'dropped' || got === 'lost'
+        ? `Where "${r.name}" dies`
+        : got === 'delivered' && r.expect === 'fail'
+          ? `How "${r.name}" gets through`
+          : `"${r.name}"`;
+    out.line(`\n${heading}, traced once:`);
+    out.line(
+      'trace' in trace ? traceBrief(trace.trace).join('\n') : `  the trace could not run: ${trace.why}`,
+    );
+    out.line(`The whole journey, hop by hop: ${command}`);
+    if ('trace' in trace && trace.trace.verdict === 'interrupted') return exitForSignal('SIGINT');
+  }
   return EXIT.ok;
+}
+
+/**
+ * The trace of check `index`, or why there is none (no nft, a tracer that would not load, a
+ * journey trace cannot follow): the hint has said its part already, so it goes on without it.
+ */
+async function traceOrWhy(
+  lab: Lab,
+  place: Place,
+  index: number,
+): Promise<{ trace: Trace } | { why: string }> {
+  const plan = planAsUp(lab, place);
+  try {
+    return { trace: await traceUnlocked(plan, plan.checks[index]!) };
+  } catch (e) {
+    if (e instanceof EnvError) return { why: `${e.message}${e.hint ? ` (${e.hint})` : ''}` };
+    return { why: e instanceof Error ? e.message : String(e) };
+  }
 }

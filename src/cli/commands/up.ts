@@ -17,13 +17,15 @@ import { interfaceWith, requireRoot } from '../../run/preflight.js';
 import { writeState } from '../../run/state.js';
 import { prepare } from '../../session/prepare.js';
 import { lockPlace } from '../../run/lock.js';
+import { placeFlag, traceCommand } from '../../session/exercise.js';
 import { catchSignals, rollBack } from '../../session/signals.js';
+import { chosen, fromTo } from '../../session/trace.js';
 import { UsageError } from '../../session/usage.js';
 import { EXIT, exitForSignal } from '../exit.js';
 import type { Output } from '../output.js';
-import { renderChecks, renderStep } from '../render.js';
+import { renderChecks, renderStep, traceSuggestion } from '../render.js';
 import { bold, dim, yellow } from '../style.js';
-import { showState, waitForKey } from '../stepper.js';
+import { pathWatcher, showState, waitForKey } from '../stepper.js';
 import { placeFrom, type PlaceOptions } from '../target.js';
 
 export interface UpOptions extends PlaceOptions {
@@ -31,6 +33,8 @@ export interface UpOptions extends PlaceOptions {
   check?: boolean;
   step?: boolean;
   as?: string;
+  /** with --step: `A:B`, a ping traced after the step that makes it work */
+  trace?: string;
 }
 
 /**
@@ -67,6 +71,11 @@ export async function up(out: Output, name: string, opts: UpOptions): Promise<nu
     throw new UsageError(
       `--step waits for a key after each step, so it needs a terminal${out.json ? ' and cannot go with --json' : ' (stdin and stdout are not both one)'}; to read the steps without running them: npm run nslab -- plan ${lab.name}`,
     );
+  if (opts.trace !== undefined && !opts.step)
+    throw new UsageError(
+      `--trace goes with --step (it traces after the step that makes the ping work); once the lab is up: npm run nslab -- trace ${lab.name} --from A --to B`,
+    );
+  const ends = opts.trace === undefined ? null : fromTo(opts.trace, '--trace');
   // One writer per place, from preflight on: a second `up` waits or is refused, never builds beside.
   requireRoot('up'); // before the lock, whose file is root's
   const lock = await lockPlace(lab.name, place, 'up');
@@ -81,6 +90,7 @@ export async function up(out: Output, name: string, opts: UpOptions): Promise<nu
           'note: FORWARD policy is DROP and br_netfilter is on (Docker does this): nslab adds an ACCEPT rule per bridge, marked and removed on down',
         ),
       );
+    const watch = ends ? pathWatcher(plan, chosen(lab, plan, ends), interrupt) : null;
     const commands: CommandResult[] = [];
     const started = performance.now();
     const state = await apply(
@@ -94,6 +104,8 @@ export async function up(out: Output, name: string, opts: UpOptions): Promise<nu
               afterStep: async (i: number, step: Step) => {
                 const shown = await showState(step);
                 if (shown) out.line(shown);
+                const path = watch ? await watch(i, step) : null;
+                if (path) out.line(path);
                 const last = i === plan.steps.length - 1;
                 const key = await waitForKey(
                   dim(
@@ -133,6 +145,8 @@ export async function up(out: Output, name: string, opts: UpOptions): Promise<nu
       checks: results,
     });
     if (results.length > 0) out.line(renderChecks(results));
+    const suggest = traceSuggestion(results, (n) => traceCommand(lab, n, placeFlag(lab, place)));
+    if (suggest) out.line(suggest);
     out.line(`\n${ascii(fromLab(lab, plan))}`);
     out.line(tryNext(plan, lab, results));
     // A signal while the results were printed still means: remove it all (exit 128+signal).
@@ -152,19 +166,14 @@ function tryNext(plan: Plan, lab: Lab, results: CheckResult[]): string {
   const ns = (c: string) => plan.containerNs[c]!;
   const hostNs = Object.values(plan.hosts)[0] ?? null;
   const bridge = lab.networks[0]?.name ?? 'br0';
-  const placeFlag =
-    plan.place.kind === 'host'
-      ? ''
-      : plan.place.name === lab.name
-        ? ' --sandbox'
-        : ` --sandbox-name ${plan.place.name}`;
+  const flag = placeFlag(lab, plan.place);
   const arg = labArg(lab.name, lab.file);
   const lines = [
     `\n${bold('The lab is up.')} ${results.some((r) => !r.ok) ? 'Some checks failed: the table says which. ' : ''}Try this next (as root):`,
   ];
   // `docker exec` for a container: its namespace, its /etc files, its environment
   const exec = (c: string, ...argv: string[]) =>
-    `npm run nslab -- exec ${arg} ${c}${placeFlag} -- ${commandLine(argv)}`;
+    `npm run nslab -- exec ${arg} ${c}${flag} -- ${commandLine(argv)}`;
   if (c1 && c2)
     lines.push(`  ${exec(c1.name, 'ping', '-c1', c2.endpoints[0]!.address)}    # ${c1.name} → ${c2.name}`);
   const linker = lab.containers.find((c) => Object.keys(c.env).length > 0);
@@ -180,10 +189,10 @@ function tryNext(plan: Plan, lab: Lab, results: CheckResult[]): string {
   lines.push(
     `  ${commandLine(hostNs ? ['bridge', '-n', hostNs, 'link'] : ['bridge', 'link', 'show', 'master', bridge])}    # the ports of ${bridge}`,
   );
-  lines.push(`  npm run nslab -- verify ${arg}${placeFlag}    # run the checks again`);
+  lines.push(`  npm run nslab -- verify ${arg}${flag}    # run the checks again`);
   lines.push(
-    `  npm run nslab -- graph ${arg} --live${placeFlag}    # the picture above, as the kernel has it now`,
+    `  npm run nslab -- graph ${arg} --live${flag}    # the picture above, as the kernel has it now`,
   );
-  lines.push(`  npm run nslab -- down ${arg}${placeFlag}      # remove it all`);
+  lines.push(`  npm run nslab -- down ${arg}${flag}      # remove it all`);
   return lines.join('\n');
 }
