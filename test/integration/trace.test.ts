@@ -112,6 +112,43 @@ t.test(
   },
 );
 
+t.test(
+  'without nft trace (iptables-legacy), the rules whose counters moved, and the method said',
+  { skip: needsRoot },
+  async (t) => {
+    const sb = await upIn(t, 'bridge-nat', 'trcnt');
+    const run = await execa(
+      'node',
+      [
+        'src/cli/nslab.js',
+        'trace',
+        'bridge-nat',
+        '--from',
+        'c1',
+        '--to',
+        'outside',
+        '--sandbox-name',
+        sb,
+        '--json',
+      ],
+      { reject: false, env: { NSLAB_TRACE_METHOD: 'counters' } },
+    );
+    const json = JSON.parse(String(run.stdout)) as Traced & { method: string };
+    t.equal(json.method, 'counters', 'the fallback says what it is');
+    t.equal(json.verdict, 'delivered', json.reason);
+    t.ok(
+      json.hops.some(
+        (h) => h.table === 'nat' && h.chain === 'POSTROUTING' && /MASQUERADE/.test(h.rule ?? ''),
+      ),
+      'the MASQUERADE counted the probe',
+    );
+    t.notOk(
+      json.hops.some((h) => /DOCKER-ISOLATION-STAGE-2 -o/.test(h.rule ?? '')),
+      'a rule that did not match is not listed',
+    );
+  },
+);
+
 t.test('port-publish: outside → host:8080 is DNATed at prerouting', { skip: needsRoot }, async (t) => {
   const sb = await upIn(t, 'port-publish', 'trpub');
   const { run, json } = await trace(
