@@ -11,6 +11,7 @@ import { listLabs, loadLab } from '../../src/lab/index.js';
 import { compile } from '../../src/plan/compile.js';
 import type { Plan } from '../../src/plan/types.js';
 import { missingKinds } from '../../src/run/features.js';
+import type { Hop } from '../../src/trace/journey.js';
 import { cli, needsRoot, nslab, sandboxName, type Run } from '../helpers/machine.js';
 
 // `exercise` records what was built; the learner's progress is not the tests' business.
@@ -18,16 +19,6 @@ const progress = mkdtempSync(join(tmpdir(), 'nslab-progress-'));
 process.env.NSLAB_PROGRESS_DIR = progress;
 t.teardown(() => rmSync(progress, { recursive: true, force: true }));
 
-interface Hop {
-  namespace: string;
-  hook: string;
-  table: string;
-  chain: string;
-  rule: string | null;
-  verdict: string;
-  step?: string;
-  fault?: string;
-}
 interface Traced {
   check: { name: string; expect: 'reach' | 'fail' };
   verdict: 'delivered' | 'dropped' | 'lost' | 'interrupted';
