@@ -237,16 +237,24 @@ export async function traceProbe(
     const lines: { ns: string | null; line: string }[] = [];
     try {
       for (const ns of namespaces) {
+        if (interrupt.signal) break;
         loaded.push(ns);
         const script = tracerScript(ns === null ? own : { proto: own.proto });
         const r = await run(inNs(ns, 'nft', '-f', '-'), { input: script, detached: true });
+        // Ctrl-C while the tables go in is an interruption, not a broken nft
+        if (r.exitCode !== 0 && (interrupt.signal || r.interruptedBy)) {
+          interrupt.signal ??= /^SIG/.test(r.interruptedBy ?? '')
+            ? (r.interruptedBy as NodeJS.Signals)
+            : 'SIGINT';
+          break;
+        }
         if (r.exitCode !== 0)
           throw new EnvError(
             `cannot load the tracer's table in ${nsName(ns)}: ${r.stderr.trim()}`,
             'nft (Debian package nftables) and a kernel with nf_tables are needed for trace',
           );
       }
-      for (const ns of namespaces)
+      for (const ns of interrupt.signal ? [] : namespaces)
         watchers.push(
           watchLines(inNs(ns, 'timeout', MONITOR_LIFE_S, 'nft', 'monitor', 'trace'), (line) =>
             lines.push({ ns, line }),
