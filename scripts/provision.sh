@@ -3,7 +3,8 @@
 # and so does CI on its own Debian machine, so this path is tested.
 #   1. Node.js 22 LTS from nodejs.org (checksum verified), unless Node.js 20 or newer is there
 #   2. scripts/setup.sh: iproute2, iputils-ping, iptables, fping, docker.io, busybox-static,
-#      tmux, graphviz, tcpdump, conntrack from Debian's packages, then npm ci
+#      tmux, graphviz, tcpdump, conntrack, nftables, curl, shellcheck from Debian's packages, then
+#      npm ci and the `nslab` command (/usr/local/bin/nslab runs this checkout)
 #   3. the compiled CLI (npm run build), a running Docker engine and nslab's offline image
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -46,4 +47,4 @@ npm run -s build
 # Debian's docker.io starts dockerd itself where systemd runs; elsewhere (CI) we start it.
 npm run -s docker -- start || echo "no Docker engine: compare will say why; everything else works"
 npm run -s docker -- image || true
-echo "provisioned: sudo npm run lab bridge-basic"
+echo "provisioned: sudo nslab up bridge-basic"

@@ -17,9 +17,10 @@ fi
 # tmux drives `up --step` in a real terminal in the tests; graphviz renders `nslab graph --format svg`;
 # util-linux has flock (the place lock) and nsenter, procps has pgrep (the tests);
 # tcpdump listens on a lab's links (`nslab capture`); nftables (nft monitor trace) and conntrack
-# (NAT's translations) are what `nslab trace` reads.
+# (NAT's translations) are what `nslab trace` reads; curl fetches from a published port; shellcheck
+# lints the scripts `nslab plan` writes (the tests).
 packages=(iproute2 iputils-ping iptables fping docker.io busybox-static tmux graphviz procps util-linux
-  tcpdump conntrack nftables)
+  tcpdump conntrack nftables curl shellcheck)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
@@ -30,5 +31,8 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-npm ci --no-fund --no-audit
-echo "ready: sudo npm run lab bridge-basic"
+# The project's .npmrc silences npm (so `npm run nslab -- plan X > f.sh` writes only the script):
+# installing speaks at npm's usual level, errors included.
+npm ci --no-fund --no-audit --loglevel=notice
+bash scripts/install-launcher.sh
+echo "ready: sudo nslab up bridge-basic   (or: sudo npm run lab bridge-basic)"

@@ -30,15 +30,18 @@ Exit codes: 0 ok, 1 a check failed, 2 bad input (lab file, arguments),
 130/143 interrupted by Ctrl-C/SIGTERM (everything built so far is removed first).
 
 Examples:
-  sudo npm run lab bridge-basic                 build it, check it, leave it up
-  npm run nslab -- plan bridge-basic > lab.sh   the same as a bash script to read or run
-  sudo npm run lab -- bridge-basic --step      one step at a time, Enter to go on
-  sudo npm run nslab -- exec link web -- sh     a shell in a container, as docker exec gives one
-  sudo npm run nslab -- capture bridge-basic c1 tcpdump on c1's eth0 (without c1: every link)
-  sudo npm run nslab -- exercise bridge-basic   built with a fault to repair; then check, hint
-  npm run nslab -- graph bridge-basic           the picture (--format mermaid|dot|svg, --live)
-  sudo npm run nslab -- compare bridge-basic    beside Docker's docker0, property by property
-  sudo npm run nslab -- down bridge-basic`,
+  sudo nslab up bridge-basic            build it, check it, leave it up
+  nslab plan bridge-basic > lab.sh      the same as a bash script to read or run
+  sudo nslab up bridge-basic --step     one step at a time, Enter to go on
+  sudo nslab exec link web -- sh        a shell in a container, as docker exec gives one
+  sudo nslab capture bridge-basic c1    tcpdump on c1's eth0 (without c1: every link)
+  sudo nslab exercise bridge-basic      built with a fault to repair; then check, hint
+  nslab graph bridge-basic              the picture (--format mermaid|dot|svg, --live)
+  sudo nslab compare bridge-basic       beside Docker's docker0, property by property
+  sudo nslab down bridge-basic
+
+Without the nslab command (sudo bash scripts/setup.sh installs it), in the checkout:
+  npm run nslab -- VERB …                  (sudo npm run lab LAB is sudo nslab up LAB)`,
   );
 
 let exitCode: number = EXIT.ok;
@@ -176,9 +179,9 @@ jsonOption(
         'after',
         `
 Examples:
-  sudo npm run nslab -- trace bridge-nat 1                      the lab's first check, hop by hop
-  sudo npm run nslab -- trace bridge-nat --from c1 --to outside one ping
-  sudo npm run nslab -- trace port-publish --from outside --to host --port 8080`,
+  sudo nslab trace bridge-nat 1                       the lab's first check, hop by hop
+  sudo nslab trace bridge-nat --from c1 --to outside  one ping
+  sudo nslab trace port-publish --from outside --to host --port 8080`,
       ),
   ),
 )
@@ -213,10 +216,10 @@ name means its eth0; c1:eth0 is the container's end of its cable, ve-c1 the host
 br0 the bridge itself (it sees every frame it switches).
 
 Examples:
-  sudo npm run nslab -- capture bridge-basic                 the links, with their namespaces
-  sudo npm run nslab -- capture bridge-basic c1 icmp         what c1 sends and receives
-  sudo npm run nslab -- capture bridge-nat eth0 -c 10        the host's uplink: after MASQUERADE
-  sudo npm run nslab -- capture bridge-basic br0 -w br0.pcap then: wireshark br0.pcap`,
+  sudo nslab capture bridge-basic                  the links, with their namespaces
+  sudo nslab capture bridge-basic c1 icmp          what c1 sends and receives
+  sudo nslab capture bridge-nat eth0 -c 10         the host's uplink: after MASQUERADE
+  sudo nslab capture bridge-basic br0 -w br0.pcap  then: wireshark br0.pcap`,
   )
   .action(
     act(
@@ -356,8 +359,8 @@ the MAC and address the kernel has, bridge name, NAT and MTU options; or a conta
 networks. Ids are made up (the sha256 of the lab and the name), stable from run to run.
 
 Examples:
-  sudo npm run nslab -- inspect bridge-basic br0      like docker network inspect bridge
-  sudo npm run nslab -- inspect bridge-basic c1       like docker inspect c1`,
+  sudo nslab inspect bridge-basic br0   like docker network inspect bridge
+  sudo nslab inspect bridge-basic c1    like docker inspect c1`,
   )
   .action(
     act(async (lab: string, what: string | undefined, o: { json: boolean } & PlaceOptions) =>

@@ -7,7 +7,7 @@ import { mkdir, rm, writeFile, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Container, Lab } from '../lab/types.js';
 import { formatSubnet, parseCidr, type Subnet } from '../net/ipv4.js';
-import { serverScript } from '../plan/command.js';
+import { commandLine, serverScript } from '../plan/command.js';
 import { EnvError, CommandError } from '../run/errors.js';
 import { ipJson, mustRun, run, startBackground } from '../run/exec.js';
 import { listRoutes, overlappingRoutes, serverProcesses } from '../run/inventory.js';
@@ -20,6 +20,10 @@ export { dockerName } from './names.js';
 
 export const IMAGE = 'nslab/busybox:1';
 const imageScript = fileURLToPath(new URL('../../scripts/docker.ts', import.meta.url));
+/** scripts/docker.ts as a command that can be pasted in any folder (npm finds tsx in the checkout). */
+const checkout = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/$/, '');
+const dockerScript = (verb: string) =>
+  `sudo ${commandLine(['npm', '--prefix', checkout, 'run', 'docker', '--', verb])}`;
 
 const label = (lab: string) => `nslab.compare=${lab}`;
 const serverMark = (lab: string) => `nslab-compare:${lab}`;
@@ -57,7 +61,7 @@ export async function dockerEngine(): Promise<{ version: string } | { why: strin
       why:
         'no Docker engine answers: ' +
         `${(r.stderr.trim().split('\n').at(-1) ?? '').trim() || `docker version exited ${r.exitCode}`}`,
-      fix: 'start it: sudo npm run docker -- start (or systemctl start docker)',
+      fix: `start it: sudo systemctl start docker (without systemd: ${dockerScript('start')})`,
     };
   return { version: r.stdout.trim() };
 }
@@ -69,7 +73,7 @@ export async function ensureImage(): Promise<void> {
   if (r.exitCode !== 0)
     throw new EnvError(
       `could not build the image ${IMAGE}: ${r.stderr.trim() || r.stdout.trim()}`,
-      'apt-get install busybox-static, then: sudo npm run docker -- image',
+      `sudo apt-get install busybox-static, then: ${dockerScript('image')}`,
     );
 }
 
@@ -147,7 +151,7 @@ async function networksFor(lab: Lab): Promise<DockerNetwork[]> {
       throw new EnvError(
         `${formatSubnet(n.subnet)} (${n.name}) is already routed here ` +
           `(${clash.map((r) => `${r.dst} dev ${r.dev}`).join(', ')}); Docker’s copy of ${n.name} needs it`,
-        `if it is this lab on the host target, take it down (nslab down ${lab.name} --host) ` +
+        `if it is this lab on the host target, take it down (sudo nslab down ${lab.name} --host) ` +
           'and compare builds its own copy in a sandbox',
       );
     const name = dockerName(lab.name, n.name);

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { placeLabel } from '../lab/names.js';
 import type { Lab } from '../lab/types.js';
 import { formatSubnet } from '../net/ipv4.js';
-import { programOf } from '../plan/command.js';
+import { commandLine, programOf } from '../plan/command.js';
 import type { HostFacts, Plan } from '../plan/types.js';
 import { EnvError } from './errors.js';
 import { ipJson, run } from './exec.js';
@@ -40,7 +40,8 @@ export function requireRoot(verb: string): void {
   if (!isRoot())
     throw new EnvError(
       `nslab ${verb} changes the kernel's network setup and needs root`,
-      'run it with sudo, e.g. `sudo npm run lab bridge-basic`',
+      // the very command line that was refused, so it can be pasted as it is
+      `run it with sudo: sudo nslab ${commandLine(process.argv.slice(2))}`,
     );
 }
 
@@ -91,12 +92,14 @@ export async function checkRoom(plan: Plan, lab: Lab): Promise<void> {
   if (ours.length > 0)
     throw new EnvError(
       `${plan.lab} is already up (${placeLabel(plan.place)})`,
-      `check it with \`nslab verify ${plan.lab}\`, or remove it with \`nslab down ${plan.lab}\``,
+      `check it with \`sudo nslab verify ${plan.lab}\`, or remove it with \`sudo nslab down ${plan.lab}\``,
     );
 
   const problems: string[] = [];
   const ownerText = (o: { lab: string } | null) =>
-    o ? `it belongs to lab ${o.lab} (nslab down ${o.lab})` : 'nslab did not create it and will not touch it';
+    o
+      ? `it belongs to lab ${o.lab} (sudo nslab down ${o.lab})`
+      : 'nslab did not create it and will not touch it';
   for (const ns of plan.namespaces) {
     const found = namespaces.find((n) => n.name === ns);
     if (found) problems.push(`namespace ${ns} already exists: ${ownerText(found.owner)}`);

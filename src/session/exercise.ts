@@ -23,7 +23,7 @@ export const placeFlag = (lab: Lab, place: Place): string =>
 
 /** The command that traces the lab's check number `n` (1-based, as the plan lists its checks). */
 export const traceCommand = (lab: Lab, n: number, flag: string): string =>
-  `sudo npm run nslab -- trace ${labArg(lab.name, lab.file)} ${n}${flag}`;
+  `sudo nslab trace ${labArg(lab.name, lab.file)} ${n}${flag}`;
 
 /**
  * During an exercise a failing check's `why` would name the repair ("Docker adds the DNAT to

@@ -30,10 +30,10 @@ export async function locate(
     const flag = asked.kind === 'sandbox' ? ` --sandbox-name ${asked.name}` : '';
     throw new EnvError(
       `${lab} is not up (${placeLabel(asked)})`,
-      `build it first: npm run nslab -- up ${lab}${flag}`,
+      `build it first: sudo nslab up ${lab}${flag}`,
     );
   }
-  throw new EnvError(`${lab} is not up`, `build it first: sudo npm run lab ${lab}`);
+  throw new EnvError(`${lab} is not up`, `build it first: sudo nslab up ${lab}`);
 }
 
 /** The one place `lab` is up, or null; up in several places, the caller must say which. */

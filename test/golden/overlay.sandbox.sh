@@ -9,7 +9,7 @@
 # 1450: a 1422-byte ping with don't-fragment set (1450 bytes of IP) crosses, 1423 does not.
 # Two hosts in one file: in the sandbox each is a namespace (h1 at 198.51.100.2, h2 at .3) on
 # the outside's LAN switch. On two real machines (the Vagrantfile's VMs lab and lab2), each
-# builds its own part: `sudo npm run lab -- overlay --as h1` on one, `--as h2` on the other.
+# builds its own part: `sudo nslab up overlay --as h1` on one, `--as h2` on the other.
 #
 # Run it as root (sudo bash this-file.sh). Everything it creates is marked
 # "nslab:overlay@sb" (interface alias; its iptables rules go with the namespace), so `nslab down overlay` removes it.

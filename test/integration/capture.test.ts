@@ -59,6 +59,17 @@ t.test(
     );
     t.match(live.stderr, `ip netns exec ${sb}-c1 tcpdump -n -l -c 6 -i eth0`, 'the command, to type by hand');
 
+    // up's "Try this next" names a capture: run as printed (a count added, so it ends by itself)
+    const suggested = new RegExp(
+      `^ {2}sudo nslab (capture bridge-basic c1 icmp --sandbox-name ${sb}) +# `,
+      'm',
+    ).exec(up.stdout);
+    t.ok(suggested, 'up suggests capturing c1’s ICMP', { stdout: up.stdout });
+    const [, , ...printed] = suggested![1]!.split(' ');
+    const asPrinted = await capture([...printed, '-c', '4']);
+    t.equal(asPrinted.exitCode, 0, 'the suggested capture runs', asPrinted);
+    t.match(asPrinted.stdout, request, 'and shows the ping');
+
     const bridge = await capture(['br0', '-c', '4', ...at, 'icmp']);
     t.equal(bridge.exitCode, 0, 'on br0', bridge);
     t.match(bridge.stdout, request, 'the bridge sees the frames it switches between its ports');

@@ -14,7 +14,7 @@ t.test(
     t.equal(up.exitCode, 0, 'up', up);
     t.match(
       up.stdout,
-      `npm run nslab -- exec link web --sandbox-name ${sb} -- env | grep DATABASE`,
+      `sudo nslab exec link web --sandbox-name ${sb} -- env | grep DATABASE`,
       'up suggests the variables',
     );
     const exec = (...argv: string[]) => nslab(['exec', 'link', 'web', '--sandbox-name', sb, '--', ...argv]);

@@ -223,7 +223,7 @@ t.test(
     t.equal((await nslab(['up', 'bridge-basic', '--sandbox-name', sb, '-q', '--no-check'])).exitCode, 0);
     const r = await nslab(['hint', 'bridge-basic', '--sandbox-name', sb]);
     t.equal(r.exitCode, 2);
-    t.match(r.stderr, /not as an exercise: start one with npm run nslab -- exercise bridge-basic/);
+    t.match(r.stderr, /not as an exercise: start one with sudo nslab exercise bridge-basic/);
   },
 );
 

@@ -85,7 +85,7 @@ t.test(
     t.equal(broken.exitCode, 1);
     t.match(
       broken.stdout,
-      `see where it dies: sudo npm run nslab -- trace bridge-nat 4 --sandbox-name ${sb}    # c2 → c1 (172.31.0.2)`,
+      `see where it dies: sudo nslab trace bridge-nat 4 --sandbox-name ${sb}    # c2 → c1 (172.31.0.2)`,
     );
     // the suggested command, as printed, traces that check
     const traced = await nslab(['trace', 'bridge-nat', '4', ...at]);
@@ -126,7 +126,7 @@ t.test(
     );
     t.match(
       last.stdout,
-      `The whole journey, hop by hop: sudo npm run nslab -- trace bridge-basic 1 --sandbox-name ${sb}`,
+      `The whole journey, hop by hop: sudo nslab trace bridge-basic 1 --sandbox-name ${sb}`,
     );
 
     const json = JSON.parse((await nslab(['hint', 'bridge-basic', ...at, '--json'])).stdout) as {

@@ -84,6 +84,6 @@ t.test(
     t.match(String(plan.stdout), /ip netns add c1/);
     const up = await asNobody(['up', 'bridge-basic', '--sandbox']);
     t.equal(up.exitCode, 3);
-    t.match(String(up.stderr), /needs root[\s\S]*sudo npm run lab bridge-basic/);
+    t.match(String(up.stderr), /needs root[\s\S]*run it with sudo: sudo nslab up bridge-basic --sandbox\n/);
   },
 );

@@ -110,14 +110,14 @@ t.test('mustBeUp: not up is an error that says how to build it (exit 3)', async 
   const notUp = (message: string, hint: string) => ({ name: 'EnvError', message, hint });
   await t.rejects(
     locate('x', undefined, { mustBeUp: true }),
-    notUp('x is not up', 'build it first: sudo npm run lab x'),
+    notUp('x is not up', 'build it first: sudo nslab up x'),
   );
   await t.rejects(
     locate('x', sandbox('sb'), { mustBeUp: true }),
-    notUp('x is not up (sandbox sb)', 'build it first: npm run nslab -- up x --sandbox-name sb'),
+    notUp('x is not up (sandbox sb)', 'build it first: sudo nslab up x --sandbox-name sb'),
   );
   await t.rejects(
     locate('x', host, { mustBeUp: true }),
-    notUp('x is not up (host)', 'build it first: npm run nslab -- up x'),
+    notUp('x is not up (host)', 'build it first: sudo nslab up x'),
   );
 });

@@ -30,12 +30,12 @@ t.test('a mesh is one row; its failures are still named one by one', async (t) =
 });
 
 t.test('under the table: the trace command for the first check that came out otherwise', async (t) => {
-  const command = (n: number) => `sudo npm run nslab -- trace lab ${n} --sandbox`;
+  const command = (n: number) => `sudo nslab trace lab ${n} --sandbox`;
   const listen: CheckResult = { ...result('listen 80', false), kind: 'listen' };
   const stopped: CheckResult = { ...result('c1 → c3', false), interrupted: 'SIGINT' };
   t.equal(
     traceSuggestion([result('c1 → br0', true), listen, stopped, result('c1 → c2', false)], command),
-    'see where it dies: sudo npm run nslab -- trace lab 4 --sandbox    # c1 → c2',
+    'see where it dies: sudo nslab trace lab 4 --sandbox    # c1 → c2',
     'numbered as the plan lists its checks; a listen check sends nothing, a stopped probe proves nothing',
   );
   const leaked: CheckResult = { ...result('c1 ↛ c9', false), expect: 'fail', reached: true };

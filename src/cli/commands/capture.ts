@@ -55,7 +55,7 @@ export async function capture(
   if (!isRoot())
     throw new EnvError(
       'nslab capture listens inside the lab’s namespaces and needs root',
-      `run it with sudo: sudo npm run nslab -- capture ${whole.name} ${link}`,
+      `run it with sudo: sudo nslab capture ${whole.name} ${link}`,
     );
   requireTools(['ip', 'tcpdump']);
   const place = await locate(whole.name, placeFrom(whole.name, opts), { mustBeUp: true });
@@ -129,8 +129,8 @@ async function listPoints(out: Output, name: string, opts: PlaceOptions): Promis
   const flag =
     place.kind === 'host' ? '' : place.name === lab.name ? ' --sandbox' : ` --sandbox-name ${place.name}`;
   const example = lab.containers.find((c) => c.endpoints.length > 0)?.name ?? points[0]?.name ?? 'LINK';
-  out.line(`\ncapture one: sudo npm run nslab -- capture ${lab.name} ${example}${flag}`);
+  out.line(`\ncapture one: sudo nslab capture ${lab.name} ${example}${flag}`);
   out.line('  then a filter (icmp, tcp port 80), -c N packets, -w file.pcap for Wireshark, -e MACs');
-  if (!up) out.line(`build it first: sudo npm run lab -- ${lab.name}${flag}`);
+  if (!up) out.line(`build it first: sudo nslab up ${lab.name}${flag}`);
   return EXIT.ok;
 }

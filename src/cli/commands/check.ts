@@ -63,7 +63,7 @@ export async function check(out: Output, name: string, opts: PlaceOptions): Prom
   if (solved) {
     const all = ` All ${results.length} checks of ${lab.name} come out as the lab expects.`;
     out.line(green(bold(`Solved${title ? `: ${title}` : ''}.`)) + all);
-    const down = `sudo npm run nslab -- down ${labArg(lab.name, lab.file)}${sandboxFlag(lab, place)}`;
+    const down = `sudo nslab down ${labArg(lab.name, lab.file)}${sandboxFlag(lab, place)}`;
     if (!ex) {
       out.line(`Clean up with: ${down}`);
       return EXIT.ok;
@@ -72,9 +72,9 @@ export async function check(out: Output, name: string, opts: PlaceOptions): Prom
     out.line(
       next
         ? `Next: exercise ${next.number} of ${next.lab}, "${next.title}":\n` +
-            `  ${down}\n  sudo npm run nslab -- exercise ${next.lab} ${next.number}`
+            `  ${down}\n  sudo nslab exercise ${next.lab} ${next.number}`
         : `That was the workshop's last exercise. Clean up with: ${down}\n` +
-            '  npm run nslab -- workshop   # what is solved, what is left',
+            '  nslab workshop   # what is solved, what is left',
     );
     return EXIT.ok;
   }
@@ -89,7 +89,6 @@ export async function check(out: Output, name: string, opts: PlaceOptions): Prom
   else out.line(red(`Not solved yet: ${failing.length} of ${results.length} checks still fail (${names}).`));
   const suggest = traceSuggestion(results, (n) => traceCommand(lab, n, sandboxFlag(lab, place)));
   if (suggest) out.line(suggest);
-  if (ex)
-    out.line(`Stuck? sudo npm run nslab -- hint ${labArg(lab.name, lab.file)}${sandboxFlag(lab, place)}`);
+  if (ex) out.line(`Stuck? sudo nslab hint ${labArg(lab.name, lab.file)}${sandboxFlag(lab, place)}`);
   return EXIT.checkFailed;
 }

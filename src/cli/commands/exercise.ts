@@ -27,7 +27,7 @@ import { placeFrom, type PlaceOptions } from '../target.js';
 
 function pick(lab: Lab, number: string | undefined): { exercise: Exercise; index: number } {
   if (lab.exercises.length === 0)
-    throw new UsageError(`${lab.name} has no exercises; labs with exercises: see npm run nslab -- list`);
+    throw new UsageError(`${lab.name} has no exercises; labs with exercises: see nslab list`);
   // Without a number: the first this machine has not seen solved (run/progress.ts).
   const index =
     number === undefined
@@ -100,14 +100,10 @@ export async function exercise(
   out.line(renderChecks(results));
   out.line(`\nRepair it with ordinary commands (ip, bridge, iptables, sysctl; as root). Then:`);
   const flag = sandboxFlag(lab, place);
+  out.line(`  sudo nslab check ${labArg(lab.name, lab.file)}${flag}    # solved, or what still fails`);
   out.line(
-    `  sudo npm run nslab -- check ${labArg(lab.name, lab.file)}${flag}    # solved, or what still fails`,
+    `  sudo nslab hint ${labArg(lab.name, lab.file)}${flag}     # one hint at a time (${ex.hints.length} in all)`,
   );
-  out.line(
-    `  sudo npm run nslab -- hint ${labArg(lab.name, lab.file)}${flag}     # one hint at a time (${ex.hints.length} in all)`,
-  );
-  out.line(
-    `  sudo npm run nslab -- down ${labArg(lab.name, lab.file)}${flag}     # give up, or clean up once solved`,
-  );
+  out.line(`  sudo nslab down ${labArg(lab.name, lab.file)}${flag}     # give up, or clean up once solved`);
   return EXIT.ok;
 }

@@ -31,7 +31,7 @@ export async function hint(out: Output, name: string, opts: PlaceOptions): Promi
   if (!state?.exercise)
     throw new UsageError(
       `${lab.name} is up (${placeLabel(place)}) but not as an exercise: ` +
-        `start one with npm run nslab -- exercise ${lab.name}`,
+        `start one with sudo nslab exercise ${lab.name}`,
     );
   const ex = lab.exercises[state.exercise.index - 1]!;
   const plan = planAt(lab, place);

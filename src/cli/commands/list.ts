@@ -11,9 +11,9 @@ export function list(out: Output): number {
   out.line(table(['lab', 'what it builds', 'exercises'], rows, [20, 45, 11]));
   const first = labs[0]?.name ?? 'NAME';
   out.line(
-    `\nbuild one: sudo npm run lab ${first}` +
-      `   (see its steps first: npm run nslab -- plan ${first}, or one at a time: --step)`,
+    `\nbuild one: sudo nslab up ${first}` +
+      `   (see its steps first: nslab plan ${first}, or one at a time: --step)`,
   );
-  out.line(`repair one: sudo npm run nslab -- exercise ${first}   (then check, hint)`);
+  out.line(`repair one: sudo nslab exercise ${first}   (then check, hint)`);
   return EXIT.ok;
 }

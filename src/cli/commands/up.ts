@@ -69,11 +69,11 @@ export async function up(out: Output, name: string, opts: UpOptions): Promise<nu
   const { lab, underlay } = await partFor(whole, place, opts.as);
   if (opts.step && (out.json || !process.stdin.isTTY || !process.stdout.isTTY))
     throw new UsageError(
-      `--step waits for a key after each step, so it needs a terminal${out.json ? ' and cannot go with --json' : ' (stdin and stdout are not both one)'}; to read the steps without running them: npm run nslab -- plan ${lab.name}`,
+      `--step waits for a key after each step, so it needs a terminal${out.json ? ' and cannot go with --json' : ' (stdin and stdout are not both one)'}; to read the steps without running them: nslab plan ${lab.name}`,
     );
   if (opts.trace !== undefined && !opts.step)
     throw new UsageError(
-      `--trace goes with --step (it traces after the step that makes the ping work); once the lab is up: npm run nslab -- trace ${lab.name} --from A --to B`,
+      `--trace goes with --step (it traces after the step that makes the ping work); once the lab is up: sudo nslab trace ${lab.name} --from A --to B`,
     );
   const ends = opts.trace === undefined ? null : fromTo(opts.trace, '--trace');
   // One writer per place, from preflight on: a second `up` waits or is refused, never builds beside.
@@ -169,11 +169,10 @@ function tryNext(plan: Plan, lab: Lab, results: CheckResult[]): string {
   const flag = placeFlag(lab, plan.place);
   const arg = labArg(lab.name, lab.file);
   const lines = [
-    `\n${bold('The lab is up.')} ${results.some((r) => !r.ok) ? 'Some checks failed: the table says which. ' : ''}Try this next (as root):`,
+    `\n${bold('The lab is up.')} ${results.some((r) => !r.ok) ? 'Some checks failed: the table says which. ' : ''}Try this next:`,
   ];
   // `docker exec` for a container: its namespace, its /etc files, its environment
-  const exec = (c: string, ...argv: string[]) =>
-    `npm run nslab -- exec ${arg} ${c}${flag} -- ${commandLine(argv)}`;
+  const exec = (c: string, ...argv: string[]) => `sudo nslab exec ${arg} ${c}${flag} -- ${commandLine(argv)}`;
   if (c1 && c2)
     lines.push(`  ${exec(c1.name, 'ping', '-c1', c2.endpoints[0]!.address)}    # ${c1.name} → ${c2.name}`);
   const linker = lab.containers.find((c) => Object.keys(c.env).length > 0);
@@ -184,15 +183,18 @@ function tryNext(plan: Plan, lab: Lab, results: CheckResult[]): string {
     );
   if (c1)
     lines.push(
-      `  ${commandLine(['ip', '-n', ns(c1.name), 'addr'])}; ip -n ${ns(c1.name)} route    # what ${c1.name} sees`,
+      `  sudo ${commandLine(['ip', '-n', ns(c1.name), 'addr'])}; sudo ip -n ${ns(c1.name)} route    # what ${c1.name} sees`,
     );
   lines.push(
-    `  ${commandLine(hostNs ? ['bridge', '-n', hostNs, 'link'] : ['bridge', 'link', 'show', 'master', bridge])}    # the ports of ${bridge}`,
+    `  sudo ${commandLine(hostNs ? ['bridge', '-n', hostNs, 'link'] : ['bridge', 'link', 'show', 'master', bridge])}    # the ports of ${bridge}`,
   );
-  lines.push(`  npm run nslab -- verify ${arg}${flag}    # run the checks again`);
-  lines.push(
-    `  npm run nslab -- graph ${arg} --live${flag}    # the picture above, as the kernel has it now`,
-  );
-  lines.push(`  npm run nslab -- down ${arg}${flag}      # remove it all`);
+  // tcpdump on c1's eth0 while the ping above runs in a second terminal: the packets themselves
+  if (c1)
+    lines.push(
+      `  sudo nslab capture ${arg} ${c1.name} icmp${flag}    # ${c1.name}'s packets, while a ping runs in another terminal`,
+    );
+  lines.push(`  sudo nslab verify ${arg}${flag}    # run the checks again`);
+  lines.push(`  sudo nslab graph ${arg} --live${flag}    # the picture above, as the kernel has it now`);
+  lines.push(`  sudo nslab down ${arg}${flag}      # remove it all`);
   return lines.join('\n');
 }

@@ -8,7 +8,7 @@ import { bold, dim, green } from '../style.js';
 
 export function workshop(out: Output): number {
   const w = workshopOf(catalogueExercises(), readSolved());
-  const command = w.next ? `sudo npm run nslab -- exercise ${w.next.lab} ${w.next.number}` : null;
+  const command = w.next ? `sudo nslab exercise ${w.next.lab} ${w.next.number}` : null;
   out.data({ ok: true, progress: progressFile(), ...w, command });
   out.line(bold(`The workshop: ${w.solved} of ${w.total} exercises solved on this machine`));
   out.line(dim(`(recorded in ${progressFile()} by a check that says Solved)`));
@@ -19,7 +19,7 @@ export function workshop(out: Output): number {
   out.line(
     command
       ? `\nNext: ${w.next!.lab} exercise ${w.next!.number}, "${w.next!.title}":\n  ${command}`
-      : '\nEvery exercise is solved. Any can be done again: sudo npm run nslab -- exercise LAB N',
+      : '\nEvery exercise is solved. Any can be done again: sudo nslab exercise LAB N',
   );
   return EXIT.ok;
 }
