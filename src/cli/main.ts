@@ -10,7 +10,7 @@ import { EXIT, exitForSignal } from './exit.js';
 import { outputFor } from './output.js';
 import { red } from './style.js';
 import type { PlaceOptions } from './target.js';
-import { ONLY, type Only } from '../compare/group.js';
+import { GROUP, ONLY, type Group, type Only } from '../compare/group.js';
 
 const program = new Command('nslab')
   .description(
@@ -330,11 +330,19 @@ jsonOption(
   .addOption(
     new Option('--only <verdict>', 'show only these rows (the summary still counts all)').choices(ONLY),
   )
+  .addOption(
+    new Option(
+      '--group <how>',
+      'verdict: differences, then choices, the rows that agree named below; section: every row as measured; none: every container’s own rows too',
+    )
+      .choices(GROUP)
+      .default('verdict'),
+  )
   .action(
     act(
       async (
         lab: string,
-        o: { json: boolean; keep?: boolean; only?: Only; inspect?: boolean } & PlaceOptions,
+        o: { json: boolean; keep?: boolean; only?: Only; group: Group; inspect?: boolean } & PlaceOptions,
       ) => (await import('./commands/compare.js')).compare(outputFor((json = o.json)), lab, o),
     ),
   );

@@ -1,5 +1,6 @@
-// What a learner reads first: compare's rows counted, and a property that Docker and the lab set
-// the same way in every container shown once with the containers it covers. Pure.
+// What a learner reads first: compare's rows counted, a property that Docker and the lab set
+// the same way in every container shown once with the containers it covers, and the rows that
+// say something (a difference, a choice, an explanation) before those that only agree. Pure.
 import type { Row, Verdict } from './diff.js';
 
 /** One line of the table: a row, or the same finding about several containers. */
@@ -7,6 +8,9 @@ export interface Shown {
   property: string;
   /** the containers this finding covers (empty: a row about the host, a bridge, a rule, a check) */
   containers: string[];
+  /** what it is about (bridge br0, host, iptables, check, or the containers) and which property of it */
+  subject: string;
+  aspect: string;
   hand: string;
   docker: string;
   verdict: Verdict;
@@ -36,12 +40,13 @@ function merged(values: string[], who: string[]): string {
   return each.length <= 100 ? each : `${who[0]}: ${values[0]}; likewise ${who.slice(1).join(', ')}`;
 }
 
-/** Rows about containers merged when the property, verdict and explanation agree; order kept. */
-export function groupRows(rows: Row[]): Shown[] {
+/** Rows about containers merged when the property, verdict and explanation agree (unless `merge`
+ * is false); order kept. */
+export function groupRows(rows: Row[], merge = true): Shown[] {
   const groups = new Map<string, Row[]>();
   const order: (Row[] | Row)[] = [];
   for (const r of rows) {
-    if (!r.container || !r.aspect) {
+    if (!r.container || !r.aspect || !merge) {
       order.push(r);
       continue;
     }
@@ -57,12 +62,21 @@ export function groupRows(rows: Row[]): Shown[] {
   return order.map((g): Shown => {
     if (!Array.isArray(g) || g.length === 1) {
       const r = Array.isArray(g) ? g[0]! : g;
-      return { ...pick(r), containers: r.container ? [r.container] : [] };
+      const cut = r.property.indexOf(': ');
+      const [subject, aspect] =
+        r.container && r.aspect
+          ? [r.container, r.aspect]
+          : cut < 0
+            ? [r.property, '']
+            : [r.property.slice(0, cut), r.property.slice(cut + 2)];
+      return { ...pick(r), containers: r.container ? [r.container] : [], subject, aspect };
     }
     const who = g.map((r) => r.container!);
     return {
       property: `${g[0]!.aspect!} — ${who.join(', ')}`,
       containers: who,
+      subject: who.join(', '),
+      aspect: g[0]!.aspect!,
       hand: merged(
         g.map((r) => r.hand),
         who,
@@ -90,6 +104,45 @@ export function summarise(rows: Row[]): Summary {
     ),
   };
 }
+
+/** `--group`: by what was found (the default), in the order measured, or each container's own rows. */
+export const GROUP = ['verdict', 'section', 'none'] as const;
+export type Group = (typeof GROUP)[number];
+
+/** The table's order for `--group verdict`: what to repair, then the choices and why, then the rest. */
+const RANK: Record<Verdict, number> = { differs: 0, docker: 1, lab: 2, skipped: 3, same: 4 };
+export const byVerdict = (shown: Shown[]): Shown[] =>
+  shown
+    .map((s, i) => [s, i] as const)
+    .sort(([a, i], [b, j]) => RANK[a.verdict] - RANK[b.verdict] || i - j)
+    .map(([s]) => s);
+
+/** A row that only agrees: the same on both sides, with nothing to explain. */
+export const plainSame = (s: Shown): boolean => s.verdict === 'same' && !s.why;
+
+/**
+ * Rows that only agree, named in a few lines: "bridge br0: MTU, STP; c1, c2 eth0: kind, MTU" —
+ * each subject once, its properties after it; rules and checks counted (their text is long).
+ */
+export function sameList(shown: Shown[]): string[] {
+  const bySubject = new Map<string, string[]>();
+  for (const s of shown) {
+    // "eth0: MTU" of c1, c2 is said as "c1, c2 eth0: MTU", so their eth0's properties go together
+    const inner = s.containers.length > 0 ? /^(\S+): (.+)$/.exec(s.aspect) : null;
+    const subject = inner ? `${s.subject} ${inner[1]!}` : s.subject;
+    const list = bySubject.get(subject) ?? [];
+    list.push(inner ? inner[2]! : s.aspect);
+    bySubject.set(subject, list);
+  }
+  return [...bySubject].map(
+    ([subject, aspects]) => COUNTED.get(subject)?.(aspects.length) ?? `${subject}: ${aspects.join(', ')}`,
+  );
+}
+const COUNTED = new Map<string, (n: number) => string>([
+  ['iptables', (n) => `${n} iptables rule${n > 1 ? 's' : ''}`],
+  ['check', (n) => `${n} of the lab’s checks`],
+  ['hairpin', (n) => `${n} hairpin path${n > 1 ? 's' : ''}`],
+]);
 
 /** `--only`: a verdict, or `choice` for Docker’s and the lab’s choices together. */
 export const ONLY = ['same', 'differ', 'choice', 'skipped'] as const;

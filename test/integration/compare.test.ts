@@ -231,6 +231,41 @@ t.test('compare --keep leaves both copies up; down removes both', { skip }, asyn
   t.same(await namespacesOf(sb), []);
 });
 
+// What a learner reads by default: the summary, what differs and the choices with their reasons,
+// what only agrees named in a few lines; the whole of it within a screen at 100 columns.
+t.test('compare bridge-basic’s default text: at most 60 lines at 100 columns', { skip }, async (t) => {
+  const sb = sandboxName('cmpt');
+  t.teardown(() => nslab(['down', 'bridge-basic', '--sandbox-name', sb]));
+  const r = await nslab(['compare', 'bridge-basic', '--sandbox-name', sb], { COLUMNS: '100' });
+  t.equal(r.exitCode, 0, 'compare ran', { stderr: r.stderr });
+  const lines = r.stdout.replace(/\n$/, '').split('\n');
+  t.ok(lines.length <= 60, `${lines.length} lines`, { stdout: r.stdout });
+  t.same(
+    lines.filter((l) => l.length > 100),
+    [],
+    'none wider than 100 columns',
+  );
+  const table = lines.findIndex((l) => l.startsWith('┌'));
+  t.ok(lines.findIndex((l) => / properties compared: /.test(l)) < table, 'the summary first');
+  const verdicts = lines
+    .filter((l) => /^│ \S/.test(l) && !l.startsWith('│ property'))
+    .map((l) => l.split('│')[4]!.trim())
+    .filter(Boolean);
+  t.ok(verdicts.length > 0, `${verdicts.length} rows in the table`);
+  t.notOk(verdicts.includes('same'), 'rows that only agree are not drawn…');
+  t.match(r.stdout, /Also the same on both sides: bridge br0: [^;]*MTU/, '…but named under the table');
+  t.match(r.stdout, /│ eth0: MAC — c1, c2 /, 'one row for both containers’ MAC');
+  t.match(
+    r.stdout,
+    /iptables: MASQUERADE br0's subnet/,
+    'Docker’s NAT rule, which the lab leaves out, is there',
+  );
+  const every = await nslab(['compare', 'bridge-basic', '--sandbox-name', sb, '--group', 'section']);
+  t.equal(every.exitCode, 0);
+  t.match(every.stdout, /│ bridge br0: MTU +│ 1500 +│ 1500 +│ same /, '--group section draws every row');
+  t.ok(every.stdout.split('\n').length > lines.length, 'and is longer');
+});
+
 // The text a learner reads, for every lab compare can rebuild: the summary before the table, and
 // no line wider than 100 columns (the table wraps its cells; piped output draws for 100).
 t.test('compare’s text fits 100 columns for every lab it supports', { skip }, async (t) => {

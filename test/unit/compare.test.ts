@@ -5,7 +5,7 @@ import t from 'tap';
 import { dockerChecks } from '../../src/compare/checks.js';
 import type { DockerSide } from '../../src/compare/docker.js';
 import { compareNetworks, normaliser, ruleLine, type Side } from '../../src/compare/diff.js';
-import { groupRows, onlyMatches, summarise } from '../../src/compare/group.js';
+import { GROUP, groupRows, onlyMatches, sameList, summarise } from '../../src/compare/group.js';
 import { renderCompare } from '../../src/cli/compare-table.js';
 import { parseListeners, type ObservedNetwork } from '../../src/inspect/observe.js';
 import { loadLab } from '../../src/lab/index.js';
@@ -218,15 +218,16 @@ t.test('the text: summary first, --only differ, every line within 100 columns', 
       why: 'only the hand-built side has this rule; DOCKER-ISOLATION-STAGE-1-WITH-A-VERY-LONG-NAME-THAT-NEVER-BREAKS-ANYWHERE-AT-ALL',
     },
   ];
-  for (const width of [60, 80, 100]) {
-    const text = stripVTControlCharacters(renderCompare(rows, { width }));
-    const long = text.split('\n').filter((l) => l.length > width);
-    t.same(long, [], `every line fits ${width} columns`);
-  }
+  for (const width of [60, 80, 100])
+    for (const group of GROUP) {
+      const text = stripVTControlCharacters(renderCompare(rows, { width, group }));
+      const long = text.split('\n').filter((l) => l.length > width);
+      t.same(long, [], `every line fits ${width} columns (--group ${group})`);
+    }
   const text = stripVTControlCharacters(renderCompare(rows, { width: 100 }));
   const lines = text.split('\n');
   const at = lines.indexOf('differs:');
-  t.match(lines.slice(0, at).join(' '), /^\d+ properties compared .* 1 differ$/, 'the counts come first');
+  t.match(lines.slice(0, at).join(' '), /^\d+ properties compared: .* 1 differ$/, 'the counts come first');
   t.match(lines[at + 1], /• iptables: -t nat -A POSTROUTING/, 'then each differing property');
   t.ok(lines.findIndex((l) => l.startsWith('┌')) > at + 1, 'then the table');
   const only = stripVTControlCharacters(renderCompare(rows, { width: 100, only: 'differ' }));
@@ -234,6 +235,89 @@ t.test('the text: summary first, --only differ, every line within 100 columns', 
   t.match(only, /showing 1 of \d+ lines \(--only differ\)/);
   t.match(only, /MASQUERADE/);
   t.ok(onlyMatches('choice', 'docker') && onlyMatches('choice', 'lab') && !onlyMatches('choice', 'same'));
+});
+
+t.test(
+  '--group verdict: what differs, then the choices; what only agrees named under the table',
+  async (t) => {
+    const rows = rowsOfBridgeBasic().map((r) =>
+      r.property === 'c2 eth0: MTU'
+        ? { ...r, hand: '1400', verdict: 'differs' as const, why: 'a real one' }
+        : r,
+    );
+    const text = stripVTControlCharacters(renderCompare(rows, { width: 100 }));
+    const lines = text.split('\n');
+    const cells = lines.filter(
+      (l) => /^│ \S/.test(l) && !l.startsWith('│ property') && l.split('│')[4]!.trim(),
+    );
+    t.same(
+      cells.map((l) => l.split('│')[4]!.trim()),
+      ['DIFFERS', 'Docker’s choice', 'lab’s choice', 'lab’s choice', 'lab’s choice'],
+      'differences first, then Docker’s choices, then the lab’s; no row that only agrees',
+    );
+    t.match(cells[0], /^│ c2 eth0: MTU +│ 1400 +│ 1500 /);
+    t.match(
+      cells.find((l) => l.includes('txqueuelen')),
+      /eth0: txqueuelen — c1, c2 +│ 1000 +│ 0 /,
+      'one row for both containers’ txqueuelen',
+    );
+    t.equal(
+      lines.filter((l) => l.includes('Docker creates its veths with txqueuelen 0')).length,
+      1,
+      'an explanation is said once, not again for the host end',
+    );
+    const same = lines.slice(lines.findIndex((l) => l.startsWith('└')) + 1).join(' ');
+    t.match(same, /^Also the same on both sides: bridge br0: address, MAC, MTU, STP, forward delay, state; /);
+    t.match(same, /; c1 eth0: MTU;/, 'c1’s eth0 MTU apart from c2’s, which differs');
+    t.match(same, /--only same/, 'and how to see their values');
+    t.ok(lines.length <= 30, `${lines.length} lines in all`);
+
+    const section = stripVTControlCharacters(renderCompare(rows, { width: 100, group: 'section' }));
+    t.notMatch(section, /Also the same/, '--group section draws every row');
+    t.match(section, /│ bridge br0: MTU +│ 1500 +│ 1500 +│ same /);
+    const table = section.slice(section.indexOf('┌'));
+    t.ok(table.indexOf('bridge br0: device') < table.indexOf('c2 eth0: MTU'), 'in the order measured');
+    const none = stripVTControlCharacters(renderCompare(rows, { width: 100, group: 'none' }));
+    t.notMatch(none, / — c1, c2/, '--group none: each container’s own rows');
+    t.match(none, /│ c1 eth0: txqueuelen +│ 1000/);
+    const onlySame = stripVTControlCharacters(renderCompare(rows, { width: 100, only: 'same' }));
+    t.match(onlySame, /│ bridge br0: MTU +│ 1500 +│ 1500 +│ same /, '--only same: their values');
+  },
+);
+
+t.test('sameList: each subject once; rules and checks counted', async (t) => {
+  const shown = groupRows([
+    { property: 'bridge br0: MTU', hand: '1500', docker: '1500', verdict: 'same', why: '' },
+    { property: 'bridge br0: STP', hand: 'off', docker: 'off', verdict: 'same', why: '' },
+    ...['c1', 'c2'].map((c) => ({
+      property: `${c} eth0: MTU`,
+      hand: '1500',
+      docker: '1500',
+      verdict: 'same' as const,
+      why: '',
+      container: c,
+      aspect: 'eth0: MTU',
+    })),
+    ...['c1', 'c2'].map((c) => ({
+      property: `${c}: routes`,
+      hand: 'x',
+      docker: 'x',
+      verdict: 'same' as const,
+      why: '',
+      container: c,
+      aspect: 'routes',
+    })),
+    { property: 'iptables: -t nat -A POSTROUTING -j X', hand: 'a', docker: 'a', verdict: 'same', why: '' },
+    { property: 'iptables: -t filter -A FORWARD -j Y', hand: 'b', docker: 'b', verdict: 'same', why: '' },
+    { property: 'check: c1 → c2 ping', hand: 'ok', docker: 'ok', verdict: 'same', why: '' },
+  ]);
+  t.same(sameList(shown), [
+    'bridge br0: MTU, STP',
+    'c1, c2 eth0: MTU',
+    'c1, c2: routes',
+    '2 iptables rules',
+    '1 of the lab’s checks',
+  ]);
 });
 
 t.test('rules compare as iptables -S lines in Docker’s words, whichever chains nslab uses', async (t) => {

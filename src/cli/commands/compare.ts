@@ -16,7 +16,7 @@ import { layoutOf } from '../../inspect/layout.js';
 import { observe } from '../../inspect/observe.js';
 import type { Plan } from '../../plan/types.js';
 import { measure } from '../../compare/measure.js';
-import { onlyMatches, summarise, type Only } from '../../compare/group.js';
+import { onlyMatches, summarise, type Group, type Only } from '../../compare/group.js';
 import { renderCompare, widthFor, wrap } from '../compare-table.js';
 import { listLabs, loadLab } from '../../lab/index.js';
 import { placeLabel, type Place } from '../../lab/names.js';
@@ -39,6 +39,7 @@ import { placeFrom, type PlaceOptions } from '../target.js';
 export interface CompareOptions extends PlaceOptions {
   keep?: boolean;
   only?: Only;
+  group?: Group;
   inspect?: boolean;
 }
 
@@ -161,7 +162,12 @@ export async function compare(out: Output, name: string, opts: CompareOptions): 
       rows: rows.filter((r) => onlyMatches(opts.only, r.verdict)),
       ...(inspected ? { inspect: inspected } : {}),
     });
-    out.line(renderCompare(rows, opts.only ? { only: opts.only } : {}));
+    out.line(
+      renderCompare(rows, {
+        ...(opts.only ? { only: opts.only } : {}),
+        ...(opts.group ? { group: opts.group } : {}),
+      }),
+    );
     for (const p of inspected ?? [])
       out.line(`\n${renderPairs(p.network, p.docker, p.fields, widthFor(process.stdout.columns))}`);
     if (!ok)
