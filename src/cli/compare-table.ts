@@ -14,7 +14,7 @@ import {
   type Only,
   type Shown,
 } from '../compare/group.js';
-import { dim, green, red, yellow } from './style.js';
+import { bold, dim, green, red, yellow } from './style.js';
 
 const LABEL: Record<Verdict, string> = {
   same: 'same',
@@ -59,31 +59,58 @@ export function wrap(text: string, width: number): string[] {
 export const widthFor = (columns: number | undefined): number =>
   Math.max(60, Math.min(columns || Number(process.env.COLUMNS) || 100, 100));
 
-function drawTable(shown: Shown[], width: number): string[] {
-  const verdict = 15;
-  const rest = width - 13 - verdict; // 5 borders and 2 spaces of padding per column
-  // Each column as wide as its longest cell needs, within bounds: short values leave the room to
-  // the property's name and fewer rows wrap.
-  const longest = (cell: (s: Shown) => string, header: string) =>
-    Math.max(header.length, ...shown.map((s) => cell(s).length));
-  const property = Math.max(
-    Math.floor(rest * 0.25),
+/**
+ * The widths of property, hand-built and Docker within `room` that draw the fewest lines: each
+ * column at least its longest word (so no MAC or address is cut) and at most its longest cell;
+ * the room left over goes to the Docker column (its rules are the longest text).
+ */
+function columns(shown: Shown[], room: number): number[] {
+  const rows = [['property', 'hand-built', 'Docker'], ...shown.map((s) => [s.property, s.hand, s.docker])];
+  const longest = (j: number, f: (cell: string) => number) => Math.max(...rows.map((r) => f(r[j]!)));
+  // a word longer than a quarter of the room is cut rather than starve the other columns
+  const least = [0, 1, 2].map((j) =>
     Math.min(
-      longest((s) => s.property, 'property'),
-      Math.floor(rest * 0.45),
+      longest(j, (c) => Math.max(...c.split(/\s+/).map((w) => w.length))),
+      Math.floor(room / 4),
     ),
   );
-  const [h, d] = [longest((s) => s.hand, 'hand-built'), longest((s) => s.docker, 'Docker')];
-  const values = rest - property;
-  const hand =
-    h + d <= values
-      ? h + Math.floor((values - h - d) / 2)
-      : Math.max(
-          Math.floor(values * 0.3),
-          Math.min(Math.round((values * h) / (h + d)), Math.ceil(values * 0.7)),
-        );
-  const docker = values - hand;
-  const widths = [property, hand, docker, verdict];
+  const most = [0, 1, 2].map((j) =>
+    Math.max(
+      least[j]!,
+      longest(j, (c) => c.length),
+    ),
+  );
+  const height = (j: number, w: number) => rows.map((r) => wrap(r[j]!, w).length);
+  let best = { lines: Infinity, widths: [least[0]!, least[1]!, room - least[0]! - least[1]!] };
+  for (let p = least[0]!; p <= most[0]! && p + least[1]! + least[2]! <= room; p++) {
+    const ph = height(0, p);
+    for (let h = least[1]!; h <= most[1]! && p + h + least[2]! <= room; h++) {
+      const hh = height(1, h);
+      const dh = height(2, room - p - h);
+      const lines = ph.reduce((a, x, i) => a + Math.max(x, hh[i]!, dh[i]!), 0);
+      if (lines < best.lines) best = { lines, widths: [p, h, room - p - h] };
+    }
+  }
+  return best.widths;
+}
+
+/** What each verdict means, as the heading of its rows when the table is drawn by verdict. */
+const HEADING: Record<Verdict, string> = {
+  differs: 'DIFFERS — the lab means to build this as Docker does, and does not',
+  docker: 'Docker’s choice — Docker’s own way (names, MACs, its chains); the lab need not copy it',
+  lab: 'the lab’s choice — the lab does it otherwise, on purpose',
+  skipped: 'not run — on Docker’s side',
+  same: 'the same on both sides',
+};
+
+/**
+ * The table. `byVerdict`: the rows come sorted by verdict and each verdict is a heading over its
+ * rows, so the cells get the verdict column's room; otherwise each row says its verdict.
+ */
+function drawTable(shown: Shown[], width: number, byVerdict: boolean): string[] {
+  const verdict = 15;
+  // 2 borders and 2 spaces of padding a column, plus 1 for the last border
+  const widths = byVerdict ? columns(shown, width - 10) : [...columns(shown, width - 13 - verdict), verdict];
   const span = width - 4; // one cell across the row: 2 borders, 2 spaces
   const rule = (l: string, m: string, r: string) => `${l}${widths.map((w) => '─'.repeat(w + 2)).join(m)}${r}`;
   const line = (cells: string[][], colour?: (s: string) => string) => {
@@ -99,16 +126,21 @@ function drawTable(shown: Shown[], width: number): string[] {
           .join(' │ ')} │`,
     );
   };
+  const across = (text: string, style: (s: string) => string) =>
+    wrap(text, span).map((w) => `│ ${style(w.padEnd(span))} │`);
   const explained = new Set<string>();
-  const out = [
-    rule('┌', '┬', '┐'),
-    ...line(['property', 'hand-built', 'Docker', 'same?'].map((h, j) => wrap(h, widths[j]!))),
-    rule('├', '┼', '┤'),
-  ];
+  const headers = ['property', 'hand-built', 'Docker', 'same?'].slice(0, widths.length);
+  const out = [rule('┌', '┬', '┐'), ...line(headers.map((h, j) => wrap(h, widths[j]!))), rule('├', '┼', '┤')];
+  let heading: Verdict | null = null;
   for (const s of shown) {
+    if (byVerdict && s.verdict !== heading) {
+      heading = s.verdict;
+      out.push(...across(HEADING[s.verdict], (t) => bold(COLOUR[s.verdict](t))));
+    }
+    const cells = [s.property, s.hand, s.docker, ...(byVerdict ? [] : [LABEL[s.verdict]])];
     out.push(
       ...line(
-        [s.property, s.hand, s.docker, LABEL[s.verdict]].map((t, j) => wrap(t, widths[j]!)),
+        cells.map((t, j) => wrap(t, widths[j]!)),
         COLOUR[s.verdict],
       ),
     );
@@ -144,7 +176,7 @@ export function renderCompare(
   const out = wrap(
     `${rows.length} properties compared: ${counts.same} same, ` +
       `${counts.docker} Docker’s choice, ${counts.lab} the lab’s choice, ` +
-      `${counts.skipped} not run on Docker’s side, ${counts.differs} differ`,
+      `${counts.skipped} not run, ${counts.differs} differ`,
     width,
   );
   if (differing.length > 0) {
@@ -153,17 +185,14 @@ export function renderCompare(
     for (const d of differing) out.push(`  • ${d.length > width - 4 ? `${d.slice(0, width - 5)}…` : d}`);
   }
   if (opts.only) out.push(`showing ${shown.length} of ${all.length} lines (--only ${opts.only})`);
-  if (shown.length > 0) out.push(...drawTable(shown, width));
-  if (listed.length > 0) {
+  if (shown.length > 0) out.push(...drawTable(shown, width, group === 'verdict'));
+  if (listed.length > 0)
     out.push(
-      ...wrap(`Also the same on both sides: ${sameList(listed).join('; ')}.`, width),
-      dim(
-        wrap(
-          'their values: --only same; every row in the order measured: --group section; all: --json',
-          width,
-        ).join('\n'),
+      ...wrap(
+        `Also the same on both sides: ${sameList(listed).join('; ')} (their values: --only same; ` +
+          'every row in the order measured: --group section).',
+        width,
       ),
     );
-  }
   return out.join('\n');
 }

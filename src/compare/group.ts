@@ -27,7 +27,7 @@ export interface Summary {
 /**
  * Many values in one cell: the value when all agree; else what they share up to a separator
  * (02:42:ac:11:00:…) when that is most of each; else each container's own, or, when that is
- * long, the first one's and "likewise" for the others (the JSON has every row).
+ * long (random MACs), the first one's and "likewise" for the others (the JSON has every row).
  */
 function merged(values: string[], who: string[]): string {
   if (values.every((v) => v === values[0])) return values[0]!;
@@ -36,8 +36,9 @@ function merged(values: string[], who: string[]): string {
   const cut = Math.max(common.lastIndexOf(':'), common.lastIndexOf('.'), common.lastIndexOf(' '));
   const shortest = Math.min(...values.map((v) => v.length));
   if (cut >= 5 && cut + 1 >= shortest / 2) return `${common.slice(0, cut + 1)}…`;
+  // a cell is a third of the table: two random MACs side by side would fill four lines of it
   const each = values.map((v, i) => `${who[i]}: ${v}`).join('; ');
-  return each.length <= 100 ? each : `${who[0]}: ${values[0]}; likewise ${who.slice(1).join(', ')}`;
+  return each.length <= 40 ? each : `${who[0]}: ${values[0]}; likewise ${who.slice(1).join(', ')}`;
 }
 
 /** Rows about containers merged when the property, verdict and explanation agree (unless `merge`
