@@ -1,7 +1,7 @@
 // compare's text output: the summary first, then one table that fits the terminal (at most 100
 // columns), a finding shared by several containers on one line, each explanation under its row
-// (once). By default the rows that say
-// something come first and those that only agree are named in a few lines under the table.
+// (once). By default the rows that say something come first, under a heading per verdict, and
+// those that only agree are named in a few lines under the table.
 import type { Row, Verdict } from '../compare/diff.js';
 import {
   byVerdict,

@@ -41,8 +41,10 @@ function merged(values: string[], who: string[]): string {
   return each.length <= 40 ? each : `${who[0]}: ${values[0]}; likewise ${who.slice(1).join(', ')}`;
 }
 
-/** Rows about containers merged when the property, verdict and explanation agree (unless `merge`
- * is false); order kept. */
+/**
+ * Rows about containers merged when the property, verdict and explanation agree (unless `merge`
+ * is false: `--group none`); order kept.
+ */
 export function groupRows(rows: Row[], merge = true): Shown[] {
   const groups = new Map<string, Row[]>();
   const order: (Row[] | Row)[] = [];
