@@ -289,7 +289,7 @@ t.test('compare’s text fits 100 columns for every lab it supports', { skip }, 
       [],
       `${lab}: ${lines.length} lines, none wider than 100 columns`,
     );
-    const summary = lines.findIndex((l) => / properties compared /.test(l));
+    const summary = lines.findIndex((l) => / properties compared: /.test(l));
     t.ok(summary >= 0 && summary < lines.findIndex((l) => l.startsWith('┌')), `${lab}: summary first`);
     t.same(await leftovers(lab), { containers: [], names: [] }, `${lab}: nothing left`);
   }
