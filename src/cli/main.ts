@@ -298,6 +298,10 @@ jsonOption(
   )
   .option('--live', 'draw what the kernel has now, not what the file says, so your own changes show (root)')
   .option(
+    '--watch',
+    'with --live (implied): draw again each time a link, address or route changes, until Ctrl-C',
+  )
+  .option(
     '--trace <from:to>',
     'trace one ping from FROM to TO (as trace --from --to) and draw its path: the boxes it passed, by leg, and where it was dropped or lost (root, the lab up)',
   )
@@ -306,7 +310,7 @@ jsonOption(
     act(
       async (
         lab: string,
-        o: { json: boolean; format: string; live?: boolean; trace?: string } & PlaceOptions,
+        o: { json: boolean; format: string; live?: boolean; watch?: boolean; trace?: string } & PlaceOptions,
       ) => (await import('./commands/graph.js')).graph(outputFor((json = o.json)), lab, o),
     ),
   );

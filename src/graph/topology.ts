@@ -171,8 +171,11 @@ const hostNamed = (lab: Lab) => {
 };
 
 /** The VXLAN devices and macvlan shims the lab builds on a host. */
-function labDevices(lab: Lab, host: string, place: Plan['place']): HostDevice[] {
+function labDevices(lab: Lab, host: string, place: Plan['place'], oneMachineEach: boolean): HostDevice[] {
   const named = hostNamed(lab);
+  // Built one host per machine, the VXLAN devices send to the machines (as `up --as` does).
+  const addressOf = (h: Lab['hosts'][number]) =>
+    oneMachineEach && h.machine ? `${h.name} ${h.machine}` : named(h.address);
   const peers = (hosts: string[]) =>
     [...lab.hosts, ...lab.remoteHosts].filter((h) => hosts.includes(h.name) && h.name !== host);
   return lab.networks
@@ -183,11 +186,7 @@ function labDevices(lab: Lab, host: string, place: Plan['place']): HostDevice[] 
             {
               name: `vx-${n.name}`,
               kind: 'vxlan',
-              detail: vxlanText(
-                n.vni ?? 0,
-                4789,
-                peers(n.hosts).map((p) => named(p.address)),
-              ),
+              detail: vxlanText(n.vni ?? 0, 4789, peers(n.hosts).map(addressOf)),
               on: n.name,
               vni: n.vni ?? 0,
               dstport: 4789,
@@ -261,8 +260,9 @@ export function fromLab(lab: Lab, plan: Plan): Topology {
       name: h.name,
       ns: plan.hosts[h.name] ?? null,
       ...(oneMachineEach ? { elsewhere: elsewhereText(lab, h, false) } : {}),
-      uplink:
-        plan.place.kind === 'sandbox'
+      uplink: oneMachineEach
+        ? null
+        : plan.place.kind === 'sandbox'
           ? `eth0 ${h.address}/24`
           : plan.outsideNs
             ? 'nsl-uplink 198.51.100.2/24'
@@ -274,7 +274,7 @@ export function fromLab(lab: Lab, plan: Plan): Topology {
         .map((c) => ({ container: c.name, mode: modeText(c.mode) })),
       rules: labRules(lab, h.name),
       processes: labProcesses(lab, h.name),
-      devices: labDevices(lab, h.name, plan.place),
+      devices: labDevices(lab, h.name, plan.place, oneMachineEach),
     };
   });
   // The hosts another machine builds: named, with their overlay bridges as the tunnels' far ends.
