@@ -28,11 +28,11 @@ const deviceText = (d: HostDevice) =>
   `${d.name} ── ${d.kind === 'vxlan' ? 'VXLAN' : `${d.kind}`} ${d.detail}${d.down ? `  ✗ ${d.down}` : ''}`;
 
 /** How the host is placed: its namespace, this machine, or another machine. */
-export const whereText = (h: HostView) =>
+const whereText = (h: HostView) =>
   h.ns ? `namespace ${h.ns}` : h.elsewhere ? 'not this machine' : 'this machine';
 
 /** The sysctls and the policy that decide whether the host forwards, as the kernel has them. */
-export const forwardingText = (f: Forwarding) =>
+const forwardingText = (f: Forwarding) =>
   `forwarding: net.ipv4.ip_forward=${f.ipForward ?? '?'}, FORWARD policy ${f.forwardPolicy ?? '?'}, ` +
   (f.bridgeNfCallIptables === null
     ? 'br_netfilter not loaded (bridged frames skip iptables)'
@@ -40,7 +40,7 @@ export const forwardingText = (f: Forwarding) =>
       (f.bridgeNfCallIptables === '1' ? ' (bridged frames pass iptables FORWARD)' : ''));
 
 /** Rules in the host's tables that are not the lab's: counted, never listed as its own. */
-export const notLabText = (n: NonNullable<HostView['notLab']>) =>
+const notLabText = (n: NonNullable<HostView['notLab']>) =>
   [
     ...(n.docker ? [`Docker’s own, not this lab’s: ${n.docker} rule${n.docker === 1 ? '' : 's'}`] : []),
     ...(n.other ? [`others’, not this lab’s: ${n.other} rule${n.other === 1 ? '' : 's'}`] : []),

@@ -38,7 +38,7 @@ export interface LinkState {
   addresses: string[];
 }
 
-export interface VxlanInfo {
+interface VxlanInfo {
   vni: number;
   /** where frames with no fdb entry go: a unicast `remote` or a multicast `group` (null: only the fdb) */
   remote: string | null;
