@@ -360,7 +360,7 @@ export function dot(t: Topology, path?: TracedPath): string {
       if (plugged) edges.push(edge(id(h.name, 'seg', d.on!), id(h.name, 'dev', d.name)));
     }
     // \l ends a left-aligned line in a dot label: added after quoting, so it is not escaped.
-    const note = noteLines(h);
+    const note = noteLines(h).flatMap((l) => wrapTo(l, 60));
     if (note.length)
       out.push(
         `    ${id(h.name, 'rules')} ` +
