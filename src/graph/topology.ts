@@ -197,7 +197,7 @@ function labDevices(lab: Lab, host: string, place: Plan['place'], oneMachineEach
               {
                 name: `mvs-${n.name}`,
                 kind: n.driver,
-                detail: `shim ${n.shim}/32: the host’s own way to its ${n.driver} containers`,
+                detail: `shim ${n.shim}/32 (the host’s way in)`,
                 on: place.kind === 'sandbox' ? 'eth0' : 'nsl-uplink',
               },
             ]

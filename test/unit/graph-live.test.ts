@@ -182,3 +182,47 @@ t.test(
     );
   },
 );
+
+t.test('a macvlan shim is drawn on its parent, from the file and from the kernel', async (t) => {
+  const lab = loadLab('macvlan-shim');
+  const plan = compile(lab, { kind: 'sandbox', name: 'sb' });
+  t.match(
+    ascii(fromLab(lab, plan)),
+    /└── eth0 {2}macvlan parent \(lan\)\n {4}├── mvs-lan ── macvlan shim 198\.51\.100\.30\/32/,
+  );
+  const seen: ObservedNetwork = {
+    bridges: {},
+    hostLinks: [
+      linkState('mvs-lan', {
+        kind: 'macvlan',
+        mode: 'bridge',
+        parent: 'eth0',
+        addresses: ['198.51.100.30/32'],
+      }),
+    ],
+    containers: {
+      m1: {
+        sharesHost: false,
+        lo: linkState('lo'),
+        endpoints: [
+          {
+            container: 'm1',
+            inside: linkState('eth0', { kind: 'macvlan', addresses: ['198.51.100.20/24'] }),
+            hostSide: null,
+            disableIpv6: '1',
+          },
+        ],
+        routes: [],
+        hosts: null,
+        resolv: null,
+      },
+    },
+    sysctls: { ipForward: '1', bridgeNfCallIptables: null },
+    policies: {},
+    rules: [],
+  };
+  t.match(
+    ascii(fromKernel(lab, plan, { host: seen })),
+    /└── eth0 {2}macvlan parent\n {4}├── mvs-lan ── macvlan shim 198\.51\.100\.30\/32, mode bridge\n {4}└── macvlan child ── eth0 198\.51\.100\.20\/24 {2}m1/,
+  );
+});
