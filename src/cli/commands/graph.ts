@@ -88,7 +88,8 @@ async function watchKernel(namespaces: (string | null)[], drawNow: () => Promise
   const redraw = () => {
     busy = busy.then(async () => {
       if (stoppedBy) return;
-      const text = await drawNow();
+      // A drawing that fails (the lab taken down meanwhile) is said, and the watch goes on.
+      const text = await drawNow().catch((e: unknown) => `could not read the kernel: ${String(e)}`);
       if (stoppedBy) return;
       count += 1;
       const time = new Date().toISOString().slice(11, 19);
