@@ -35,7 +35,7 @@ t.test(
       /forwarding: net\.ipv4\.ip_forward=\d, FORWARD policy (ACCEPT|DROP)/,
       'forwarding shows',
     );
-    t.match(live.stdout, /tunnel ov0: h1 ⇄ h2, VXLAN 42, udp\/4789\n/, 'the tunnel is whole');
+    t.match(live.stdout, /tunnel ov0: h1 ⇄ h2, VXLAN 42, udp\/4789$/m, 'the tunnel is whole');
     t.notMatch(live.stdout, /✗/);
 
     // The vxlan-unplugged fault: h1's VXLAN device is on no bridge.
