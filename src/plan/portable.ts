@@ -77,7 +77,7 @@ function checkLine(c: PlannedCheck): string {
 const indent = (lines: string[]) => lines.map((l) => (l ? `  ${l}` : l));
 
 /** The plan a portable script runs: the sandbox's (named `sandbox`) or, without, the machine's own. */
-export const portablePlan = (lab: Lab, sandbox: string | null): Plan =>
+const portablePlan = (lab: Lab, sandbox: string | null): Plan =>
   compile(lab, sandbox ? { kind: 'sandbox', name: sandbox } : WORST);
 
 export function renderPortable(lab: Lab, sandbox: string | null): string {
