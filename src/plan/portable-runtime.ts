@@ -217,6 +217,7 @@ server_program() {
       nc/http | nc/tcp) have nc && { echo nc; return; } ;;
     esac
   done
+  return 0
 }
 
 PYTHON_PROGRAM=$(

@@ -102,19 +102,21 @@ export function renderPortable(lab: Lab, sandbox: string | null): string {
     `for tool in ip ss setsid${usesIptables ? ' iptables' : ''}; do`,
     '  have "$tool" || { echo "$tool is missing (apt-get install iproute2 iptables util-linux)" >&2; exit 3; }',
     'done',
-    ...(sandbox
+    // never build over (nor, on a failure, undo) what is there already
+    'if [ -e "$STATE" ]; then',
+    `  echo "${plan.lab} is up already here: bash $0 down first" >&2`,
+    '  exit 3',
+    'fi',
+    'for ns in "${NAMESPACES[@]}"; do',
+    '  if [ -e "/run/netns/$ns" ]; then echo "namespace $ns exists already" >&2; exit 3; fi',
+    'done',
+    ...(plan.rootLinks.length > 0
       ? [
-          `if [ -e "$STATE" ] || [ -e ${q(`/run/netns/${plan.namespaces[0]}`)} ]; then`,
-          `  echo "${plan.lab} is up already here: bash $0 down first" >&2`,
-          '  exit 3',
-          'fi',
+          `for link in ${plan.rootLinks.map(q).join(' ')}; do`,
+          '  if ip link show dev "$link" >/dev/null 2>&1; then echo "this machine has a link $link already" >&2; exit 3; fi',
+          'done',
         ]
-      : [
-          'if [ -e "$STATE" ]; then',
-          `  echo "${plan.lab} is up already here: bash $0 down first" >&2`,
-          '  exit 3',
-          'fi',
-        ]),
+      : []),
     'mkdir -p "$STATE"',
     "trap 'rollback $?' ERR",
     ...(hairpin ? ['bridge_netfilter'] : []),
