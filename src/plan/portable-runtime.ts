@@ -333,13 +333,17 @@ probe() {
   case "$1" in
     tcp) exec 3<>"/dev/tcp/$2/$3" ;;
     http)
-      exec 3<>"/dev/tcp/$2/$3"
+      local reply
+      exec 3<>"/dev/tcp/$2/$3" || return 1
       printf 'GET / HTTP/1.0\\r\\nHost: %s\\r\\n\\r\\n' "$2" >&3
-      tr -d '\\r' <&3 | sed '1,/^$/d'
+      reply=$(tr -d '\\r' <&3)
+      # an answer is "200 OK"; its body is what follows the headers
+      [[ $reply == "HTTP/1."?" 200"* ]] || return 1
+      sed '1,/^$/d' <<<"$reply"
       ;;
     udp)
       # udp has no retransmission: send again while no answer came, as a DNS client does
-      exec 3<>"/dev/udp/$2/$3"
+      exec 3<>"/dev/udp/$2/$3" || return 1
       for _ in 1 2 3 4 5; do
         printf 'nslab probe\\n' >&3
         if timeout 0.3 head -n 1 <&3; then return 0; fi

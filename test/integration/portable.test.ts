@@ -85,7 +85,7 @@ for (const { name, servers } of runs) {
       const own = await bash(file, 'check');
       t.equal(own.exitCode, 0, 'bash lab.sh check passes', own);
       t.notMatch(own.stdout, /^FAIL/m, 'no FAIL line');
-      t.match(own.stdout, / 0 of \d+ checks failed/);
+      t.match(own.stdout, /^0 of \d+ checks failed$/m);
 
       const verify = await nslab(['verify', name, '--sandbox-name', sb, '--json']);
       t.equal(verify.exitCode, 0, 'nslab verify passes every check', verify);
@@ -96,6 +96,21 @@ for (const { name, servers } of runs) {
         [],
         'no check of nslab’s fails',
       );
+
+      if (name === 'bridge-basic' && !servers) {
+        // the script's own check can fail: take c2's cable off the bridge
+        await execa('ip', ['-n', `${sb}-host`, 'link', 'set', 've-c2', 'nomaster']);
+        const broken = await bash(file, 'check');
+        t.equal(broken.exitCode, 1, 'check exits 1 once c2 is cut off', broken);
+        t.same(
+          broken.stdout
+            .split('\n')
+            .filter((l) => l.startsWith('FAIL'))
+            .map((l) => l.split('    ')[0]),
+          ['FAIL  c1 → c2 (172.30.0.3)', 'FAIL  c2 → c1 (172.30.0.2)'],
+          'exactly the two pings between c1 and c2 fail',
+        );
+      }
 
       const pids = await processesOf(sb, state);
       if (servers || hasServers(name)) t.ok(pids.length > 0, 'the lab’s servers run');
