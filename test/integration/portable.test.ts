@@ -100,16 +100,21 @@ for (const { name, servers } of runs) {
       if (name === 'bridge-basic' && !servers) {
         // the script's own check can fail: take c2's cable off the bridge
         await execa('ip', ['-n', `${sb}-host`, 'link', 'set', 've-c2', 'nomaster']);
-        const broken = await bash(file, 'check');
-        t.equal(broken.exitCode, 1, 'check exits 1 once c2 is cut off', broken);
-        t.same(
-          broken.stdout
+        // Leaving the bridge may change br0's MAC (the lowest of its ports'): c1's neighbour entry
+        // for the gateway is stale until it is probed again. The answer that counts is the last one.
+        const want = ['FAIL  c1 → c2 (172.30.0.3)', 'FAIL  c2 → c1 (172.30.0.2)'];
+        const fails = (out: string) =>
+          out
             .split('\n')
             .filter((l) => l.startsWith('FAIL'))
-            .map((l) => l.split('    ')[0]),
-          ['FAIL  c1 → c2 (172.30.0.3)', 'FAIL  c2 → c1 (172.30.0.2)'],
-          'exactly the two pings between c1 and c2 fail',
-        );
+            .map((l) => l.split('    ')[0]);
+        let broken = await bash(file, 'check');
+        for (let i = 0; i < 3 && fails(broken.stdout).join() !== want.join(); i++) {
+          await new Promise((r) => setTimeout(r, 3000));
+          broken = await bash(file, 'check');
+        }
+        t.equal(broken.exitCode, 1, 'check exits 1 once c2 is cut off', broken);
+        t.same(fails(broken.stdout), want, 'exactly the two pings between c1 and c2 fail');
       }
 
       const pids = await processesOf(sb, state);
