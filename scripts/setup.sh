@@ -17,9 +17,9 @@ fi
 # tmux drives `up --step` in a real terminal in the tests; graphviz renders `nslab graph --format svg`;
 # util-linux has flock (the place lock) and nsenter, procps has pgrep (the tests);
 # tcpdump listens on a lab's links (`nslab capture`); nftables (nft monitor trace) and conntrack
-# (NAT's translations) are what `nslab trace` reads.
+# (NAT's translations) are what `nslab trace` reads; shellcheck checks the `plan --portable` handouts.
 packages=(iproute2 iputils-ping iptables fping docker.io busybox-static tmux graphviz procps util-linux
-  tcpdump conntrack nftables)
+  tcpdump conntrack nftables shellcheck)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

@@ -32,6 +32,7 @@ Exit codes: 0 ok, 1 a check failed, 2 bad input (lab file, arguments),
 Examples:
   sudo npm run lab bridge-basic                 build it, check it, leave it up
   npm run nslab -- plan bridge-basic > lab.sh   the same as a bash script to read or run
+  npm run -s nslab -- plan bridge-nat --portable > lab.sh   a handout for any machine (up, down, check)
   sudo npm run lab -- bridge-basic --step      one step at a time, Enter to go on
   sudo npm run nslab -- exec link web -- sh     a shell in a container, as docker exec gives one
   sudo npm run nslab -- capture bridge-basic c1 tcpdump on c1's eth0 (without c1: every link)
@@ -80,11 +81,17 @@ jsonOption(
       .argument('<lab>')
       .description('print the bash script that builds exactly what `up` builds (no root needed)'),
   ),
-).action(
-  act(async (lab: string, o: { json: boolean } & PlaceOptions) =>
-    (await import('./commands/plan.js')).plan(outputFor((json = o.json)), lab, o),
-  ),
-);
+)
+  .option(
+    '--portable',
+    'a handout for any machine: up/down/check, needs nothing of nslab (a sandbox unless --host)',
+  )
+  .option('--host', 'with --portable: built in the machine’s own namespace')
+  .action(
+    act(async (lab: string, o: { json: boolean; portable?: boolean } & PlaceOptions) =>
+      (await import('./commands/plan.js')).plan(outputFor((json = o.json)), lab, o),
+    ),
+  );
 
 jsonOption(
   placeOptions(
