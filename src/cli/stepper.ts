@@ -7,7 +7,8 @@ import type { Interrupt } from '../run/apply.js';
 import { run } from '../run/exec.js';
 import { namespaceNames } from '../run/inventory.js';
 import { traceWhileBuilding } from '../session/trace.js';
-import { dim } from './style.js';
+import { firstPeerRef, lineDiff, wrapWords } from './step-text.js';
+import { dim, green, red } from './style.js';
 import { traceText } from './trace-text.js';
 
 /** The command that shows one change. */
@@ -33,21 +34,87 @@ function showing(c: Change): string[] {
  * it touched, the bridge's ports when something was plugged in, the iptables chain a rule went
  * into, the sysctl it set, the sockets a program it started listens on. Pure: derived from the step's own commands.
  */
-function stateCommands(step: Step): string[][] {
-  const shows = step.commands.flatMap(changesOf).map(showing);
-  return shows.filter((argv, i) => shows.findIndex((s) => s.join(' ') === argv.join(' ')) === i);
+function stateCommands(step: Step): { argv: string[]; ns: string | null }[] {
+  const shows = step.commands.flatMap(changesOf).map((c) => ({ argv: showing(c), ns: c.ns }));
+  const line = (s: { argv: string[] }) => s.argv.join(' ');
+  return shows.filter((s, i) => shows.findIndex((x) => line(x) === line(s)) === i);
 }
 
-/** Runs the state commands and renders them as a learner would see them typed. */
-export async function showState(step: Step): Promise<string> {
-  const out: string[] = [];
-  for (const argv of stateCommands(step)) {
-    const r = await run(argv);
-    out.push(dim(`      # now: ${commandLine(argv)}`));
-    for (const line of (r.exitCode === 0 ? r.stdout : r.stderr).trimEnd().split('\n'))
-      if (line) out.push(`      ${line}`);
+/** Interface `index` in `ns`, by its name (null: none there). */
+async function linkNamed(ns: string | null, name: string): Promise<number | null> {
+  const r = await run(ipIn(ns, '-o', 'link', 'show', 'dev', name));
+  const m = /^(\d+):/.exec(r.stdout);
+  return r.exitCode === 0 && m ? Number(m[1]) : null;
+}
+
+/**
+ * `eth0@if4`, explained once: the other end of a veth, found in the plan's other namespaces as the
+ * interface numbered 4 whose own `@ifN` points back at this one.
+ */
+async function peerNote(plan: Plan, ns: string | null, name: string, index: number): Promise<string> {
+  const own = await linkNamed(ns, name);
+  const others = [...plan.namespaces, ...(Object.values(plan.hosts).includes(null) ? [null] : [])].filter(
+    (n) => n !== ns,
+  );
+  let found: string | null = null;
+  for (const other of own === null ? [] : others) {
+    const r = await run(ipIn(other, '-o', 'link', 'show'));
+    const m = new RegExp(`^${index}: ([^\\s@:]+)@if${own}:`, 'm').exec(r.stdout);
+    if (m) {
+      found = `${m[1]} in ${other ?? 'the machine’s own namespace'}`;
+      break;
+    }
   }
-  return out.join('\n');
+  return (
+    `${name}@if${index}: ${name} is one end of a veth pair, and @if${index} names the other end by its ` +
+    `ifindex (interface number) in the other namespace${found ? `, here ${found}` : ''}. ` +
+    `Interfaces are numbered per namespace: look it up there, not here. Inside a Docker container eth0 shows the same way.`
+  );
+}
+
+/**
+ * After each step, what it changed: each state command's output, the whole of it the first time,
+ * afterwards only the lines that differ from what it showed last (+ new, - gone). The first
+ * `NAME@ifN` shown gets explained.
+ */
+export function stateViewer(plan: Plan, width: number): (index: number, step: Step) => Promise<string> {
+  const last = new Map<string, { lines: string[]; step: number }>();
+  let peerExplained = false;
+  return async (index, step) => {
+    const out: string[] = [];
+    for (const { argv, ns } of stateCommands(step)) {
+      const r = await run(argv);
+      const lines = (r.exitCode === 0 ? r.stdout : r.stderr).trimEnd().split('\n').filter(Boolean);
+      const key = commandLine(argv);
+      const before = last.get(key);
+      last.set(key, { lines, step: index });
+      let shown = lines;
+      if (!before) {
+        out.push(dim(`      # now: ${key}`));
+        out.push(...lines.map((l) => `      ${l}`));
+      } else {
+        const d = lineDiff(before.lines, lines);
+        const since = `since step ${before.step + 1}`;
+        if (d.changed.length === 0) {
+          out.push(dim(`      # now: ${key}    (as after step ${before.step + 1})`));
+          continue;
+        }
+        out.push(dim(`      # now: ${key}    (what changed ${since}; ${d.same} lines as they were)`));
+        out.push(...d.changed.map((c) => (c.sign === '+' ? green : red)(`    ${c.sign} ${c.text}`)));
+        shown = d.changed.filter((c) => c.sign === '+').map((c) => c.text);
+      }
+      const ref = peerExplained ? null : firstPeerRef(shown);
+      if (ref) {
+        peerExplained = true;
+        out.push(
+          ...wrapWords(await peerNote(plan, ns, ref.name, ref.index), width, '      ↳ ', '        ').map(
+            (l) => dim(l),
+          ),
+        );
+      }
+    }
+    return out.join('\n');
+  };
 }
 
 /**
