@@ -215,7 +215,7 @@ t.test('firstPath: the first ping between containers on a bridge, or to its gate
   t.same(p.from, { who: 'c1', ns: 'sb-c1', ifname: 'eth0' });
   t.same(p.to, { who: 'c2', ns: 'sb-c2', ifname: 'eth0', gateway: false });
   t.same(p.bridge, { name: 'br0', ns: 'sb-host' });
-  const gw = firstPath(lab, { ...plan, checks: plan.checks.filter((c) => c.to === 'br0') })!;
+  const gw = firstPath(lab, { ...plan, checks: plan.checks.filter((c) => 'to' in c && c.to === 'br0') })!;
   t.same(gw.to, { who: 'br0', ns: 'sb-host', ifname: 'br0', gateway: true });
   t.equal(
     firstPath(lab, { ...plan, checks: plan.checks.filter((c) => c.from === 'host') }),
