@@ -40,26 +40,36 @@ function stateCommands(step: Step): { argv: string[]; ns: string | null }[] {
   return shows.filter((s, i) => shows.findIndex((x) => line(x) === line(s)) === i);
 }
 
-/** Interface `index` in `ns`, by its name (null: none there). */
-async function linkNamed(ns: string | null, name: string): Promise<number | null> {
-  const r = await run(ipIn(ns, '-o', 'link', 'show', 'dev', name));
-  const m = /^(\d+):/.exec(r.stdout);
-  return r.exitCode === 0 && m ? Number(m[1]) : null;
+/** Interface `name` in `ns`: its ifindex and kind (veth, macvlan, …), or null when it is not there. */
+async function linkNamed(ns: string | null, name: string): Promise<{ index: number; kind: string } | null> {
+  const r = await run(ipIn(ns, '-j', '-d', 'link', 'show', 'dev', name));
+  try {
+    const [link] = JSON.parse(r.stdout) as { ifindex: number; linkinfo?: { info_kind?: string } }[];
+    return link ? { index: link.ifindex, kind: link.linkinfo?.info_kind ?? '' } : null;
+  } catch {
+    return null;
+  }
 }
 
 /**
- * `eth0@if4`, explained once: the other end of a veth, found in the plan's other namespaces as the
- * interface numbered 4 whose own `@ifN` points back at this one.
+ * `eth0@if4`, explained once. For a veth, the other end, found in the plan's other namespaces as
+ * the interface numbered 4 whose own `@ifN` points back at this one; for a macvlan or ipvlan
+ * moved into a namespace, its parent.
  */
 async function peerNote(plan: Plan, ns: string | null, name: string, index: number): Promise<string> {
   const own = await linkNamed(ns, name);
+  if (own && own.kind !== 'veth')
+    return (
+      `${name}@if${index}: ${name} is a ${own.kind} device made on another interface, its parent, and @if${index} ` +
+      `names that parent by its ifindex (interface number) in the namespace it is in, not this one.`
+    );
   const others = [...plan.namespaces, ...(Object.values(plan.hosts).includes(null) ? [null] : [])].filter(
     (n) => n !== ns,
   );
   let found: string | null = null;
   for (const other of own === null ? [] : others) {
     const r = await run(ipIn(other, '-o', 'link', 'show'));
-    const m = new RegExp(`^${index}: ([^\\s@:]+)@if${own}:`, 'm').exec(r.stdout);
+    const m = new RegExp(`^${index}: ([^\\s@:]+)@if${own!.index}:`, 'm').exec(r.stdout);
     if (m) {
       found = `${m[1]} in ${other ?? 'the machine’s own namespace'}`;
       break;
