@@ -109,7 +109,11 @@ export function stateViewer(plan: Plan, width: number): (index: number, step: St
           out.push(dim(`      # now: ${key}    (as after step ${before.step + 1})`));
           continue;
         }
-        out.push(dim(`      # now: ${key}    (what changed ${since}; ${d.same} lines as they were)`));
+        out.push(
+          dim(
+            `      # now: ${key}    (what changed ${since}; ${d.same} ${d.same === 1 ? 'line' : 'lines'} as before)`,
+          ),
+        );
         out.push(...d.changed.map((c) => (c.sign === '+' ? green : red)(`    ${c.sign} ${c.text}`)));
         shown = d.changed.filter((c) => c.sign === '+').map((c) => c.text);
       }

@@ -93,7 +93,7 @@ t.test(
     t.match(
       all,
       new RegExp(
-        `# now: ip -n ${sb}-host -br addr {4}\\(what changed since step \\d+; \\d+ lines as they were\\)\\n {4}\\+ `,
+        `# now: ip -n ${sb}-host -br addr {4}\\(what changed since step \\d+; \\d+ lines? as before\\)\\n {4}\\+ `,
       ),
       'a dump shown before shows only what changed',
     );
