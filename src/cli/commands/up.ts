@@ -87,7 +87,12 @@ export async function up(out: Output, name: string, opts: UpOptions): Promise<nu
   const release = catchSignals(interrupt);
   try {
     const { plan, target } = await prepare(lab, place, 'up', underlay);
-    out.line(bold(`nslab up ${lab.name} (${placeLabel(place)}): ${lab.title}`));
+    const width = terminalWidth();
+    out.line(
+      wrapWords(`nslab up ${lab.name} (${placeLabel(place)}): ${lab.title}`, width, '', '  ')
+        .map((l) => bold(l))
+        .join('\n'),
+    );
     if (target.kind === 'host' && target.facts.forwardDrop)
       out.line(
         yellow(
@@ -95,7 +100,6 @@ export async function up(out: Output, name: string, opts: UpOptions): Promise<nu
         ),
       );
     const watch = ends ? pathWatcher(plan, chosen(lab, plan, ends), interrupt) : null;
-    const width = terminalWidth();
     const view = { commands: !opts.quiet, marks: opts.marks === true, width };
     if (view.commands && !view.marks && plan.steps.some((s) => hidesMarks(s.commands)))
       out.line(
