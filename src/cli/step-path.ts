@@ -7,7 +7,7 @@ import { commandLine, ipIn } from '../plan/command.js';
 import type { Plan, PlannedCheck } from '../plan/types.js';
 import { run } from '../run/exec.js';
 import { namespaceNames } from '../run/inventory.js';
-import { wrapWords } from './step-text.js';
+import { wrapOutput, wrapWords } from './step-text.js';
 import { bold, dim } from './style.js';
 
 interface End {
@@ -80,6 +80,7 @@ export const fdbLinesOf = (text: string, macs: string[]): string[] =>
  */
 export function pathTeacher(path: FirstPath, width: number): (index: number) => Promise<string | null> {
   let shown = false;
+  const note = (line: string) => wrapOutput(line, width, ' '.repeat(10)).map((l) => dim(l));
   const para = (text: string) => wrapWords(text, width, '      ↳ ', '        ').map((l) => dim(l));
   return async (index) => {
     if (shown) return null;
@@ -92,17 +93,17 @@ export function pathTeacher(path: FirstPath, width: number): (index: number) => 
     const out = [
       '',
       bold(`  ${path.check.name} answers since step ${index + 1}: one ping, and what it left behind`),
-      dim(`      # ${commandLine(p.argv)}    (${p.rttMs ?? '?'} ms)`),
+      ...note(`      # ${commandLine(p.argv)}    (${p.rttMs ?? '?'} ms)`),
     ];
     const neigh = ipIn(from.ns, 'neigh');
-    out.push(dim(`      # now: ${commandLine(neigh)}`));
+    out.push(...note(`      # now: ${commandLine(neigh)}`));
     const n = await run(neigh);
     out.push(
       ...n.stdout
         .trimEnd()
         .split('\n')
         .filter(Boolean)
-        .map((l) => `      ${l}`),
+        .flatMap((l) => wrapOutput(`      ${l}`, width, ' '.repeat(10))),
     );
     out.push(
       ...para(
@@ -119,9 +120,9 @@ export function pathTeacher(path: FirstPath, width: number): (index: number) => 
     const fdb = bridge.ns
       ? ['bridge', '-n', bridge.ns, 'fdb', 'show', 'br', bridge.name]
       : ['bridge', 'fdb', 'show', 'br', bridge.name];
-    out.push(dim(`      # now: ${commandLine(fdb)} | grep ${macs.map((m) => `-e ${m}`).join(' ')}`));
+    out.push(...note(`      # now: ${commandLine(fdb)} | grep ${macs.map((m) => `-e ${m}`).join(' ')}`));
     const f = await run(fdb);
-    out.push(...fdbLinesOf(f.stdout, macs).map((l) => `      ${l}`));
+    out.push(...fdbLinesOf(f.stdout, macs).flatMap((l) => wrapOutput(`      ${l}`, width, ' '.repeat(10))));
     out.push(
       ...para(
         `The bridge's forwarding database (fdb): ${bridge.name} learns which port each MAC is behind from the source address of the frames that come in ` +

@@ -28,6 +28,26 @@ export function wrapWords(text: string, width: number, first: string, indent: st
 }
 
 /**
+ * A line of a program's output (columns aligned with runs of blanks) broken only where it is too
+ * long, at the last blank that fits; the rest goes on under `indent`. Spacing within stays as it was.
+ */
+export function wrapOutput(line: string, width: number, indent: string): string[] {
+  const out: string[] = [];
+  let rest = line;
+  while (rest.length > width) {
+    const room = rest.lastIndexOf(' ', width);
+    // the first blank after the indent and the words before it: never an empty line
+    const at = room > indent.length && rest.slice(0, room).trim() ? room : rest.indexOf(' ', width);
+    if (at < 0) break;
+    out.push(rest.slice(0, at).trimEnd());
+    rest = indent + rest.slice(at).trimStart();
+    if (rest.trim() === '') break;
+  }
+  if (rest.trim()) out.push(rest);
+  return out;
+}
+
+/**
  * A command wrapped between its words, each line but the last ending in ` \`, so what the
  * learner copies from the screen still runs in bash.
  */

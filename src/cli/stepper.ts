@@ -7,7 +7,7 @@ import type { Interrupt } from '../run/apply.js';
 import { run } from '../run/exec.js';
 import { namespaceNames } from '../run/inventory.js';
 import { traceWhileBuilding } from '../session/trace.js';
-import { firstPeerRef, lineDiff, wrapWords } from './step-text.js';
+import { firstPeerRef, lineDiff, wrapOutput, wrapWords } from './step-text.js';
 import { dim, green, red } from './style.js';
 import { traceText } from './trace-text.js';
 
@@ -100,21 +100,30 @@ export function stateViewer(plan: Plan, width: number): (index: number, step: St
       last.set(key, { lines, step: index });
       let shown = lines;
       if (!before) {
-        out.push(dim(`      # now: ${key}`));
-        out.push(...lines.map((l) => `      ${l}`));
+        out.push(...wrapOutput(`      # now: ${key}`, width, ' '.repeat(10)).map((l) => dim(l)));
+        out.push(...lines.flatMap((l) => wrapOutput(`      ${l}`, width, ' '.repeat(10))));
       } else {
         const d = lineDiff(before.lines, lines);
         const since = `since step ${before.step + 1}`;
         if (d.changed.length === 0) {
-          out.push(dim(`      # now: ${key}    (as after step ${before.step + 1})`));
+          out.push(
+            ...wrapOutput(
+              `      # now: ${key}    (as after step ${before.step + 1})`,
+              width,
+              ' '.repeat(10),
+            ).map((l) => dim(l)),
+          );
           continue;
         }
+        const head = `      # now: ${key}    (what changed ${since}; ${d.same} ${d.same === 1 ? 'line' : 'lines'} as before)`;
+        out.push(...wrapOutput(head, width, ' '.repeat(10)).map((l) => dim(l)));
         out.push(
-          dim(
-            `      # now: ${key}    (what changed ${since}; ${d.same} ${d.same === 1 ? 'line' : 'lines'} as before)`,
+          ...d.changed.flatMap((c) =>
+            wrapOutput(`    ${c.sign} ${c.text}`, width, ' '.repeat(10)).map((l) =>
+              (c.sign === '+' ? green : red)(l),
+            ),
           ),
         );
-        out.push(...d.changed.map((c) => (c.sign === '+' ? green : red)(`    ${c.sign} ${c.text}`)));
         shown = d.changed.filter((c) => c.sign === '+').map((c) => c.text);
       }
       const ref = peerExplained ? null : firstPeerRef(shown);

@@ -10,6 +10,7 @@ import {
   shownCommand,
   stoppedAt,
   wrapCommand,
+  wrapOutput,
   wrapWords,
 } from '../../src/cli/step-text.js';
 import { loadLab } from '../../src/lab/index.js';
@@ -234,5 +235,17 @@ t.test('fdbLinesOf: the entries of the given MACs only', async (t) => {
   t.same(fdbLinesOf(fdb, ['aa:bb:cc:00:00:01', 'aa:bb:cc:00:00:02']), [
     'aa:bb:cc:00:00:01 dev ve-c1 master br0',
     'aa:bb:cc:00:00:02 dev ve-c2 master br0',
+  ]);
+});
+
+t.test('wrapOutput: a too-long line of output breaks at a blank; its aligned columns stay', async (t) => {
+  const line = '      lan              UNKNOWN        198.51.100.1/24 fe80::4c74:49ff:fe34:3bb9/64';
+  t.same(wrapOutput(line, 100, '          '), [line], 'it fits: as it is');
+  t.same(wrapOutput(line, 80, '          '), [
+    '      lan              UNKNOWN        198.51.100.1/24',
+    '          fe80::4c74:49ff:fe34:3bb9/64',
+  ]);
+  t.same(wrapOutput('      /a/very/long/word/without/blanks', 20, '    '), [
+    '      /a/very/long/word/without/blanks',
   ]);
 });
