@@ -104,7 +104,6 @@ export function stateViewer(plan: Plan, width: number): (index: number, step: St
         out.push(...lines.flatMap((l) => wrapOutput(`      ${l}`, width, ' '.repeat(10))));
       } else {
         const d = lineDiff(before.lines, lines);
-        const since = `since step ${before.step + 1}`;
         if (d.changed.length === 0) {
           out.push(
             ...wrapOutput(
@@ -115,7 +114,8 @@ export function stateViewer(plan: Plan, width: number): (index: number, step: St
           );
           continue;
         }
-        const head = `      # now: ${key}    (what changed ${since}; ${d.same} ${d.same === 1 ? 'line' : 'lines'} as before)`;
+        // only the lines that differ: + new, - gone (the rest is as the dump of that step showed it)
+        const head = `      # now: ${key}    (changed since step ${before.step + 1})`;
         out.push(...wrapOutput(head, width, ' '.repeat(10)).map((l) => dim(l)));
         out.push(
           ...d.changed.flatMap((c) =>
