@@ -2,6 +2,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { LabError } from '../lab/problems.js';
 import { ApplyError, EnvError } from '../run/errors.js';
+import { stoppedAt } from './step-text.js';
 import { commandLine } from '../plan/command.js';
 import { UsageError } from '../session/usage.js';
 // Each verb's module is loaded when the verb runs: start-up is most of a small command's time.
@@ -112,11 +113,23 @@ jsonOption(
     '--trace <from:to>',
     'with --step: a ping from FROM to TO after each step, traced hop by hop after the step that makes it work (or after the last, where it still fails)',
   )
+  .option(
+    '--marks',
+    'show nslab’s ownership marks in the printed commands (`alias nslab:…`, `-m comment --comment nslab:…`); left out otherwise, they run either way',
+  )
   .action(
     act(
       async (
         lab: string,
-        o: { json: boolean; quiet?: boolean; check: boolean; step?: boolean; as?: string; trace?: string },
+        o: {
+          json: boolean;
+          quiet?: boolean;
+          check: boolean;
+          step?: boolean;
+          as?: string;
+          trace?: string;
+          marks?: boolean;
+        },
       ) => (await upVerb()).up(outputFor((json = o.json)), lab, o),
     ),
   );
@@ -413,7 +426,9 @@ function report(err: unknown): number {
   if (err instanceof ApplyError) {
     const failed = 'failed' in err.reason ? err.reason.failed : null;
     const lines = [
-      `nslab: ${failed ? 'a command failed' : 'interrupted'} at step ${err.step.index + 1} (${err.step.title})`,
+      failed
+        ? `nslab: a command failed at step ${err.step.index + 1} (${err.step.title})`
+        : `nslab: ${stoppedAt(err.progress)}`,
       ...(failed
         ? [
             `  command: ${commandLine(failed.argv)}`,
