@@ -18,7 +18,7 @@ fi
 # util-linux has flock (the place lock) and nsenter, procps has pgrep (the tests);
 # tcpdump listens on a lab's links (`nslab capture`); nftables (nft monitor trace) and conntrack
 # (NAT's translations) are what `nslab trace` reads; curl fetches from a published port; shellcheck
-# lints the scripts `nslab plan` writes (the tests).
+# checks the `plan --portable` handouts (the tests).
 packages=(iproute2 iputils-ping iptables fping docker.io busybox-static tmux graphviz procps util-linux
   tcpdump conntrack nftables curl shellcheck)
 missing=()

@@ -2,6 +2,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { LabError } from '../lab/problems.js';
 import { ApplyError, EnvError } from '../run/errors.js';
+import { stoppedAt } from './step-text.js';
 import { commandLine } from '../plan/command.js';
 import { UsageError } from '../session/usage.js';
 // Each verb's module is loaded when the verb runs: start-up is most of a small command's time.
@@ -32,6 +33,7 @@ Exit codes: 0 ok, 1 a check failed, 2 bad input (lab file, arguments),
 Examples:
   sudo nslab up bridge-basic            build it, check it, leave it up
   nslab plan bridge-basic > lab.sh      the same as a bash script to read or run
+  nslab plan bridge-nat --portable > lab.sh   a handout for any machine (up, down, check)
   sudo nslab up bridge-basic --step     one step at a time, Enter to go on
   sudo nslab exec link web -- sh        a shell in a container, as docker exec gives one
   sudo nslab capture bridge-basic c1    tcpdump on c1's eth0 (without c1: every link)
@@ -83,11 +85,17 @@ jsonOption(
       .argument('<lab>')
       .description('print the bash script that builds exactly what `up` builds (no root needed)'),
   ),
-).action(
-  act(async (lab: string, o: { json: boolean } & PlaceOptions) =>
-    (await import('./commands/plan.js')).plan(outputFor((json = o.json)), lab, o),
-  ),
-);
+)
+  .option(
+    '--portable',
+    'a handout for any machine: up/down/check, needs nothing of nslab (a sandbox unless --host)',
+  )
+  .option('--host', 'with --portable: built in the machine’s own namespace')
+  .action(
+    act(async (lab: string, o: { json: boolean; portable?: boolean } & PlaceOptions) =>
+      (await import('./commands/plan.js')).plan(outputFor((json = o.json)), lab, o),
+    ),
+  );
 
 jsonOption(
   placeOptions(
@@ -108,11 +116,23 @@ jsonOption(
     '--trace <from:to>',
     'with --step: a ping from FROM to TO after each step, traced hop by hop after the step that makes it work (or after the last, where it still fails)',
   )
+  .option(
+    '--marks',
+    'show nslab’s ownership marks in the printed commands (`alias nslab:…`, `-m comment --comment nslab:…`); left out otherwise, they run either way',
+  )
   .action(
     act(
       async (
         lab: string,
-        o: { json: boolean; quiet?: boolean; check: boolean; step?: boolean; as?: string; trace?: string },
+        o: {
+          json: boolean;
+          quiet?: boolean;
+          check: boolean;
+          step?: boolean;
+          as?: string;
+          trace?: string;
+          marks?: boolean;
+        },
       ) => (await upVerb()).up(outputFor((json = o.json)), lab, o),
     ),
   );
@@ -301,6 +321,10 @@ jsonOption(
   )
   .option('--live', 'draw what the kernel has now, not what the file says, so your own changes show (root)')
   .option(
+    '--watch',
+    'with --live (implied): draw again each time a link, address or route changes, until Ctrl-C',
+  )
+  .option(
     '--trace <from:to>',
     'trace one ping from FROM to TO (as trace --from --to) and draw its path: the boxes it passed, by leg, and where it was dropped or lost (root, the lab up)',
   )
@@ -309,7 +333,7 @@ jsonOption(
     act(
       async (
         lab: string,
-        o: { json: boolean; format: string; live?: boolean; trace?: string } & PlaceOptions,
+        o: { json: boolean; format: string; live?: boolean; watch?: boolean; trace?: string } & PlaceOptions,
       ) => (await import('./commands/graph.js')).graph(outputFor((json = o.json)), lab, o),
     ),
   );
@@ -413,7 +437,9 @@ function report(err: unknown): number {
   if (err instanceof ApplyError) {
     const failed = 'failed' in err.reason ? err.reason.failed : null;
     const lines = [
-      `nslab: ${failed ? 'a command failed' : 'interrupted'} at step ${err.step.index + 1} (${err.step.title})`,
+      failed
+        ? `nslab: a command failed at step ${err.step.index + 1} (${err.step.title})`
+        : `nslab: ${stoppedAt(err.progress)}`,
       ...(failed
         ? [
             `  command: ${commandLine(failed.argv)}`,

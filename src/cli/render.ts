@@ -1,7 +1,8 @@
 // How results look on a terminal: the checks table and the lab's steps.
 import type { CheckResult } from '../check/run.js';
-import { argvOf, commandLine } from '../plan/command.js';
+import { commandLine, shellQuote } from '../plan/command.js';
 import type { Step } from '../plan/types.js';
+import { fileLines, shownCommand, wrapCommand, wrapWords } from './step-text.js';
 import { bold, dim, green, red, table, yellow } from './style.js';
 
 export function renderChecks(results: CheckResult[]): string {
@@ -76,12 +77,33 @@ export function traceSuggestion(results: CheckResult[], command: (n: number) => 
   return `${what}: ${command(i + 1)}    # ${r.name}`;
 }
 
-export function renderStep(index: number, total: number, step: Step, withCommands: boolean): string {
+export interface StepView {
+  /** print the step's commands (not with --quiet) */
+  commands: boolean;
+  /** show nslab's ownership marks (`up --marks`) */
+  marks: boolean;
+  /** the terminal's columns */
+  width: number;
+}
+
+/**
+ * A step as the learner reads it: title, why and what Docker does, wrapped at words with a
+ * hanging indent; then the commands (wrapped with `\` so they paste), and under a `tee` the
+ * contents it writes.
+ */
+export function renderStep(index: number, total: number, step: Step, view: StepView): string {
+  const w = view.width;
   const lines = [
-    bold(`[${index + 1}/${total}] ${step.title}`),
-    dim(`      why:    ${step.why}`),
-    dim(`      docker: ${step.docker}`),
+    ...wrapWords(`[${index + 1}/${total}] ${step.title}`, w, '', '      ').map((l) => bold(l)),
+    ...wrapWords(step.why, w, '      why:    ', ' '.repeat(14)).map((l) => dim(l)),
+    ...wrapWords(step.docker, w, '      docker: ', ' '.repeat(14)).map((l) => dim(l)),
   ];
-  if (withCommands) for (const c of step.commands) lines.push(`      $ ${commandLine(argvOf(c))}`);
+  if (!view.commands) return lines.join('\n');
+  for (const c of step.commands) {
+    const argv = shownCommand(c, view.marks);
+    if (!argv) continue;
+    lines.push(...wrapCommand(argv.map(shellQuote), w, '      $ ', '          '));
+    if (c.tool === 'file' && c.content !== undefined) lines.push(...fileLines(c.content, w, '        '));
+  }
   return lines.join('\n');
 }

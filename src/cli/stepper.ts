@@ -7,7 +7,8 @@ import type { Interrupt } from '../run/apply.js';
 import { run } from '../run/exec.js';
 import { namespaceNames } from '../run/inventory.js';
 import { traceWhileBuilding } from '../session/trace.js';
-import { dim } from './style.js';
+import { firstPeerRef, lineDiff, wrapOutput, wrapWords } from './step-text.js';
+import { dim, green, red } from './style.js';
 import { traceText } from './trace-text.js';
 
 /** The command that shows one change. */
@@ -33,21 +34,110 @@ function showing(c: Change): string[] {
  * it touched, the bridge's ports when something was plugged in, the iptables chain a rule went
  * into, the sysctl it set, the sockets a program it started listens on. Pure: derived from the step's own commands.
  */
-function stateCommands(step: Step): string[][] {
-  const shows = step.commands.flatMap(changesOf).map(showing);
-  return shows.filter((argv, i) => shows.findIndex((s) => s.join(' ') === argv.join(' ')) === i);
+function stateCommands(step: Step): { argv: string[]; ns: string | null }[] {
+  const shows = step.commands.flatMap(changesOf).map((c) => ({ argv: showing(c), ns: c.ns }));
+  const line = (s: { argv: string[] }) => s.argv.join(' ');
+  return shows.filter((s, i) => shows.findIndex((x) => line(x) === line(s)) === i);
 }
 
-/** Runs the state commands and renders them as a learner would see them typed. */
-export async function showState(step: Step): Promise<string> {
-  const out: string[] = [];
-  for (const argv of stateCommands(step)) {
-    const r = await run(argv);
-    out.push(dim(`      # now: ${commandLine(argv)}`));
-    for (const line of (r.exitCode === 0 ? r.stdout : r.stderr).trimEnd().split('\n'))
-      if (line) out.push(`      ${line}`);
+/** Interface `name` in `ns`: its ifindex and kind (veth, macvlan, …), or null when it is not there. */
+async function linkNamed(ns: string | null, name: string): Promise<{ index: number; kind: string } | null> {
+  const r = await run(ipIn(ns, '-j', '-d', 'link', 'show', 'dev', name));
+  try {
+    const [link] = JSON.parse(r.stdout) as { ifindex: number; linkinfo?: { info_kind?: string } }[];
+    return link ? { index: link.ifindex, kind: link.linkinfo?.info_kind ?? '' } : null;
+  } catch {
+    return null;
   }
-  return out.join('\n');
+}
+
+/**
+ * `eth0@if4`, explained once. For a veth, the other end, found in the plan's other namespaces as
+ * the interface numbered 4 whose own `@ifN` points back at this one; for a macvlan or ipvlan
+ * moved into a namespace, its parent.
+ */
+async function peerNote(plan: Plan, ns: string | null, name: string, index: number): Promise<string> {
+  const own = await linkNamed(ns, name);
+  if (own && own.kind !== 'veth')
+    return (
+      `${name}@if${index}: ${name} is a ${own.kind} device made on another interface, its parent, and @if${index} ` +
+      `names that parent by its ifindex (interface number) in the namespace it is in, not this one.`
+    );
+  const others = [...plan.namespaces, ...(Object.values(plan.hosts).includes(null) ? [null] : [])].filter(
+    (n) => n !== ns,
+  );
+  let found: string | null = null;
+  for (const other of own === null ? [] : others) {
+    const r = await run(ipIn(other, '-o', 'link', 'show'));
+    const m = new RegExp(`^${index}: ([^\\s@:]+)@if${own!.index}:`, 'm').exec(r.stdout);
+    if (m) {
+      found = `${m[1]} in ${other ?? 'the machine’s own namespace'}`;
+      break;
+    }
+  }
+  return (
+    `${name}@if${index}: ${name} is one end of a veth pair, and @if${index} names the other end by its ` +
+    `ifindex (interface number) in the other namespace${found ? `, here ${found}` : ''}. ` +
+    `Interfaces are numbered per namespace: look it up there, not here. Inside a Docker container eth0 shows the same way.`
+  );
+}
+
+/**
+ * After each step, what it changed: each state command's output, the whole of it the first time,
+ * afterwards only the lines that differ from what it showed last (+ new, - gone). The first
+ * `NAME@ifN` shown gets explained.
+ */
+export function stateViewer(plan: Plan, width: number): (index: number, step: Step) => Promise<string> {
+  const last = new Map<string, { lines: string[]; step: number }>();
+  let peerExplained = false;
+  return async (index, step) => {
+    const out: string[] = [];
+    for (const { argv, ns } of stateCommands(step)) {
+      const r = await run(argv);
+      const lines = (r.exitCode === 0 ? r.stdout : r.stderr).trimEnd().split('\n').filter(Boolean);
+      const key = commandLine(argv);
+      const before = last.get(key);
+      last.set(key, { lines, step: index });
+      let shown = lines;
+      if (!before) {
+        out.push(...wrapOutput(`      # now: ${key}`, width, ' '.repeat(10)).map((l) => dim(l)));
+        out.push(...lines.flatMap((l) => wrapOutput(`      ${l}`, width, ' '.repeat(10))));
+      } else {
+        const d = lineDiff(before.lines, lines);
+        if (d.changed.length === 0) {
+          out.push(
+            ...wrapOutput(
+              `      # now: ${key}    (as after step ${before.step + 1})`,
+              width,
+              ' '.repeat(10),
+            ).map((l) => dim(l)),
+          );
+          continue;
+        }
+        // only the lines that differ: + new, - gone (the rest is as the dump of that step showed it)
+        const head = `      # now: ${key}    (changed since step ${before.step + 1})`;
+        out.push(...wrapOutput(head, width, ' '.repeat(10)).map((l) => dim(l)));
+        out.push(
+          ...d.changed.flatMap((c) =>
+            wrapOutput(`    ${c.sign} ${c.text}`, width, ' '.repeat(10)).map((l) =>
+              (c.sign === '+' ? green : red)(l),
+            ),
+          ),
+        );
+        shown = d.changed.filter((c) => c.sign === '+').map((c) => c.text);
+      }
+      const ref = peerExplained ? null : firstPeerRef(shown);
+      if (ref) {
+        peerExplained = true;
+        out.push(
+          ...wrapWords(await peerNote(plan, ns, ref.name, ref.index), width, '      ↳ ', '        ').map(
+            (l) => dim(l),
+          ),
+        );
+      }
+    }
+    return out.join('\n');
+  };
 }
 
 /**

@@ -1,7 +1,7 @@
 // One topology, four pictures: ascii for the terminal (80 columns), mermaid for markdown, dot
 // for Graphviz, and svg rendered from the dot by Graphviz itself (offline, Debian's package).
 import { nodeId as id, wireKey, type TracedPath } from './path.js';
-import type { HostView, Port, Topology } from './topology.js';
+import type { Forwarding, HostDevice, HostView, Port, Topology } from './topology.js';
 
 const WIDTH = 80;
 const fit = (line: string) => (line.length <= WIDTH ? line : `${line.slice(0, WIDTH - 1)}…`);
@@ -24,6 +24,28 @@ const portText = (p: Port) =>
   `${p.inside} ${p.address ?? '(no address)'}  ${p.container}` +
   `${p.down ? `  ✗ ${p.down.join(', ')}` : ''}`;
 
+const deviceText = (d: HostDevice) =>
+  `${d.name} ── ${d.kind === 'vxlan' ? 'VXLAN' : `${d.kind}`} ${d.detail}${d.down ? `  ✗ ${d.down}` : ''}`;
+
+/** How the host is placed: its namespace, this machine, or another machine. */
+const whereText = (h: HostView) =>
+  h.ns ? `namespace ${h.ns}` : h.elsewhere ? 'not this machine' : 'this machine';
+
+/** The sysctls and the policy that decide whether the host forwards, as the kernel has them. */
+const forwardingText = (f: Forwarding) =>
+  `forwarding: net.ipv4.ip_forward=${f.ipForward ?? '?'}, FORWARD policy ${f.forwardPolicy ?? '?'}, ` +
+  (f.bridgeNfCallIptables === null
+    ? 'br_netfilter not loaded (bridged frames skip iptables)'
+    : `bridge-nf-call-iptables=${f.bridgeNfCallIptables}` +
+      (f.bridgeNfCallIptables === '1' ? ' (bridged frames pass iptables FORWARD)' : ''));
+
+/** Rules in the host's tables that are not the lab's: counted, never listed as its own. */
+const notLabText = (n: NonNullable<HostView['notLab']>) =>
+  [
+    ...(n.docker ? [`Docker’s own, not this lab’s: ${n.docker} rule${n.docker === 1 ? '' : 's'}`] : []),
+    ...(n.other ? [`others’, not this lab’s: ${n.other} rule${n.other === 1 ? '' : 's'}`] : []),
+  ].join('; ');
+
 /** `  ◀ 1,6` after a line whose boxes the traced probe passed (by leg), `✗` where it stopped. */
 function marks(path: TracedPath | undefined, ...nodes: string[]): string {
   if (!path) return '';
@@ -44,34 +66,53 @@ function marked(line: string, mark: string): string {
 function asciiHost(h: HostView, outside: string | null, path?: TracedPath): string[] {
   const lines = [
     marked(
-      `${h.name}${h.ns ? ` [namespace ${h.ns}]` : ' [this machine]'}` +
-        `${h.uplink ? `  ${h.uplink}${outside ? ' ── outside' : ''}` : ''}`,
+      `${h.name} [${whereText(h)}]` + `${h.uplink ? `  ${h.uplink}${outside ? ' ── outside' : ''}` : ''}`,
       marks(path, id(h.name, 'uplink'), ...(outside ? ['outside'] : [])),
     ),
   ];
-  const items: { text: string; mark: string; ports?: Port[] }[] = [
+  if (h.elsewhere) lines.push(...wrap(h.elsewhere, '  ', '  '));
+  type Child = { text: string; mark: string };
+  const portLine = (p: Port): Child => ({
+    text: portText(p),
+    mark: marks(path, ...(p.hostEnd ? [id(h.name, 'end', p.hostEnd)] : []), id(p.container, p.inside)),
+  });
+  const deviceLine = (d: HostDevice): Child => ({ text: deviceText(d), mark: '' });
+  const segmentNames = new Set(h.segments.map((s) => s.name));
+  const loose = h.devices.filter((d) => !d.on || !segmentNames.has(d.on));
+  const items: { text: string; mark: string; children?: Child[] }[] = [
     ...h.segments.map((s) => ({
-      text: `${s.name}  ${s.kind}${s.address ? `  ${s.address}` : ''}${s.down ? '  ✗ DOWN' : ''}`,
+      text: `${s.name}  ${s.kind}${s.address ? `  ${s.address}` : ''}${s.down ? `  ✗ ${s.down}` : ''}`,
       mark: marks(path, id(h.name, 'seg', s.name)),
-      ports: s.ports,
+      children: [...h.devices.filter((d) => d.on === s.name).map(deviceLine), ...s.ports.map(portLine)],
     })),
-    ...(h.unplugged.length ? [{ text: 'on no bridge (unplugged):', mark: '', ports: h.unplugged }] : []),
+    ...(h.unplugged.length || loose.some((d) => d.kind === 'vxlan')
+      ? [
+          {
+            text: 'on no bridge (unplugged):',
+            mark: '',
+            children: [
+              ...loose.filter((d) => d.kind === 'vxlan').map(deviceLine),
+              ...h.unplugged.map(portLine),
+            ],
+          },
+        ]
+      : []),
+    ...loose
+      .filter((d) => d.kind !== 'vxlan')
+      .map((d) => ({ text: `${deviceText(d)}${d.on ? ` (on ${d.on})` : ''}`, mark: '' })),
     ...h.others.map((o) => ({ text: `${o.container}: ${o.mode}`, mark: marks(path, id('c', o.container)) })),
   ];
   items.forEach((item, i) => {
     const last = i === items.length - 1;
     lines.push(marked(`${last ? '└──' : '├──'} ${item.text}`, item.mark));
     const stem = last ? '    ' : '│   ';
-    (item.ports ?? []).forEach((p, j, all) =>
-      lines.push(
-        marked(
-          `${stem}${j === all.length - 1 ? '└──' : '├──'} ${portText(p)}`,
-          marks(path, ...(p.hostEnd ? [id(h.name, 'end', p.hostEnd)] : []), id(p.container, p.inside)),
-        ),
-      ),
+    (item.children ?? []).forEach((c, j, all) =>
+      lines.push(marked(`${stem}${j === all.length - 1 ? '└──' : '├──'} ${c.text}`, c.mark)),
     );
   });
+  if (h.forwarding) lines.push(...wrap(forwardingText(h.forwarding), '', '  '));
   for (const [i, r] of h.rules.entries()) lines.push(...wrap(r, i === 0 ? 'rules:' : '       ', '         '));
+  if (h.notLab && (h.notLab.docker || h.notLab.other)) lines.push(...wrap(notLabText(h.notLab), '', '  '));
   for (const p of h.processes)
     lines.push(
       fit(`process: ${p.program} listens on ${p.listens} → ${p.target} (${p.container} ${p.inside})`),
@@ -86,6 +127,15 @@ export function ascii(t: Topology, path?: TracedPath): string {
     '',
   ];
   for (const h of t.hosts) lines.push(...asciiHost(h, t.outside, path), '');
+  for (const x of t.tunnels)
+    lines.push(
+      ...wrap(
+        `tunnel ${x.network}: ${x.from} ⇄ ${x.to}, ${x.label}${x.broken ? `  ✗ ${x.broken.join('; ')}` : ''}`,
+        '',
+        '  ',
+      ),
+    );
+  if (t.tunnels.length) lines.push('');
   if (path) {
     lines.push(...wrap(`traced: ${path.probe} — ◀ N: leg N of the journey passed there`, '', '  '));
     for (const l of path.legs) lines.push(...wrap(l, '  ', '       '));
@@ -109,6 +159,16 @@ function pathLabel(path: TracedPath | undefined, node: string): string[] {
   ];
 }
 
+/** The host's note: forwarding, the lab's rules, and how many rules are someone else's. */
+const noteLines = (h: HostView) => [
+  ...(h.forwarding ? [forwardingText(h.forwarding)] : []),
+  ...h.rules,
+  ...(h.notLab && (h.notLab.docker || h.notLab.other) ? [notLabText(h.notLab)] : []),
+];
+
+const tunnelLabel = (x: Topology['tunnels'][number], br = '\n') =>
+  `${x.label}${x.broken ? `${br}✗ ${x.broken.join(`${br}✗ `)}` : ''}`;
+
 const esc = (s: string) => s.replace(/"/g, '#quot;');
 
 export function mermaid(t: Topology, path?: TracedPath): string {
@@ -124,10 +184,7 @@ export function mermaid(t: Topology, path?: TracedPath): string {
   const label = (node: string, text: string) => [text, ...pathLabel(path, node).map(esc)].join('<br/>');
   if (t.outside) out.push(`  outside(["${label('outside', `outside: ${esc(t.outside)}`)}"])`);
   for (const h of t.hosts) {
-    out.push(
-      `  subgraph ${id('host', h.name)}` +
-        `["${esc(`${h.name}${h.ns ? ` · namespace ${h.ns}` : ' · this machine'}`)}"]`,
-    );
+    out.push(`  subgraph ${id('host', h.name)}` + `["${esc(`${h.name} · ${whereText(h)}`)}"]`);
     if (h.uplink) {
       out.push(`    ${id(h.name, 'uplink')}["${label(id(h.name, 'uplink'), esc(h.uplink))}"]`);
       if (t.outside) edge(id(h.name, 'uplink'), 'outside', `  ${id(h.name, 'uplink')} --- outside`);
@@ -135,7 +192,7 @@ export function mermaid(t: Topology, path?: TracedPath): string {
     for (const s of h.segments) {
       const seg = id(h.name, 'seg', s.name);
       out.push(
-        `    ${seg}["${label(seg, `${esc(`${s.name} (${s.kind})`)}${s.address ? `<br/>${esc(s.address)}` : ''}${s.down ? '<br/>✗ DOWN' : ''}`)}"]`,
+        `    ${seg}["${label(seg, `${esc(`${s.name} (${s.kind})`)}${s.address ? `<br/>${esc(s.address)}` : ''}${s.down ? `<br/>✗ ${s.down}` : ''}`)}"]`,
       );
       for (const p of s.ports)
         if (p.hostEnd)
@@ -148,7 +205,16 @@ export function mermaid(t: Topology, path?: TracedPath): string {
         out.push(
           `    ${id(h.name, 'end', p.hostEnd)}["${label(id(h.name, 'end', p.hostEnd), `${esc(p.hostEnd)} (on no bridge)`)}"]`,
         );
-    if (h.rules.length) out.push(`    ${id(h.name, 'rules')}[/"${h.rules.map(esc).join('<br/>')}"/]`);
+    for (const d of h.devices) {
+      const node = id(h.name, 'dev', d.name);
+      out.push(
+        `    ${node}["${esc(`${d.name} (${d.kind})`)}<br/>${esc(d.detail)}${d.down ? `<br/>✗ ${d.down}` : ''}"]`,
+      );
+      if (d.on && h.segments.some((s) => s.name === d.on))
+        edge(id(h.name, 'seg', d.on), node, `  ${id(h.name, 'seg', d.on)} --- ${node}`);
+    }
+    const note = noteLines(h);
+    if (note.length) out.push(`    ${id(h.name, 'rules')}[/"${note.map(esc).join('<br/>')}"/]`);
     for (const p of h.processes) {
       const node = id(h.name, 'proc', p.listens);
       out.push(`    ${node}[["${esc(`${p.program} (process)<br/>listens on ${p.listens}`)}"]]`);
@@ -185,7 +251,7 @@ export function mermaid(t: Topology, path?: TracedPath): string {
   }
   for (const x of t.tunnels) {
     const [a, b] = [id(x.from, 'seg', x.network), id(x.to, 'seg', x.network)];
-    edge(a, b, `  ${a} -.-|${esc(x.label)}| ${b}`);
+    edge(a, b, `  ${a} -.-|${tunnelLabel(x, '<br/>')}| ${b}`);
   }
   return [...out, ...edges, ...(path ? mermaidPath(path, ends) : [])].join('\n');
 }
@@ -258,8 +324,8 @@ export function dot(t: Topology, path?: TracedPath): string {
   for (const h of t.hosts) {
     out.push(
       `  subgraph cluster_${id('host', h.name)} {`,
-      `    label=${dq(`${h.name}${h.ns ? ` · namespace ${h.ns}` : ' · this machine'}`)}; ` +
-        'style="rounded,filled"; fillcolor="#eef3fb";',
+      `    label=${dq(`${h.name} · ${whereText(h)}${h.elsewhere ? `\n${lines(h.elsewhere, 50)}` : ''}`)}; ` +
+        `style="rounded,filled"; fillcolor="${h.elsewhere ? '#eeeeee' : '#eef3fb'}";`,
     );
     if (h.uplink) {
       out.push(`    ${node(id(h.name, 'uplink'), `uplink\n${h.uplink}`)}`);
@@ -269,7 +335,7 @@ export function dot(t: Topology, path?: TracedPath): string {
       out.push(
         `    ${node(
           id(h.name, 'seg', s.name),
-          `${s.name}\n${s.kind}${s.address ? `\n${s.address}` : ''}`,
+          `${s.name}\n${s.kind}${s.address ? `\n${s.address}` : ''}${s.down ? `\n✗ ${s.down}` : ''}`,
           `, style="rounded,filled", fillcolor="${s.down ? '#f6c6c6' : '#ffe9b3'}"`,
         )}`,
       );
@@ -279,11 +345,26 @@ export function dot(t: Topology, path?: TracedPath): string {
     for (const p of h.unplugged)
       if (p.hostEnd)
         out.push(`    ${node(id(h.name, 'end', p.hostEnd), `${p.hostEnd}\non no bridge`, ', color=red')}`);
+    // A VXLAN device is a port of its bridge; unplugged, it hangs in the host in red.
+    for (const d of h.devices) {
+      const plugged = d.on !== null && h.segments.some((s) => s.name === d.on);
+      const broken = d.down || (d.kind === 'vxlan' && !plugged);
+      out.push(
+        `    ${node(
+          id(h.name, 'dev', d.name),
+          `${d.name}\n${d.kind === 'vxlan' ? 'VXLAN' : d.kind} ${lines(d.detail, 40)}` +
+            `${d.kind === 'vxlan' && !plugged ? '\n✗ on no bridge' : ''}${d.down ? `\n✗ ${d.down}` : ''}`,
+          broken ? ', color=red' : '',
+        )}`,
+      );
+      if (plugged) edges.push(edge(id(h.name, 'seg', d.on!), id(h.name, 'dev', d.name)));
+    }
     // \l ends a left-aligned line in a dot label: added after quoting, so it is not escaped.
-    if (h.rules.length)
+    const note = noteLines(h).flatMap((l) => wrapTo(l, 60));
+    if (note.length)
       out.push(
         `    ${id(h.name, 'rules')} ` +
-          `[label=${dq(h.rules.join('\n')).replace(/\n/g, '\\l').replace(/"$/, '\\l"')}, ` +
+          `[label=${dq(note.join('\n')).replace(/\n/g, '\\l').replace(/"$/, '\\l"')}, ` +
           'shape=note, style=filled, fillcolor=white];',
       );
     // A process box (Graphviz's component shape), connected to the container it forwards to.
@@ -331,7 +412,7 @@ export function dot(t: Topology, path?: TracedPath): string {
       edge(
         id(x.from, 'seg', x.network),
         id(x.to, 'seg', x.network),
-        `label=${dq(x.label)}, style=dashed, penwidth=2`,
+        `label=${dq(tunnelLabel(x))}, style=dashed, penwidth=2${x.broken ? ', color=red, fontcolor=red' : ''}`,
       ),
     );
   return [...out, ...edges, '}'].join('\n');

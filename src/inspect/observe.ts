@@ -22,6 +22,12 @@ export interface LinkState {
   state: string;
   /** set UP by an administrator (`ip link set … up`), whatever the carrier says */
   adminUp: boolean;
+  /** the kernel sees a carrier (no NO-CARRIER flag): for a veth, its peer is up too */
+  carrier?: boolean;
+  /** a VXLAN device's settings, as `ip -d link` shows them */
+  vxlan?: VxlanInfo;
+  /** macvlan/ipvlan: the parent interface it hangs off */
+  parent?: string;
   /** macvlan/ipvlan: bridge, private, l2, … */
   mode?: string;
   mac: string;
@@ -30,6 +36,19 @@ export interface LinkState {
   /** a bridge port: may a frame leave by the port it came in by (hairpin mode) */
   hairpin?: boolean;
   addresses: string[];
+}
+
+interface VxlanInfo {
+  vni: number;
+  /** where frames with no fdb entry go: a unicast `remote` or a multicast `group` (null: only the fdb) */
+  remote: string | null;
+  group: string | null;
+  local: string | null;
+  dstport: number;
+  /** the interface its UDP packets leave by */
+  dev: string | null;
+  /** where unknown and broadcast frames go: the dst of its fdb's 00:00:00:00:00:00 entries */
+  floodTo?: string[];
 }
 
 interface BridgeState extends LinkState {
@@ -90,6 +109,8 @@ interface IpLink {
   ifindex: number;
   ifname: string;
   link_index?: number;
+  /** the parent's name (macvlan/ipvlan/vxlan dev), when it is in the same namespace */
+  link?: string;
   mtu: number;
   txqlen?: number;
   operstate: string;
@@ -98,7 +119,18 @@ interface IpLink {
   master?: string;
   linkinfo?: {
     info_kind?: string;
-    info_data?: { stp_state?: number; forward_delay?: number; mode?: string };
+    info_data?: {
+      stp_state?: number;
+      forward_delay?: number;
+      mode?: string;
+      // vxlan
+      id?: number;
+      remote?: string;
+      group?: string;
+      local?: string;
+      link?: string;
+      port?: number;
+    };
     info_slave_data?: { hairpin?: boolean };
   };
   addr_info?: { family: string; local: string; prefixlen: number }[];
@@ -109,6 +141,16 @@ async function links(netns: string | null): Promise<IpLink[]> {
   return r.exitCode === 0 && r.stdout ? (JSON.parse(r.stdout) as IpLink[]) : [];
 }
 
+const vxlanOf = (d: NonNullable<NonNullable<IpLink['linkinfo']>['info_data']>): VxlanInfo => ({
+  vni: d.id ?? 0,
+  remote: d.remote ?? null,
+  group: d.group ?? null,
+  local: d.local ?? null,
+  // ip shows the port the device sends to as `port`; Linux's default is 8472, not 4789
+  dstport: d.port ?? 8472,
+  dev: d.link ?? null,
+});
+
 const linkState = (l: IpLink): LinkState => ({
   name: l.ifname,
   kind: l.linkinfo?.info_kind ?? (l.ifname === 'lo' ? 'loopback' : ''),
@@ -116,6 +158,9 @@ const linkState = (l: IpLink): LinkState => ({
   qlen: l.txqlen ?? 0, // ip leaves txqlen out when it is 0
   state: l.operstate,
   adminUp: (l.flags ?? []).includes('UP'),
+  carrier: !(l.flags ?? []).includes('NO-CARRIER'),
+  ...(l.linkinfo?.info_kind === 'vxlan' ? { vxlan: vxlanOf(l.linkinfo.info_data ?? {}) } : {}),
+  ...(/^(macvlan|ipvlan)$/.test(l.linkinfo?.info_kind ?? '') && l.link ? { parent: l.link } : {}),
   ...(l.linkinfo?.info_data?.mode ? { mode: l.linkinfo.info_data.mode } : {}),
   mac: l.address ?? '',
   master: l.master ?? null,
@@ -124,6 +169,15 @@ const linkState = (l: IpLink): LinkState => ({
     : {}),
   addresses: (l.addr_info ?? []).filter((a) => a.family === 'inet').map((a) => `${a.local}/${a.prefixlen}`),
 });
+
+/** A VXLAN device's head-end replication list: the hosts its all-zero fdb entries send floods to. */
+async function floods(netns: string | null, dev: string): Promise<string[]> {
+  const r = await run(inNs(netns, 'bridge', '-j', 'fdb', 'show', 'dev', dev));
+  if (r.exitCode !== 0 || !r.stdout.trim()) return [];
+  return (JSON.parse(r.stdout) as { mac: string; dst?: string }[]).flatMap((e) =>
+    e.mac === '00:00:00:00:00:00' && e.dst ? [e.dst] : [],
+  );
+}
 
 /** A file of /proc/sys/net as the namespace sees it (it depends on the reader's namespace). */
 async function sysctl(netns: string | null, path: string): Promise<string | null> {
@@ -290,9 +344,17 @@ export async function observe(side: SideLayout): Promise<ObservedNetwork> {
     iptables(side.hostNs),
     proxies(side.hostNs),
   ]);
+  const hostStates = await Promise.all(
+    hostLinks.map(async (l) => {
+      const state = linkState(l);
+      return state.vxlan
+        ? { ...state, vxlan: { ...state.vxlan, floodTo: await floods(side.hostNs, l.ifname) } }
+        : state;
+    }),
+  );
   return {
     bridges,
-    hostLinks: hostLinks.map(linkState),
+    hostLinks: hostStates,
     containers,
     sysctls: { ipForward, bridgeNfCallIptables },
     ...tables,

@@ -7,7 +7,7 @@ import { probeArgv } from './probe.js';
 import type { Plan } from './types.js';
 
 /** A command as a learner would type it: files through a heredoc, servers in the background. */
-function commandText(c: Command): string[] {
+export function commandText(c: Command): string[] {
   const line = commandLine(argvOf(c));
   const input = inputOf(c);
   if (input !== undefined)
@@ -16,7 +16,7 @@ function commandText(c: Command): string[] {
   return [line];
 }
 
-const comment = (text: string, indent = ''): string[] =>
+export const comment = (text: string, indent = ''): string[] =>
   text.split('\n').map((line) => `${indent}#${line ? ` ${line}` : ''}`);
 
 export function renderScript(plan: Plan, lab: Lab): string {

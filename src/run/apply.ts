@@ -53,19 +53,26 @@ export async function apply(
     hooks.onCommand?.(r);
     if (c.command.undo) state.undo.push(c.command.undo);
   };
-  const stop = async (reason: ConstructorParameters<typeof ApplyError>[0], index: number) => {
+  const ref = (i: number) =>
+    i >= 0 && i < plan.steps.length ? { index: i, title: plan.steps[i]!.title } : null;
+  /**
+   * Stops in step `s`: `ran` says whether any of its commands ran (or began: the one that failed
+   * or was killed), so it was cut short; otherwise every step before it finished and it is next.
+   */
+  const stop = async (reason: ConstructorParameters<typeof ApplyError>[0], s: number, ran: boolean) => {
     writeState(state);
-    const i = stepOf.get(index) ?? 0;
-    throw new ApplyError(
-      reason,
-      { index: i, title: plan.steps[i]!.title },
-      await teardown(plan.lab, plan.place),
-    );
+    const progress = { finished: ref(s - 1), cutShort: ran ? ref(s) : null, next: ref(ran ? s + 1 : s) };
+    const at = progress.cutShort ?? progress.next ?? progress.finished!;
+    throw new ApplyError(reason, at, await teardown(plan.lab, plan.place), progress);
   };
   const fail = (at: Indexed, result: CommandResult) => {
     hooks.onCommand?.(result);
     // Ctrl-C reaches the whole process group: a command it cut short failed because of it.
-    return stop(interrupt.signal ? { interrupted: interrupt.signal } : { failed: result }, at.index);
+    return stop(
+      interrupt.signal ? { interrupted: interrupt.signal } : { failed: result },
+      stepOf.get(at.index) ?? 0,
+      true,
+    );
   };
   /**
    * Write-ahead: the undo of what is about to run goes into the state file first. A kill -9
@@ -118,7 +125,7 @@ export async function apply(
       stepOf.set(c.index, s);
       if (interrupt.signal) {
         await flush();
-        await stop({ interrupted: interrupt.signal }, c.index);
+        await stop({ interrupted: interrupt.signal }, s, command !== step.commands[0]);
       }
       if (c.index === failAt) {
         await flush();
@@ -173,7 +180,8 @@ export async function apply(
       await flush();
       writeState(state);
       await hooks.afterStep(s, step);
-      if (interrupt.signal) await stop({ interrupted: interrupt.signal }, index);
+      // step s has finished: what is stopped is the step after it
+      if (interrupt.signal) await stop({ interrupted: interrupt.signal }, s + 1, false);
     }
   }
   await flush();

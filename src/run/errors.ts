@@ -25,12 +25,29 @@ export class CommandError extends Error {
   }
 }
 
+interface StepRef {
+  index: number;
+  title: string;
+}
+
+/**
+ * How far `up` got: the last step whose commands all ran, the step stopped in the middle of (some
+ * of its commands ran, or the one that failed or was killed), and the step that would have come next.
+ */
+export interface Progress {
+  finished: StepRef | null;
+  cutShort: StepRef | null;
+  next: StepRef | null;
+}
+
 /** `up` stopped (a failed command, or a signal) and rolled back what it had built. */
 export class ApplyError extends Error {
   constructor(
     readonly reason: { failed: CommandResult } | { interrupted: NodeJS.Signals },
-    readonly step: { index: number; title: string },
+    /** the step it stopped in: the failed command's, the one cut short, else the one that came next */
+    readonly step: StepRef,
     readonly rollback: TeardownReport,
+    readonly progress: Progress,
   ) {
     super(
       'failed' in reason ? new CommandError(reason.failed).message : `interrupted by ${reason.interrupted}`,

@@ -157,3 +157,40 @@ for (const name of ['bridge-nat', 'port-publish', 'host-mode', 'macvlan']) {
     },
   );
 }
+
+t.test(
+  'graph --live on the host target next to Docker: Docker’s rules are counted apart, never the lab’s',
+  { skip: needsRoot },
+  async (t) => {
+    const m = await machine(t, 'bridge-nat');
+    // What dockerd puts in the machine for docker0, unmarked.
+    await m.inside([
+      'iptables',
+      '-t',
+      'nat',
+      '-A',
+      'POSTROUTING',
+      '-s',
+      '172.17.0.0/16',
+      '!',
+      '-o',
+      'docker0',
+      '-j',
+      'MASQUERADE',
+    ]);
+    await m.inside(['iptables', '-P', 'FORWARD', 'DROP']);
+    const up = await m.nslab(['up', 'bridge-nat', '-q']);
+    t.equal(up.exitCode, 0, 'up', up);
+    const r = await m.nslab(['graph', 'bridge-nat', '--live']);
+    t.equal(r.exitCode, 0, r.stderr);
+    t.match(r.stdout, /^host \[this machine\]/m);
+    t.match(
+      r.stdout,
+      /rules: nat POSTROUTING -s 172\.\d+\.0\.0\/16 ! -o \S+ -j MASQUERADE/,
+      'the lab’s own NAT',
+    );
+    t.notMatch(r.stdout, /172\.17\.0\.0/, 'Docker’s MASQUERADE is not listed as the lab’s');
+    t.match(r.stdout, /Docker’s own, not this lab’s: 1 rule\b/);
+    t.match(r.stdout, /forwarding: net\.ipv4\.ip_forward=1, FORWARD policy DROP/);
+  },
+);

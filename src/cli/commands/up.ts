@@ -25,7 +25,9 @@ import { EXIT, exitForSignal } from '../exit.js';
 import type { Output } from '../output.js';
 import { renderChecks, renderStep, traceSuggestion } from '../render.js';
 import { bold, dim, yellow } from '../style.js';
-import { pathWatcher, showState, waitForKey } from '../stepper.js';
+import { pathWatcher, stateViewer, waitForKey } from '../stepper.js';
+import { firstPath, pathTeacher } from '../step-path.js';
+import { hidesMarks, terminalWidth, wrapWords } from '../step-text.js';
 import { placeFrom, type PlaceOptions } from '../target.js';
 
 export interface UpOptions extends PlaceOptions {
@@ -35,6 +37,8 @@ export interface UpOptions extends PlaceOptions {
   as?: string;
   /** with --step: `A:B`, a ping traced after the step that makes it work */
   trace?: string;
+  /** show nslab's ownership marks in the steps' commands (hidden otherwise; they run either way) */
+  marks?: boolean;
 }
 
 /**
@@ -83,7 +87,12 @@ export async function up(out: Output, name: string, opts: UpOptions): Promise<nu
   const release = catchSignals(interrupt);
   try {
     const { plan, target } = await prepare(lab, place, 'up', underlay);
-    out.line(bold(`nslab up ${lab.name} (${placeLabel(place)}): ${lab.title}`));
+    const width = terminalWidth();
+    out.line(
+      wrapWords(`nslab up ${lab.name} (${placeLabel(place)}): ${lab.title}`, width, '', '  ')
+        .map((l) => bold(l))
+        .join('\n'),
+    );
     if (target.kind === 'host' && target.facts.forwardDrop)
       out.line(
         yellow(
@@ -91,21 +100,38 @@ export async function up(out: Output, name: string, opts: UpOptions): Promise<nu
         ),
       );
     const watch = ends ? pathWatcher(plan, chosen(lab, plan, ends), interrupt) : null;
+    const view = { commands: !opts.quiet, marks: opts.marks === true, width };
+    if (view.commands && !view.marks && plan.steps.some((s) => hidesMarks(s.commands)))
+      out.line(
+        dim(
+          wrapWords(
+            'nslab’s ownership marks (`alias nslab:…` on its interfaces, `-m comment --comment nslab:…` on its rules) are left out below; they run all the same (--marks shows them)',
+            width,
+            '',
+            '',
+          ).join('\n'),
+        ),
+      );
+    const viewState = opts.step ? stateViewer(plan, width) : null;
+    const path = opts.step ? firstPath(lab, plan) : null;
+    const teach = path ? pathTeacher(path, width) : null;
     const commands: CommandResult[] = [];
     const started = performance.now();
     const state = await apply(
       plan,
       lab.file,
       {
-        onStep: (i, step) => out.line(renderStep(i, plan.steps.length, step, !opts.quiet)),
+        onStep: (i, step) => out.line(renderStep(i, plan.steps.length, step, view)),
         onCommand: (r) => commands.push(r),
         ...(opts.step
           ? {
               afterStep: async (i: number, step: Step) => {
-                const shown = await showState(step);
+                const shown = viewState ? await viewState(i, step) : '';
                 if (shown) out.line(shown);
-                const path = watch ? await watch(i, step) : null;
-                if (path) out.line(path);
+                const learned = teach ? await teach(i) : null;
+                if (learned) out.line(learned);
+                const traced = watch ? await watch(i, step) : null;
+                if (traced) out.line(traced);
                 const last = i === plan.steps.length - 1;
                 const key = await waitForKey(
                   dim(
