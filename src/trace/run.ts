@@ -28,7 +28,7 @@ import {
 } from './journey.js';
 import { linkPeers, type NamespaceLinks, type Peers } from './links.js';
 import { judgeJourney, type Verdict } from './verdict.js';
-import { tracerScript, untracerScript, type TraceProto } from './tracer.js';
+import { TRACE_TABLE, tracerScript, untracerScript, type TraceProto } from './tracer.js';
 
 export interface Trace {
   verdict: Verdict;
@@ -306,7 +306,12 @@ export async function traceProbe(
       });
       const [conns, listings, peers] = await Promise.all([
         conntrackOf(namespaces),
-        listingsOf(namespaces),
+        // only where a rule of the lab's matched: the other namespaces have none to name
+        listingsOf(
+          namespaces.filter((ns) =>
+            events.some((e) => e.ns === ns && e.type === 'rule' && e.table !== TRACE_TABLE),
+          ),
+        ),
         peersOf(namespaces),
       ]);
       const visits = visitsOf(events, conns, peers);
