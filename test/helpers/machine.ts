@@ -137,3 +137,14 @@ export async function hostTargetTurn(t: Test): Promise<void> {
   await runLean(['flock', '3'], undefined, fd);
   t.teardown(() => closeSync(fd));
 }
+
+/**
+ * One test file at a time for the files that create Docker containers and networks (compare's
+ * Docker side, under fixed names per lab) or assert that Docker was left as it was: two such
+ * files running at once would see, or remove, each other's containers and rules. Held until the
+ * test process exits (the kernel drops the lock with the process).
+ */
+export async function holdDockerTurn(): Promise<void> {
+  const fd = openSync('/tmp/nslab-test-docker.lock', 'a');
+  await runLean(['flock', '3'], undefined, fd);
+}

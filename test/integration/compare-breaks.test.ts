@@ -18,7 +18,7 @@ import { measure } from '../../src/compare/measure.js';
 import { loadLab } from '../../src/lab/index.js';
 import { compile } from '../../src/plan/compile.js';
 import { serverProcesses } from '../../src/run/inventory.js';
-import { needsRoot, nslab, sandboxName } from '../helpers/machine.js';
+import { holdDockerTurn, needsRoot, nslab, sandboxName } from '../helpers/machine.js';
 
 async function engine(): Promise<string | false> {
   if (needsRoot) return needsRoot;
@@ -26,6 +26,7 @@ async function engine(): Promise<string | false> {
   return 'why' in e ? `no Docker engine: ${e.why}` : false;
 }
 const skip = await engine();
+if (!skip) await holdDockerTurn(); // compare.test.ts and compare-breaks.test.ts both use Docker
 
 const ip = (...argv: string[]) => execa('ip', argv);
 const inNs = (ns: string, ...argv: string[]) => execa('ip', ['netns', 'exec', ns, ...argv]);

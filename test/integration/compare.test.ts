@@ -12,6 +12,7 @@ import {
   namespacesOf,
   sandboxName,
   standIn,
+  holdDockerTurn,
   hostTargetTurn,
 } from '../helpers/machine.js';
 
@@ -37,6 +38,7 @@ async function engine(): Promise<string | false> {
 }
 
 const skip = await engine();
+if (!skip) await holdDockerTurn(); // compare.test.ts and compare-breaks.test.ts both use Docker
 /** iptables of the machine's own namespace without counters: compare must leave Docker's rules as they were. */
 const rules = async () =>
   String((await execa('iptables-save')).stdout)
