@@ -1,12 +1,12 @@
 // Lint: typescript-eslint with the type-aware rules that matter where promises meet processes
 // (apply and teardown must await every command), and the layers, which imports must respect:
-//   net < lab < plan < run < check < inspect < trace < graph, compare < session < cli
+//   net, i18n < lab < plan < run < check < inspect < trace < graph, compare < session < cli
 // A module may import its own layer and the ones below it, never one above.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 const LAYERS = [
-  ['net'],
+  ['net', 'i18n'],
   ['lab'],
   ['plan'],
   ['run'],

@@ -12,11 +12,26 @@ import { outputFor } from './output.js';
 import { red } from './style.js';
 import type { PlaceOptions } from './target.js';
 import { GROUP, ONLY, type Group, type Only } from '../compare/group.js';
+import { chooseLang, setLang } from '../i18n/index.js';
+
+/**
+ * `--lang ko` anywhere on the line (before or after the verb), taken out before commander
+ * parses: the help's own texts are made below, so the language must be known first.
+ */
+function takeLang(argv: string[]): { argv: string[]; flag?: string } {
+  const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  if (i < 0) return { argv };
+  const flag = argv[i] === '--lang' ? argv[i + 1] : argv[i]!.slice('--lang='.length);
+  return { argv: argv.filter((_, j) => j !== i && !(argv[i] === '--lang' && j === i + 1)), flag };
+}
+const { argv, flag: langFlag } = takeLang(process.argv);
+setLang(chooseLang(langFlag));
 
 const program = new Command('nslab')
   .description(
     'Rebuild Docker networks by hand with namespaces, veths, bridges and iptables, and prove them with checks.',
   )
+  .option('--lang <lang>', 'en or ko: the language of what nslab explains (default: NSLAB_LANG, then LANG)')
   .showHelpAfterError('(run with --help for usage)')
   .exitOverride()
   .addHelpText(
@@ -468,7 +483,7 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
 });
 
 try {
-  await program.parseAsync(process.argv);
+  await program.parseAsync(argv);
 } catch (err) {
   exitCode = report(err);
 }
