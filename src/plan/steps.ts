@@ -92,11 +92,45 @@ const linkAdd = (ns: string | null, name: string, type: string, ...args: string[
   makes: { link: name, type },
 });
 
-/** `ip link add NAME type veth peer name PEER netns NS`: a cable, both ends named. */
-const vethAdd = (ns: string | null, name: string, peer: string, peerNs: string): IpCommand => {
-  const add = linkAdd(ns, name, 'veth', 'type', 'veth', 'peer', 'name', peer, 'netns', peerNs);
+/**
+ * `ip link add NAME [index N] type veth peer name PEER [index M] netns NS`: a cable, both ends
+ * named; numbered by hand where the two ends would otherwise get the same number (see uplink).
+ * The kernel takes the peer's number only when the first end has one too.
+ */
+const vethAdd = (
+  ns: string | null,
+  name: string,
+  peer: string,
+  peerNs: string,
+  indexes?: [number, number],
+): IpCommand => {
+  const [own = [], far = []] = indexes?.map((i) => ['index', String(i)]) ?? [];
+  const add = linkAdd(
+    ns,
+    name,
+    'veth',
+    ...own,
+    'type',
+    'veth',
+    'peer',
+    'name',
+    peer,
+    ...far,
+    'netns',
+    peerNs,
+  );
   return { ...add, makes: { ...add.makes!, peer: { link: peer, ns: peerNs } } };
 };
+
+/**
+ * In a sandbox the host's uplink is the first link of a new namespace (number 2), and so would
+ * be its other end in the outside's. A veth whose two ends have the same number looks to the
+ * kernel's link watcher like a link of no peer: it is handled with the non-urgent events, at
+ * most once a second, and until then the end is DOWN for the bridge and drops what it should
+ * send (measured: the first ping over it after `up` took 1.0 s, 2 runs of 3). So a sandbox's
+ * uplinks are numbered by hand: 10 in each host, 11, 12, … for their ends in the outside's.
+ */
+const UPLINK_INDEX = 10;
 
 /**
  * A link created in a namespace of ours needs no undo (it goes with the namespace); in the
@@ -161,17 +195,22 @@ const builders: Builders = {
     const o = ctx.outsideNs!;
     const port = `ve-${host.name}`;
     const servers = SANDBOX_RANGES[1]!.subnet;
+    const indexes: [number, number] | undefined = h
+      ? [UPLINK_INDEX, UPLINK_INDEX + 1 + ctx.lab.hosts.indexOf(host)]
+      : undefined;
     return {
       title:
         `${host.name === 'host' ? 'the host' : `host ${host.name}`}: uplink ${ctx.uplink} ` +
         `(${host.address}/${LAN_PREFIX}) plugged into the outside’s LAN`,
       why: h
-        ? 'a Docker host needs a NIC and a default route, like a VM on its LAN'
+        ? 'a Docker host needs a NIC and a default route, like a VM on its LAN. Its ends are ' +
+          `numbered ${indexes![0]} and ${indexes![1]} (index): in two new namespaces both would be ` +
+          'number 2, and the kernel brings up a veth whose ends share a number up to 1 s late'
         : 'an extra veth of nslab’s, routed only to the outside’s servers: ' +
           'the machine’s real uplink is left alone',
       docker: 'Docker uses the machine’s NIC (eth0); it never creates one',
       commands: [
-        ...newLink(ctx, vethAdd(h, ctx.uplink, port, o)),
+        ...newLink(ctx, vethAdd(h, ctx.uplink, port, o, indexes)),
         ip(o, 'link', 'set', 'dev', port, 'master', 'lan'),
         ip(o, 'link', 'set', 'dev', port, 'up'),
         ip(h, 'addr', 'add', `${host.address}/${LAN_PREFIX}`, 'dev', ctx.uplink),

@@ -30,9 +30,9 @@ ip -n sb-outside link set dev lan up
 ip -n sb-outside addr add 203.0.113.10/32 dev lo
 
 # ── step 3/8: the host: uplink eth0 (198.51.100.2/24) plugged into the outside’s LAN
-# why:    a Docker host needs a NIC and a default route, like a VM on its LAN
+# why:    a Docker host needs a NIC and a default route, like a VM on its LAN. Its ends are numbered 10 and 11 (index): in two new namespaces both would be number 2, and the kernel brings up a veth whose ends share a number up to 1 s late
 # docker: Docker uses the machine’s NIC (eth0); it never creates one
-ip -n sb-host link add eth0 type veth peer name ve-host netns sb-outside
+ip -n sb-host link add eth0 index 10 type veth peer name ve-host index 11 netns sb-outside
 ip -n sb-outside link set dev ve-host master lan
 ip -n sb-outside link set dev ve-host up
 ip -n sb-host addr add 198.51.100.2/24 dev eth0

@@ -41,9 +41,9 @@ ip -n sb-outside link set dev lan up
 ip -n sb-outside addr add 203.0.113.10/32 dev lo
 
 # ── step 4/18: host h1: uplink eth0 (198.51.100.2/24) plugged into the outside’s LAN
-# why:    a Docker host needs a NIC and a default route, like a VM on its LAN
+# why:    a Docker host needs a NIC and a default route, like a VM on its LAN. Its ends are numbered 10 and 11 (index): in two new namespaces both would be number 2, and the kernel brings up a veth whose ends share a number up to 1 s late
 # docker: Docker uses the machine’s NIC (eth0); it never creates one
-ip -n sb-h1 link add eth0 type veth peer name ve-h1 netns sb-outside
+ip -n sb-h1 link add eth0 index 10 type veth peer name ve-h1 index 11 netns sb-outside
 ip -n sb-outside link set dev ve-h1 master lan
 ip -n sb-outside link set dev ve-h1 up
 ip -n sb-h1 addr add 198.51.100.2/24 dev eth0
@@ -51,9 +51,9 @@ ip -n sb-h1 link set dev eth0 up
 ip -n sb-h1 route add default via 198.51.100.1
 
 # ── step 5/18: host h2: uplink eth0 (198.51.100.3/24) plugged into the outside’s LAN
-# why:    a Docker host needs a NIC and a default route, like a VM on its LAN
+# why:    a Docker host needs a NIC and a default route, like a VM on its LAN. Its ends are numbered 10 and 12 (index): in two new namespaces both would be number 2, and the kernel brings up a veth whose ends share a number up to 1 s late
 # docker: Docker uses the machine’s NIC (eth0); it never creates one
-ip -n sb-h2 link add eth0 type veth peer name ve-h2 netns sb-outside
+ip -n sb-h2 link add eth0 index 10 type veth peer name ve-h2 index 12 netns sb-outside
 ip -n sb-outside link set dev ve-h2 master lan
 ip -n sb-outside link set dev ve-h2 up
 ip -n sb-h2 addr add 198.51.100.3/24 dev eth0
