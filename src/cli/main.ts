@@ -1,4 +1,6 @@
 // nslab's command line: verbs, flags, help, and one mapping from errors to exit codes.
+// First: the language is set before any other module runs (one may make a text when loaded).
+import { argv } from './lang.js';
 import { Command, CommanderError, Option } from 'commander';
 import { LabError } from '../lab/problems.js';
 import { ApplyError, EnvError } from '../run/errors.js';
@@ -12,20 +14,6 @@ import { outputFor } from './output.js';
 import { red } from './style.js';
 import type { PlaceOptions } from './target.js';
 import { GROUP, ONLY, type Group, type Only } from '../compare/group.js';
-import { chooseLang, setLang } from '../i18n/index.js';
-
-/**
- * `--lang ko` anywhere on the line (before or after the verb), taken out before commander
- * parses: the help's own texts are made below, so the language must be known first.
- */
-function takeLang(argv: string[]): { argv: string[]; flag?: string } {
-  const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
-  if (i < 0) return { argv };
-  const flag = argv[i] === '--lang' ? argv[i + 1] : argv[i]!.slice('--lang='.length);
-  return { argv: argv.filter((_, j) => j !== i && !(argv[i] === '--lang' && j === i + 1)), flag };
-}
-const { argv, flag: langFlag } = takeLang(process.argv);
-setLang(chooseLang(langFlag));
 
 const program = new Command('nslab')
   .description(
