@@ -14,7 +14,8 @@ function takeLang(argv: string[]): { argv: string[]; flag?: string } {
 }
 
 const taken = takeLang(process.argv);
-setLang(chooseLang(taken.flag));
+// --json is for scripts: its words (a finding's detail, a check's name) stay English.
+setLang(taken.argv.includes('--json') ? 'en' : chooseLang(taken.flag));
 
 /** The command line without --lang. */
 export const argv = taken.argv;

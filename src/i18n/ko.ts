@@ -210,4 +210,259 @@ export const ko: Record<string, string> = {
   ', and starts a docker-proxy listening on the host’s port':
     '. 그리고 호스트 포트에서 기다리는 docker-proxy를 띄웁니다',
   ' (no docker-proxy)': ' (docker-proxy 없음)',
+  // cli: checks, list, exercise, check, hint, workshop, doctor
+  INTERRUPTED: '중단됨',
+  PASS: '통과',
+  FAIL: '실패',
+  works: '됨',
+  fails: '안 됨',
+  'no verdict: {signal}': '판정 없음: {signal}',
+  'works ({via})': '됨 ({via})',
+  'fails ({via})': '안 됨 ({via})',
+  'fails: {detail}': '안 됨: {detail}',
+  '{group} ({count} checks)': '{group} (점검 {count}개)',
+  '{good} of {count} as expected': '{count}개 중 {good}개가 예상대로',
+  '{ms} ms median': '중앙값 {ms} ms',
+  result: '결과',
+  check: '점검',
+  expected: '예상',
+  got: '실제',
+  time: '시간',
+  '{count} checks failed; the first 20:': '점검 {count}개가 실패했습니다. 처음 20개:',
+  '{name}: the probe did not finish ({signal}): no verdict':
+    '{name}: 프로브가 끝나지 않았습니다({signal}). 판정 없음',
+  '{name}: expected it to work, but it worked': '{name}: 되어야 하는데, 결과는 됨',
+  '{name}: expected it to work, but it failed ({detail})': '{name}: 되어야 하는데, 결과는 안 됨({detail})',
+  '{name}: expected it to fail, but it worked': '{name}: 안 되어야 하는데, 결과는 됨',
+  '{name}: expected it to fail, but it failed ({detail})': '{name}: 안 되어야 하는데, 결과는 안 됨({detail})',
+  'this check proves: {why}': '이 점검이 증명하는 것: {why}',
+  'try it yourself: {command}': '직접 해 보기: {command}',
+  '{passed} of {count} checks as expected': '점검 {count}개 중 {passed}개가 예상대로입니다',
+  'see where it dies': '어디서 죽는지 보기',
+  'see the way it got through': '어떻게 통과했는지 보기',
+  'stopping the checks; the lab stays as it is': '점검을 멈춥니다. 랩은 그대로 둡니다',
+  lab: '랩',
+  'what it builds': '무엇을 만드나',
+  exercises: '연습 문제',
+  'build one: sudo nslab up {lab}   (see its steps first: nslab plan {lab}, or one at a time: --step)':
+    '하나 만들기: sudo nslab up {lab}   (먼저 단계 보기: nslab plan {lab}, 한 단계씩: --step)',
+  'repair one: sudo nslab exercise {lab}   (then check, hint)':
+    '하나 고쳐 보기: sudo nslab exercise {lab}   (그다음 check, hint)',
+  'the commands of your notes (docker, brctl, iptables) and nslab’s for each: docs/cheatsheet.ko.md':
+    '노트에 나온 명령(docker, brctl, iptables)과 각각에 맞는 nslab 명령: docs/cheatsheet.ko.md',
+  '{lab} has no exercises; labs with exercises: see nslab list':
+    '{lab}에는 연습 문제가 없습니다. 연습 문제가 있는 랩은 nslab list에서 보세요',
+  '{lab} has {count} exercises: {list}': '{lab}의 연습 문제는 {count}개입니다: {list}',
+  '{lab} has {count} exercise: {list}': '{lab}의 연습 문제는 {count}개입니다: {list}',
+  'nslab exercise {lab} {number} of {count}: {title}': 'nslab exercise {lab} {number}/{count}: {title}',
+  '{lab} is up in {place}, with something wrong.':
+    '{lab} 랩이 {place}에 올라왔습니다. 어딘가 잘못되어 있습니다.',
+  'Right now {failing} of {count} checks fail:': '지금 점검 {count}개 중 {failing}개가 실패합니다:',
+  'Repair it with ordinary commands (ip, bridge, iptables, sysctl; as root). Then:':
+    '평소 쓰는 명령(ip, bridge, iptables, sysctl; root로)으로 고치세요. 그다음:',
+  'solved, or what still fails': '풀렸는지, 아니면 아직 무엇이 실패하는지',
+  'one hint at a time ({count} in all)': '힌트를 하나씩 (모두 {count}개)',
+  'give up, or clean up once solved': '포기하거나, 푼 뒤 정리하기',
+  'How it was repaired ({count} things Docker does otherwise):':
+    '고친 방법 (Docker와 다르게 한 것 {count}개):',
+  'How it was repaired ({count} thing Docker does otherwise):':
+    '고친 방법 (Docker와 다르게 한 것 {count}개):',
+  ' All {count} checks of {lab} come out as the lab expects.':
+    ' {lab}의 점검 {count}개가 모두 랩이 예상한 대로 나옵니다.',
+  'Solved: {title}.': '풀었습니다: {title}.',
+  'Solved.': '풀었습니다.',
+  'Clean up with: {command}': '정리: {command}',
+  'Recorded as solved on this machine ({file}).': '이 머신에 푼 것으로 기록했습니다({file}).',
+  'Next: exercise {number} of {lab}, "{title}":': '다음: {lab}의 연습 문제 {number}, "{title}":',
+  "That was the workshop's last exercise. Clean up with: {command}":
+    '워크숍의 마지막 연습 문제였습니다. 정리: {command}',
+  'what is solved, what is left': '무엇을 풀었고 무엇이 남았는지',
+  'Not solved: every check passes, but the repair is not the one Docker makes (see above); undo that part.':
+    '아직 아닙니다: 모든 점검이 통과하지만, Docker가 하는 방식으로 고치지 않았습니다(위 참고). 그 부분을 되돌리세요.',
+  'Not solved yet: {failing} of {count} checks still fail ({names}).':
+    '아직 아닙니다: 점검 {count}개 중 {failing}개가 여전히 실패합니다({names}).',
+  'Stuck? {command}': '막혔나요? {command}',
+  '{lab}, exercise {number}: {title}': '{lab}, 연습 문제 {number}: {title}',
+  'hint {number} of {count}: {hint}': '힌트 {number}/{count}: {hint}',
+  'That was the last hint. What nslab sees in the kernel, lowest layer first:':
+    '마지막 힌트였습니다. nslab이 커널에서 본 것을 아래 계층부터 보여 줍니다:',
+  ' (in {ns})': ' ({ns} 안)',
+  'nothing differs from the lab, and every check comes out as expected: it looks solved.':
+    '랩과 다른 것이 없고, 모든 점검이 예상대로 나옵니다. 풀린 것 같습니다.',
+  'every link, address, route and rule nslab compares is as the lab has it, yet "{check}" is expected to work and {got}.':
+    'nslab이 비교하는 링크, 주소, 경로, 규칙은 모두 랩과 같은데, "{check}"는 되어야 하는데 결과는 {got}입니다.',
+  'every link, address, route and rule nslab compares is as the lab has it, yet "{check}" is expected to fail and {got}.':
+    'nslab이 비교하는 링크, 주소, 경로, 규칙은 모두 랩과 같은데, "{check}"는 안 되어야 하는데 결과는 {got}입니다.',
+  'Run its probe by hand and follow the packet from there:':
+    '프로브를 직접 실행해 보고, 거기서부터 패킷을 따라가세요:',
+  'Where "{check}" dies, traced once:': '"{check}"가 죽는 곳, 한 번 추적:',
+  'How "{check}" gets through, traced once:': '"{check}"가 통과하는 길, 한 번 추적:',
+  '"{check}", traced once:': '"{check}", 한 번 추적:',
+  'the trace could not run: {why}': '추적을 실행하지 못했습니다: {why}',
+  'The whole journey, hop by hop: {command}': '홉 단위로 본 전체 경로: {command}',
+  'The workshop: {solved} of {total} exercises solved on this machine':
+    '워크숍: 이 머신에서 연습 문제 {total}개 중 {solved}개를 풀었습니다',
+  '(recorded in {file} by a check that says Solved)': '(check가 "풀었습니다"라고 하면 {file}에 기록됩니다)',
+  'Next: {lab} exercise {number}, "{title}":': '다음: {lab}의 연습 문제 {number}, "{title}":',
+  'Every exercise is solved. Any can be done again: sudo nslab exercise LAB N':
+    '모든 연습 문제를 풀었습니다. 어느 것이든 다시 할 수 있습니다: sudo nslab exercise LAB N',
+  'running as root': 'root로 실행 중',
+  'not root: up, verify, down and status change or read the kernel’s network setup':
+    'root가 아닙니다: up, verify, down, status는 커널의 네트워크 설정을 바꾸거나 읽습니다',
+  'run nslab with sudo': 'sudo로 nslab을 실행하세요',
+  'tool {tool}': '도구 {tool}',
+  found: '있음',
+  missing: '없음',
+  'found: meshes of pings run fast': '있음: ping 메시가 빨리 돕니다',
+  'missing: many pings run one process each (slow for a full mesh)':
+    '없음: ping마다 프로세스를 하나씩 띄웁니다(전체 메시에서는 느림)',
+  'nslab capture listens on a lab’s links with it': 'nslab capture가 이 도구로 랩의 링크를 엿봅니다',
+  'nslab trace follows a packet with it (nft monitor trace)':
+    'nslab trace가 이 도구로 패킷을 따라갑니다(nft monitor trace)',
+  'shows the connections NAT translated, in a Docker host’s namespace (conntrack -L); nslab trace reads it':
+    'Docker 호스트의 네임스페이스에서 NAT가 변환한 연결을 보여 줍니다(conntrack -L). nslab trace가 읽습니다',
+  'found: {use}': '있음: {use}',
+  'missing: {use}': '없음: {use}',
+  'engine {version} running': '엔진 {version} 실행 중',
+  '{why}: only needed to compare with a real Docker engine':
+    '{why}: 실제 Docker 엔진과 비교할 때만 필요합니다',
+  'kernel {kind}': '커널 {kind}',
+  'can create {kind} links': '{kind} 링크를 만들 수 있음',
+  'cannot create {kind} links: labs that need them are refused':
+    '{kind} 링크를 만들 수 없습니다: 이 링크가 필요한 랩은 거부됩니다',
+  'modprobe {kind} (if this kernel has the module)': 'modprobe {kind} (이 커널에 모듈이 있다면)',
+  'the nat table works': 'nat 테이블이 동작함',
+  'the nat table does not work: {error}': 'nat 테이블이 동작하지 않습니다: {error}',
+  'install iptables; load nf_nat / nft_nat': 'iptables를 설치하고 nf_nat / nft_nat를 올리세요',
+  'FORWARD policy': 'FORWARD 정책',
+  'DROP, and br_netfilter sends bridged frames through it (Docker does this): a hand-built bridge on the host target silently stops forwarding':
+    'DROP이고, br_netfilter가 브리지를 지나는 프레임도 이 체인으로 보냅니다(Docker가 이렇게 합니다): host 대상에 손으로 만든 브리지는 소리 없이 포워딩을 멈춥니다',
+  'nothing to do for nslab’s labs: up adds an ACCEPT rule per bridge and down removes it; for your own bridges: iptables -I DOCKER-USER -i BR -o BR -j ACCEPT':
+    'nslab의 랩에는 할 일이 없습니다: up이 브리지마다 ACCEPT 규칙을 넣고 down이 지웁니다. 직접 만든 브리지에는: iptables -I DOCKER-USER -i BR -o BR -j ACCEPT',
+  '{policy}, br_netfilter on: hand-built bridges forward':
+    '{policy}, br_netfilter 켜짐: 손으로 만든 브리지도 포워딩됨',
+  '{policy}, br_netfilter off: hand-built bridges forward':
+    '{policy}, br_netfilter 꺼짐: 손으로 만든 브리지도 포워딩됨',
+  'net.ipv4.ip_forward={value} (labs with NAT or published ports set it to 1 and put it back on down)':
+    'net.ipv4.ip_forward={value} (NAT나 게시된 포트가 있는 랩은 1로 바꾸고 down에서 되돌립니다)',
+  'subnet {subnet}': '서브넷 {subnet}',
+  'lab {lab} (network {network}) overlaps the route {dst} dev {dev} here':
+    '랩 {lab}(네트워크 {network})이 여기의 경로 {dst} dev {dev}와 겹칩니다',
+  'run {lab} with --sandbox, or free the range': '{lab}을 --sandbox로 실행하거나, 그 대역을 비우세요',
+  'fix: {fix}': '해결: {fix}',
+  'nslab cannot build labs here until the FAIL lines are fixed.':
+    'FAIL 줄을 고치기 전까지 nslab은 여기서 랩을 만들 수 없습니다.',
+  'This machine can build nslab’s labs (warn lines only limit some of them).':
+    '이 머신에서 nslab의 랩을 만들 수 있습니다(warn 줄은 일부 랩만 제한합니다).',
+  // cli: help
+  'Usage:': '사용법:',
+  'Arguments:': '인자:',
+  'Options:': '옵션:',
+  'Commands:': '명령:',
+  'Rebuild Docker networks by hand with namespaces, veths, bridges and iptables, and prove them with checks.':
+    '네임스페이스, veth, 브리지, iptables로 Docker 네트워크를 손으로 다시 만들고, 점검으로 증명합니다.',
+  'en or ko: the language of what nslab explains (default: NSLAB_LANG, then LANG)':
+    'en 또는 ko: nslab이 설명하는 말의 언어 (기본값: NSLAB_LANG, 그다음 LANG)',
+  '(run with --help for usage)': '(사용법은 --help로 보세요)',
+  'display help for command': '명령의 도움말 보기',
+  "\nLabs are named by their file in labs/ (bridge-basic) or by a path to a YAML file.\nTargets: by default a lab is built in this machine's own network namespace (use a VM);\n--sandbox builds it inside namespaces of its own and leaves the machine's network untouched.\n\nExit codes: 0 ok, 1 a check failed, 2 bad input (lab file, arguments),\n3 the environment (not root, a missing tool, a clash, a command that failed),\n130/143 interrupted by Ctrl-C/SIGTERM (everything built so far is removed first).\n\nExamples:\n  sudo nslab up bridge-basic            build it, check it, leave it up\n  nslab plan bridge-basic > lab.sh      the same as a bash script to read or run\n  nslab plan bridge-nat --portable > lab.sh   a handout for any machine (up, down, check)\n  sudo nslab up bridge-basic --step     one step at a time, Enter to go on\n  sudo nslab exec link web -- sh        a shell in a container, as docker exec gives one\n  sudo nslab capture bridge-basic c1    tcpdump on c1's eth0 (without c1: every link)\n  sudo nslab exercise bridge-basic      built with a fault to repair; then check, hint\n  nslab graph bridge-basic              the picture (--format mermaid|dot|svg, --live)\n  sudo nslab compare bridge-basic       beside Docker's docker0, property by property\n  sudo nslab down bridge-basic\n\nWithout the nslab command (sudo bash scripts/setup.sh installs it), in the checkout:\n  npm run nslab -- VERB …                  (sudo npm run lab LAB is sudo nslab up LAB)":
+    '\n랩은 labs/ 안의 파일 이름(bridge-basic)이나 YAML 파일 경로로 지정합니다.\n대상: 기본으로 랩은 이 머신 자체의 네트워크 네임스페이스에 만들어집니다(VM에서 쓰세요).\n--sandbox를 주면 랩 전용 네임스페이스 안에 만들고, 머신의 네트워크는 건드리지 않습니다.\n\n종료 코드: 0 정상, 1 점검 실패, 2 잘못된 입력(랩 파일, 인자),\n3 환경 문제(root 아님, 도구 없음, 충돌, 실패한 명령),\n130/143 Ctrl-C/SIGTERM으로 중단(그때까지 만든 것은 먼저 모두 지웁니다).\n\n예:\n  sudo nslab up bridge-basic            만들고, 점검하고, 그대로 둡니다\n  nslab plan bridge-basic > lab.sh      같은 내용을 읽거나 실행할 bash 스크립트로\n  nslab plan bridge-nat --portable > lab.sh   어느 머신에서나 쓰는 배포용 스크립트 (up, down, check)\n  sudo nslab up bridge-basic --step     한 단계씩, Enter로 진행\n  sudo nslab exec link web -- sh        docker exec처럼 컨테이너 안의 셸\n  sudo nslab capture bridge-basic c1    c1의 eth0에서 tcpdump (c1 없이: 모든 링크)\n  sudo nslab exercise bridge-basic      고칠 결함을 심어서 만듭니다. 그다음 check, hint\n  nslab graph bridge-basic              그림 (--format mermaid|dot|svg, --live)\n  sudo nslab compare bridge-basic       Docker의 docker0와 속성별로 나란히\n  sudo nslab down bridge-basic\n\nnslab 명령 없이(sudo bash scripts/setup.sh가 설치합니다) 체크아웃 안에서:\n  npm run nslab -- VERB …                  (sudo npm run lab LAB은 sudo nslab up LAB)',
+  'in namespaces of its own (named after the lab), not in this machine’s namespace':
+    '랩 전용 네임스페이스 안에서 (이름은 랩을 따름), 이 머신의 네임스페이스가 아니라',
+  'in the sandbox NAME (implies --sandbox): several copies can be up at once':
+    '샌드박스 NAME 안에서 (--sandbox 포함): 여러 벌을 동시에 올릴 수 있습니다',
+  'print one JSON document for scripts': '스크립트용으로 JSON 문서 하나를 출력',
+  'the labs in labs/, one line each': 'labs/ 안의 랩, 한 줄에 하나씩',
+  'lab name or YAML file': '랩 이름 또는 YAML 파일',
+  'check a lab file; print every problem as file:line:col':
+    '랩 파일을 검사하고, 문제마다 file:line:col로 출력',
+  'print the bash script that builds exactly what `up` builds (no root needed)':
+    '`up`이 만드는 것과 똑같은 것을 만드는 bash 스크립트를 출력 (root 필요 없음)',
+  'a handout for any machine: up/down/check, needs nothing of nslab (a sandbox unless --host)':
+    '어느 머신에서나 쓰는 배포용 스크립트: up/down/check, nslab이 없어도 됩니다 (--host가 아니면 샌드박스)',
+  'with --portable: built in the machine’s own namespace':
+    '--portable과 함께: 머신 자체의 네임스페이스에 만듭니다',
+  'build the lab, run its checks, leave it up (root)': '랩을 만들고, 점검을 실행하고, 그대로 둡니다 (root)',
+  'do not print each command as it runs': '실행하는 명령을 하나하나 출력하지 않음',
+  'build only; run the checks later with verify': '만들기만 합니다. 점검은 나중에 verify로',
+  'build one host’s part of a multi-host lab (overlay) on this machine; the other machine runs the same with its host':
+    '여러 호스트 랩(overlay)에서 한 호스트의 몫을 이 머신에 만듭니다. 다른 머신은 자기 호스트로 같은 명령을 실행합니다',
+  'one step at a time: what, why, what Docker does, the commands, then the state they made; Enter goes on, q stops and removes everything (needs a terminal)':
+    '한 단계씩: 무엇을, 왜, Docker는 무엇을 하는지, 명령, 그리고 그 명령이 만든 상태. Enter로 진행, q로 멈추고 모두 지웁니다 (터미널 필요)',
+  'with --step: a ping from FROM to TO after each step, traced hop by hop after the step that makes it work (or after the last, where it still fails)':
+    '--step과 함께: 단계마다 FROM에서 TO로 ping을 보내고, ping이 되기 시작한 단계 뒤에(끝까지 안 되면 마지막 단계 뒤에) 홉 단위로 추적합니다',
+  'show nslab’s ownership marks in the printed commands (`alias nslab:…`, `-m comment --comment nslab:…`); left out otherwise, they run either way':
+    '출력하는 명령에 nslab의 소유 표시(`alias nslab:…`, `-m comment --comment nslab:…`)를 보여 줍니다. 평소에는 생략하지만, 실행은 어느 쪽이든 됩니다',
+  'run the lab’s checks against what is up (root)': '올라와 있는 랩에 점검을 실행 (root)',
+  'the copy on this machine’s own namespace': '이 머신 자체의 네임스페이스에 있는 것',
+  'remove everything the lab made; without a target flag, every copy (root)':
+    '랩이 만든 것을 모두 지웁니다. 대상 플래그가 없으면 모든 벌을 (root)',
+  'only the copy on this machine’s own namespace': '이 머신 자체의 네임스페이스에 있는 것만',
+  'what to run, after --': '실행할 명령, -- 뒤에',
+  'run a command in a container, as docker exec does: its namespace, its /etc/hosts, its --link variables (root)':
+    'docker exec처럼 컨테이너 안에서 명령을 실행합니다: 그 네임스페이스, 그 /etc/hosts, 그 --link 변수로 (root)',
+  "the lab's N-th check, as verify numbers them": '랩의 N번째 점검 (verify가 매기는 번호)',
+  'a container, host or outside: where the probe starts': '컨테이너, host, outside: 프로브가 출발하는 곳',
+  'a container, network (its gateway), host, outside or address':
+    '컨테이너, 네트워크(그 게이트웨이), host, outside, 또는 주소',
+  'tcp or udp port (with --from/--to)': 'tcp나 udp 포트 (--from/--to와 함께)',
+  'icmp (default without --port), tcp (default with it) or udp':
+    'icmp(--port가 없을 때 기본), tcp(--port가 있을 때 기본), udp',
+  'follow one probe through namespaces, bridges and netfilter: each rule that passed, rewrote or dropped it, and the step that made it (root)':
+    '프로브 하나가 네임스페이스, 브리지, netfilter를 지나는 길을 따라갑니다: 통과시키거나 바꾸거나 버린 규칙 하나하나와, 그 규칙을 만든 단계 (root)',
+  "\nExamples:\n  sudo nslab trace bridge-nat 1                       the lab's first check, hop by hop\n  sudo nslab trace bridge-nat --from c1 --to outside  one ping\n  sudo nslab trace port-publish --from outside --to host --port 8080":
+    '\n예:\n  sudo nslab trace bridge-nat 1                       랩의 첫 번째 점검을 홉 단위로\n  sudo nslab trace bridge-nat --from c1 --to outside  ping 하나\n  sudo nslab trace port-publish --from outside --to host --port 8080',
+  'a link as graph draws it (br0, ve-c1, eth0, c1:eth0, outside:lan) or a container':
+    'graph가 그리는 링크 이름(br0, ve-c1, eth0, c1:eth0, outside:lan) 또는 컨테이너',
+  'a tcpdump filter: icmp, tcp port 80, arp …': 'tcpdump 필터: icmp, tcp port 80, arp …',
+  'tcpdump on one link of a lab that is up, in the namespace it is in; without a link: the links there are (root)':
+    '올라와 있는 랩의 링크 하나에서, 그 링크가 있는 네임스페이스 안에서 tcpdump. 링크를 주지 않으면 있는 링크 목록 (root)',
+  'stop after n packets': '패킷 n개 뒤에 멈춤',
+  'write the packets to a pcap file (for Wireshark) instead of printing them':
+    '패킷을 출력하지 않고 pcap 파일에 씀 (Wireshark용)',
+  'print each frame’s MAC addresses too': '프레임마다 MAC 주소도 출력',
+  "\nCtrl-C stops a capture (exit 130, as for every verb; -c N ends it with 0). A container's\nname means its eth0; c1:eth0 is the container's end of its cable, ve-c1 the host's end,\nbr0 the bridge itself (it sees every frame it switches).\n\nExamples:\n  sudo nslab capture bridge-basic                  the links, with their namespaces\n  sudo nslab capture bridge-basic c1 icmp          what c1 sends and receives\n  sudo nslab capture bridge-nat eth0 -c 10         the host's uplink: after MASQUERADE\n  sudo nslab capture bridge-basic br0 -w br0.pcap  then: wireshark br0.pcap":
+    '\nCtrl-C로 캡처를 멈춥니다(모든 명령처럼 종료 코드 130, -c N으로 끝나면 0). 컨테이너\n이름은 그 eth0을 뜻합니다. c1:eth0은 컨테이너 쪽 케이블 끝, ve-c1은 호스트 쪽 끝,\nbr0은 브리지 자체입니다(브리지가 스위칭하는 모든 프레임이 보입니다).\n\n예:\n  sudo nslab capture bridge-basic                  링크 목록과 각 링크의 네임스페이스\n  sudo nslab capture bridge-basic c1 icmp          c1이 보내고 받는 것\n  sudo nslab capture bridge-nat eth0 -c 10         호스트의 업링크: MASQUERADE 뒤의 모습\n  sudo nslab capture bridge-basic br0 -w br0.pcap  그다음: wireshark br0.pcap',
+  'which exercise (default: the first not solved on this machine)':
+    '어느 연습 문제인지 (기본값: 이 머신에서 아직 풀지 않은 첫 문제)',
+  'build the lab in a sandbox with one fault planted, and print the task (root)':
+    '결함 하나를 심은 랩을 샌드박스에 만들고, 과제를 출력 (root)',
+  'every lab’s exercises in workshop order, solved or not on this machine, and the next command':
+    '모든 랩의 연습 문제를 워크숍 순서로, 이 머신에서 풀었는지와 다음 명령까지',
+  'run the lab’s checks: solved, or what still fails (root)':
+    '랩의 점검을 실행: 풀렸는지, 아니면 아직 무엇이 실패하는지 (root)',
+  'the next hint for the exercise that is up; after the last, what nslab sees wrong (root)':
+    '올라와 있는 연습 문제의 다음 힌트. 마지막 힌트 뒤에는 nslab이 보기에 잘못된 것 (root)',
+  'draw the lab: namespaces, veth pairs (both ends), bridges, uplink, NAT and port rules':
+    '랩을 그립니다: 네임스페이스, veth 페어(양 끝), 브리지, 업링크, NAT와 포트 규칙',
+  'ascii (80 columns), mermaid (for markdown), dot, or svg (rendered by Graphviz)':
+    'ascii(80칸), mermaid(markdown용), dot, 또는 svg(Graphviz로 렌더링)',
+  'draw what the kernel has now, not what the file says, so your own changes show (root)':
+    '파일에 적힌 것이 아니라 지금 커널에 있는 것을 그립니다. 직접 바꾼 것도 보입니다 (root)',
+  'with --live (implied): draw again each time a link, address or route changes, until Ctrl-C':
+    '--live와 함께(자동 포함): 링크, 주소, 경로가 바뀔 때마다 다시 그립니다. Ctrl-C까지',
+  'trace one ping from FROM to TO (as trace --from --to) and draw its path: the boxes it passed, by leg, and where it was dropped or lost (root, the lab up)':
+    'FROM에서 TO로 ping 하나를 추적하고(trace --from --to처럼) 그 경로를 그립니다: 구간별로 지난 상자와, 버려지거나 사라진 곳 (root, 랩이 올라와 있어야 함)',
+  'with --live or --trace: the copy on this machine’s own namespace':
+    '--live나 --trace와 함께: 이 머신 자체의 네임스페이스에 있는 것',
+  'the hand-built lab beside the same built by a real Docker engine, property by property (root, Docker)':
+    '손으로 만든 랩과, 실제 Docker 엔진이 만든 같은 랩을 속성별로 나란히 (root, Docker)',
+  'compare the copy up on this machine’s own namespace':
+    '이 머신 자체의 네임스페이스에 올라와 있는 것을 비교',
+  'leave both sides up afterwards (Docker containers nslab-dk-LAB-NAME)':
+    '끝난 뒤에도 양쪽을 그대로 둠 (Docker 컨테이너 nslab-dk-LAB-NAME)',
+  'also nslab inspect of each network beside docker network inspect of Docker’s copy':
+    '네트워크마다 nslab inspect와 Docker 쪽의 docker network inspect도 나란히',
+  'show only these rows (the summary still counts all)': '이 행들만 보여 줌 (요약은 그래도 전부 셈)',
+  'verdict: differences, then choices, the rows that agree named below; section: every row as measured; none: every container’s own rows too':
+    'verdict: 차이, 그다음 선택, 일치하는 행은 아래에 이름만. section: 측정한 대로 모든 행. none: 컨테이너마다의 행까지',
+  'one network or container of the lab (default: every network)':
+    '랩의 네트워크나 컨테이너 하나 (기본값: 모든 네트워크)',
+  'what docker network inspect / docker inspect print, read from the kernel for a lab that is up (root)':
+    'docker network inspect / docker inspect가 출력하는 것을, 올라와 있는 랩의 커널에서 읽어 보여 줍니다 (root)',
+  "\nPrints Docker's JSON (4-space indented, as docker does): a network's IPAM, containers with\nthe MAC and address the kernel has, bridge name, NAT and MTU options; or a container's\nnetworks. Ids are made up (the sha256 of the lab and the name), stable from run to run.\n\nExamples:\n  sudo nslab inspect bridge-basic br0   like docker network inspect bridge\n  sudo nslab inspect bridge-basic c1    like docker inspect c1":
+    '\nDocker의 JSON(docker처럼 4칸 들여쓰기)을 출력합니다: 네트워크의 IPAM, 커널에 있는 MAC과\n주소를 가진 컨테이너, 브리지 이름, NAT와 MTU 옵션. 또는 컨테이너의 네트워크.\nId는 지어낸 값(랩과 이름의 sha256)이며, 실행할 때마다 같습니다.\n\n예:\n  sudo nslab inspect bridge-basic br0   docker network inspect bridge처럼\n  sudo nslab inspect bridge-basic c1    docker inspect c1처럼',
+  'what this machine can do for nslab: root, tools, kernel features, Docker’s FORWARD policy, subnets in use':
+    '이 머신이 nslab에 해 줄 수 있는 것: root, 도구, 커널 기능, Docker의 FORWARD 정책, 사용 중인 서브넷',
+  'what is up, read from the kernel (root)': '올라와 있는 것, 커널에서 읽음 (root)',
 };

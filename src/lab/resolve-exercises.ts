@@ -51,6 +51,7 @@ const ON_HOST = [
 export function resolveExercises(raw: RawExercise[], lab: Lab, report: Report): Exercise[] {
   return raw.map((x, i) => ({
     title: pick(x.title),
+    key: typeof x.title === 'string' ? x.title : x.title.en,
     task: pick(x.task).trim(),
     hints: x.hints.map(pick),
     faults: x.break.flatMap((f, j) => {
