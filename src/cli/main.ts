@@ -493,15 +493,18 @@ function report(err: unknown): number {
     return err.exitCode === 0 ? EXIT.ok : EXIT.badInput; // commander printed the message already
   }
   if (err instanceof LabError)
-    return fail(EXIT.badInput, `${red('invalid lab')}:\n${err.message}`, { problems: err.problems });
+    return fail(EXIT.badInput, `${red(t('invalid lab'))}:\n${err.message}`, { problems: err.problems });
   if (err instanceof UsageError) return fail(EXIT.badInput, `nslab: ${err.message}`);
   if (err instanceof EnvError)
-    return fail(EXIT.environment, `nslab: ${err.message}${err.hint ? `\n  what to do: ${err.hint}` : ''}`);
+    return fail(
+      EXIT.environment,
+      `nslab: ${err.message}${err.hint ? `\n  ${t('what to do: {hint}', { hint: err.hint })}` : ''}`,
+    );
   if (err instanceof ApplyError) {
     const failed = 'failed' in err.reason ? err.reason.failed : null;
     const lines = [
       failed
-        ? `nslab: a command failed at step ${err.step.index + 1} (${err.step.title})`
+        ? `nslab: ${t('a command failed at step {number} ({title})', { number: err.step.index + 1, title: err.step.title })}`
         : `nslab: ${stoppedAt(err.progress)}`,
       ...(failed
         ? [
@@ -510,8 +513,8 @@ function report(err: unknown): number {
           ]
         : []),
       err.rollback.leftovers.length === 0
-        ? `  rolled back: everything this run created is removed (${err.rollback.removed.length} objects)`
-        : `  rollback left these behind: ${err.rollback.leftovers.join(', ')} — run nslab down`,
+        ? `  ${t('rolled back: everything this run created is removed ({count} objects)', { count: err.rollback.removed.length })}`
+        : `  ${t('rollback left these behind: {list} — run nslab down', { list: err.rollback.leftovers.join(', ') })}`,
     ];
     return fail(
       'interrupted' in err.reason ? exitForSignal(err.reason.interrupted) : EXIT.environment,
