@@ -63,7 +63,7 @@ export const ko: Record<string, string> = {
   'VXLAN wraps each Ethernet frame in UDP to the other hosts: 50 bytes more, so the containers’ MTU is 1450':
     'VXLAN은 이더넷 프레임을 하나씩 UDP에 담아 다른 호스트로 보냅니다. 50바이트가 늘어나므로 컨테이너의 MTU는 1450입니다',
   'Docker’s overlay driver creates vxlan0 with the network’s VNI and fills its fdb from the cluster’s gossip':
-    'Docker의 overlay 드라이버는 네트워크의 VNI로 vxlan0을 만들고, 클러스터의 gossip으로 fdb를 채웁니다',
+    'Docker의 오버레이 드라이버는 네트워크의 VNI로 vxlan0을 만들고, 클러스터의 gossip으로 fdb를 채웁니다',
   'let {name} forward although FORWARD drops (Docker’s trap)':
     '{name} 포워딩 허용: FORWARD가 버려도 (Docker의 함정)',
   'Docker set the FORWARD policy to DROP and br_netfilter sends bridged frames through it: without this, pings between containers die':
@@ -98,7 +98,7 @@ export const ko: Record<string, string> = {
   'the host forwards packets between its interfaces: net.ipv4.ip_forward=1':
     '호스트가 인터페이스 사이에서 패킷을 포워딩: net.ipv4.ip_forward=1',
   'without it the host answers its containers but routes nothing for them: no way out, no published port':
-    '이 설정이 없으면 호스트는 컨테이너에 답은 해도 컨테이너를 위해 라우팅은 하지 않습니다. 밖으로 나갈 길도, 게시된 포트도 없습니다',
+    '이 설정이 없으면 호스트는 컨테이너에 답은 해도 컨테이너를 위해 라우팅은 하지 않습니다. 밖으로 나갈 길도, 공개 포트도 없습니다',
   '; with the policy DROP only what the rules below accept is forwarded':
     '. 정책이 DROP이므로 아래 규칙이 허용한 것만 포워딩됩니다',
   'dockerd sets net.ipv4.ip_forward=1 when it starts (and leaves it so); when it was 0, it also sets the FORWARD policy to DROP':
@@ -109,13 +109,13 @@ export const ko: Record<string, string> = {
   'the DNAT misses the host’s own 127.0.0.1 (Docker’s OUTPUT jump skips 127.0.0.0/8): the proxy takes those on the host’s port and connects to the container itself, so the container sees the gateway {gateway} as its client':
     'DNAT는 호스트 자신의 127.0.0.1을 놓칩니다(Docker의 OUTPUT 점프는 127.0.0.0/8을 건너뜁니다). 프록시가 호스트 포트에서 이런 연결을 받아 직접 컨테이너에 연결하므로, 컨테이너에는 게이트웨이 {gateway}가 클라이언트로 보입니다',
   'the DNAT misses the host’s own 127.0.0.1 (Docker’s OUTPUT jump skips 127.0.0.0/8) and a container of {network} calling the published port (Docker’s -i {network} -j RETURN): the proxy takes those on the host’s port and connects to the container itself, so the container sees the gateway {gateway} as its client':
-    'DNAT는 호스트 자신의 127.0.0.1(Docker의 OUTPUT 점프는 127.0.0.0/8을 건너뜁니다)과, 게시된 포트를 부르는 {network}의 컨테이너(Docker의 -i {network} -j RETURN)를 놓칩니다. 프록시가 호스트 포트에서 이런 연결을 받아 직접 컨테이너에 연결하므로, 컨테이너에는 게이트웨이 {gateway}가 클라이언트로 보입니다',
+    'DNAT는 호스트 자신의 127.0.0.1(Docker의 OUTPUT 점프는 127.0.0.0/8을 건너뜁니다)과, 공개 포트를 부르는 {network}의 컨테이너(Docker의 -i {network} -j RETURN)를 놓칩니다. 프록시가 호스트 포트에서 이런 연결을 받아 직접 컨테이너에 연결하므로, 컨테이너에는 게이트웨이 {gateway}가 클라이언트로 보입니다',
   '; udp: one flow per client, forgotten after 90 s without an answer':
     '. udp: 클라이언트마다 흐름을 하나 두고, 90초 동안 응답이 없으면 잊습니다',
   'dockerd runs /usr/bin/docker-proxy {flags}, one process per published port with userland-proxy on, the default; the plan shows that command with nslab’s docker-proxy.js in the place of Docker’s binary':
-    'userland-proxy가 켜져 있으면(기본값) dockerd는 게시된 포트마다 프로세스를 하나씩 띄워 /usr/bin/docker-proxy {flags}를 실행합니다. 계획에는 Docker의 바이너리 대신 nslab의 docker-proxy.js로 같은 명령이 나옵니다',
+    'userland-proxy가 켜져 있으면(기본값) dockerd는 공개 포트마다 프로세스를 하나씩 띄워 /usr/bin/docker-proxy {flags}를 실행합니다. 계획에는 Docker의 바이너리 대신 nslab의 docker-proxy.js로 같은 명령이 나옵니다',
   'dockerd runs /usr/bin/docker-proxy {flags}, one process per published port (and one more on -host-ip :: for IPv6) with userland-proxy on, the default; the plan shows that command with nslab’s docker-proxy.js in the place of Docker’s binary':
-    'userland-proxy가 켜져 있으면(기본값) dockerd는 게시된 포트마다 프로세스를 하나씩(IPv6용으로 -host-ip ::에 하나 더) 띄워 /usr/bin/docker-proxy {flags}를 실행합니다. 계획에는 Docker의 바이너리 대신 nslab의 docker-proxy.js로 같은 명령이 나옵니다',
+    'userland-proxy가 켜져 있으면(기본값) dockerd는 공개 포트마다 프로세스를 하나씩(IPv6용으로 -host-ip ::에 하나 더) 띄워 /usr/bin/docker-proxy {flags}를 실행합니다. 계획에는 Docker의 바이너리 대신 nslab의 docker-proxy.js로 같은 명령이 나옵니다',
   'service {name}: virtual IP {vip} → {backends}': '서비스 {name}: 가상 IP {vip} → {backends}',
   'no interface has the VIP: DNAT picks a backend per connection, at random (iptables statistic), and the answer is un-NATed on the way back':
     'VIP를 가진 인터페이스는 없습니다. DNAT가 연결마다 백엔드를 무작위로 고르고(iptables statistic), 응답은 돌아가는 길에 NAT가 풀립니다',
@@ -129,25 +129,25 @@ export const ko: Record<string, string> = {
   'it accepts connections, so a check can tell the port is reachable':
     '연결을 받아 주므로, 점검에서 그 포트에 닿는지 알 수 있습니다',
   'the process of the container: it listens inside the namespace it was started in':
-    '컨테이너의 프로세스입니다. 시작된 네임스페이스 안에서 연결을 기다립니다',
+    '컨테이너의 프로세스입니다. 시작된 네임스페이스 안에서 리슨합니다',
   'container {name}: DNS server at {resolver}:53 → {resolver}:{udp}/udp, :{tcp}/tcp, and its nat rules':
     '컨테이너 {name}: DNS 서버 {resolver}:53 → {resolver}:{udp}/udp, :{tcp}/tcp, 그리고 nat 규칙',
   'resolv.conf sends lookups to {resolver}:53; DOCKER_OUTPUT DNATs them to the resolver’s ports (Docker’s are random; nslab derives {udp} and {tcp} from the name {name}, so the plan is the same every time), which answers the names of the containers on its networks':
     'resolv.conf는 조회를 {resolver}:53으로 보내고, DOCKER_OUTPUT이 이를 리졸버의 포트로 DNAT합니다(Docker는 포트를 무작위로 고르지만, nslab은 이름 {name}에서 {udp}와 {tcp}를 정해 계획이 늘 같습니다). 리졸버는 자기 네트워크에 있는 컨테이너의 이름에 답합니다',
   'dockerd listens on 127.0.0.11 inside the container’s namespace at two random ports, then runs iptables there: chains DOCKER_OUTPUT and DOCKER_POSTROUTING, DNAT of port 53 (it inserts udp then tcp with -I, so tcp comes first), SNAT back to :53 (conntrack already undoes the DNAT for the answers)':
-    'dockerd는 컨테이너의 네임스페이스 안에서 127.0.0.11의 무작위 포트 두 개로 기다리고, 그 안에서 iptables를 실행합니다: DOCKER_OUTPUT과 DOCKER_POSTROUTING 체인, 포트 53의 DNAT(udp, tcp 순으로 -I로 넣으므로 tcp가 앞에 옵니다), :53으로 되돌리는 SNAT(응답의 DNAT는 conntrack이 이미 되돌립니다)',
+    'dockerd는 컨테이너의 네임스페이스 안에서 127.0.0.11의 무작위 포트 두 개에서 리슨하고, 그 안에서 iptables를 실행합니다: DOCKER_OUTPUT과 DOCKER_POSTROUTING 체인, 포트 53의 DNAT(udp, tcp 순으로 -I로 넣으므로 tcp가 앞에 옵니다), :53으로 되돌리는 SNAT(응답의 DNAT는 conntrack이 이미 되돌립니다)',
   'nslab’s copies of Docker’s chains: {docker} (nat and filter), {user}, {stage1}, {stage2}':
     'Docker 체인의 nslab 사본: {docker} (nat와 filter), {user}, {stage1}, {stage2}',
   'Docker’s chains: {docker} (nat and filter), {user}, {stage1}, {stage2}':
     'Docker의 체인: {docker} (nat와 filter), {user}, {stage1}, {stage2}',
   'the bridges’ and the published ports’ rules go into chains of their own, jumped to from the built-in ones':
-    '브리지와 게시된 포트의 규칙은 전용 체인에 들어가고, 기본 체인에서 그 체인으로 점프합니다',
+    '브리지와 공개 포트의 규칙은 전용 체인에 들어가고, 기본 체인에서 그 체인으로 점프합니다',
   '; on this machine they are nslab’s (DOCKER → NSLAB), so Docker’s own are never touched, and they are shared by the labs that are up (the last one down removes them)':
     '. 이 머신에서는 nslab의 체인(DOCKER → NSLAB)을 쓰므로 Docker의 체인은 건드리지 않습니다. 떠 있는 랩들이 함께 쓰고, 마지막 랩이 내려갈 때 지웁니다',
   '{dockerd} creates them when it starts (iptables -N, each ISOLATION chain and DOCKER-USER ending in -j RETURN), and jumps to nat DOCKER for packets to any of the host’s own addresses: from PREROUTING, and from OUTPUT except for 127.0.0.0/8 (its docker-proxy answers the loopback)':
-    '{dockerd}는 시작할 때 이 체인들을 만들고(iptables -N, ISOLATION 체인과 DOCKER-USER는 -j RETURN으로 끝남), 호스트 자신의 주소로 가는 패킷을 nat DOCKER로 점프시킵니다: PREROUTING에서, 그리고 OUTPUT에서는 127.0.0.0/8만 빼고(루프백은 docker-proxy가 답합니다)',
+    '{dockerd}는 시작할 때 이 체인들을 만들고(iptables -N, 격리 체인(ISOLATION)과 DOCKER-USER는 -j RETURN으로 끝남), 호스트 자신의 주소로 가는 패킷을 nat DOCKER로 점프시킵니다: PREROUTING에서, 그리고 OUTPUT에서는 127.0.0.0/8만 빼고(루프백은 docker-proxy가 답합니다)',
   '{dockerd} creates them when it starts (iptables -N, each ISOLATION chain and DOCKER-USER ending in -j RETURN), and jumps to nat DOCKER for packets to any of the host’s own addresses: from PREROUTING, and from OUTPUT loopback included (no docker-proxy: the kernel NATs 127.0.0.1 too)':
-    '{dockerd}는 시작할 때 이 체인들을 만들고(iptables -N, ISOLATION 체인과 DOCKER-USER는 -j RETURN으로 끝남), 호스트 자신의 주소로 가는 패킷을 nat DOCKER로 점프시킵니다: PREROUTING에서, 그리고 OUTPUT에서는 루프백까지(docker-proxy가 없으니 커널이 127.0.0.1도 NAT합니다)',
+    '{dockerd}는 시작할 때 이 체인들을 만들고(iptables -N, 격리 체인(ISOLATION)과 DOCKER-USER는 -j RETURN으로 끝남), 호스트 자신의 주소로 가는 패킷을 nat DOCKER로 점프시킵니다: PREROUTING에서, 그리고 OUTPUT에서는 루프백까지(docker-proxy가 없으니 커널이 127.0.0.1도 NAT합니다)',
   'network {bridge}: outbound NAT (MASQUERADE {subnet} ! -o {bridge})':
     '네트워크 {bridge}: 나가는 NAT (MASQUERADE {subnet} ! -o {bridge})',
   'network {bridge}: the host’s own loopback requests may leave by it':
@@ -155,7 +155,7 @@ export const ko: Record<string, string> = {
   'the outside has no route back to a private subnet: the host rewrites the source to its own address on the way out':
     '바깥 네트워크에는 사설 서브넷으로 돌아오는 경로가 없습니다. 그래서 호스트가 나가는 패킷의 출발지 주소를 자기 주소로 바꿉니다',
   'what comes in from {bridge} itself is not DNATed (-i {bridge} -j RETURN): a container calling a published port is answered by docker-proxy':
-    '{bridge} 자신에서 들어온 것은 DNAT하지 않습니다(-i {bridge} -j RETURN). 게시된 포트를 부르는 컨테이너에는 docker-proxy가 답합니다',
+    '{bridge} 자신에서 들어온 것은 DNAT하지 않습니다(-i {bridge} -j RETURN). 공개 포트를 부르는 컨테이너에는 docker-proxy가 답합니다',
   'no docker-proxy: route_localnet=1 lets a DNATed 127.0.0.1 leave by {bridge}, and MASQUERADE gives such packets (from any of the host’s own addresses) the bridge’s address':
     'docker-proxy가 없습니다. route_localnet=1이면 DNAT된 127.0.0.1이 {bridge}(으)로 나갈 수 있고, MASQUERADE가 이런 패킷(호스트 자신의 주소에서 온 것)에 브리지의 주소를 줍니다',
   '; ': '. ',
@@ -169,7 +169,7 @@ export const ko: Record<string, string> = {
   'bridged frames between its containers pass FORWARD too (br_netfilter): they are accepted; nothing else is':
     '컨테이너 사이에서 브리지를 지나는 프레임도 FORWARD를 거칩니다(br_netfilter). 이 프레임만 허용하고 나머지는 허용하지 않습니다',
   '{b} → {b} (bridged frames pass FORWARD too: br_netfilter), {b} → anywhere, answers back into {b}; new connections into {b} only through {chain} (published ports)':
-    '{b} → {b}(브리지를 지나는 프레임도 FORWARD를 거칩니다: br_netfilter), {b} → 어디로든, {b}(으)로 돌아오는 응답을 허용합니다. {b}(으)로 들어오는 새 연결은 {chain}(게시된 포트)을 거칠 때만 허용합니다',
+    '{b} → {b}(브리지를 지나는 프레임도 FORWARD를 거칩니다: br_netfilter), {b} → 어디로든, {b}(으)로 돌아오는 응답을 허용합니다. {b}(으)로 들어오는 새 연결은 {chain}(공개 포트)을 거칠 때만 허용합니다',
   '{dockerd} inserts (-I) -i BRIDGE -o BRIDGE -j ACCEPT only':
     '{dockerd}는 -i BRIDGE -o BRIDGE -j ACCEPT만 넣습니다(-I)',
   '{dockerd} inserts (-I) -i BRIDGE -o BRIDGE -j ACCEPT, then -i BRIDGE ! -o BRIDGE -j ACCEPT, -o BRIDGE -j DOCKER and -o BRIDGE -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT, each on top: the newest bridge comes first':
@@ -194,11 +194,11 @@ export const ko: Record<string, string> = {
   '{dockerd} puts -j DOCKER-ISOLATION-STAGE-1 and then -j DOCKER-USER on top of FORWARD (-D and -I again) after every network it creates, so they stay first':
     '{dockerd}는 네트워크를 만들 때마다 FORWARD 맨 위에 -j DOCKER-ISOLATION-STAGE-1, 이어서 -j DOCKER-USER를 다시 넣습니다(-D 후 -I). 그래서 이 둘이 늘 맨 앞에 있습니다',
   'publish {name}: host udp port {port} → {dest} (docker run -p {typed})':
-    '게시 {name}: 호스트 udp 포트 {port} → {dest} (docker run -p {typed})',
+    '포트 공개 {name}: 호스트 udp 포트 {port} → {dest} (docker run -p {typed})',
   'publish {name}: host port {port} → {dest} (docker run -p {typed})':
-    '게시 {name}: 호스트 포트 {port} → {dest} (docker run -p {typed})',
+    '포트 공개 {name}: 호스트 포트 {port} → {dest} (docker run -p {typed})',
   'DNAT in {chain} rewrites the destination of packets for the host’s port (PREROUTING jumps there for packets from elsewhere, OUTPUT for the host’s own); FORWARD’s {chain} lets the new connection into {b}; the MASQUERADE catches a container reaching its own published port':
-    '{chain}의 DNAT가 호스트 포트로 오는 패킷의 목적지를 바꿉니다(다른 곳에서 온 패킷은 PREROUTING이, 호스트 자신의 패킷은 OUTPUT이 그리로 점프합니다). FORWARD의 {chain}이 {b}(으)로 들어가는 새 연결을 허용하고, MASQUERADE는 자기 게시된 포트를 부르는 컨테이너를 잡아냅니다',
+    '{chain}의 DNAT가 호스트 포트로 오는 패킷의 목적지를 바꿉니다(다른 곳에서 온 패킷은 PREROUTING이, 호스트 자신의 패킷은 OUTPUT이 그리로 점프합니다). FORWARD의 {chain}이 {b}(으)로 들어가는 새 연결을 허용하고, MASQUERADE는 자기 공개 포트를 부르는 컨테이너를 잡아냅니다',
   '; what comes from {b} itself, and 127.0.0.1, is left to docker-proxy':
     '. {b} 자신에서 온 것과 127.0.0.1은 docker-proxy가 맡습니다',
   '; what comes from {b} itself is left to docker-proxy': '. {b} 자신에서 온 것은 docker-proxy가 맡습니다',
@@ -208,7 +208,7 @@ export const ko: Record<string, string> = {
     '. {b}의 컨테이너가 호스트 포트를 불러도 DNAT됩니다(헤어핀)',
   '{dockerd} appends {rules}': '{dockerd}는 다음 규칙을 덧붙입니다: {rules}',
   ', and starts a docker-proxy listening on the host’s port':
-    '. 그리고 호스트 포트에서 기다리는 docker-proxy를 띄웁니다',
+    '. 그리고 호스트 포트에서 리슨하는 docker-proxy를 띄웁니다',
   ' (no docker-proxy)': ' (docker-proxy 없음)',
   // plan: the script's own lines, and up's
   'target: {place} — generated by {command}': '대상: {place} — {command}로 생성',
@@ -304,26 +304,27 @@ export const ko: Record<string, string> = {
   'build one: sudo nslab up {lab}   (see its steps first: nslab plan {lab}, or one at a time: --step)':
     '하나 만들기: sudo nslab up {lab}   (먼저 단계 보기: nslab plan {lab}, 한 단계씩: --step)',
   'repair one: sudo nslab exercise {lab}   (then check, hint)':
-    '하나 고쳐 보기: sudo nslab exercise {lab}   (그다음 check, hint)',
+    '하나 복구해 보기: sudo nslab exercise {lab}   (그다음 check, hint)',
   'the commands of your notes (docker, brctl, iptables) and nslab’s for each: docs/cheatsheet.ko.md':
     '노트에 나온 명령(docker, brctl, iptables)과 각각에 맞는 nslab 명령: docs/cheatsheet.ko.md',
   '{lab} has no exercises; labs with exercises: see nslab list':
     '{lab}에는 연습 문제가 없습니다. 연습 문제가 있는 랩은 nslab list에서 보세요',
   '{lab} has {count} exercises: {list}': '{lab}의 연습 문제는 {count}개입니다: {list}',
   '{lab} has {count} exercise: {list}': '{lab}의 연습 문제는 {count}개입니다: {list}',
-  'nslab exercise {lab} {number} of {count}: {title}': 'nslab exercise {lab} {number}/{count}: {title}',
+  'nslab exercise {lab} {number} of {count}: {title}':
+    'nslab exercise {lab}, 연습 문제 {number}/{count}: {title}',
   '{lab} is up in {place}, with something wrong.':
     '{lab} 랩이 {place}에 올라왔습니다. 어딘가 잘못되어 있습니다.',
   'Right now {failing} of {count} checks fail:': '지금 점검 {count}개 중 {failing}개가 실패합니다:',
   'Repair it with ordinary commands (ip, bridge, iptables, sysctl; as root). Then:':
-    '평소 쓰는 명령(ip, bridge, iptables, sysctl; root로)으로 고치세요. 그다음:',
+    '평소 쓰는 명령(ip, bridge, iptables, sysctl; root로)으로 복구하세요. 그다음:',
   'solved, or what still fails': '풀렸는지, 아니면 아직 무엇이 실패하는지',
   'one hint at a time ({count} in all)': '힌트를 하나씩 (모두 {count}개)',
   'give up, or clean up once solved': '포기하거나, 푼 뒤 정리하기',
   'How it was repaired ({count} things Docker does otherwise):':
-    '고친 방법 (Docker와 다르게 한 것 {count}개):',
+    '복구한 방법 (Docker와 다르게 한 것 {count}개):',
   'How it was repaired ({count} thing Docker does otherwise):':
-    '고친 방법 (Docker와 다르게 한 것 {count}개):',
+    '복구한 방법 (Docker와 다르게 한 것 {count}개):',
   ' All {count} checks of {lab} come out as the lab expects.':
     ' {lab}의 점검 {count}개가 모두 랩이 예상한 대로 나옵니다.',
   'Solved: {title}.': '풀었습니다: {title}.',
@@ -335,7 +336,7 @@ export const ko: Record<string, string> = {
     '워크숍의 마지막 연습 문제였습니다. 정리: {command}',
   'what is solved, what is left': '무엇을 풀었고 무엇이 남았는지',
   'Not solved: every check passes, but the repair is not the one Docker makes (see above); undo that part.':
-    '아직 아닙니다: 모든 점검이 통과하지만, Docker가 하는 방식으로 고치지 않았습니다(위 참고). 그 부분을 되돌리세요.',
+    '아직 아닙니다: 모든 점검이 통과하지만, Docker가 하는 방식으로 복구하지 않았습니다(위 참고). 그 부분을 되돌리세요.',
   'Not solved yet: {failing} of {count} checks still fail ({names}).':
     '아직 아닙니다: 점검 {count}개 중 {failing}개가 여전히 실패합니다({names}).',
   'Stuck? {command}': '막혔나요? {command}',
@@ -373,7 +374,7 @@ export const ko: Record<string, string> = {
   'found: meshes of pings run fast': '있음: ping 메시가 빨리 돕니다',
   'missing: many pings run one process each (slow for a full mesh)':
     '없음: ping마다 프로세스를 하나씩 띄웁니다(전체 메시에서는 느림)',
-  'nslab capture listens on a lab’s links with it': 'nslab capture가 이 도구로 랩의 링크를 엿봅니다',
+  'nslab capture listens on a lab’s links with it': 'nslab capture가 이 도구로 랩의 링크에서 리슨합니다',
   'nslab trace follows a packet with it (nft monitor trace)':
     'nslab trace가 이 도구로 패킷을 따라갑니다(nft monitor trace)',
   'shows the connections NAT translated, in a Docker host’s namespace (conntrack -L); nslab trace reads it':
@@ -401,7 +402,7 @@ export const ko: Record<string, string> = {
   '{policy}, br_netfilter off: hand-built bridges forward':
     '{policy}, br_netfilter 꺼짐: 손으로 만든 브리지도 포워딩됨',
   'net.ipv4.ip_forward={value} (labs with NAT or published ports set it to 1 and put it back on down)':
-    'net.ipv4.ip_forward={value} (NAT나 게시된 포트가 있는 랩은 1로 바꾸고 down에서 되돌립니다)',
+    'net.ipv4.ip_forward={value} (NAT나 공개 포트가 있는 랩은 1로 바꾸고 down에서 되돌립니다)',
   'subnet {subnet}': '서브넷 {subnet}',
   'lab {lab} (network {network}) overlaps the route {dst} dev {dev} here':
     '랩 {lab}(네트워크 {network})이 여기의 경로 {dst} dev {dev}와 겹칩니다',
@@ -423,7 +424,7 @@ export const ko: Record<string, string> = {
   '(run with --help for usage)': '(사용법은 --help로 보세요)',
   'display help for command': '명령의 도움말 보기',
   "\nLabs are named by their file in labs/ (bridge-basic) or by a path to a YAML file.\nTargets: by default a lab is built in this machine's own network namespace (use a VM);\n--sandbox builds it inside namespaces of its own and leaves the machine's network untouched.\n\nExit codes: 0 ok, 1 a check failed, 2 bad input (lab file, arguments),\n3 the environment (not root, a missing tool, a clash, a command that failed),\n130/143 interrupted by Ctrl-C/SIGTERM (everything built so far is removed first).\n\nExamples:\n  sudo nslab up bridge-basic            build it, check it, leave it up\n  nslab plan bridge-basic > lab.sh      the same as a bash script to read or run\n  nslab plan bridge-nat --portable > lab.sh   a handout for any machine (up, down, check)\n  sudo nslab up bridge-basic --step     one step at a time, Enter to go on\n  sudo nslab exec link web -- sh        a shell in a container, as docker exec gives one\n  sudo nslab capture bridge-basic c1    tcpdump on c1's eth0 (without c1: every link)\n  sudo nslab exercise bridge-basic      built with a fault to repair; then check, hint\n  nslab graph bridge-basic              the picture (--format mermaid|dot|svg, --live)\n  sudo nslab compare bridge-basic       beside Docker's docker0, property by property\n  sudo nslab down bridge-basic\n\nWithout the nslab command (sudo bash scripts/setup.sh installs it), in the checkout:\n  npm run nslab -- VERB …                  (sudo npm run lab LAB is sudo nslab up LAB)":
-    '\n랩은 labs/ 안의 파일 이름(bridge-basic)이나 YAML 파일 경로로 지정합니다.\n대상: 기본으로 랩은 이 머신 자체의 네트워크 네임스페이스에 만들어집니다(VM에서 쓰세요).\n--sandbox를 주면 랩 전용 네임스페이스 안에 만들고, 머신의 네트워크는 건드리지 않습니다.\n\n종료 코드: 0 정상, 1 점검 실패, 2 잘못된 입력(랩 파일, 인자),\n3 환경 문제(root 아님, 도구 없음, 충돌, 실패한 명령),\n130/143 Ctrl-C/SIGTERM으로 중단(그때까지 만든 것은 먼저 모두 지웁니다).\n\n예:\n  sudo nslab up bridge-basic            만들고, 점검하고, 그대로 둡니다\n  nslab plan bridge-basic > lab.sh      같은 내용을 읽거나 실행할 bash 스크립트로\n  nslab plan bridge-nat --portable > lab.sh   어느 머신에서나 쓰는 배포용 스크립트 (up, down, check)\n  sudo nslab up bridge-basic --step     한 단계씩, Enter로 진행\n  sudo nslab exec link web -- sh        docker exec처럼 컨테이너 안의 셸\n  sudo nslab capture bridge-basic c1    c1의 eth0에서 tcpdump (c1 없이: 모든 링크)\n  sudo nslab exercise bridge-basic      고칠 결함을 심어서 만듭니다. 그다음 check, hint\n  nslab graph bridge-basic              그림 (--format mermaid|dot|svg, --live)\n  sudo nslab compare bridge-basic       Docker의 docker0와 속성별로 나란히\n  sudo nslab down bridge-basic\n\nnslab 명령 없이(sudo bash scripts/setup.sh가 설치합니다) 체크아웃 안에서:\n  npm run nslab -- VERB …                  (sudo npm run lab LAB은 sudo nslab up LAB)',
+    '\n랩은 labs/ 안의 파일 이름(bridge-basic)이나 YAML 파일 경로로 지정합니다.\n대상: 기본으로 랩은 이 머신 자체의 네트워크 네임스페이스에 만들어집니다(VM에서 쓰세요).\n--sandbox를 주면 랩 전용 네임스페이스 안에 만들고, 머신의 네트워크는 건드리지 않습니다.\n\n종료 코드: 0 정상, 1 점검 실패, 2 잘못된 입력(랩 파일, 인자),\n3 환경 문제(root 아님, 도구 없음, 충돌, 실패한 명령),\n130/143 Ctrl-C/SIGTERM으로 중단(그때까지 만든 것은 먼저 모두 지웁니다).\n\n예:\n  sudo nslab up bridge-basic            만들고, 점검하고, 그대로 둡니다\n  nslab plan bridge-basic > lab.sh      같은 내용을 읽거나 실행할 bash 스크립트로\n  nslab plan bridge-nat --portable > lab.sh   어느 머신에서나 쓰는 배포용 스크립트 (up, down, check)\n  sudo nslab up bridge-basic --step     한 단계씩, Enter로 진행\n  sudo nslab exec link web -- sh        docker exec처럼 컨테이너 안의 셸\n  sudo nslab capture bridge-basic c1    c1의 eth0에서 tcpdump (c1 없이: 모든 링크)\n  sudo nslab exercise bridge-basic      복구할 고장을 심어서 만듭니다. 그다음 check, hint\n  nslab graph bridge-basic              그림 (--format mermaid|dot|svg, --live)\n  sudo nslab compare bridge-basic       Docker의 docker0와 속성별로 나란히\n  sudo nslab down bridge-basic\n\nnslab 명령 없이(sudo bash scripts/setup.sh가 설치합니다) 체크아웃 안에서:\n  npm run nslab -- VERB …                  (sudo npm run lab LAB은 sudo nslab up LAB)',
   'in namespaces of its own (named after the lab), not in this machine’s namespace':
     '랩 전용 네임스페이스 안에서 (이름은 랩을 따름), 이 머신의 네임스페이스가 아니라',
   'in the sandbox NAME (implies --sandbox): several copies can be up at once':
@@ -483,7 +484,7 @@ export const ko: Record<string, string> = {
   'which exercise (default: the first not solved on this machine)':
     '어느 연습 문제인지 (기본값: 이 머신에서 아직 풀지 않은 첫 문제)',
   'build the lab in a sandbox with one fault planted, and print the task (root)':
-    '결함 하나를 심은 랩을 샌드박스에 만들고, 과제를 출력 (root)',
+    '고장 하나를 심은 랩을 샌드박스에 만들고, 과제를 출력 (root)',
   'every lab’s exercises in workshop order, solved or not on this machine, and the next command':
     '모든 랩의 연습 문제를 워크숍 순서로, 이 머신에서 풀었는지와 다음 명령까지',
   'run the lab’s checks: solved, or what still fails (root)':
