@@ -43,7 +43,7 @@ export const ko: Record<string, string> = {
   '`ip netns exec` mounts {dir}/* over /etc; resolv.conf points at no server so no lookup leaves the lab':
     '`ip netns exec`는 {dir}/*를 /etc 위에 마운트합니다. resolv.conf에 서버가 없으므로 어떤 조회도 랩 밖으로 나가지 않습니다',
   'on a user-defined network Docker writes /etc/hosts with the container itself only, and resolv.conf with nameserver {resolver} and options ndots:0: the other containers’ names come from its embedded DNS server':
-    '사용자 정의 네트워크에서 Docker는 /etc/hosts에 컨테이너 자신만 적고, resolv.conf에 nameserver {resolver}와 options ndots:0을 적습니다. 다른 컨테이너의 이름은 임베디드 DNS 서버가 알려 줍니다',
+    '사용자 정의 네트워크에서 Docker는 /etc/hosts에 컨테이너 자신만 적고, resolv.conf에 nameserver {resolver}, options ndots:0을 적습니다. 다른 컨테이너의 이름은 임베디드 DNS 서버가 알려 줍니다',
   'Docker writes /etc/hosts (the container itself, --link entries) and resolv.conf; on user networks it answers names at 127.0.0.11':
     'Docker는 /etc/hosts(컨테이너 자신, --link 항목)와 resolv.conf를 씁니다. 사용자 정의 네트워크에서는 127.0.0.11에서 이름에 답합니다',
   'overlay {name} on {host}: bridge {name} (layer 2 only, no gateway)':
@@ -107,15 +107,15 @@ export const ko: Record<string, string> = {
   'docker-proxy for {name}: listens on {proto} {listen} in the host, forwards to {target}':
     '{name}의 docker-proxy: 호스트의 {proto} {listen}에서 받아 {target}에 전달',
   'the DNAT misses the host’s own 127.0.0.1 (Docker’s OUTPUT jump skips 127.0.0.0/8): the proxy takes those on the host’s port and connects to the container itself, so the container sees the gateway {gateway} as its client':
-    'DNAT는 호스트 자신의 127.0.0.1을 놓칩니다(Docker의 OUTPUT 점프는 127.0.0.0/8을 건너뜁니다). 프록시가 호스트 포트에서 이런 연결을 받아 직접 컨테이너에 연결하므로, 컨테이너에는 게이트웨이 {gateway}가 클라이언트로 보입니다',
+    'DNAT는 호스트 자신의 127.0.0.1을 놓칩니다(Docker의 OUTPUT 점프는 127.0.0.0/8을 건너뜁니다). 프록시가 호스트 포트에서 이런 연결을 받아 직접 컨테이너에 연결하므로, 컨테이너에는 게이트웨이({gateway})가 클라이언트로 보입니다',
   'the DNAT misses the host’s own 127.0.0.1 (Docker’s OUTPUT jump skips 127.0.0.0/8) and a container of {network} calling the published port (Docker’s -i {network} -j RETURN): the proxy takes those on the host’s port and connects to the container itself, so the container sees the gateway {gateway} as its client':
-    'DNAT는 호스트 자신의 127.0.0.1(Docker의 OUTPUT 점프는 127.0.0.0/8을 건너뜁니다)과, 공개 포트를 부르는 {network}의 컨테이너(Docker의 -i {network} -j RETURN)를 놓칩니다. 프록시가 호스트 포트에서 이런 연결을 받아 직접 컨테이너에 연결하므로, 컨테이너에는 게이트웨이 {gateway}가 클라이언트로 보입니다',
+    'DNAT는 호스트 자신의 127.0.0.1(Docker의 OUTPUT 점프는 127.0.0.0/8을 건너뜁니다)과, 공개 포트를 부르는 {network}의 컨테이너(Docker의 -i {network} -j RETURN)를 놓칩니다. 프록시가 호스트 포트에서 이런 연결을 받아 직접 컨테이너에 연결하므로, 컨테이너에는 게이트웨이({gateway})가 클라이언트로 보입니다',
   '; udp: one flow per client, forgotten after 90 s without an answer':
     '. udp: 클라이언트마다 흐름을 하나 두고, 90초 동안 응답이 없으면 잊습니다',
   'dockerd runs /usr/bin/docker-proxy {flags}, one process per published port with userland-proxy on, the default; the plan shows that command with nslab’s docker-proxy.js in the place of Docker’s binary':
-    'userland-proxy가 켜져 있으면(기본값) dockerd는 공개 포트마다 프로세스를 하나씩 띄워 /usr/bin/docker-proxy {flags}를 실행합니다. 계획에는 Docker의 바이너리 대신 nslab의 docker-proxy.js로 같은 명령이 나옵니다',
+    'userland-proxy가 켜져 있으면(기본값) dockerd는 공개 포트마다 프로세스를 하나씩 띄워 실행합니다: /usr/bin/docker-proxy {flags}. 계획에는 Docker의 바이너리 대신 nslab의 docker-proxy.js로 같은 명령이 나옵니다',
   'dockerd runs /usr/bin/docker-proxy {flags}, one process per published port (and one more on -host-ip :: for IPv6) with userland-proxy on, the default; the plan shows that command with nslab’s docker-proxy.js in the place of Docker’s binary':
-    'userland-proxy가 켜져 있으면(기본값) dockerd는 공개 포트마다 프로세스를 하나씩(IPv6용으로 -host-ip ::에 하나 더) 띄워 /usr/bin/docker-proxy {flags}를 실행합니다. 계획에는 Docker의 바이너리 대신 nslab의 docker-proxy.js로 같은 명령이 나옵니다',
+    'userland-proxy가 켜져 있으면(기본값) dockerd는 공개 포트마다 프로세스를 하나씩(IPv6용으로 -host-ip ::에 하나 더) 띄워 실행합니다: /usr/bin/docker-proxy {flags}. 계획에는 Docker의 바이너리 대신 nslab의 docker-proxy.js로 같은 명령이 나옵니다',
   'service {name}: virtual IP {vip} → {backends}': '서비스 {name}: 가상 IP {vip} → {backends}',
   'no interface has the VIP: DNAT picks a backend per connection, at random (iptables statistic), and the answer is un-NATed on the way back':
     'VIP를 가진 인터페이스는 없습니다. DNAT가 연결마다 백엔드를 무작위로 고르고(iptables statistic), 응답은 돌아가는 길에 NAT가 풀립니다',
@@ -123,9 +123,9 @@ export const ko: Record<string, string> = {
     'Docker의 swarm 서비스와 Kubernetes의 kube-proxy(iptables 모드)도 DNAT 규칙으로 된 같은 KUBE-SVC/KUBE-SEP 체인을 만듭니다',
   '{owner}: start a {kind} server on port {port}': '{owner}: 포트 {port}에서 {kind} 서버 시작',
   'it answers "{owner}" and the client’s address, so a check can tell who answered and who asked':
-    '"{owner}"와 클라이언트 주소로 답하므로, 점검에서 누가 답했고 누가 물었는지 알 수 있습니다',
+    '"{owner}"라는 이름과 클라이언트 주소로 답하므로, 점검에서 누가 답했고 누가 물었는지 알 수 있습니다',
   'it answers each datagram with "{owner}" and the client’s address':
-    '데이터그램마다 "{owner}"와 클라이언트 주소로 답합니다',
+    '데이터그램마다 "{owner}"라는 이름과 클라이언트 주소로 답합니다',
   'it accepts connections, so a check can tell the port is reachable':
     '연결을 받아 주므로, 점검에서 그 포트에 닿는지 알 수 있습니다',
   'the process of the container: it listens inside the namespace it was started in':
@@ -133,7 +133,7 @@ export const ko: Record<string, string> = {
   'container {name}: DNS server at {resolver}:53 → {resolver}:{udp}/udp, :{tcp}/tcp, and its nat rules':
     '컨테이너 {name}: DNS 서버 {resolver}:53 → {resolver}:{udp}/udp, :{tcp}/tcp, 그리고 nat 규칙',
   'resolv.conf sends lookups to {resolver}:53; DOCKER_OUTPUT DNATs them to the resolver’s ports (Docker’s are random; nslab derives {udp} and {tcp} from the name {name}, so the plan is the same every time), which answers the names of the containers on its networks':
-    'resolv.conf는 조회를 {resolver}:53으로 보내고, DOCKER_OUTPUT이 이를 리졸버의 포트로 DNAT합니다(Docker는 포트를 무작위로 고르지만, nslab은 이름 {name}에서 {udp}와 {tcp}를 정해 계획이 늘 같습니다). 리졸버는 자기 네트워크에 있는 컨테이너의 이름에 답합니다',
+    'resolv.conf는 조회를 {resolver}:53으로 보내고, DOCKER_OUTPUT이 이를 리졸버의 포트로 DNAT합니다(Docker는 포트를 무작위로 고르지만, nslab은 포트({udp}, {tcp})를 이름 {name}에서 정하므로 계획이 늘 같습니다). 리졸버는 자기 네트워크에 있는 컨테이너의 이름에 답합니다',
   'dockerd listens on 127.0.0.11 inside the container’s namespace at two random ports, then runs iptables there: chains DOCKER_OUTPUT and DOCKER_POSTROUTING, DNAT of port 53 (it inserts udp then tcp with -I, so tcp comes first), SNAT back to :53 (conntrack already undoes the DNAT for the answers)':
     'dockerd는 컨테이너의 네임스페이스 안에서 127.0.0.11의 무작위 포트 두 개에서 리슨하고, 그 안에서 iptables를 실행합니다: DOCKER_OUTPUT과 DOCKER_POSTROUTING 체인, 포트 53의 DNAT(udp, tcp 순으로 -I로 넣으므로 tcp가 앞에 옵니다), :53으로 되돌리는 SNAT(응답의 DNAT는 conntrack이 이미 되돌립니다)',
   'nslab’s copies of Docker’s chains: {docker} (nat and filter), {user}, {stage1}, {stage2}':
@@ -169,7 +169,7 @@ export const ko: Record<string, string> = {
   'bridged frames between its containers pass FORWARD too (br_netfilter): they are accepted; nothing else is':
     '컨테이너 사이에서 브리지를 지나는 프레임도 FORWARD를 거칩니다(br_netfilter). 이 프레임만 허용하고 나머지는 허용하지 않습니다',
   '{b} → {b} (bridged frames pass FORWARD too: br_netfilter), {b} → anywhere, answers back into {b}; new connections into {b} only through {chain} (published ports)':
-    '{b} → {b}(브리지를 지나는 프레임도 FORWARD를 거칩니다: br_netfilter), {b} → 어디로든, {b}(으)로 돌아오는 응답을 허용합니다. {b}(으)로 들어오는 새 연결은 {chain}(공개 포트)을 거칠 때만 허용합니다',
+    '{b} → {b}(브리지를 지나는 프레임도 FORWARD를 거칩니다: br_netfilter), {b} → 어디로든, {b}(으)로 돌아오는 응답을 허용합니다. {b}(으)로 들어오는 새 연결은 {chain} 체인(공개 포트)을 거칠 때만 허용합니다',
   '{dockerd} inserts (-I) -i BRIDGE -o BRIDGE -j ACCEPT only':
     '{dockerd}는 -i BRIDGE -o BRIDGE -j ACCEPT만 넣습니다(-I)',
   '{dockerd} inserts (-I) -i BRIDGE -o BRIDGE -j ACCEPT, then -i BRIDGE ! -o BRIDGE -j ACCEPT, -o BRIDGE -j DOCKER and -o BRIDGE -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT, each on top: the newest bridge comes first':
@@ -198,7 +198,7 @@ export const ko: Record<string, string> = {
   'publish {name}: host port {port} → {dest} (docker run -p {typed})':
     '포트 공개 {name}: 호스트 포트 {port} → {dest} (docker run -p {typed})',
   'DNAT in {chain} rewrites the destination of packets for the host’s port (PREROUTING jumps there for packets from elsewhere, OUTPUT for the host’s own); FORWARD’s {chain} lets the new connection into {b}; the MASQUERADE catches a container reaching its own published port':
-    '{chain}의 DNAT가 호스트 포트로 오는 패킷의 목적지를 바꿉니다(다른 곳에서 온 패킷은 PREROUTING이, 호스트 자신의 패킷은 OUTPUT이 그리로 점프합니다). FORWARD의 {chain}이 {b}(으)로 들어가는 새 연결을 허용하고, MASQUERADE는 자기 공개 포트를 부르는 컨테이너를 잡아냅니다',
+    '{chain}의 DNAT가 호스트 포트로 오는 패킷의 목적지를 바꿉니다(다른 곳에서 온 패킷은 PREROUTING이, 호스트 자신의 패킷은 OUTPUT이 그리로 점프합니다). FORWARD의 {chain} 체인이 {b}(으)로 들어가는 새 연결을 허용하고, MASQUERADE는 자기 공개 포트를 부르는 컨테이너를 잡아냅니다',
   '; what comes from {b} itself, and 127.0.0.1, is left to docker-proxy':
     '. {b} 자신에서 온 것과 127.0.0.1은 docker-proxy가 맡습니다',
   '; what comes from {b} itself is left to docker-proxy': '. {b} 자신에서 온 것은 docker-proxy가 맡습니다',
@@ -211,7 +211,7 @@ export const ko: Record<string, string> = {
     '. 그리고 호스트 포트에서 리슨하는 docker-proxy를 띄웁니다',
   ' (no docker-proxy)': ' (docker-proxy 없음)',
   // plan: the script's own lines, and up's
-  'target: {place} — generated by {command}': '대상: {place} — {command}로 생성',
+  'target: {place} — generated by {command}': '대상: {place} — 만든 명령: {command}',
   'Run it as root (sudo bash this-file.sh). Everything it creates is marked':
     'root로 실행하세요(sudo bash this-file.sh). 이 스크립트가 만드는 것에는 모두 표시가 붙습니다:',
   '"{mark}" (interface alias, iptables comment), so `nslab down {lab}` removes it.':
@@ -235,7 +235,7 @@ export const ko: Record<string, string> = {
   'The hairpin without docker-proxy needs bridged frames to pass conntrack (br_netfilter),\nas dockerd makes sure: loaded when missing, switched on in each Docker host':
     'docker-proxy 없는 헤어핀은 브리지를 지나는 프레임이 conntrack을 거쳐야 합니다(br_netfilter).\ndockerd처럼 확인합니다: 없으면 올리고, Docker 호스트마다 켭니다',
   'A portable handout, made by {command}: it needs nothing of nslab.':
-    '배포용 스크립트, {command}로 만들었습니다. nslab이 없어도 됩니다.',
+    '배포용 스크립트입니다(만든 명령: {command}). nslab이 없어도 됩니다.',
   'build it (up)': '만들기 (up)',
   'run the lab’s checks: PASS/FAIL, exit 1 when one fails':
     '랩의 점검 실행: PASS/FAIL, 하나라도 실패하면 종료 코드 1',
@@ -405,8 +405,8 @@ export const ko: Record<string, string> = {
     'net.ipv4.ip_forward={value} (NAT나 공개 포트가 있는 랩은 1로 바꾸고 down에서 되돌립니다)',
   'subnet {subnet}': '서브넷 {subnet}',
   'lab {lab} (network {network}) overlaps the route {dst} dev {dev} here':
-    '랩 {lab}(네트워크 {network})이 여기의 경로 {dst} dev {dev}와 겹칩니다',
-  'run {lab} with --sandbox, or free the range': '{lab}을 --sandbox로 실행하거나, 그 대역을 비우세요',
+    '랩 {lab}(네트워크 {network}): 이 머신에 이미 있는 경로({dst} dev {dev})와 겹칩니다',
+  'run {lab} with --sandbox, or free the range': '{lab} 랩을 --sandbox로 실행하거나, 그 대역을 비우세요',
   'fix: {fix}': '해결: {fix}',
   'nslab cannot build labs here until the FAIL lines are fixed.':
     'FAIL 줄을 고치기 전까지 nslab은 여기서 랩을 만들 수 없습니다.',
