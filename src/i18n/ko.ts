@@ -412,6 +412,25 @@ export const ko: Record<string, string> = {
     'FAIL 줄을 고치기 전까지 nslab은 여기서 랩을 만들 수 없습니다.',
   'This machine can build nslab’s labs (warn lines only limit some of them).':
     '이 머신에서 nslab의 랩을 만들 수 있습니다(warn 줄은 일부 랩만 제한합니다).',
+  // cli: up --step
+  '{name}@if{index}: {name} is a {kind} device made on another interface, its parent, and @if{index} names that parent by its ifindex (interface number) in the namespace it is in, not this one.':
+    '{name}@if{index}: {name}은(는) 다른 인터페이스(부모) 위에 만든 {kind} 장치이고, @if{index}는 그 부모를 이 네임스페이스가 아니라 부모가 있는 네임스페이스의 ifindex(인터페이스 번호)로 가리킵니다.',
+  '{link} in {ns}': '{ns}의 {link}',
+  'the machine’s own namespace': '이 머신 자체의 네임스페이스',
+  '{name}@if{index}: {name} is one end of a veth pair, and @if{index} names the other end by its ifindex (interface number) in the other namespace, here {found}. Interfaces are numbered per namespace: look it up there, not here. Inside a Docker container eth0 shows the same way.':
+    '{name}@if{index}: {name}은(는) veth 페어의 한쪽 끝이고, @if{index}는 다른 쪽 끝을 상대 네임스페이스의 ifindex(인터페이스 번호)로 가리킵니다. 여기서는 {found}입니다. 인터페이스 번호는 네임스페이스마다 따로 매겨지므로, 여기가 아니라 그쪽에서 찾아보세요. Docker 컨테이너 안의 eth0도 똑같이 보입니다.',
+  '{name}@if{index}: {name} is one end of a veth pair, and @if{index} names the other end by its ifindex (interface number) in the other namespace. Interfaces are numbered per namespace: look it up there, not here. Inside a Docker container eth0 shows the same way.':
+    '{name}@if{index}: {name}은(는) veth 페어의 한쪽 끝이고, @if{index}는 다른 쪽 끝을 상대 네임스페이스의 ifindex(인터페이스 번호)로 가리킵니다. 인터페이스 번호는 네임스페이스마다 따로 매겨지므로, 여기가 아니라 그쪽에서 찾아보세요. Docker 컨테이너 안의 eth0도 똑같이 보입니다.',
+  'now: {command}': '지금: {command}',
+  'now: {command}    (as after step {number})': '지금: {command}    ({number}단계 뒤와 같음)',
+  'now: {command}    (changed since step {number})': '지금: {command}    ({number}단계 뒤로 바뀐 것)',
+  '{check}: {ns} was never made': '{check}: {ns}은(는) 만들어지지 않았습니다',
+  '{check}: not yet ({detail})': '{check}: 아직 안 됨 ({detail})',
+  'no answer': '응답 없음',
+  '{check} works since step {number} ({title}): its ping, traced':
+    '{check}: {number}단계({title})부터 됩니다. 그 ping을 추적한 결과',
+  '{check} still fails after the last step: where its ping dies':
+    '{check}: 마지막 단계 뒤에도 안 됩니다. ping이 죽는 곳',
   // cli: help
   'Usage:': '사용법:',
   'Arguments:': '인자:',
@@ -530,4 +549,17 @@ export const ko: Record<string, string> = {
     '되돌림: 이번 실행이 만든 것을 모두 지웠습니다(객체 {count}개)',
   'rollback left these behind: {list} — run nslab down':
     '되돌리고도 남은 것: {list} — nslab down을 실행하세요',
+  // cli: down, status, validate
+  '{lab} is not up ({place}): nothing to remove':
+    '{lab} 랩은 올라와 있지 않습니다({place}). 지울 것이 없습니다',
+  '{lab} is not up: nothing to remove': '{lab} 랩은 올라와 있지 않습니다. 지울 것이 없습니다',
+  'removed {lab} ({place})': '{lab} 랩을 지웠습니다({place})',
+  "removed Docker's copy of {lab} that compare --keep left:":
+    'compare --keep이 남긴 {lab} 랩의 Docker 쪽 사본을 지웠습니다:',
+  '{lab} is not up': '{lab} 랩은 올라와 있지 않습니다',
+  'no lab is up': '올라와 있는 랩이 없습니다',
+  '(what carries the lab’s mark; links and rules: those in this machine’s own namespace; --json lists the namespaces, links and proxies by name)':
+    '(랩의 표시가 붙은 것. links와 rules는 이 머신 자체의 네임스페이스에 있는 것. --json은 네임스페이스, 링크, 프록시를 이름으로 보여 줍니다)',
+  '{file}: ok — {networks} network(s), {containers} container(s), {checks} check(s)':
+    '{file}: 정상 — 네트워크 {networks}개, 컨테이너 {containers}개, 점검 {checks}개',
 };
