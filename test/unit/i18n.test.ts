@@ -13,6 +13,7 @@ import { labFromText, listLabs, loadLab } from '../../src/lab/index.js';
 import { compile } from '../../src/plan/compile.js';
 import { plant } from '../../src/plan/faults.js';
 import type { Target } from '../../src/plan/types.js';
+import { workshopOf } from '../../src/session/workshop.js';
 import { cli, fixtureLab, nslab } from '../helpers/machine.js';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
@@ -205,6 +206,23 @@ t.test(
     ]);
     t.same(bad(lab(' 3')), ['1:8: title must be a text: a string, or en: and ko: beneath it']);
     t.same(bad(lab('\n  en: ""\n  ko: 가')), ['2:7: title.en: "" is not valid: expected the English text']);
+  },
+);
+
+t.test(
+  'progress remembers an exercise by its English title, whatever the language it was solved in',
+  async (t) => {
+    const labs = [
+      { name: 'x', title: '랩', exercises: [{ title: 'c2가 끊겼습니다', key: 'c2 is cut off' }, 'plain'] },
+    ];
+    const w = workshopOf(labs, { x: ['c2 is cut off'] });
+    t.same(
+      w.labs[0]!.exercises.map((x) => [x.title, x.solved]),
+      [
+        ['c2가 끊겼습니다', true],
+        ['plain', false],
+      ],
+    );
   },
 );
 
