@@ -1,4 +1,6 @@
 // nslab's command line: verbs, flags, help, and one mapping from errors to exit codes.
+// First: the language is set before any other module runs (one may make a text when loaded).
+import { argv } from './lang.js';
 import { Command, CommanderError, Option } from 'commander';
 import { LabError } from '../lab/problems.js';
 import { ApplyError, EnvError } from '../run/errors.js';
@@ -12,31 +14,34 @@ import { outputFor } from './output.js';
 import { red } from './style.js';
 import type { PlaceOptions } from './target.js';
 import { GROUP, ONLY, type Group, type Only } from '../compare/group.js';
-import { chooseLang, setLang } from '../i18n/index.js';
+import { t } from '../i18n/index.js';
 
-/**
- * `--lang ko` anywhere on the line (before or after the verb), taken out before commander
- * parses: the help's own texts are made below, so the language must be known first.
- */
-function takeLang(argv: string[]): { argv: string[]; flag?: string } {
-  const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
-  if (i < 0) return { argv };
-  const flag = argv[i] === '--lang' ? argv[i + 1] : argv[i]!.slice('--lang='.length);
-  return { argv: argv.filter((_, j) => j !== i && !(argv[i] === '--lang' && j === i + 1)), flag };
-}
-const { argv, flag: langFlag } = takeLang(process.argv);
-setLang(chooseLang(langFlag));
+const TITLES: Record<string, string> = {
+  'Usage:': t('Usage:'),
+  'Arguments:': t('Arguments:'),
+  'Options:': t('Options:'),
+  'Commands:': t('Commands:'),
+};
 
 const program = new Command('nslab')
   .description(
-    'Rebuild Docker networks by hand with namespaces, veths, bridges and iptables, and prove them with checks.',
+    t(
+      'Rebuild Docker networks by hand with namespaces, veths, bridges and iptables, and prove them with checks.',
+    ),
   )
-  .option('--lang <lang>', 'en or ko: the language of what nslab explains (default: NSLAB_LANG, then LANG)')
-  .showHelpAfterError('(run with --help for usage)')
+  .option(
+    '--lang <lang>',
+    t('en or ko: the language of what nslab explains (default: NSLAB_LANG, then LANG)'),
+  )
+  .showHelpAfterError(t('(run with --help for usage)'))
+  // The help's own words, in the learner's language too (the verbs take these settings over).
+  .configureHelp({ styleTitle: (title) => TITLES[title] ?? title })
+  .helpOption('-h, --help', t('display help for command'))
+  .helpCommand('help [command]', t('display help for command'))
   .exitOverride()
   .addHelpText(
     'after',
-    `
+    t(`
 Labs are named by their file in labs/ (bridge-basic) or by a path to a YAML file.
 Targets: by default a lab is built in this machine's own network namespace (use a VM);
 --sandbox builds it inside namespaces of its own and leaves the machine's network untouched.
@@ -58,7 +63,7 @@ Examples:
   sudo nslab down bridge-basic
 
 Without the nslab command (sudo bash scripts/setup.sh installs it), in the checkout:
-  npm run nslab -- VERB …                  (sudo npm run lab LAB is sudo nslab up LAB)`,
+  npm run nslab -- VERB …                  (sudo npm run lab LAB is sudo nslab up LAB)`),
   );
 
 let exitCode: number = EXIT.ok;
@@ -70,23 +75,23 @@ const act =
   };
 const placeOptions = (c: Command) =>
   c
-    .option('--sandbox', 'in namespaces of its own (named after the lab), not in this machine’s namespace')
+    .option('--sandbox', t('in namespaces of its own (named after the lab), not in this machine’s namespace'))
     .option(
       '--sandbox-name <name>',
-      'in the sandbox NAME (implies --sandbox): several copies can be up at once',
+      t('in the sandbox NAME (implies --sandbox): several copies can be up at once'),
     );
 const jsonOption = (c: Command) =>
-  c.addOption(new Option('--json', 'print one JSON document for scripts').default(false));
+  c.addOption(new Option('--json', t('print one JSON document for scripts')).default(false));
 
-jsonOption(program.command('list').description('the labs in labs/, one line each')).action(
+jsonOption(program.command('list').description(t('the labs in labs/, one line each'))).action(
   act(async (o: { json: boolean }) => (await import('./commands/list.js')).list(outputFor((json = o.json)))),
 );
 
 jsonOption(
   program
     .command('validate')
-    .argument('<lab>', 'lab name or YAML file')
-    .description('check a lab file; print every problem as file:line:col'),
+    .argument('<lab>', t('lab name or YAML file'))
+    .description(t('check a lab file; print every problem as file:line:col')),
 ).action(
   act(async (lab: string, o: { json: boolean }) =>
     (await import('./commands/validate.js')).validate(outputFor((json = o.json)), lab),
@@ -98,14 +103,14 @@ jsonOption(
     program
       .command('plan')
       .argument('<lab>')
-      .description('print the bash script that builds exactly what `up` builds (no root needed)'),
+      .description(t('print the bash script that builds exactly what `up` builds (no root needed)')),
   ),
 )
   .option(
     '--portable',
-    'a handout for any machine: up/down/check, needs nothing of nslab (a sandbox unless --host)',
+    t('a handout for any machine: up/down/check, needs nothing of nslab (a sandbox unless --host)'),
   )
-  .option('--host', 'with --portable: built in the machine’s own namespace')
+  .option('--host', t('with --portable: built in the machine’s own namespace'))
   .action(
     act(async (lab: string, o: { json: boolean; portable?: boolean } & PlaceOptions) =>
       (await import('./commands/plan.js')).plan(outputFor((json = o.json)), lab, o),
@@ -114,26 +119,37 @@ jsonOption(
 
 jsonOption(
   placeOptions(
-    program.command('up').argument('<lab>').description('build the lab, run its checks, leave it up (root)'),
+    program
+      .command('up')
+      .argument('<lab>')
+      .description(t('build the lab, run its checks, leave it up (root)')),
   ),
 )
-  .option('-q, --quiet', 'do not print each command as it runs')
-  .option('--no-check', 'build only; run the checks later with verify')
+  .option('-q, --quiet', t('do not print each command as it runs'))
+  .option('--no-check', t('build only; run the checks later with verify'))
   .option(
     '--as <host>',
-    'build one host’s part of a multi-host lab (overlay) on this machine; the other machine runs the same with its host',
+    t(
+      'build one host’s part of a multi-host lab (overlay) on this machine; the other machine runs the same with its host',
+    ),
   )
   .option(
     '--step',
-    'one step at a time: what, why, what Docker does, the commands, then the state they made; Enter goes on, q stops and removes everything (needs a terminal)',
+    t(
+      'one step at a time: what, why, what Docker does, the commands, then the state they made; Enter goes on, q stops and removes everything (needs a terminal)',
+    ),
   )
   .option(
     '--trace <from:to>',
-    'with --step: a ping from FROM to TO after each step, traced hop by hop after the step that makes it work (or after the last, where it still fails)',
+    t(
+      'with --step: a ping from FROM to TO after each step, traced hop by hop after the step that makes it work (or after the last, where it still fails)',
+    ),
   )
   .option(
     '--marks',
-    'show nslab’s ownership marks in the printed commands (`alias nslab:…`, `-m comment --comment nslab:…`); left out otherwise, they run either way',
+    t(
+      'show nslab’s ownership marks in the printed commands (`alias nslab:…`, `-m comment --comment nslab:…`); left out otherwise, they run either way',
+    ),
   )
   .action(
     act(
@@ -154,10 +170,13 @@ jsonOption(
 
 jsonOption(
   placeOptions(
-    program.command('verify').argument('<lab>').description('run the lab’s checks against what is up (root)'),
+    program
+      .command('verify')
+      .argument('<lab>')
+      .description(t('run the lab’s checks against what is up (root)')),
   ),
 )
-  .option('--host', 'the copy on this machine’s own namespace')
+  .option('--host', t('the copy on this machine’s own namespace'))
   .action(
     act(async (lab: string, o: { json: boolean } & PlaceOptions) =>
       (await import('./commands/verify.js')).verify(outputFor((json = o.json)), lab, o),
@@ -169,10 +188,10 @@ jsonOption(
     program
       .command('down')
       .argument('<lab>')
-      .description('remove everything the lab made; without a target flag, every copy (root)'),
+      .description(t('remove everything the lab made; without a target flag, every copy (root)')),
   ),
 )
-  .option('--host', 'only the copy on this machine’s own namespace')
+  .option('--host', t('only the copy on this machine’s own namespace'))
   .action(
     act(async (lab: string, o: { json: boolean } & PlaceOptions) =>
       (await import('./commands/down.js')).down(outputFor((json = o.json)), lab, o),
@@ -184,13 +203,15 @@ placeOptions(
     .command('exec')
     .argument('<lab>')
     .argument('<container>')
-    .argument('<command...>', 'what to run, after --')
+    .argument('<command...>', t('what to run, after --'))
     .usage('[options] <lab> <container> -- <command...>')
     .description(
-      'run a command in a container, as docker exec does: its namespace, its /etc/hosts, its --link variables (root)',
+      t(
+        'run a command in a container, as docker exec does: its namespace, its /etc/hosts, its --link variables (root)',
+      ),
     ),
 )
-  .option('--host', 'the copy on this machine’s own namespace')
+  .option('--host', t('the copy on this machine’s own namespace'))
   .action(
     act(async (lab: string, container: string, command: string[], o: PlaceOptions) =>
       (await import('./commands/exec.js')).exec(lab, container, command, o),
@@ -202,25 +223,27 @@ jsonOption(
     program
       .command('trace')
       .argument('<lab>')
-      .argument('[check]', "the lab's N-th check, as verify numbers them")
-      .option('--from <place>', 'a container, host or outside: where the probe starts')
-      .option('--to <place>', 'a container, network (its gateway), host, outside or address')
-      .option('--port <port>', 'tcp or udp port (with --from/--to)')
-      .option('--proto <proto>', 'icmp (default without --port), tcp (default with it) or udp')
+      .argument('[check]', t("the lab's N-th check, as verify numbers them"))
+      .option('--from <place>', t('a container, host or outside: where the probe starts'))
+      .option('--to <place>', t('a container, network (its gateway), host, outside or address'))
+      .option('--port <port>', t('tcp or udp port (with --from/--to)'))
+      .option('--proto <proto>', t('icmp (default without --port), tcp (default with it) or udp'))
       .description(
-        'follow one probe through namespaces, bridges and netfilter: each rule that passed, rewrote or dropped it, and the step that made it (root)',
+        t(
+          'follow one probe through namespaces, bridges and netfilter: each rule that passed, rewrote or dropped it, and the step that made it (root)',
+        ),
       )
       .addHelpText(
         'after',
-        `
+        t(`
 Examples:
   sudo nslab trace bridge-nat 1                       the lab's first check, hop by hop
   sudo nslab trace bridge-nat --from c1 --to outside  one ping
-  sudo nslab trace port-publish --from outside --to host --port 8080`,
+  sudo nslab trace port-publish --from outside --to host --port 8080`),
       ),
   ),
 )
-  .option('--host', 'the copy on this machine’s own namespace')
+  .option('--host', t('the copy on this machine’s own namespace'))
   .action(
     act(async (lab: string, n: string | undefined, o: { json: boolean } & PlaceOptions) =>
       (await import('./commands/trace.js')).trace(outputFor((json = o.json)), lab, n, o),
@@ -232,20 +255,28 @@ jsonOption(
     program
       .command('capture')
       .argument('<lab>')
-      .argument('[link]', 'a link as graph draws it (br0, ve-c1, eth0, c1:eth0, outside:lan) or a container')
-      .argument('[filter...]', 'a tcpdump filter: icmp, tcp port 80, arp …')
+      .argument(
+        '[link]',
+        t('a link as graph draws it (br0, ve-c1, eth0, c1:eth0, outside:lan) or a container'),
+      )
+      .argument('[filter...]', t('a tcpdump filter: icmp, tcp port 80, arp …'))
       .description(
-        'tcpdump on one link of a lab that is up, in the namespace it is in; without a link: the links there are (root)',
+        t(
+          'tcpdump on one link of a lab that is up, in the namespace it is in; without a link: the links there are (root)',
+        ),
       ),
   ),
 )
-  .option('-c, --count <n>', 'stop after n packets')
-  .option('-w, --write <file>', 'write the packets to a pcap file (for Wireshark) instead of printing them')
-  .option('-e, --ethernet', 'print each frame’s MAC addresses too')
-  .option('--host', 'the copy on this machine’s own namespace')
+  .option('-c, --count <n>', t('stop after n packets'))
+  .option(
+    '-w, --write <file>',
+    t('write the packets to a pcap file (for Wireshark) instead of printing them'),
+  )
+  .option('-e, --ethernet', t('print each frame’s MAC addresses too'))
+  .option('--host', t('the copy on this machine’s own namespace'))
   .addHelpText(
     'after',
-    `
+    t(`
 Ctrl-C stops a capture (exit 130, as for every verb; -c N ends it with 0). A container's
 name means its eth0; c1:eth0 is the container's end of its cable, ve-c1 the host's end,
 br0 the bridge itself (it sees every frame it switches).
@@ -254,7 +285,7 @@ Examples:
   sudo nslab capture bridge-basic                  the links, with their namespaces
   sudo nslab capture bridge-basic c1 icmp          what c1 sends and receives
   sudo nslab capture bridge-nat eth0 -c 10         the host's uplink: after MASQUERADE
-  sudo nslab capture bridge-basic br0 -w br0.pcap  then: wireshark br0.pcap`,
+  sudo nslab capture bridge-basic br0 -w br0.pcap  then: wireshark br0.pcap`),
   )
   .action(
     act(
@@ -272,8 +303,8 @@ jsonOption(
     program
       .command('exercise')
       .argument('<lab>')
-      .argument('[number]', 'which exercise (default: the first not solved on this machine)')
-      .description('build the lab in a sandbox with one fault planted, and print the task (root)'),
+      .argument('[number]', t('which exercise (default: the first not solved on this machine)'))
+      .description(t('build the lab in a sandbox with one fault planted, and print the task (root)')),
   ),
 ).action(
   act(async (lab: string, n: string | undefined, o: { json: boolean } & PlaceOptions) =>
@@ -285,7 +316,7 @@ jsonOption(
   program
     .command('workshop')
     .description(
-      'every lab’s exercises in workshop order, solved or not on this machine, and the next command',
+      t('every lab’s exercises in workshop order, solved or not on this machine, and the next command'),
     ),
 ).action(
   act(async (o: { json: boolean }) =>
@@ -298,10 +329,10 @@ jsonOption(
     program
       .command('check')
       .argument('<lab>')
-      .description('run the lab’s checks: solved, or what still fails (root)'),
+      .description(t('run the lab’s checks: solved, or what still fails (root)')),
   ),
 )
-  .option('--host', 'the copy on this machine’s own namespace')
+  .option('--host', t('the copy on this machine’s own namespace'))
   .action(
     act(async (lab: string, o: { json: boolean } & PlaceOptions) =>
       (await import('./commands/check.js')).check(outputFor((json = o.json)), lab, o),
@@ -313,7 +344,9 @@ jsonOption(
     program
       .command('hint')
       .argument('<lab>')
-      .description('the next hint for the exercise that is up; after the last, what nslab sees wrong (root)'),
+      .description(
+        t('the next hint for the exercise that is up; after the last, what nslab sees wrong (root)'),
+      ),
   ),
 ).action(
   act(async (lab: string, o: { json: boolean } & PlaceOptions) =>
@@ -326,24 +359,31 @@ jsonOption(
     program
       .command('graph')
       .argument('<lab>')
-      .description('draw the lab: namespaces, veth pairs (both ends), bridges, uplink, NAT and port rules'),
+      .description(
+        t('draw the lab: namespaces, veth pairs (both ends), bridges, uplink, NAT and port rules'),
+      ),
   ),
 )
   .option(
     '-f, --format <format>',
-    'ascii (80 columns), mermaid (for markdown), dot, or svg (rendered by Graphviz)',
+    t('ascii (80 columns), mermaid (for markdown), dot, or svg (rendered by Graphviz)'),
     'ascii',
   )
-  .option('--live', 'draw what the kernel has now, not what the file says, so your own changes show (root)')
+  .option(
+    '--live',
+    t('draw what the kernel has now, not what the file says, so your own changes show (root)'),
+  )
   .option(
     '--watch',
-    'with --live (implied): draw again each time a link, address or route changes, until Ctrl-C',
+    t('with --live (implied): draw again each time a link, address or route changes, until Ctrl-C'),
   )
   .option(
     '--trace <from:to>',
-    'trace one ping from FROM to TO (as trace --from --to) and draw its path: the boxes it passed, by leg, and where it was dropped or lost (root, the lab up)',
+    t(
+      'trace one ping from FROM to TO (as trace --from --to) and draw its path: the boxes it passed, by leg, and where it was dropped or lost (root, the lab up)',
+    ),
   )
-  .option('--host', 'with --live or --trace: the copy on this machine’s own namespace')
+  .option('--host', t('with --live or --trace: the copy on this machine’s own namespace'))
   .action(
     act(
       async (
@@ -359,20 +399,24 @@ jsonOption(
       .command('compare')
       .argument('<lab>')
       .description(
-        'the hand-built lab beside the same built by a real Docker engine, property by property (root, Docker)',
+        t(
+          'the hand-built lab beside the same built by a real Docker engine, property by property (root, Docker)',
+        ),
       ),
   ),
 )
-  .option('--host', 'compare the copy up on this machine’s own namespace')
-  .option('--keep', 'leave both sides up afterwards (Docker containers nslab-dk-LAB-NAME)')
-  .option('--inspect', 'also nslab inspect of each network beside docker network inspect of Docker’s copy')
+  .option('--host', t('compare the copy up on this machine’s own namespace'))
+  .option('--keep', t('leave both sides up afterwards (Docker containers nslab-dk-LAB-NAME)'))
+  .option('--inspect', t('also nslab inspect of each network beside docker network inspect of Docker’s copy'))
   .addOption(
-    new Option('--only <verdict>', 'show only these rows (the summary still counts all)').choices(ONLY),
+    new Option('--only <verdict>', t('show only these rows (the summary still counts all)')).choices(ONLY),
   )
   .addOption(
     new Option(
       '--group <how>',
-      'verdict: differences, then choices, the rows that agree named below; section: every row as measured; none: every container’s own rows too',
+      t(
+        'verdict: differences, then choices, the rows that agree named below; section: every row as measured; none: every container’s own rows too',
+      ),
     )
       .choices(GROUP)
       .default('verdict'),
@@ -391,23 +435,25 @@ jsonOption(
     program
       .command('inspect')
       .argument('<lab>')
-      .argument('[name]', 'one network or container of the lab (default: every network)')
+      .argument('[name]', t('one network or container of the lab (default: every network)'))
       .description(
-        'what docker network inspect / docker inspect print, read from the kernel for a lab that is up (root)',
+        t(
+          'what docker network inspect / docker inspect print, read from the kernel for a lab that is up (root)',
+        ),
       ),
   ),
 )
-  .option('--host', 'the copy on this machine’s own namespace')
+  .option('--host', t('the copy on this machine’s own namespace'))
   .addHelpText(
     'after',
-    `
+    t(`
 Prints Docker's JSON (4-space indented, as docker does): a network's IPAM, containers with
 the MAC and address the kernel has, bridge name, NAT and MTU options; or a container's
 networks. Ids are made up (the sha256 of the lab and the name), stable from run to run.
 
 Examples:
   sudo nslab inspect bridge-basic br0   like docker network inspect bridge
-  sudo nslab inspect bridge-basic c1    like docker inspect c1`,
+  sudo nslab inspect bridge-basic c1    like docker inspect c1`),
   )
   .action(
     act(async (lab: string, what: string | undefined, o: { json: boolean } & PlaceOptions) =>
@@ -419,7 +465,9 @@ jsonOption(
   program
     .command('doctor')
     .description(
-      'what this machine can do for nslab: root, tools, kernel features, Docker’s FORWARD policy, subnets in use',
+      t(
+        'what this machine can do for nslab: root, tools, kernel features, Docker’s FORWARD policy, subnets in use',
+      ),
     ),
 ).action(
   act(async (o: { json: boolean }) =>
@@ -428,7 +476,7 @@ jsonOption(
 );
 
 jsonOption(
-  program.command('status').argument('[lab]').description('what is up, read from the kernel (root)'),
+  program.command('status').argument('[lab]').description(t('what is up, read from the kernel (root)')),
 ).action(
   act(async (lab: string | undefined, o: { json: boolean }) =>
     (await import('./commands/status.js')).status(outputFor((json = o.json)), lab),
@@ -445,15 +493,18 @@ function report(err: unknown): number {
     return err.exitCode === 0 ? EXIT.ok : EXIT.badInput; // commander printed the message already
   }
   if (err instanceof LabError)
-    return fail(EXIT.badInput, `${red('invalid lab')}:\n${err.message}`, { problems: err.problems });
+    return fail(EXIT.badInput, `${red(t('invalid lab'))}:\n${err.message}`, { problems: err.problems });
   if (err instanceof UsageError) return fail(EXIT.badInput, `nslab: ${err.message}`);
   if (err instanceof EnvError)
-    return fail(EXIT.environment, `nslab: ${err.message}${err.hint ? `\n  what to do: ${err.hint}` : ''}`);
+    return fail(
+      EXIT.environment,
+      `nslab: ${err.message}${err.hint ? `\n  ${t('what to do: {hint}', { hint: err.hint })}` : ''}`,
+    );
   if (err instanceof ApplyError) {
     const failed = 'failed' in err.reason ? err.reason.failed : null;
     const lines = [
       failed
-        ? `nslab: a command failed at step ${err.step.index + 1} (${err.step.title})`
+        ? `nslab: ${t('a command failed at step {number} ({title})', { number: err.step.index + 1, title: err.step.title })}`
         : `nslab: ${stoppedAt(err.progress)}`,
       ...(failed
         ? [
@@ -462,8 +513,8 @@ function report(err: unknown): number {
           ]
         : []),
       err.rollback.leftovers.length === 0
-        ? `  rolled back: everything this run created is removed (${err.rollback.removed.length} objects)`
-        : `  rollback left these behind: ${err.rollback.leftovers.join(', ')} — run nslab down`,
+        ? `  ${t('rolled back: everything this run created is removed ({count} objects)', { count: err.rollback.removed.length })}`
+        : `  ${t('rollback left these behind: {list} — run nslab down', { list: err.rollback.leftovers.join(', ') })}`,
     ];
     return fail(
       'interrupted' in err.reason ? exitForSignal(err.reason.interrupted) : EXIT.environment,

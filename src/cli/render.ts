@@ -2,6 +2,7 @@
 import type { CheckResult } from '../check/run.js';
 import { commandLine, shellQuote } from '../plan/command.js';
 import type { Step } from '../plan/types.js';
+import { t } from '../i18n/index.js';
 import { fileLines, shownCommand, wrapCommand, wrapWords } from './step-text.js';
 import { bold, dim, green, red, table, yellow } from './style.js';
 
@@ -13,16 +14,20 @@ export function renderChecks(results: CheckResult[]): string {
   for (const r of results) {
     if (!r.group) {
       rows.push([
-        r.interrupted ? yellow('INTERRUPTED') : r.ok ? green('PASS') : red('FAIL'),
+        r.interrupted ? yellow(t('INTERRUPTED')) : r.ok ? green(t('PASS')) : red(t('FAIL')),
         r.name,
-        r.expect === 'reach' ? 'works' : 'fails',
+        r.expect === 'reach' ? t('works') : t('fails'),
         r.interrupted
-          ? `no verdict: ${r.interrupted}`
+          ? t('no verdict: {signal}', { signal: r.interrupted })
           : r.via
-            ? `${r.reached ? 'works' : 'fails'} (${r.via})`
+            ? r.reached
+              ? t('works ({via})', { via: r.via })
+              : t('fails ({via})', { via: r.via })
             : r.reached
-              ? 'works'
-              : `fails${r.detail ? `: ${short(r.detail)}` : ''}`,
+              ? t('works')
+              : r.detail
+                ? t('fails: {detail}', { detail: short(r.detail) })
+                : t('fails'),
         r.rttMs === null ? '-' : `${r.rttMs.toFixed(3)} ms`,
       ]);
       continue;
@@ -34,32 +39,45 @@ export function renderChecks(results: CheckResult[]): string {
     const good = members.filter((x) => x.ok).length;
     const rtt = median(members.flatMap((x) => (x.rttMs === null ? [] : [x.rttMs])));
     rows.push([
-      good === members.length ? green('PASS') : red('FAIL'),
-      `${r.group} (${members.length} checks)`,
-      r.expect === 'reach' ? 'works' : 'fails',
-      `${good} of ${members.length} as expected`,
-      rtt === undefined ? '-' : `${rtt.toFixed(3)} ms median`,
+      good === members.length ? green(t('PASS')) : red(t('FAIL')),
+      t('{group} ({count} checks)', { group: r.group, count: members.length }),
+      r.expect === 'reach' ? t('works') : t('fails'),
+      t('{good} of {count} as expected', { good, count: members.length }),
+      rtt === undefined ? '-' : t('{ms} ms median', { ms: rtt.toFixed(3) }),
     ]);
   }
-  const lines = [table(['result', 'check', 'expected', 'got', 'time'], rows)];
+  const lines = [table([t('result'), t('check'), t('expected'), t('got'), t('time')], rows)];
   const failures = results.filter((x) => !x.ok);
-  if (failures.length > 20) lines.push(`${failures.length} checks failed; the first 20:`);
+  if (failures.length > 20) lines.push(t('{count} checks failed; the first 20:', { count: failures.length }));
   for (const r of failures.slice(0, 20)) {
     if (r.interrupted) {
-      lines.push(`${yellow('…')} ${r.name}: the probe did not finish (${r.interrupted}): no verdict`);
+      lines.push(
+        `${yellow('…')} ` +
+          t('{name}: the probe did not finish ({signal}): no verdict', {
+            name: r.name,
+            signal: r.interrupted,
+          }),
+      );
       continue;
     }
+    const vars = { name: r.name, detail: String(r.detail) };
     lines.push(
-      `${red('✗')} ${r.name}: expected it to ${r.expect === 'reach' ? 'work' : 'fail'}, ` +
-        `but it ${r.reached ? 'worked' : `failed (${r.detail})`}`,
+      `${red('✗')} ` +
+        (r.expect === 'reach'
+          ? r.reached
+            ? t('{name}: expected it to work, but it worked', vars)
+            : t('{name}: expected it to work, but it failed ({detail})', vars)
+          : r.reached
+            ? t('{name}: expected it to fail, but it worked', vars)
+            : t('{name}: expected it to fail, but it failed ({detail})', vars)),
     );
-    if (r.why) lines.push(`  this check proves: ${r.why}`);
-    lines.push(`  try it yourself: ${commandLine(r.argv)}`);
+    if (r.why) lines.push(`  ${t('this check proves: {why}', { why: r.why })}`);
+    lines.push(`  ${t('try it yourself: {command}', { command: commandLine(r.argv) })}`);
   }
   const passed = results.filter((r) => r.ok).length;
   lines.push(
     `${passed === results.length ? green('✓') : red('✗')} ` +
-      `${passed} of ${results.length} checks as expected`,
+      t('{passed} of {count} checks as expected', { passed, count: results.length }),
   );
   return lines.join('\n');
 }
@@ -73,7 +91,7 @@ export function traceSuggestion(results: CheckResult[], command: (n: number) => 
   const i = results.findIndex((r) => !r.ok && !r.interrupted && r.kind !== 'listen');
   if (i < 0) return null;
   const r = results[i]!;
-  const what = r.expect === 'reach' ? 'see where it dies' : 'see the way it got through';
+  const what = r.expect === 'reach' ? t('see where it dies') : t('see the way it got through');
   return `${what}: ${command(i + 1)}    # ${r.name}`;
 }
 

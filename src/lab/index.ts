@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { findLabFile, labsDir } from './files.js';
 import { parse } from 'yaml';
+import { pick, type Text } from '../i18n/index.js';
 import { loadSource, readLabText } from './load.js';
 import { isName, MAX_LAB_NAME } from './names.js';
 import { atMost, LabError } from './problems.js';
@@ -68,7 +69,8 @@ export function listLabs(): CatalogueEntry[] {
       let exercises = 0;
       try {
         const doc = parse(readFileSync(file, 'utf8')) as { title?: unknown; exercises?: unknown } | null;
-        title = String(doc?.title ?? '');
+        title =
+          typeof doc?.title === 'object' && doc.title ? pick(doc.title as Text) : String(doc?.title ?? '');
         exercises = Array.isArray(doc?.exercises) ? doc.exercises.length : 0;
       } catch {
         title = '(does not parse: run nslab validate)';

@@ -1,5 +1,6 @@
 // Checks: what each one probes, from where, to which address. Only addresses inside the lab
 // (its subnets, its VIPs, nslab's documentation ranges, loopback) may be probed.
+import { pick, type Text } from '../i18n/index.js';
 import { contains, formatSubnet, isIPv4 } from '../net/ipv4.js';
 import { OUTSIDE_SERVER, SANDBOX_RANGES } from './names.js';
 import type { Report } from './resolve.js';
@@ -9,9 +10,9 @@ const KINDS = ['ping', 'http', 'tcp', 'udp', 'resolve', 'listen'] as const;
 type Kind = (typeof KINDS)[number];
 
 export interface RawCheck {
-  name?: string;
+  name?: Text;
   expect?: 'reach' | 'fail';
-  why?: string;
+  why?: Text;
   ping?: { from: string; to: string; size?: number };
   http?: { from: string; to: string; port: number; body?: string; answers?: string[] };
   tcp?: { from: string; to: string; port: number };
@@ -19,6 +20,13 @@ export interface RawCheck {
   resolve?: { from: string; name: string; to?: string };
   listen?: { from: string; port: number };
 }
+/** A raw check with its texts in the learner's language. */
+type Picked = Omit<RawCheck, 'name' | 'why'> & { name?: string; why?: string };
+const picked = ({ name, why, ...rest }: RawCheck): Picked => ({
+  ...rest,
+  ...(name === undefined ? {} : { name: pick(name) }),
+  ...(why === undefined ? {} : { why: pick(why) }),
+});
 
 const LOOPBACK = { network: '127.0.0.0', prefix: 8 };
 
@@ -89,7 +97,7 @@ const MAX_CHECKS = 100_000;
 export function resolveChecks(raw: RawCheck[], lab: Lab, report: Report): Check[] {
   const places = [...lab.hosts.map((h) => h.name), 'outside', ...lab.containers.map((c) => c.name)];
   let made = 0;
-  return raw.flatMap((c, i): Check[] => {
+  return raw.map(picked).flatMap((c, i): Check[] => {
     if (c.ping && (c.ping.from === 'all' || c.ping.to === 'all')) {
       const checks = expandAll(c, i, lab, report, MAX_CHECKS - made);
       made += checks.length;
@@ -223,7 +231,7 @@ export function resolveChecks(raw: RawCheck[], lab: Lab, report: Report): Check[
 }
 
 /** `ping: { from: all, to: all }`: every container with an address to every other (a full mesh). */
-function expandAll(c: RawCheck, i: number, lab: Lab, report: Report, room = MAX_CHECKS): Check[] {
+function expandAll(c: Picked, i: number, lab: Lab, report: Report, room = MAX_CHECKS): Check[] {
   const { from, to, size } = c.ping!;
   const addressed = lab.containers.filter((k) => k.endpoints.length > 0).map((k) => k.name);
   const sources = from === 'all' ? addressed : [from];

@@ -1,14 +1,15 @@
 // Exercises: each fault must name something the lab has, of the kind the fault breaks.
+import { pick, type Text } from '../i18n/index.js';
 import type { Report } from './resolve.js';
 import type { Exercise, Fault, Guard, Lab } from './types.js';
 import { usesDns } from './dns.js';
 
 type RawFault = Record<string, string | { container: string; prefix?: number; name?: string; mtu?: number }>;
 export interface RawExercise {
-  title: string;
+  title: Text;
   break: RawFault[];
-  task: string;
-  hints: string[];
+  task: Text;
+  hints: Text[];
   guards?: RawGuard[];
 }
 type RawGuard =
@@ -49,9 +50,10 @@ const ON_HOST = [
 
 export function resolveExercises(raw: RawExercise[], lab: Lab, report: Report): Exercise[] {
   return raw.map((x, i) => ({
-    title: x.title,
-    task: x.task.trim(),
-    hints: x.hints,
+    title: pick(x.title),
+    key: typeof x.title === 'string' ? x.title : x.title.en,
+    task: pick(x.task).trim(),
+    hints: x.hints.map(pick),
     faults: x.break.flatMap((f, j) => {
       const [kind, value] = Object.entries(f)[0]!;
       const at = ['exercises', i, 'break', j, kind];

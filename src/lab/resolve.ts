@@ -11,6 +11,7 @@ import {
   specialRangesIn,
   type Subnet,
 } from '../net/ipv4.js';
+import { pick, type Text } from '../i18n/index.js';
 import { exposedPorts, linkEnv } from './links.js';
 import { parsePort, type PortSpec } from './ports.js';
 import type { SourceDoc } from './load.js';
@@ -43,8 +44,8 @@ import type {
 
 type RawServe = { http?: number; tcp?: number; udp?: number }[];
 interface RawLab {
-  title: string;
-  description?: string;
+  title: Text;
+  description?: Text;
   hosts?: string[] | Record<string, { machine: string }>;
   networks: Record<
     string,
@@ -125,8 +126,8 @@ export function resolve(src: SourceDoc, labName: string): { lab: Lab; problems: 
   const lab: Lab = {
     name: labName,
     file: src.file,
-    title: raw.title,
-    description: raw.description?.trim() ?? '',
+    title: pick(raw.title),
+    description: raw.description === undefined ? '' : pick(raw.description).trim(),
     daemon: { userlandProxy: raw.daemon?.['userland-proxy'] ?? true },
     hosts,
     remoteHosts: [],

@@ -75,6 +75,8 @@ function describe(e: ErrorObject): { path: PathSegment[]; key?: string; message:
       return { path, message: `${where(path)}: ${value()} is not allowed: expected one of ${allowed}` };
     }
     case 'type': {
+      if (e.schemaPath.startsWith('#/definitions/text/'))
+        return { path, message: `${where(path)} must be a text: a string, or en: and ko: beneath it` };
       // several types (an endpoint: object or null) come as a list, or as "object,null"
       const types = String((e.params as { type: string | string[] }).type)
         .split(',')
@@ -100,6 +102,7 @@ export function checkShape(src: SourceDoc): Problem[] {
   for (const e of errors) {
     if (problems.length > MAX_PROBLEMS) break; // one more than shown is enough for atMost to say so
     if (e.keyword === 'propertyNames') continue; // its inner error says what is wrong
+    if (e.keyword === 'if') continue; // a text that is not a string: its else branch says what is wrong
     const d = describe(e);
     const name = badNames.has(e.instancePath) ? e.propertyName : undefined;
     const hint = (e.parentSchema as { description?: string }).description ?? e.message;

@@ -184,6 +184,8 @@ export type Fault =
 
 export interface Exercise {
   title: string;
+  /** the title in English: what this machine's progress file remembers, whatever the language */
+  key: string;
   faults: Fault[];
   /** {NAME} stands for the namespace of container or host NAME */
   task: string;

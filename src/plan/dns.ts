@@ -1,6 +1,7 @@
 // Docker's embedded DNS server on user-defined networks (libnetwork resolver.go, resolver_unix.go):
 // resolv.conf says nameserver 127.0.0.11; in the container's own namespace dockerd listens on
 // 127.0.0.11 at two random ports (udp, tcp), and nat rules send port 53 there and back.
+import { t } from '../i18n/index.js';
 import { dnsZones } from '../lab/dns.js';
 import type { Container } from '../lab/types.js';
 import { tagged, type IptablesCommand, type ServerCommand } from './command.js';
@@ -96,18 +97,22 @@ export function dnsStep(container: Container, ctx: Context): Omit<Step, 'kind'> 
     mark: ctx.mark,
   };
   return {
-    title:
-      `container ${container.name}: DNS server at ${RESOLVER_IP}:53 → ` +
-      `${RESOLVER_IP}:${udp}/udp, :${tcp}/tcp, and its nat rules`,
-    why:
-      `resolv.conf sends lookups to ${RESOLVER_IP}:53; DOCKER_OUTPUT DNATs them to the resolver’s ` +
-      `ports (Docker’s are random; nslab derives ${udp} and ${tcp} from the name ${container.name}, ` +
-      'so the plan is the same every time), which answers the names of the containers on its networks',
-    docker:
-      'dockerd listens on 127.0.0.11 inside the container’s namespace at two random ports, ' +
-      'then runs iptables there: chains DOCKER_OUTPUT and DOCKER_POSTROUTING, DNAT of port 53 ' +
-      '(it inserts udp then tcp with -I, so tcp comes first), SNAT back to :53 ' +
-      '(conntrack already undoes the DNAT for the answers)',
+    title: t(
+      'container {name}: DNS server at {resolver}:53 → {resolver}:{udp}/udp, :{tcp}/tcp, and its nat rules',
+      {
+        name: container.name,
+        resolver: RESOLVER_IP,
+        udp,
+        tcp,
+      },
+    ),
+    why: t(
+      'resolv.conf sends lookups to {resolver}:53; DOCKER_OUTPUT DNATs them to the resolver’s ports (Docker’s are random; nslab derives {udp} and {tcp} from the name {name}, so the plan is the same every time), which answers the names of the containers on its networks',
+      { resolver: RESOLVER_IP, udp, tcp, name: container.name },
+    ),
+    docker: t(
+      'dockerd listens on 127.0.0.11 inside the container’s namespace at two random ports, then runs iptables there: chains DOCKER_OUTPUT and DOCKER_POSTROUTING, DNAT of port 53 (it inserts udp then tcp with -I, so tcp comes first), SNAT back to :53 (conntrack already undoes the DNAT for the answers)',
+    ),
     commands: [
       resolver,
       nat(ns, '-N', 'DOCKER_OUTPUT'),

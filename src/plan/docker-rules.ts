@@ -12,6 +12,7 @@
 // its own marked rules and jumps, and `-X` removes a chain only once it is empty and unreferenced
 // (the kernel refuses otherwise), so the last lab down takes the chains along.
 import type { Lab, Network } from '../lab/types.js';
+import { t } from '../i18n/index.js';
 import { formatSubnet } from '../net/ipv4.js';
 import { sysctl, tagged, undoing, type Command, type IptablesCommand } from './command.js';
 import type { Context } from './context.js';
@@ -73,23 +74,29 @@ export function chainsStep(host: string, ctx: Context) {
   const published = ctx.lab.containers.filter((x) => x.host === host && x.ports.length > 0);
   const own = ctx.target.kind === 'host';
   return {
-    title:
-      `${own ? 'nslab’s copies of ' : ''}Docker’s chains: ` +
-      `${c.docker} (nat and filter), ${c.user}, ${c.stage1}, ${c.stage2}`,
+    title: own
+      ? t('nslab’s copies of Docker’s chains: {docker} (nat and filter), {user}, {stage1}, {stage2}', {
+          ...c,
+        })
+      : t('Docker’s chains: {docker} (nat and filter), {user}, {stage1}, {stage2}', { ...c }),
     why:
-      'the bridges’ and the published ports’ rules go into chains of their own, ' +
-      'jumped to from the built-in ones' +
+      t(
+        'the bridges’ and the published ports’ rules go into chains of their own, jumped to from the built-in ones',
+      ) +
       (own
-        ? '; on this machine they are nslab’s (DOCKER → NSLAB), so Docker’s own are never touched, ' +
-          'and they are shared by the labs that are up (the last one down removes them)'
+        ? t(
+            '; on this machine they are nslab’s (DOCKER → NSLAB), so Docker’s own are never touched, and they are shared by the labs that are up (the last one down removes them)',
+          )
         : ''),
-    docker:
-      `${dockerd(ctx)} creates them when it starts (iptables -N, each ISOLATION chain and DOCKER-USER ` +
-      'ending in -j RETURN), and jumps to nat DOCKER for packets to any of the host’s own addresses: ' +
-      'from PREROUTING, and from OUTPUT ' +
-      (proxy(ctx)
-        ? 'except for 127.0.0.0/8 (its docker-proxy answers the loopback)'
-        : 'loopback included (no docker-proxy: the kernel NATs 127.0.0.1 too)'),
+    docker: proxy(ctx)
+      ? t(
+          '{dockerd} creates them when it starts (iptables -N, each ISOLATION chain and DOCKER-USER ending in -j RETURN), and jumps to nat DOCKER for packets to any of the host’s own addresses: from PREROUTING, and from OUTPUT except for 127.0.0.0/8 (its docker-proxy answers the loopback)',
+          { dockerd: dockerd(ctx) },
+        )
+      : t(
+          '{dockerd} creates them when it starts (iptables -N, each ISOLATION chain and DOCKER-USER ending in -j RETURN), and jumps to nat DOCKER for packets to any of the host’s own addresses: from PREROUTING, and from OUTPUT loopback included (no docker-proxy: the kernel NATs 127.0.0.1 too)',
+          { dockerd: dockerd(ctx) },
+        ),
     commands: [
       newChain(ctx, host, 'nat', c.docker),
       newChain(ctx, host, 'filter', c.docker),
@@ -123,38 +130,44 @@ export function natStep(network: Network, host: string, ctx: Context) {
   const h = ctx.hostNs(host);
   return {
     title: network.nat
-      ? `network ${bridge}: outbound NAT (MASQUERADE ${subnet} ! -o ${bridge})`
-      : `network ${bridge}: the host’s own loopback requests may leave by it`,
+      ? t('network {bridge}: outbound NAT (MASQUERADE {subnet} ! -o {bridge})', { bridge, subnet })
+      : t('network {bridge}: the host’s own loopback requests may leave by it', { bridge }),
     why: [
       ...(network.nat
         ? [
-            'the outside has no route back to a private subnet: ' +
-              'the host rewrites the source to its own address on the way out',
+            t(
+              'the outside has no route back to a private subnet: the host rewrites the source to its own address on the way out',
+            ),
           ]
         : []),
       ...(network.nat && proxy(ctx)
         ? [
-            `what comes in from ${bridge} itself is not DNATed (-i ${bridge} -j RETURN): ` +
-              'a container calling a published port is answered by docker-proxy',
+            t(
+              'what comes in from {bridge} itself is not DNATed (-i {bridge} -j RETURN): a container calling a published port is answered by docker-proxy',
+              { bridge },
+            ),
           ]
         : []),
       ...(!proxy(ctx)
         ? [
-            `no docker-proxy: route_localnet=1 lets a DNATed 127.0.0.1 leave by ${bridge}, ` +
-              'and MASQUERADE gives such packets (from any of the host’s own addresses) the bridge’s address',
+            t(
+              'no docker-proxy: route_localnet=1 lets a DNATed 127.0.0.1 leave by {bridge}, and MASQUERADE gives such packets (from any of the host’s own addresses) the bridge’s address',
+              { bridge },
+            ),
           ]
         : []),
-    ].join('; '),
-    docker:
-      `${dockerd(ctx)}, for each bridge network: ` +
-      [
-        ...(!proxy(ctx) ? ['writes 1 to /proc/sys/net/ipv4/conf/BRIDGE/route_localnet'] : []),
+    ].join(t('; ')), // between sentences: Korean ends one with a full stop
+    docker: t('{dockerd}, for each bridge network: {what}', {
+      dockerd: dockerd(ctx),
+      what: [
+        ...(!proxy(ctx) ? [t('writes 1 to /proc/sys/net/ipv4/conf/BRIDGE/route_localnet')] : []),
         ...(network.nat ? ['-t nat -I POSTROUTING -s SUBNET ! -o BRIDGE -j MASQUERADE'] : []),
         ...(network.nat && proxy(ctx) ? ['-t nat -I DOCKER -i BRIDGE -j RETURN'] : []),
         ...(!proxy(ctx)
           ? ['-t nat -I POSTROUTING -o BRIDGE -m addrtype --src-type LOCAL -j MASQUERADE']
           : []),
       ].join(', '),
+    }),
     commands: [
       ...(!proxy(ctx)
         ? [tagged(sysctl(h, `net.ipv4.conf.${bridge}.route_localnet`, '1'), `route-localnet:${bridge}`)]
@@ -209,19 +222,22 @@ export function forwardStep(network: Network, host: string, ctx: Context) {
       ];
   return {
     title: network.internal
-      ? `network ${b}: forwarded only from ${b} to ${b} (internal)`
-      : `network ${b}: what FORWARD lets through (under Docker’s policy of DROP)`,
+      ? t('network {b}: forwarded only from {b} to {b} (internal)', { b })
+      : t('network {b}: what FORWARD lets through (under Docker’s policy of DROP)', { b }),
     why: network.internal
-      ? 'bridged frames between its containers pass FORWARD too (br_netfilter): they are accepted; nothing else is'
-      : `${b} → ${b} (bridged frames pass FORWARD too: br_netfilter), ${b} → anywhere, ` +
-        `answers back into ${b}; new connections into ${b} only through ${c.docker} (published ports)`,
-    docker:
-      `${dockerd(ctx)} inserts (-I) -i BRIDGE -o BRIDGE -j ACCEPT` +
-      (network.internal
-        ? ' only'
-        : ', then -i BRIDGE ! -o BRIDGE -j ACCEPT, -o BRIDGE -j DOCKER and ' +
-          '-o BRIDGE -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT, each on top: ' +
-          'the newest bridge comes first'),
+      ? t(
+          'bridged frames between its containers pass FORWARD too (br_netfilter): they are accepted; nothing else is',
+        )
+      : t(
+          '{b} → {b} (bridged frames pass FORWARD too: br_netfilter), {b} → anywhere, answers back into {b}; new connections into {b} only through {chain} (published ports)',
+          { b, chain: c.docker },
+        ),
+    docker: network.internal
+      ? t('{dockerd} inserts (-I) -i BRIDGE -o BRIDGE -j ACCEPT only', { dockerd: dockerd(ctx) })
+      : t(
+          '{dockerd} inserts (-I) -i BRIDGE -o BRIDGE -j ACCEPT, then -i BRIDGE ! -o BRIDGE -j ACCEPT, -o BRIDGE -j DOCKER and -o BRIDGE -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT, each on top: the newest bridge comes first',
+          { dockerd: dockerd(ctx) },
+        ),
     commands: rules.map((r) => tagged(r, `forward:${b}`)) as Command[],
   };
 }
@@ -232,16 +248,20 @@ export function isolationStep(network: Network, host: string, ctx: Context) {
   const b = network.name;
   const others = dockerBridges(ctx.lab, host).filter((o) => o !== network && !o.internal);
   return {
-    title:
-      `network ${b}: isolated from the host’s other bridges` +
-      (others.length ? ` (${others.map((o) => o.name).join(', ')})` : ''),
-    why:
-      'with ip_forward on, the host would route between its bridges: what leaves one bridge for another ' +
-      `goes to ${c.stage2}, which drops what is bound for a bridge`,
-    docker:
-      `${dockerd(ctx)} inserts, for every bridge network but an internal one, -I DOCKER-ISOLATION-STAGE-1 ` +
-      '-i BRIDGE ! -o BRIDGE -j DOCKER-ISOLATION-STAGE-2 and -I DOCKER-ISOLATION-STAGE-2 -o BRIDGE -j DROP ' +
-      '(Docker 28 reorganised them)',
+    title: others.length
+      ? t('network {b}: isolated from the host’s other bridges ({others})', {
+          b,
+          others: others.map((o) => o.name).join(', '),
+        })
+      : t('network {b}: isolated from the host’s other bridges', { b }),
+    why: t(
+      'with ip_forward on, the host would route between its bridges: what leaves one bridge for another goes to {stage2}, which drops what is bound for a bridge',
+      { stage2: c.stage2 },
+    ),
+    docker: t(
+      '{dockerd} inserts, for every bridge network but an internal one, -I DOCKER-ISOLATION-STAGE-1 -i BRIDGE ! -o BRIDGE -j DOCKER-ISOLATION-STAGE-2 and -I DOCKER-ISOLATION-STAGE-2 -o BRIDGE -j DROP (Docker 28 reorganised them)',
+      { dockerd: dockerd(ctx) },
+    ),
     commands: [
       rule(ctx, host, 'filter', c.stage1, ['-i', b, '!', '-o', b], [c.stage2], '-I'),
       rule(ctx, host, 'filter', c.stage2, ['-o', b], ['DROP'], '-I'),
@@ -255,14 +275,14 @@ export function internalStep(network: Network, host: string, ctx: Context) {
   const subnet = formatSubnet(network.subnet);
   const b = network.name;
   return {
-    title: `network ${b}: internal, nothing forwarded into or out of ${subnet}`,
-    why:
-      'its containers still reach each other and the gateway, but with ip_forward on the host would ' +
-      'route for them: these rules drop what enters the bridge from elsewhere or leaves it for elsewhere',
-    docker:
-      'docker network create --internal: no MASQUERADE, no isolation stage rules, and ' +
-      `-I DOCKER-ISOLATION-STAGE-1 -i BRIDGE ! -d ${subnet} -j DROP, then ` +
-      `-I DOCKER-ISOLATION-STAGE-1 -o BRIDGE ! -s ${subnet} -j DROP`,
+    title: t('network {b}: internal, nothing forwarded into or out of {subnet}', { b, subnet }),
+    why: t(
+      'its containers still reach each other and the gateway, but with ip_forward on the host would route for them: these rules drop what enters the bridge from elsewhere or leaves it for elsewhere',
+    ),
+    docker: t(
+      'docker network create --internal: no MASQUERADE, no isolation stage rules, and -I DOCKER-ISOLATION-STAGE-1 -i BRIDGE ! -d {subnet} -j DROP, then -I DOCKER-ISOLATION-STAGE-1 -o BRIDGE ! -s {subnet} -j DROP',
+      { subnet },
+    ),
     commands: [
       rule(ctx, host, 'filter', c.stage1, ['!', '-d', subnet, '-i', b], ['DROP'], '-I'),
       rule(ctx, host, 'filter', c.stage1, ['!', '-s', subnet, '-o', b], ['DROP'], '-I'),
@@ -274,13 +294,15 @@ export function internalStep(network: Network, host: string, ctx: Context) {
 export function jumpsStep(host: string, ctx: Context) {
   const c = chainsFor(ctx);
   return {
-    title: `FORWARD: ${c.user} first, then ${c.stage1}, then the bridges’ rules`,
-    why:
-      `${c.user} is where a user’s own rules go, before any of Docker’s; ` +
-      'isolation comes before the bridges’ ACCEPT rules, or they would let everything through',
-    docker:
-      `${dockerd(ctx)} puts -j DOCKER-ISOLATION-STAGE-1 and then -j DOCKER-USER on top of FORWARD ` +
-      '(-D and -I again) after every network it creates, so they stay first',
+    title: t('FORWARD: {user} first, then {stage1}, then the bridges’ rules', { ...c }),
+    why: t(
+      '{user} is where a user’s own rules go, before any of Docker’s; isolation comes before the bridges’ ACCEPT rules, or they would let everything through',
+      { ...c },
+    ),
+    docker: t(
+      '{dockerd} puts -j DOCKER-ISOLATION-STAGE-1 and then -j DOCKER-USER on top of FORWARD (-D and -I again) after every network it creates, so they stay first',
+      { dockerd: dockerd(ctx) },
+    ),
     commands: [
       tagged(rule(ctx, host, 'filter', 'FORWARD', [], [c.stage1], '-I'), `isolation-jump:${host}`),
       rule(ctx, host, 'filter', 'FORWARD', [], [c.user], '-I'),
@@ -303,25 +325,43 @@ export function publishStep(
   const loopback = p.hostIp?.startsWith('127.') ?? false;
   const typed =
     (p.hostIp ? `${p.hostIp}:` : '') + `${p.hostPort}:${p.containerPort}${p.proto === 'udp' ? '/udp' : ''}`;
+  const shown = `${p.hostIp ? `${p.hostIp}:` : ''}${p.hostPort}`;
   return {
     title:
-      `publish ${container.name}: host ${p.proto === 'udp' ? 'udp ' : ''}port ` +
-      `${p.hostIp ? `${p.hostIp}:` : ''}${p.hostPort} → ${dest} (docker run -p ${typed})`,
+      p.proto === 'udp'
+        ? t('publish {name}: host udp port {port} → {dest} (docker run -p {typed})', {
+            name: container.name,
+            port: shown,
+            dest,
+            typed,
+          })
+        : t('publish {name}: host port {port} → {dest} (docker run -p {typed})', {
+            name: container.name,
+            port: shown,
+            dest,
+            typed,
+          }),
     why:
-      `DNAT in ${c.docker} rewrites the destination of packets for the host’s port ` +
-      '(PREROUTING jumps there for packets from elsewhere, OUTPUT for the host’s own); ' +
-      `FORWARD’s ${c.docker} lets the new connection into ${b}; ` +
-      'the MASQUERADE catches a container reaching its own published port' +
+      t(
+        'DNAT in {chain} rewrites the destination of packets for the host’s port (PREROUTING jumps there for packets from elsewhere, OUTPUT for the host’s own); FORWARD’s {chain} lets the new connection into {b}; the MASQUERADE catches a container reaching its own published port',
+        { chain: c.docker, b },
+      ) +
       (proxy(ctx)
-        ? `; what comes from ${b} itself${loopback ? ', and 127.0.0.1,' : ''} is left to docker-proxy`
+        ? loopback
+          ? t('; what comes from {b} itself, and 127.0.0.1, is left to docker-proxy', { b })
+          : t('; what comes from {b} itself is left to docker-proxy', { b })
         : loopback
-          ? '; 127.0.0.1 is DNATed in OUTPUT, routed out with route_localnet=1 and masqueraded'
-          : `; a container of ${b} calling the host’s port is DNATed too (hairpin)`),
+          ? t('; 127.0.0.1 is DNATed in OUTPUT, routed out with route_localnet=1 and masqueraded')
+          : t('; a container of {b} calling the host’s port is DNATed too (hairpin)', { b })),
     docker:
-      `${dockerd(ctx)} appends -t nat -A DOCKER ${p.hostIp ? `-d ${p.hostIp}/32 ` : ''}` +
-      `${proxy(ctx) ? '! -i BRIDGE ' : ''}… -j DNAT, -A DOCKER -d C/32 ! -i BRIDGE -o BRIDGE … -j ACCEPT, ` +
-      '-t nat -A POSTROUTING -s C/32 -d C/32 … -j MASQUERADE' +
-      (proxy(ctx) ? ', and starts a docker-proxy listening on the host’s port' : ' (no docker-proxy)'),
+      t('{dockerd} appends {rules}', {
+        dockerd: dockerd(ctx),
+        rules:
+          `-t nat -A DOCKER ${p.hostIp ? `-d ${p.hostIp}/32 ` : ''}` +
+          `${proxy(ctx) ? '! -i BRIDGE ' : ''}… -j DNAT, -A DOCKER -d C/32 ! -i BRIDGE -o BRIDGE … -j ACCEPT, ` +
+          '-t nat -A POSTROUTING -s C/32 -d C/32 … -j MASQUERADE',
+      }) +
+      (proxy(ctx) ? t(', and starts a docker-proxy listening on the host’s port') : t(' (no docker-proxy)')),
     commands: [
       tagged(
         rule(

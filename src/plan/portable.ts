@@ -6,6 +6,7 @@
 // nothing of nslab. The default shape is the sandbox's: every Docker host is a namespace named as
 // nslab names it (SANDBOX-host, …) and marked as nslab marks it, so `nslab verify LAB
 // --sandbox-name SANDBOX` checks what the script built.
+import { t } from '../i18n/index.js';
 import type { Lab } from '../lab/types.js';
 import { argvOf, commandLine, shellQuote, type Command } from './command.js';
 import { compile, teardownOf } from './compile.js';
@@ -93,9 +94,16 @@ export function renderPortable(lab: Lab, sandbox: string | null): string {
   // What the hairpin of a lab without docker-proxy needs: dockerd loads br_netfilter for it.
   const hairpin = !lab.daemon.userlandProxy && lab.containers.some((c) => c.ports.length > 0);
   const where = sandbox
-    ? `in namespaces of its own (sandbox ${sandbox}: ${plan.namespaces.join(', ')}); ` +
-      'the machine’s own network is never touched'
-    : 'in this machine’s own network namespace (it changes ip_forward and iptables, and puts them back on down)';
+    ? t(
+        'in namespaces of its own (sandbox {sandbox}: {namespaces}); the machine’s own network is never touched',
+        {
+          sandbox,
+          namespaces: plan.namespaces.join(', '),
+        },
+      )
+    : t(
+        'in this machine’s own network namespace (it changes ip_forward and iptables, and puts them back on down)',
+      );
 
   const up: string[] = [
     'if [ "$(id -u)" != 0 ]; then echo "run it as root: sudo bash $0 up" >&2; exit 3; fi',
@@ -122,13 +130,16 @@ export function renderPortable(lab: Lab, sandbox: string | null): string {
     ...(hairpin ? ['bridge_netfilter'] : []),
   ];
   plan.steps.forEach((step, i) => {
-    up.push('', `# ── step ${i + 1}/${plan.steps.length}: ${step.title}`);
+    up.push(
+      '',
+      `# ── ${t('step {number}/{count}: {title}', { number: i + 1, count: plan.steps.length, title: step.title })}`,
+    );
     up.push(...comment(`why:    ${step.why}`), ...comment(`docker: ${step.docker}`));
     const commands = step.commands.flatMap(upCommand);
     if (unconditional.has(step.title)) up.push(...commands);
     else
       up.push(
-        '# decided here and now: only a machine where Docker set FORWARD to DROP needs it',
+        `# ${t('decided here and now: only a machine where Docker set FORWARD to DROP needs it')}`,
         'if forward_drops; then',
         ...indent(commands),
         'fi',
@@ -156,12 +167,12 @@ export function renderPortable(lab: Lab, sandbox: string | null): string {
   const hostFunctions = sandbox
     ? []
     : [
-        '# Docker’s trap: FORWARD’s policy is DROP and br_netfilter sends bridged frames through it',
+        `# ${t('Docker’s trap: FORWARD’s policy is DROP and br_netfilter sends bridged frames through it')}`,
         'forward_drops() {',
         "  iptables -S FORWARD 2>/dev/null | grep -qx -- '-P FORWARD DROP' &&",
         '    [ "$(cat /proc/sys/net/bridge/bridge-nf-call-iptables 2>/dev/null)" = 1 ]',
         '}',
-        '# ip_forward on, the value before kept for down (Docker leaves it on; a handout puts it back)',
+        `# ${t('ip_forward on, the value before kept for down (Docker leaves it on; a handout puts it back)')}`,
         'forward_on() {',
         '  [ -f "$STATE/ip_forward" ] || cat /proc/sys/net/ipv4/ip_forward >"$STATE/ip_forward"',
         `  sysctl -qw ${IP_FORWARD}=1`,
@@ -172,8 +183,11 @@ export function renderPortable(lab: Lab, sandbox: string | null): string {
       ];
   const hairpinFunction = hairpin
     ? [
-        '# The hairpin without docker-proxy needs bridged frames to pass conntrack (br_netfilter),',
-        '# as dockerd makes sure: loaded when missing, switched on in each Docker host',
+        ...comment(
+          t(
+            'The hairpin without docker-proxy needs bridged frames to pass conntrack (br_netfilter),\nas dockerd makes sure: loaded when missing, switched on in each Docker host',
+          ),
+        ),
         'bridge_netfilter() {',
         '  [ -e /proc/sys/net/bridge ] || modprobe br_netfilter || warn "no br_netfilter: the hairpin checks will fail"',
         '}',
@@ -185,26 +199,34 @@ export function renderPortable(lab: Lab, sandbox: string | null): string {
     // lab texts and the small inner scripts are single-quoted on purpose
     '# shellcheck disable=SC2016',
     `# ${plan.lab}: ${plan.title}`,
-    `# A portable handout, made by \`nslab plan ${plan.lab} --portable${
-      sandbox ? (sandbox === plan.lab ? '' : ` --sandbox-name ${sandbox}`) : ' --host'
-    }\`: it needs nothing of nslab.`,
+    `# ${t('A portable handout, made by {command}: it needs nothing of nslab.', {
+      command: `\`nslab plan ${plan.lab} --portable${
+        sandbox ? (sandbox === plan.lab ? '' : ` --sandbox-name ${sandbox}`) : ' --host'
+      }\``,
+    })}`,
     '#',
     ...comment(lab.description.trimEnd()),
     '#',
-    '#   sudo bash lab.sh          build it (up)',
-    '#   sudo bash lab.sh check    run the lab’s checks: PASS/FAIL, exit 1 when one fails',
-    '#   sudo bash lab.sh down     remove everything it built',
+    `#   sudo bash lab.sh          ${t('build it (up)')}`,
+    `#   sudo bash lab.sh check    ${t('run the lab’s checks: PASS/FAIL, exit 1 when one fails')}`,
+    `#   sudo bash lab.sh down     ${t('remove everything it built')}`,
     '#',
-    `# Where: ${where}.`,
-    `# What it needs: bash, iproute2 (ip, ss)${usesIptables ? ', iptables' : ''}, util-linux (setsid)` +
-      `${plan.checks.some((c) => c.kind === 'ping') ? ', ping' : ''}` +
+    `# ${t('Where: {where}.', { where })}`,
+    `# ${t('What it needs: {tools}', {
+      tools:
+        `bash, iproute2 (ip, ss)${usesIptables ? ', iptables' : ''}, util-linux (setsid)` +
+        `${plan.checks.some((c) => c.kind === 'ping') ? ', ping' : ''}`,
+    })}` +
       (servers
-        ? '; for the servers busybox, python3 or nc, whichever is there (python3 alone does udp, ' +
-          'docker-proxy and the DNS server)'
+        ? t(
+            '; for the servers busybox, python3 or nc, whichever is there (python3 alone does udp, docker-proxy and the DNS server)',
+          )
         : '') +
       '.',
-    `# Its objects carry nslab's mark "${plan.mark}", so \`nslab verify ${plan.lab}` +
-      `${sandbox ? ` --sandbox-name ${sandbox}` : ''}\` checks them too.`,
+    `# ${t('Its objects carry nslab\'s mark "{mark}", so {command} checks them too.', {
+      mark: plan.mark,
+      command: `\`nslab verify ${plan.lab}${sandbox ? ` --sandbox-name ${sandbox}` : ''}\``,
+    })}`,
     'set -Eeuo pipefail',
     '',
     `STATE=${q(state)}`,
@@ -223,7 +245,7 @@ export function renderPortable(lab: Lab, sandbox: string | null): string {
     ...indent(down),
     '}',
     '',
-    '# The lab’s checks; a "fail" check must NOT get through.',
+    `# ${t('The lab’s checks; a "fail" check must NOT get through.')}`,
     'check() {',
     ...indent(check),
     '}',

@@ -9,6 +9,7 @@ import type {
   Server,
   Service,
 } from '../lab/types.js';
+import { t } from '../i18n/index.js';
 import { formatSubnet } from '../net/ipv4.js';
 import {
   bridge,
@@ -69,9 +70,16 @@ const linkVariables = (container: Container, lab: string): string => {
   const names = Object.keys(container.env);
   if (names.length === 0) return '';
   const first = names[0]!;
-  return (
-    `; --link also sets ${names.length} variables in its environment ` +
-    `(${first}=${container.env[first]}, …, ${names.at(-1)}): nslab exec ${lab} ${container.name} -- env`
+  return t(
+    '; --link also sets {count} variables in its environment ({first}={value}, …, {last}): nslab exec {lab} {name} -- env',
+    {
+      count: names.length,
+      first,
+      value: container.env[first]!,
+      last: names.at(-1)!,
+      lab,
+      name: container.name,
+    },
   );
 };
 
@@ -167,20 +175,29 @@ export const lanChild = (
 const builders: Builders = {
   'docker-host': ({ host }, ctx) => ({
     title:
-      `sandbox: namespace ${ctx.hostNs(host.name)} plays the Docker host` +
-      `${ctx.lab.hosts.length > 1 ? ` ${host.name}` : ''}`,
-    why: 'everything below happens inside it, so the machine’s own network is never touched',
-    docker: 'Docker works in the machine’s own namespace; here a namespace stands in for that machine',
+      ctx.lab.hosts.length > 1
+        ? t('sandbox: namespace {ns} plays the Docker host {host}', {
+            ns: ctx.hostNs(host.name)!,
+            host: host.name,
+          })
+        : t('sandbox: namespace {ns} plays the Docker host', { ns: ctx.hostNs(host.name)! }),
+    why: t('everything below happens inside it, so the machine’s own network is never touched'),
+    docker: t('Docker works in the machine’s own namespace; here a namespace stands in for that machine'),
     commands: namespace(ctx, ctx.hostNs(host.name)!, host.name),
   }),
   outside: (_spec, ctx) => {
     const o = ctx.outsideNs!;
     return {
-      title:
-        `namespace ${o} plays the world outside: ` +
-        `a LAN switch, its router ${ROUTER} and servers at ${OUTSIDE_SERVER}`,
-      why: 'documentation addresses (RFC 5737) on a namespace of nslab’s: no real network is ever reached',
-      docker: 'Docker uses whatever network the machine is on; here that network is a namespace too',
+      title: t(
+        'namespace {ns} plays the world outside: a LAN switch, its router {router} and servers at {server}',
+        {
+          ns: o,
+          router: ROUTER,
+          server: OUTSIDE_SERVER,
+        },
+      ),
+      why: t('documentation addresses (RFC 5737) on a namespace of nslab’s: no real network is ever reached'),
+      docker: t('Docker uses whatever network the machine is on; here that network is a namespace too'),
       commands: [
         ...namespace(ctx, o, 'outside'),
         linkAdd(o, 'lan', 'bridge', 'type', 'bridge'),
@@ -200,15 +217,25 @@ const builders: Builders = {
       : undefined;
     return {
       title:
-        `${host.name === 'host' ? 'the host' : `host ${host.name}`}: uplink ${ctx.uplink} ` +
-        `(${host.address}/${LAN_PREFIX}) plugged into the outside’s LAN`,
+        host.name === 'host'
+          ? t('the host: uplink {uplink} ({address}) plugged into the outside’s LAN', {
+              uplink: ctx.uplink,
+              address: `${host.address}/${LAN_PREFIX}`,
+            })
+          : t('host {host}: uplink {uplink} ({address}) plugged into the outside’s LAN', {
+              host: host.name,
+              uplink: ctx.uplink,
+              address: `${host.address}/${LAN_PREFIX}`,
+            }),
       why: h
-        ? 'a Docker host needs a NIC and a default route, like a VM on its LAN. Its ends are ' +
-          `numbered ${indexes![0]} and ${indexes![1]} (index): in two new namespaces both would be ` +
-          'number 2, and the kernel brings up a veth whose ends share a number up to 1 s late'
-        : 'an extra veth of nslab’s, routed only to the outside’s servers: ' +
-          'the machine’s real uplink is left alone',
-      docker: 'Docker uses the machine’s NIC (eth0); it never creates one',
+        ? t(
+            'a Docker host needs a NIC and a default route, like a VM on its LAN. Its ends are numbered {near} and {far} (index): in two new namespaces both would be number 2, and the kernel brings up a veth whose ends share a number up to 1 s late',
+            { near: indexes![0], far: indexes![1] },
+          )
+        : t(
+            'an extra veth of nslab’s, routed only to the outside’s servers: the machine’s real uplink is left alone',
+          ),
+      docker: t('Docker uses the machine’s NIC (eth0); it never creates one'),
       commands: [
         ...newLink(ctx, vethAdd(h, ctx.uplink, port, o, indexes)),
         ip(o, 'link', 'set', 'dev', port, 'master', 'lan'),
@@ -222,35 +249,50 @@ const builders: Builders = {
   },
   namespace: ({ container }, ctx) => ({
     title:
-      `container ${container.name}: network namespace ${ctx.ownNs(container.name)}, lo up` +
-      `${container.mode.kind === 'none' ? ' (network none: nothing else)' : ''}`,
-    why:
-      'a namespace has its own interfaces, routes and iptables; ' +
-      'it starts with only lo, and lo starts DOWN',
+      container.mode.kind === 'none'
+        ? t('container {name}: network namespace {ns}, lo up (network none: nothing else)', {
+            name: container.name,
+            ns: ctx.ownNs(container.name),
+          })
+        : t('container {name}: network namespace {ns}, lo up', {
+            name: container.name,
+            ns: ctx.ownNs(container.name),
+          }),
+    why: t(
+      'a namespace has its own interfaces, routes and iptables; it starts with only lo, and lo starts DOWN',
+    ),
     docker:
       container.mode.kind === 'none'
-        ? 'docker run --network none stops here: the container gets lo and nothing else'
-        : 'docker run creates the container’s sandbox, ' +
-          'a namespace under /var/run/docker/netns, and brings lo up',
+        ? t('docker run --network none stops here: the container gets lo and nothing else')
+        : t(
+            'docker run creates the container’s sandbox, a namespace under /var/run/docker/netns, and brings lo up',
+          ),
     commands: namespace(ctx, ctx.ownNs(container.name), container.name),
   }),
   files: ({ container }, ctx) => {
     const dir = `/etc/netns/${ctx.ownNs(container.name)}`;
     const dns = usesDns(ctx.lab, container.name);
     return {
-      title: `container ${container.name}: its /etc/hosts and resolv.conf`,
-      why:
-        `\`ip netns exec\` mounts ${dir}/* over /etc; ` +
-        (dns
-          ? `resolv.conf sends every lookup to ${RESOLVER_IP}, the DNS server of user-defined networks`
-          : 'resolv.conf points at no server so no lookup leaves the lab'),
+      title: t('container {name}: its /etc/hosts and resolv.conf', { name: container.name }),
+      why: dns
+        ? t(
+            '`ip netns exec` mounts {dir}/* over /etc; resolv.conf sends every lookup to {resolver}, the DNS server of user-defined networks',
+            { dir, resolver: RESOLVER_IP },
+          )
+        : t(
+            '`ip netns exec` mounts {dir}/* over /etc; resolv.conf points at no server so no lookup leaves the lab',
+            {
+              dir,
+            },
+          ),
       docker: dns
-        ? 'on a user-defined network Docker writes /etc/hosts with the container itself only, ' +
-          `and resolv.conf with nameserver ${RESOLVER_IP} and options ndots:0: ` +
-          'the other containers’ names come from its embedded DNS server'
-        : 'Docker writes /etc/hosts (the container itself, --link entries) and resolv.conf; ' +
-          'on user networks it answers names at 127.0.0.11' +
-          linkVariables(container, ctx.lab.name),
+        ? t(
+            'on a user-defined network Docker writes /etc/hosts with the container itself only, and resolv.conf with nameserver {resolver} and options ndots:0: the other containers’ names come from its embedded DNS server',
+            { resolver: RESOLVER_IP },
+          )
+        : t(
+            'Docker writes /etc/hosts (the container itself, --link entries) and resolv.conf; on user networks it answers names at 127.0.0.11',
+          ) + linkVariables(container, ctx.lab.name),
       commands: [
         undoing(file('mkdir', dir), file('rm', dir)),
         tagged(file('write', `${dir}/hosts`, hostsFile(container, ctx.mark)), `hosts-file:${container.name}`),
@@ -266,18 +308,29 @@ const builders: Builders = {
     const overlay = network.driver === 'overlay';
     return {
       title: overlay
-        ? `overlay ${network.name} on ${host}: bridge ${network.name} (layer 2 only, no gateway)`
-        : `network ${network.name}: bridge ${network.name} ` +
-          `with gateway ${network.gateway}/${network.subnet.prefix}`,
+        ? t('overlay {name} on {host}: bridge {name} (layer 2 only, no gateway)', {
+            name: network.name,
+            host,
+          })
+        : t('network {name}: bridge {name} with gateway {gateway}', {
+            name: network.name,
+            gateway: `${network.gateway}/${network.subnet.prefix}`,
+          }),
       why: overlay
-        ? 'each host gets its own bridge for the overlay; VXLAN joins the bridges into one segment'
-        : 'a bridge is a virtual switch; its own address is the gateway of ' +
-          `${formatSubnet(network.subnet)} and gives the host a route to it`,
+        ? t('each host gets its own bridge for the overlay; VXLAN joins the bridges into one segment')
+        : t(
+            'a bridge is a virtual switch; its own address is the gateway of {subnet} and gives the host a route to it',
+            {
+              subnet: formatSubnet(network.subnet),
+            },
+          ),
       docker: overlay
-        ? 'Docker builds br0 + vxlan0 inside a namespace per overlay network ' +
-          'on every host that has a container on it'
-        : 'dockerd creates docker0 (172.17.0.1/16) at start; ' +
-          '`docker network create` makes a br-<id> bridge the same way',
+        ? t(
+            'Docker builds br0 + vxlan0 inside a namespace per overlay network on every host that has a container on it',
+          )
+        : t(
+            'dockerd creates docker0 (172.17.0.1/16) at start; `docker network create` makes a br-<id> bridge the same way',
+          ),
       commands: [
         ...newLink(ctx, linkAdd(h, network.name, 'bridge', 'type', 'bridge')),
         ...(h ? [ip(h, 'link', 'set', 'dev', network.name, 'alias', ctx.mark)] : []),
@@ -297,15 +350,19 @@ const builders: Builders = {
     const h = ctx.hostNs(host.name);
     const dev = `vx-${network.name}`;
     return {
-      title:
-        `overlay ${network.name} on ${host.name}: VXLAN ${dev} (VNI ${network.vni}, udp/4789) to ` +
-        `${peers.map((p) => `${p.name} ${p.address}`).join(', ')}`,
-      why:
-        'VXLAN wraps each Ethernet frame in UDP to the other hosts: ' +
-        '50 bytes more, so the containers’ MTU is 1450',
-      docker:
-        'Docker’s overlay driver creates vxlan0 with the network’s VNI ' +
-        'and fills its fdb from the cluster’s gossip',
+      title: t('overlay {name} on {host}: VXLAN {dev} (VNI {vni}, udp/4789) to {peers}', {
+        name: network.name,
+        host: host.name,
+        dev,
+        vni: network.vni!,
+        peers: peers.map((p) => `${p.name} ${p.address}`).join(', '),
+      }),
+      why: t(
+        'VXLAN wraps each Ethernet frame in UDP to the other hosts: 50 bytes more, so the containers’ MTU is 1450',
+      ),
+      docker: t(
+        'Docker’s overlay driver creates vxlan0 with the network’s VNI and fills its fdb from the cluster’s gossip',
+      ),
       commands: [
         ...newLink(
           ctx,
@@ -344,12 +401,13 @@ const builders: Builders = {
     docker
       ? forwardStep(network, host, ctx)
       : {
-          title: `let ${network.name} forward although FORWARD drops (Docker’s trap)`,
-          why:
-            'Docker set the FORWARD policy to DROP and br_netfilter sends bridged frames through it: ' +
-            'without this, pings between containers die',
-          docker:
+          title: t('let {name} forward although FORWARD drops (Docker’s trap)', { name: network.name }),
+          why: t(
+            'Docker set the FORWARD policy to DROP and br_netfilter sends bridged frames through it: without this, pings between containers die',
+          ),
+          docker: t(
             'Docker adds the same accept for its own bridges (-i docker0 -o docker0 -j ACCEPT) but not for yours',
+          ),
           commands: [
             rule(ctx, host, 'filter', 'FORWARD', ['-i', network.name, '-o', network.name], ['ACCEPT'], '-I'),
           ],
@@ -379,17 +437,22 @@ const builders: Builders = {
     if (ep.kind !== 'veth') {
       const mode = ep.kind === 'macvlan' ? 'bridge' : 'l2';
       return {
-        title:
-          `endpoint ${ep.container}/${ep.ifname}: ${ep.kind} child of ${ctx.uplink}, ` +
-          `${ep.address}/${ep.prefix} on the LAN`,
+        title: t('endpoint {endpoint}: {kind} child of {uplink}, {address} on the LAN', {
+          endpoint: `${ep.container}/${ep.ifname}`,
+          kind: ep.kind,
+          uplink: ctx.uplink,
+          address: `${ep.address}/${ep.prefix}`,
+        }),
         why:
           ep.kind === 'macvlan'
-            ? 'a macvlan child has its own MAC on the parent’s wire; ' +
-              'in bridge mode children reach each other, but never the parent itself'
-            : 'an ipvlan child shares the parent’s MAC; the kernel tells children apart by IP address',
-        docker:
-          `docker network create -d ${ep.kind} -o parent=eth0 … creates the child in the host, ` +
-          `moves it into the container and renames it ${ep.ifname}`,
+            ? t(
+                'a macvlan child has its own MAC on the parent’s wire; in bridge mode children reach each other, but never the parent itself',
+              )
+            : t('an ipvlan child shares the parent’s MAC; the kernel tells children apart by IP address'),
+        docker: t(
+          'docker network create -d {kind} -o parent=eth0 … creates the child in the host, moves it into the container and renames it {ifname}',
+          { kind: ep.kind, ifname: ep.ifname },
+        ),
         commands: [
           undoing(
             tagged(lanChild(h, ep.hostIfname, ctx.uplink, ep.kind, mode), `child:${ep.hostIfname}`),
@@ -404,17 +467,22 @@ const builders: Builders = {
     }
     const hairpin = !ctx.lab.daemon.userlandProxy && network.driver === 'bridge';
     return {
-      title:
-        `endpoint ${ep.container}/${ep.ifname}: veth ${ep.hostIfname} ⇄ ${ep.ifname}, ` +
-        `${ep.address}/${ep.prefix} on ${network.name}`,
+      title: t('endpoint {endpoint}: veth {hostIfname} ⇄ {ifname}, {address} on {network}', {
+        endpoint: `${ep.container}/${ep.ifname}`,
+        hostIfname: ep.hostIfname,
+        ifname: ep.ifname,
+        address: `${ep.address}/${ep.prefix}`,
+        network: network.name,
+      }),
       why:
-        `a veth pair is a cable: one end in the container as ${ep.ifname}, ` +
-        'the other plugged into the bridge' +
-        `${ep.defaultRoute ? '; the default route leads to the gateway' : ''}`,
+        t('a veth pair is a cable: one end in the container as {ifname}, the other plugged into the bridge', {
+          ifname: ep.ifname,
+        }) + (ep.defaultRoute ? t('; the default route leads to the gateway') : ''),
       docker:
-        `Docker creates vethXXXXXXX, moves its peer into the container and renames it ${ep.ifname}, ` +
-        `attaches the host end to the bridge and gives ${ep.ifname} the next free address` +
-        (hairpin ? '; with userland-proxy false it turns hairpin mode on for the bridge port' : ''),
+        t(
+          'Docker creates vethXXXXXXX, moves its peer into the container and renames it {ifname}, attaches the host end to the bridge and gives {ifname} the next free address',
+          { ifname: ep.ifname },
+        ) + (hairpin ? t('; with userland-proxy false it turns hairpin mode on for the bridge port') : ''),
       commands: [
         undoing(vethAdd(h, ep.hostIfname, ep.ifname, ns), ip(h, 'link', 'del', ep.hostIfname)),
         ip(h, 'link', 'set', 'dev', ep.hostIfname, 'alias', ctx.mark),
@@ -440,13 +508,16 @@ const builders: Builders = {
     const dev = `mvs-${network.name}`;
     const children = ctx.lab.containers.flatMap((c) => c.endpoints).filter((e) => e.network === network.name);
     return {
-      title: `macvlan shim ${dev} (${network.shim}) so the host reaches its macvlan containers`,
-      why:
-        'the parent cannot talk to its own children; ' +
-        'a macvlan interface of the host’s own is a sibling, and siblings can',
-      docker:
-        'Docker does not do this for you: ' +
-        'it is the documented workaround for "my host cannot reach my macvlan container"',
+      title: t('macvlan shim {dev} ({address}) so the host reaches its macvlan containers', {
+        dev,
+        address: network.shim!,
+      }),
+      why: t(
+        'the parent cannot talk to its own children; a macvlan interface of the host’s own is a sibling, and siblings can',
+      ),
+      docker: t(
+        'Docker does not do this for you: it is the documented workaround for "my host cannot reach my macvlan container"',
+      ),
       commands: [
         undoing(lanChild(h, dev, ctx.uplink, 'macvlan', 'bridge'), ip(h, 'link', 'del', dev)),
         ip(h, 'link', 'set', 'dev', dev, 'alias', ctx.mark),
@@ -459,17 +530,17 @@ const builders: Builders = {
   'ip-forward': ({ host }, ctx) => {
     const sandbox = ctx.target.kind === 'sandbox';
     return {
-      title:
-        'the host forwards packets between its interfaces: net.ipv4.ip_forward=1' +
-        (sandbox ? ', FORWARD policy DROP' : ''),
+      title: sandbox
+        ? t('the host forwards packets between its interfaces: net.ipv4.ip_forward=1, FORWARD policy DROP')
+        : t('the host forwards packets between its interfaces: net.ipv4.ip_forward=1'),
       why:
-        'without it the host answers its containers but routes nothing for them: ' +
-        'no way out, no published port' +
-        (sandbox ? '; with the policy DROP only what the rules below accept is forwarded' : ''),
+        t(
+          'without it the host answers its containers but routes nothing for them: no way out, no published port',
+        ) + (sandbox ? t('; with the policy DROP only what the rules below accept is forwarded') : ''),
       docker:
-        'dockerd sets net.ipv4.ip_forward=1 when it starts (and leaves it so); when it was 0, it also sets ' +
-        'the FORWARD policy to DROP' +
-        (sandbox ? '' : ' (nslab leaves the machine’s policy alone)'),
+        t(
+          'dockerd sets net.ipv4.ip_forward=1 when it starts (and leaves it so); when it was 0, it also sets the FORWARD policy to DROP',
+        ) + (sandbox ? '' : t(' (nslab leaves the machine’s policy alone)')),
       commands: [
         tagged(
           ctx.target.kind === 'host'
@@ -516,23 +587,32 @@ const builders: Builders = {
     ];
     const network = ctx.lab.networks.find((n) => n.name === p.network)!;
     return {
-      title:
-        `docker-proxy for ${container.name}: listens on ${p.proto} ${hostIp}:${p.hostPort} ` +
-        `in the host, forwards to ${p.address}:${p.containerPort}`,
+      title: t('docker-proxy for {name}: listens on {proto} {listen} in the host, forwards to {target}', {
+        name: container.name,
+        proto: p.proto,
+        listen: `${hostIp}:${p.hostPort}`,
+        target: `${p.address}:${p.containerPort}`,
+      }),
       why:
-        'the DNAT misses the host’s own 127.0.0.1 (Docker’s OUTPUT jump skips 127.0.0.0/8)' +
         (p.hostIp?.startsWith('127.')
-          ? ''
-          : ` and a container of ${network.name} calling the published port ` +
-            `(Docker’s -i ${network.name} -j RETURN)`) +
-        ': the proxy takes those on the host’s port and connects to the container itself, so the ' +
-        `container sees the gateway ${network.gateway} as its client` +
-        (p.proto === 'udp' ? '; udp: one flow per client, forgotten after 90 s without an answer' : ''),
-      docker:
-        `dockerd runs /usr/bin/docker-proxy ${flags.join(' ')}, one process per published port ` +
-        `${p.hostIp ? '' : '(and one more on -host-ip :: for IPv6) '}` +
-        'with userland-proxy on, the default; the plan shows that command with nslab’s ' +
-        'docker-proxy.js in the place of Docker’s binary',
+          ? t(
+              'the DNAT misses the host’s own 127.0.0.1 (Docker’s OUTPUT jump skips 127.0.0.0/8): the proxy takes those on the host’s port and connects to the container itself, so the container sees the gateway {gateway} as its client',
+              { gateway: network.gateway },
+            )
+          : t(
+              'the DNAT misses the host’s own 127.0.0.1 (Docker’s OUTPUT jump skips 127.0.0.0/8) and a container of {network} calling the published port (Docker’s -i {network} -j RETURN): the proxy takes those on the host’s port and connects to the container itself, so the container sees the gateway {gateway} as its client',
+              { network: network.name, gateway: network.gateway },
+            )) +
+        (p.proto === 'udp' ? t('; udp: one flow per client, forgotten after 90 s without an answer') : ''),
+      docker: p.hostIp
+        ? t(
+            'dockerd runs /usr/bin/docker-proxy {flags}, one process per published port with userland-proxy on, the default; the plan shows that command with nslab’s docker-proxy.js in the place of Docker’s binary',
+            { flags: flags.join(' ') },
+          )
+        : t(
+            'dockerd runs /usr/bin/docker-proxy {flags}, one process per published port (and one more on -host-ip :: for IPv6) with userland-proxy on, the default; the plan shows that command with nslab’s docker-proxy.js in the place of Docker’s binary',
+            { flags: flags.join(' ') },
+          ),
       commands: [
         tagged<ServerCommand>(
           {
@@ -564,15 +644,17 @@ const builders: Builders = {
         : []),
     ];
     return {
-      title:
-        `service ${s.name}: virtual IP ${s.vip}:${s.port} → ` +
-        `${s.backends.map((b) => b.container).join(', ')}`,
-      why:
-        'no interface has the VIP: DNAT picks a backend per connection, ' +
-        'at random (iptables statistic), and the answer is un-NATed on the way back',
-      docker:
-        'Docker’s swarm services and Kubernetes’ kube-proxy (iptables mode) ' +
-        'build the same KUBE-SVC/KUBE-SEP chains of DNAT rules',
+      title: t('service {name}: virtual IP {vip} → {backends}', {
+        name: s.name,
+        vip: `${s.vip}:${s.port}`,
+        backends: s.backends.map((b) => b.container).join(', '),
+      }),
+      why: t(
+        'no interface has the VIP: DNAT picks a backend per connection, at random (iptables statistic), and the answer is un-NATed on the way back',
+      ),
+      docker: t(
+        'Docker’s swarm services and Kubernetes’ kube-proxy (iptables mode) build the same KUBE-SVC/KUBE-SEP chains of DNAT rules',
+      ),
       commands: [
         ...['PREROUTING', 'OUTPUT'].flatMap((chain) =>
           s.backends.map((b, i) =>
@@ -598,14 +680,20 @@ const builders: Builders = {
     };
   },
   server: ({ owner, ns, server }, ctx) => ({
-    title: `${owner}: start a ${server.kind} server on port ${server.port}`,
+    title: t('{owner}: start a {kind} server on port {port}', {
+      owner,
+      kind: server.kind,
+      port: server.port,
+    }),
     why:
       server.kind === 'http'
-        ? `it answers "${owner}" and the client’s address, so a check can tell who answered and who asked`
+        ? t('it answers "{owner}" and the client’s address, so a check can tell who answered and who asked', {
+            owner,
+          })
         : server.kind === 'udp'
-          ? `it answers each datagram with "${owner}" and the client’s address`
-          : 'it accepts connections, so a check can tell the port is reachable',
-    docker: 'the process of the container: it listens inside the namespace it was started in',
+          ? t('it answers each datagram with "{owner}" and the client’s address', { owner })
+          : t('it accepts connections, so a check can tell the port is reachable'),
+    docker: t('the process of the container: it listens inside the namespace it was started in'),
     commands: [
       {
         tool: 'server',

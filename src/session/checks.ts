@@ -1,6 +1,7 @@
 // A lab's checks run where it is up: what verify and check share (check adds the exercise's
 // words on top).
 import { runChecks, type CheckResult } from '../check/run.js';
+import { t } from '../i18n/index.js';
 import type { Place } from '../lab/names.js';
 import type { Lab } from '../lab/types.js';
 import { containerNamespaces, lanPorts } from '../plan/compile.js';
@@ -28,7 +29,7 @@ export async function checkWhereUp(whole: Lab, asked: Place | undefined): Promis
   const plan = planAt(lab, place);
   const started = performance.now();
   const interrupt: Interrupt = { signal: null };
-  const release = catchSignals(interrupt, 'stopping the checks; the lab stays as it is');
+  const release = catchSignals(interrupt, t('stopping the checks; the lab stays as it is'));
   try {
     const results = await runChecks(plan.checks, containerNamespaces(plan), lanPorts(lab, plan), interrupt);
     const checksMs = Math.round(performance.now() - started);

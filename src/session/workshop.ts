@@ -4,6 +4,12 @@ import { listLabs, loadLab } from '../lab/index.js';
 import { inWorkshopOrder } from '../lab/workshop.js';
 import type { Solved } from '../run/progress.js';
 
+/** An exercise's title as shown, and as the progress file remembers it (English). */
+interface ExerciseTitle {
+  title: string;
+  key: string;
+}
+
 export interface WorkshopExercise {
   lab: string;
   number: number;
@@ -20,18 +26,16 @@ export interface Workshop {
 
 /** The exercises of these labs (name → titles), in workshop order, against what was solved. */
 export function workshopOf(
-  labs: { name: string; title: string; exercises: string[] }[],
+  labs: { name: string; title: string; exercises: (string | ExerciseTitle)[] }[],
   solved: Solved,
 ): Workshop {
   const ordered = inWorkshopOrder(labs).map((l) => ({
     lab: l.name,
     title: l.title,
-    exercises: l.exercises.map((title, i) => ({
-      lab: l.name,
-      number: i + 1,
-      title,
-      solved: solved[l.name]?.includes(title) ?? false,
-    })),
+    exercises: l.exercises.map((x, i) => {
+      const { title, key } = typeof x === 'string' ? { title: x, key: x } : x;
+      return { lab: l.name, number: i + 1, title, solved: solved[l.name]?.includes(key) ?? false };
+    }),
   }));
   const all = ordered.flatMap((l) => l.exercises);
   return {
@@ -43,11 +47,12 @@ export function workshopOf(
 }
 
 /** The catalogue's labs with their exercises' titles (a lab that does not load is left out). */
-export function catalogueExercises(): { name: string; title: string; exercises: string[] }[] {
+export function catalogueExercises(): { name: string; title: string; exercises: ExerciseTitle[] }[] {
   return listLabs().flatMap((l) => {
     try {
       const lab = loadLab(l.file);
-      return [{ name: lab.name, title: lab.title, exercises: lab.exercises.map((x) => x.title) }];
+      const exercises = lab.exercises.map(({ title, key }) => ({ title, key }));
+      return [{ name: lab.name, title: lab.title, exercises }];
     } catch {
       return [];
     }

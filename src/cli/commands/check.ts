@@ -1,5 +1,6 @@
 // check: an exercise's verdict, solved or what still fails (root). The checks run as verify runs
 // them (session/checks.ts); check adds the exercise's words on top.
+import { t } from '../../i18n/index.js';
 import { labArg } from '../../lab/files.js';
 import { loadLab } from '../../lab/index.js';
 import { placeLabel } from '../../lab/names.js';
@@ -32,9 +33,9 @@ export async function check(out: Output, name: string, opts: PlaceOptions): Prom
   const about = ex ? { exercise: { number: ex.index, title } } : {};
   // Solved: remembered on this machine (a failed write costs the memory, not the verdict)
   let recorded: string | null = null;
-  if (solved && ex && title)
+  if (solved && ex && exercise)
     try {
-      markSolved(lab.name, title);
+      markSolved(lab.name, exercise.key);
       recorded = progressFile();
     } catch {
       recorded = null;
@@ -56,25 +57,34 @@ export async function check(out: Output, name: string, opts: PlaceOptions): Prom
   out.line(renderChecks(results));
   if (judged.length) {
     out.line(
-      `\nHow it was repaired (${judged.length} thing${judged.length > 1 ? 's' : ''} Docker does otherwise):`,
+      '\n' +
+        (judged.length > 1
+          ? t('How it was repaired ({count} things Docker does otherwise):', { count: judged.length })
+          : t('How it was repaired ({count} thing Docker does otherwise):', { count: judged.length })),
     );
     for (const f of judged) out.line(`  ${red('✗')} ${f.what}\n    ${f.docker}`);
   }
   if (solved) {
-    const all = ` All ${results.length} checks of ${lab.name} come out as the lab expects.`;
-    out.line(green(bold(`Solved${title ? `: ${title}` : ''}.`)) + all);
+    const all = t(' All {count} checks of {lab} come out as the lab expects.', {
+      count: results.length,
+      lab: lab.name,
+    });
+    out.line(green(bold(title ? t('Solved: {title}.', { title }) : t('Solved.'))) + all);
     const down = `sudo nslab down ${labArg(lab.name, lab.file)}${sandboxFlag(lab, place)}`;
     if (!ex) {
-      out.line(`Clean up with: ${down}`);
+      out.line(t('Clean up with: {command}', { command: down }));
       return EXIT.ok;
     }
-    if (recorded) out.line(`Recorded as solved on this machine (${recorded}).`);
+    if (recorded) out.line(t('Recorded as solved on this machine ({file}).', { file: recorded }));
     out.line(
       next
-        ? `Next: exercise ${next.number} of ${next.lab}, "${next.title}":\n` +
-            `  ${down}\n  sudo nslab exercise ${next.lab} ${next.number}`
-        : `That was the workshop's last exercise. Clean up with: ${down}\n` +
-            '  nslab workshop   # what is solved, what is left',
+        ? t('Next: exercise {number} of {lab}, "{title}":', {
+            number: next.number,
+            lab: next.lab,
+            title: next.title,
+          }) + `\n  ${down}\n  sudo nslab exercise ${next.lab} ${next.number}`
+        : t("That was the workshop's last exercise. Clean up with: {command}", { command: down }) +
+            `\n  nslab workshop   # ${t('what is solved, what is left')}`,
     );
     return EXIT.ok;
   }
@@ -83,12 +93,28 @@ export async function check(out: Output, name: string, opts: PlaceOptions): Prom
   if (works)
     out.line(
       red(
-        'Not solved: every check passes, but the repair is not the one Docker makes (see above); undo that part.',
+        t(
+          'Not solved: every check passes, but the repair is not the one Docker makes (see above); undo that part.',
+        ),
       ),
     );
-  else out.line(red(`Not solved yet: ${failing.length} of ${results.length} checks still fail (${names}).`));
+  else
+    out.line(
+      red(
+        t('Not solved yet: {failing} of {count} checks still fail ({names}).', {
+          failing: failing.length,
+          count: results.length,
+          names,
+        }),
+      ),
+    );
   const suggest = traceSuggestion(results, (n) => traceCommand(lab, n, sandboxFlag(lab, place)));
   if (suggest) out.line(suggest);
-  if (ex) out.line(`Stuck? sudo nslab hint ${labArg(lab.name, lab.file)}${sandboxFlag(lab, place)}`);
+  if (ex)
+    out.line(
+      t('Stuck? {command}', {
+        command: `sudo nslab hint ${labArg(lab.name, lab.file)}${sandboxFlag(lab, place)}`,
+      }),
+    );
   return EXIT.checkFailed;
 }

@@ -7,6 +7,7 @@ import { kernelSupports, LINK_KINDS } from '../../run/features.js';
 import { listRoutes, overlappingRoutes } from '../../run/inventory.js';
 import { bridgeNetfilter, readSysctl } from '../../run/sysctl.js';
 import { hasTool, isRoot, packageOf } from '../../run/tools.js';
+import { t } from '../../i18n/index.js';
 import { EXIT } from '../exit.js';
 import type { Output } from '../output.js';
 import { green, red, yellow } from '../style.js';
@@ -24,54 +25,60 @@ export async function doctor(out: Output): Promise<number> {
   const root = isRoot();
   add(
     root
-      ? { what: 'root', status: 'ok', detail: 'running as root' }
+      ? { what: 'root', status: 'ok', detail: t('running as root') }
       : {
           what: 'root',
           status: 'fail',
-          detail: 'not root: up, verify, down and status change or read the kernel’s network setup',
-          fix: 'run nslab with sudo',
+          detail: t('not root: up, verify, down and status change or read the kernel’s network setup'),
+          fix: t('run nslab with sudo'),
         },
   );
 
   for (const tool of ['ip', 'bridge', 'ping', 'iptables', 'iptables-save']) {
     add(
       hasTool(tool)
-        ? { what: `tool ${tool}`, status: 'ok', detail: 'found' }
+        ? { what: t('tool {tool}', { tool }), status: 'ok', detail: t('found') }
         : {
-            what: `tool ${tool}`,
+            what: t('tool {tool}', { tool }),
             status: 'fail',
-            detail: 'missing',
+            detail: t('missing'),
             fix: `apt-get install -y ${packageOf[tool] ?? tool}`,
           },
     );
   }
   add(
     hasTool('fping')
-      ? { what: 'tool fping', status: 'ok', detail: 'found: meshes of pings run fast' }
+      ? {
+          what: t('tool {tool}', { tool: 'fping' }),
+          status: 'ok',
+          detail: t('found: meshes of pings run fast'),
+        }
       : {
-          what: 'tool fping',
+          what: t('tool {tool}', { tool: 'fping' }),
           status: 'warn',
-          detail: 'missing: many pings run one process each (slow for a full mesh)',
+          detail: t('missing: many pings run one process each (slow for a full mesh)'),
           fix: 'apt-get install -y fping',
         },
   );
   // Optional: what lets a learner watch packets and NAT at work.
   const watchers = [
-    ['tcpdump', 'nslab capture listens on a lab’s links with it'],
-    ['nft', 'nslab trace follows a packet with it (nft monitor trace)'],
+    ['tcpdump', t('nslab capture listens on a lab’s links with it')],
+    ['nft', t('nslab trace follows a packet with it (nft monitor trace)')],
     [
       'conntrack',
-      'shows the connections NAT translated, in a Docker host’s namespace (conntrack -L); nslab trace reads it',
+      t(
+        'shows the connections NAT translated, in a Docker host’s namespace (conntrack -L); nslab trace reads it',
+      ),
     ],
   ] as const;
   for (const [tool, use] of watchers)
     add(
       hasTool(tool)
-        ? { what: `tool ${tool}`, status: 'ok', detail: `found: ${use}` }
+        ? { what: t('tool {tool}', { tool }), status: 'ok', detail: t('found: {use}', { use }) }
         : {
-            what: `tool ${tool}`,
+            what: t('tool {tool}', { tool }),
             status: 'warn',
-            detail: `missing: ${use}`,
+            detail: t('missing: {use}', { use }),
             fix: `apt-get install -y ${packageOf[tool]}`,
           },
     );
@@ -79,11 +86,11 @@ export async function doctor(out: Output): Promise<number> {
   const engine = await dockerEngine();
   add(
     'version' in engine
-      ? { what: 'docker', status: 'ok', detail: `engine ${engine.version} running` }
+      ? { what: 'docker', status: 'ok', detail: t('engine {version} running', { version: engine.version }) }
       : {
           what: 'docker',
           status: 'warn',
-          detail: `${engine.why}: only needed to compare with a real Docker engine`,
+          detail: t('{why}: only needed to compare with a real Docker engine', { why: engine.why }),
           fix: engine.fix,
         },
   );
@@ -93,12 +100,16 @@ export async function doctor(out: Output): Promise<number> {
       const ok = await kernelSupports(kind);
       add(
         ok
-          ? { what: `kernel ${kind}`, status: 'ok', detail: `can create ${kind} links` }
+          ? {
+              what: t('kernel {kind}', { kind }),
+              status: 'ok',
+              detail: t('can create {kind} links', { kind }),
+            }
           : {
-              what: `kernel ${kind}`,
+              what: t('kernel {kind}', { kind }),
               status: kind === 'veth' || kind === 'bridge' ? 'fail' : 'warn',
-              detail: `cannot create ${kind} links: labs that need them are refused`,
-              fix: `modprobe ${kind} (if this kernel has the module)`,
+              detail: t('cannot create {kind} links: labs that need them are refused', { kind }),
+              fix: t('modprobe {kind} (if this kernel has the module)', { kind }),
             },
       );
     }
@@ -109,12 +120,12 @@ export async function doctor(out: Output): Promise<number> {
       await run(['ip', 'netns', 'del', ns]);
       add(
         nat.exitCode === 0
-          ? { what: 'iptables NAT', status: 'ok', detail: 'the nat table works' }
+          ? { what: 'iptables NAT', status: 'ok', detail: t('the nat table works') }
           : {
               what: 'iptables NAT',
               status: 'fail',
-              detail: `the nat table does not work: ${nat.stderr.trim()}`,
-              fix: 'install iptables; load nf_nat / nft_nat',
+              detail: t('the nat table does not work: {error}', { error: nat.stderr.trim() }),
+              fix: t('install iptables; load nf_nat / nft_nat'),
             },
       );
       const forward = await run(['iptables', '-S', 'FORWARD']);
@@ -123,21 +134,25 @@ export async function doctor(out: Output): Promise<number> {
       add(
         drop && brnf
           ? {
-              what: 'FORWARD policy',
+              what: t('FORWARD policy'),
               status: 'warn',
-              detail:
-                'DROP, and br_netfilter sends bridged frames through it (Docker does this): ' +
-                'a hand-built bridge on the host target silently stops forwarding',
-              fix:
-                'nothing to do for nslab’s labs: up adds an ACCEPT rule per bridge and down removes it; ' +
-                'for your own bridges: iptables -I DOCKER-USER -i BR -o BR -j ACCEPT',
+              detail: t(
+                'DROP, and br_netfilter sends bridged frames through it (Docker does this): a hand-built bridge on the host target silently stops forwarding',
+              ),
+              fix: t(
+                'nothing to do for nslab’s labs: up adds an ACCEPT rule per bridge and down removes it; for your own bridges: iptables -I DOCKER-USER -i BR -o BR -j ACCEPT',
+              ),
             }
           : {
-              what: 'FORWARD policy',
+              what: t('FORWARD policy'),
               status: 'ok',
-              detail:
-                `${drop ? 'DROP' : 'ACCEPT'}${brnf ? ', br_netfilter on' : ', br_netfilter off'}: ` +
-                'hand-built bridges forward',
+              detail: brnf
+                ? t('{policy}, br_netfilter on: hand-built bridges forward', {
+                    policy: drop ? 'DROP' : 'ACCEPT',
+                  })
+                : t('{policy}, br_netfilter off: hand-built bridges forward', {
+                    policy: drop ? 'DROP' : 'ACCEPT',
+                  }),
             },
       );
     }
@@ -145,9 +160,12 @@ export async function doctor(out: Output): Promise<number> {
   add({
     what: 'ip_forward',
     status: 'ok',
-    detail:
-      `net.ipv4.ip_forward=${readSysctl('net/ipv4/ip_forward') ?? '?'} ` +
-      '(labs with NAT or published ports set it to 1 and put it back on down)',
+    detail: t(
+      'net.ipv4.ip_forward={value} (labs with NAT or published ports set it to 1 and put it back on down)',
+      {
+        value: readSysctl('net/ipv4/ip_forward') ?? '?',
+      },
+    ),
   });
 
   // Subnets of the catalogue already routed here clash on the host target (the sandbox is fine).
@@ -164,12 +182,15 @@ export async function doctor(out: Output): Promise<number> {
         const clash = overlappingRoutes(routes, n.subnet)[0];
         if (clash && n.driver !== 'macvlan' && n.driver !== 'ipvlan')
           add({
-            what: `subnet ${formatSubnet(n.subnet)}`,
+            what: t('subnet {subnet}', { subnet: formatSubnet(n.subnet) }),
             status: 'warn',
-            detail:
-              `lab ${entry.name} (network ${n.name}) ` +
-              `overlaps the route ${clash.dst} dev ${clash.dev} here`,
-            fix: `run ${entry.name} with --sandbox, or free the range`,
+            detail: t('lab {lab} (network {network}) overlaps the route {dst} dev {dev} here', {
+              lab: entry.name,
+              network: n.name,
+              dst: clash.dst,
+              dev: clash.dev,
+            }),
+            fix: t('run {lab} with --sandbox, or free the range', { lab: entry.name }),
           });
       }
     }
@@ -180,12 +201,13 @@ export async function doctor(out: Output): Promise<number> {
   const mark = { ok: green('ok  '), warn: yellow('warn'), fail: red('FAIL') };
   for (const f of findings) {
     out.line(`${mark[f.status]}  ${f.what}: ${f.detail}`);
-    if (f.fix && f.status !== 'ok') out.line(`      fix: ${f.fix}`);
+    if (f.fix && f.status !== 'ok') out.line(`      ${t('fix: {fix}', { fix: f.fix })}`);
   }
   out.line(
-    failed
-      ? '\nnslab cannot build labs here until the FAIL lines are fixed.'
-      : '\nThis machine can build nslab’s labs (warn lines only limit some of them).',
+    '\n' +
+      (failed
+        ? t('nslab cannot build labs here until the FAIL lines are fixed.')
+        : t('This machine can build nslab’s labs (warn lines only limit some of them).')),
   );
   return failed ? EXIT.environment : EXIT.ok;
 }

@@ -1,5 +1,6 @@
 // down: everything a lab made, found through the kernel's marks, removed (root). It needs only
 // a lab's name, so it starts without the parser, the compiler or execa.
+import { t } from '../../i18n/index.js';
 import { dockerSideKept } from '../../compare/names.js';
 import { placeLabel } from '../../lab/names.js';
 import { EnvError } from '../../run/errors.js';
@@ -39,14 +40,18 @@ export async function down(out: Output, nameOrPath: string, opts: PlaceOptions):
     ...(docker.length ? { docker } : {}),
   });
   if (report.places.length === 0 && report.leftovers.length === 0 && docker.length === 0) {
-    out.line(`${lab} is not up${place ? ` (${placeLabel(place)})` : ''}: nothing to remove`);
+    out.line(
+      place
+        ? t('{lab} is not up ({place}): nothing to remove', { lab, place: placeLabel(place) })
+        : t('{lab} is not up: nothing to remove', { lab }),
+    );
     return EXIT.ok;
   }
-  for (const p of report.places) out.line(`removed ${lab} (${placeLabel(p)})`);
+  for (const p of report.places) out.line(t('removed {lab} ({place})', { lab, place: placeLabel(p) }));
   for (const r of report.removed) out.line(`  - ${r}`);
   if (docker.length > 0)
     out.line(
-      `removed Docker's copy of ${lab} that compare --keep left:\n${docker.map((r) => `  - ${r}`).join('\n')}`,
+      `${t("removed Docker's copy of {lab} that compare --keep left:", { lab })}\n${docker.map((r) => `  - ${r}`).join('\n')}`,
     );
   if (report.leftovers.length > 0)
     throw new EnvError(

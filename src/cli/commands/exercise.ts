@@ -1,5 +1,6 @@
 // exercise: a lab built in a sandbox with one fault planted, and the task that asks the learner
 // to repair it (root). check says when it is solved, hint helps one hint at a time.
+import { t } from '../../i18n/index.js';
 import { runChecks, type CheckResult } from '../../check/run.js';
 import { labArg } from '../../lab/files.js';
 import { loadLab } from '../../lab/index.js';
@@ -27,18 +28,28 @@ import { placeFrom, type PlaceOptions } from '../target.js';
 
 function pick(lab: Lab, number: string | undefined): { exercise: Exercise; index: number } {
   if (lab.exercises.length === 0)
-    throw new UsageError(`${lab.name} has no exercises; labs with exercises: see nslab list`);
+    throw new UsageError(t('{lab} has no exercises; labs with exercises: see nslab list', { lab: lab.name }));
   // Without a number: the first this machine has not seen solved (run/progress.ts).
   const index =
     number === undefined
       ? firstUnsolved(
-          lab.exercises.map((x) => x.title),
+          lab.exercises.map((x) => x.key),
           readSolved()[lab.name],
         )
       : Number(number);
   if (!Number.isInteger(index) || index < 1 || index > lab.exercises.length)
     throw new UsageError(
-      `${lab.name} has ${lab.exercises.length} exercise${lab.exercises.length > 1 ? 's' : ''}: ${lab.exercises.map((x, i) => `${i + 1} (${x.title})`).join(', ')}`,
+      lab.exercises.length > 1
+        ? t('{lab} has {count} exercises: {list}', {
+            lab: lab.name,
+            count: lab.exercises.length,
+            list: lab.exercises.map((x, i) => `${i + 1} (${x.title})`).join(', '),
+          })
+        : t('{lab} has {count} exercise: {list}', {
+            lab: lab.name,
+            count: lab.exercises.length,
+            list: lab.exercises.map((x, i) => `${i + 1} (${x.title})`).join(', '),
+          }),
     );
   return { exercise: lab.exercises[index - 1]!, index };
 }
@@ -93,17 +104,32 @@ export async function exercise(
     },
     checks: results,
   });
-  out.line(bold(`nslab exercise ${lab.name} ${index} of ${lab.exercises.length}: ${ex.title}`));
-  out.line(`${lab.name} is up in ${placeLabel(place)}, with something wrong.\n`);
-  out.line(fill(ex.task, clean));
-  out.line(`\nRight now ${failing.length} of ${results.length} checks fail:`);
-  out.line(renderChecks(results));
-  out.line(`\nRepair it with ordinary commands (ip, bridge, iptables, sysctl; as root). Then:`);
-  const flag = sandboxFlag(lab, place);
-  out.line(`  sudo nslab check ${labArg(lab.name, lab.file)}${flag}    # solved, or what still fails`);
   out.line(
-    `  sudo nslab hint ${labArg(lab.name, lab.file)}${flag}     # one hint at a time (${ex.hints.length} in all)`,
+    bold(
+      t('nslab exercise {lab} {number} of {count}: {title}', {
+        lab: lab.name,
+        number: index,
+        count: lab.exercises.length,
+        title: ex.title,
+      }),
+    ),
   );
-  out.line(`  sudo nslab down ${labArg(lab.name, lab.file)}${flag}     # give up, or clean up once solved`);
+  out.line(
+    t('{lab} is up in {place}, with something wrong.', { lab: lab.name, place: placeLabel(place) }) + '\n',
+  );
+  out.line(fill(ex.task, clean));
+  out.line(
+    '\n' +
+      t('Right now {failing} of {count} checks fail:', { failing: failing.length, count: results.length }),
+  );
+  out.line(renderChecks(results));
+  out.line('\n' + t('Repair it with ordinary commands (ip, bridge, iptables, sysctl; as root). Then:'));
+  const flag = sandboxFlag(lab, place);
+  const arg = labArg(lab.name, lab.file);
+  out.line(`  sudo nslab check ${arg}${flag}    # ${t('solved, or what still fails')}`);
+  out.line(
+    `  sudo nslab hint ${arg}${flag}     # ${t('one hint at a time ({count} in all)', { count: ex.hints.length })}`,
+  );
+  out.line(`  sudo nslab down ${arg}${flag}     # ${t('give up, or clean up once solved')}`);
   return EXIT.ok;
 }

@@ -1,5 +1,6 @@
 // hint: the next hint of the exercise that is up, one at a time; after the last, what nslab
 // itself sees wrong in the kernel, layer by layer (root).
+import { t } from '../../i18n/index.js';
 import { runChecks } from '../../check/run.js';
 import { diagnose } from '../../inspect/diagnose.js';
 import { ruleDifferences, sysctlDifferences } from '../../inspect/differences.js';
@@ -101,27 +102,53 @@ export async function hint(out: Output, name: string, opts: PlaceOptions): Promi
     ...failing,
     ...tracedData,
   });
-  out.line(bold(`${lab.name}, exercise ${state.exercise.index}: ${ex.title}`));
-  out.line(`hint ${shown} of ${ex.hints.length}: ${hints.at(-1)}`);
+  out.line(
+    bold(
+      t('{lab}, exercise {number}: {title}', {
+        lab: lab.name,
+        number: state.exercise.index,
+        title: ex.title,
+      }),
+    ),
+  );
+  out.line(
+    t('hint {number} of {count}: {hint}', { number: shown, count: ex.hints.length, hint: hints.at(-1)! }),
+  );
   if (!findings) return EXIT.ok;
-  out.line(`\nThat was the last hint. What nslab sees in the kernel, lowest layer first:`);
+  out.line('\n' + t('That was the last hint. What nslab sees in the kernel, lowest layer first:'));
   if (findings.length)
     out.line(
       findings
         .map(
           (f) =>
-            `  ${yellow(f.layer.padEnd(7))} ${f.what}${f.ns && !f.what.includes(f.ns) ? ` (in ${f.ns})` : ''}`,
+            `  ${yellow(f.layer.padEnd(7))} ${f.what}${f.ns && !f.what.includes(f.ns) ? t(' (in {ns})', { ns: f.ns }) : ''}`,
         )
         .join('\n'),
     );
   else if (!failing.failing)
-    out.line('  nothing differs from the lab, and every check comes out as expected: it looks solved.');
+    out.line(
+      `  ${t('nothing differs from the lab, and every check comes out as expected: it looks solved.')}`,
+    );
   else {
     const f = failing.failing;
+    const shownGot = probe!.reached
+      ? t('works')
+      : probe!.detail
+        ? t('fails: {detail}', { detail: probe!.detail })
+        : t('fails');
+    const vars = { check: f.check, got: shownGot };
     out.line(
-      `  every link, address, route and rule nslab compares is as the lab has it, yet "${f.check}" ` +
-        `is expected to ${f.expected === 'works' ? 'work' : 'fail'} and ${f.got}.\n` +
-        `  Run its probe by hand and follow the packet from there:\n    ${f.command}`,
+      `  ${
+        f.expected === 'works'
+          ? t(
+              'every link, address, route and rule nslab compares is as the lab has it, yet "{check}" is expected to work and {got}.',
+              vars,
+            )
+          : t(
+              'every link, address, route and rule nslab compares is as the lab has it, yet "{check}" is expected to fail and {got}.',
+              vars,
+            )
+      }\n  ${t('Run its probe by hand and follow the packet from there:')}\n    ${f.command}`,
     );
   }
   if (trace) {
@@ -130,15 +157,17 @@ export async function hint(out: Output, name: string, opts: PlaceOptions): Promi
     const got = 'trace' in trace ? trace.trace.verdict : null;
     const heading =
       got === 'dropped' || got === 'lost'
-        ? `Where "${r.name}" dies`
+        ? t('Where "{check}" dies, traced once:', { check: r.name })
         : got === 'delivered' && r.expect === 'fail'
-          ? `How "${r.name}" gets through`
-          : `"${r.name}"`;
-    out.line(`\n${heading}, traced once:`);
+          ? t('How "{check}" gets through, traced once:', { check: r.name })
+          : t('"{check}", traced once:', { check: r.name });
+    out.line(`\n${heading}`);
     out.line(
-      'trace' in trace ? traceBrief(trace.trace).join('\n') : `  the trace could not run: ${trace.why}`,
+      'trace' in trace
+        ? traceBrief(trace.trace).join('\n')
+        : `  ${t('the trace could not run: {why}', { why: trace.why })}`,
     );
-    out.line(`The whole journey, hop by hop: ${command}`);
+    out.line(t('The whole journey, hop by hop: {command}', { command }));
     if ('trace' in trace && trace.trace.verdict === 'interrupted') return exitForSignal('SIGINT');
   }
   return EXIT.ok;

@@ -1,5 +1,6 @@
 // status: what is up, read from the kernel's marks (root). It needs only a lab's name, so it
 // starts without the parser, the compiler or execa.
+import { t } from '../../i18n/index.js';
 import { requireRoot } from '../../run/preflight.js';
 import { labNameOf } from '../../session/name.js';
 import { labsUp, type LabStatus } from '../../session/status.js';
@@ -12,7 +13,7 @@ export async function status(out: Output, nameOrPath: string | undefined): Promi
   const up = await labsUp(nameOrPath === undefined ? undefined : labNameOf(nameOrPath));
   out.data(up.map(({ place: _place, ...rest }) => rest));
   if (up.length === 0) {
-    out.line(nameOrPath ? `${nameOrPath} is not up` : 'no lab is up');
+    out.line(nameOrPath ? t('{lab} is not up', { lab: nameOrPath }) : t('no lab is up'));
     return EXIT.ok;
   }
   // short heads: the table fits 80 columns with a sandbox's name
@@ -26,8 +27,9 @@ export async function status(out: Output, nameOrPath: string | undefined): Promi
     ),
   );
   out.line(
-    '(what carries the lab’s mark; links and rules: those in this machine’s own namespace; ' +
-      '--json lists the namespaces, links and proxies by name)',
+    t(
+      '(what carries the lab’s mark; links and rules: those in this machine’s own namespace; --json lists the namespaces, links and proxies by name)',
+    ),
   );
   return EXIT.ok;
 }

@@ -1,4 +1,5 @@
 // up: preflight, build, check, leave it up — or roll back everything on failure or Ctrl-C.
+import { t } from '../../i18n/index.js';
 import { runChecks, type CheckResult } from '../../check/run.js';
 import { ascii } from '../../graph/draw.js';
 import { fromLab } from '../../graph/topology.js';
@@ -96,7 +97,9 @@ export async function up(out: Output, name: string, opts: UpOptions): Promise<nu
     if (target.kind === 'host' && target.facts.forwardDrop)
       out.line(
         yellow(
-          'note: FORWARD policy is DROP and br_netfilter is on (Docker does this): nslab adds an ACCEPT rule per bridge, marked and removed on down',
+          t(
+            'note: FORWARD policy is DROP and br_netfilter is on (Docker does this): nslab adds an ACCEPT rule per bridge, marked and removed on down',
+          ),
         ),
       );
     const watch = ends ? pathWatcher(plan, chosen(lab, plan, ends), interrupt) : null;
@@ -105,7 +108,9 @@ export async function up(out: Output, name: string, opts: UpOptions): Promise<nu
       out.line(
         dim(
           wrapWords(
-            'nslab’s ownership marks (`alias nslab:…` on its interfaces, `-m comment --comment nslab:…` on its rules) are left out below; they run all the same (--marks shows them)',
+            t(
+              'nslab’s ownership marks (`alias nslab:…` on its interfaces, `-m comment --comment nslab:…` on its rules) are left out below; they run all the same (--marks shows them)',
+            ),
             width,
             '',
             '',
@@ -135,7 +140,7 @@ export async function up(out: Output, name: string, opts: UpOptions): Promise<nu
                 const last = i === plan.steps.length - 1;
                 const key = await waitForKey(
                   dim(
-                    `  ── ${last ? 'Enter: run the checks' : `Enter: step ${i + 2} of ${plan.steps.length}`}, q: stop and remove everything ── `,
+                    `  ── ${last ? t('Enter: run the checks') : t('Enter: step {number} of {count}', { number: i + 2, count: plan.steps.length })}${t(', q: stop and remove everything')} ── `,
                   ),
                 );
                 if (key === 'quit') interrupt.signal ??= 'SIGINT';
@@ -148,7 +153,13 @@ export async function up(out: Output, name: string, opts: UpOptions): Promise<nu
     const buildMs = performance.now() - started;
     if (opts.as) writeState({ ...state, as: opts.as });
     out.line(
-      `\nbuilt in ${Math.round(buildMs)} ms: ${plan.steps.length} steps, ${commands.length} commands\n`,
+      '\n' +
+        t('built in {ms} ms: {steps} steps, {commands} commands', {
+          ms: Math.round(buildMs),
+          steps: plan.steps.length,
+          commands: commands.length,
+        }) +
+        '\n',
     );
 
     const results =
@@ -195,7 +206,7 @@ function tryNext(plan: Plan, lab: Lab, results: CheckResult[]): string {
   const flag = placeFlag(lab, plan.place);
   const arg = labArg(lab.name, lab.file);
   const lines = [
-    `\n${bold('The lab is up.')} ${results.some((r) => !r.ok) ? 'Some checks failed: the table says which. ' : ''}Try this next:`,
+    `\n${bold(t('The lab is up.'))} ${results.some((r) => !r.ok) ? t('Some checks failed: the table says which. ') : ''}${t('Try this next:')}`,
   ];
   // `docker exec` for a container: its namespace, its /etc files, its environment
   const exec = (c: string, ...argv: string[]) => `sudo nslab exec ${arg} ${c}${flag} -- ${commandLine(argv)}`;
@@ -205,22 +216,24 @@ function tryNext(plan: Plan, lab: Lab, results: CheckResult[]): string {
   const alias = linker && Object.keys(linker.env).find((k) => k.endsWith('_NAME'));
   if (linker && alias)
     lines.push(
-      `  ${exec(linker.name, 'env')} | grep ${alias.slice(0, -'_NAME'.length)}    # what --link put in ${linker.name}'s environment`,
+      `  ${exec(linker.name, 'env')} | grep ${alias.slice(0, -'_NAME'.length)}    # ${t("what --link put in {name}'s environment", { name: linker.name })}`,
     );
   if (c1)
     lines.push(
-      `  sudo ${commandLine(['ip', '-n', ns(c1.name), 'addr'])}; sudo ip -n ${ns(c1.name)} route    # what ${c1.name} sees`,
+      `  sudo ${commandLine(['ip', '-n', ns(c1.name), 'addr'])}; sudo ip -n ${ns(c1.name)} route    # ${t('what {name} sees', { name: c1.name })}`,
     );
   lines.push(
-    `  sudo ${commandLine(hostNs ? ['bridge', '-n', hostNs, 'link'] : ['bridge', 'link', 'show', 'master', bridge])}    # the ports of ${bridge}`,
+    `  sudo ${commandLine(hostNs ? ['bridge', '-n', hostNs, 'link'] : ['bridge', 'link', 'show', 'master', bridge])}    # ${t('the ports of {bridge}', { bridge })}`,
   );
   // tcpdump on c1's eth0 while the ping above runs in a second terminal: the packets themselves
   if (c1)
     lines.push(
-      `  sudo nslab capture ${arg} ${c1.name} icmp${flag}    # ${c1.name}'s packets, while a ping runs in another terminal`,
+      `  sudo nslab capture ${arg} ${c1.name} icmp${flag}    # ${t("{name}'s packets, while a ping runs in another terminal", { name: c1.name })}`,
     );
-  lines.push(`  sudo nslab verify ${arg}${flag}    # run the checks again`);
-  lines.push(`  sudo nslab graph ${arg} --live${flag}    # the picture above, as the kernel has it now`);
-  lines.push(`  sudo nslab down ${arg}${flag}      # remove it all`);
+  lines.push(`  sudo nslab verify ${arg}${flag}    # ${t('run the checks again')}`);
+  lines.push(
+    `  sudo nslab graph ${arg} --live${flag}    # ${t('the picture above, as the kernel has it now')}`,
+  );
+  lines.push(`  sudo nslab down ${arg}${flag}      # ${t('remove it all')}`);
   return lines.join('\n');
 }

@@ -1,4 +1,5 @@
 // validate: a lab file's problems, every one as file:line:col (no root).
+import { t } from '../../i18n/index.js';
 import { loadLab } from '../../lab/index.js';
 import { EXIT } from '../exit.js';
 import type { Output } from '../output.js';
@@ -8,8 +9,12 @@ export function validate(out: Output, name: string): number {
   out.data({ ok: true, lab });
   const { networks, containers, checks } = lab;
   out.line(
-    `${lab.file}: ok — ${networks.length} network(s), ${containers.length} container(s), ` +
-      `${checks.length} check(s)`,
+    t('{file}: ok — {networks} network(s), {containers} container(s), {checks} check(s)', {
+      file: lab.file,
+      networks: networks.length,
+      containers: containers.length,
+      checks: checks.length,
+    }),
   );
   return EXIT.ok;
 }
