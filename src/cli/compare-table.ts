@@ -16,7 +16,7 @@ import {
 } from '../compare/group.js';
 import { bold, dim, green, red, yellow } from './style.js';
 import { t } from '../i18n/index.js';
-import { cols, fitCols, padCols } from './width.js';
+import { cols, fitCols, padCols } from '../i18n/width.js';
 
 /** Each verdict's word in the table (made when drawn: the language is set after the modules load). */
 const label = (v: Verdict): string =>

@@ -3,7 +3,7 @@
 import { argvOf, commandLine, type Command } from '../plan/command.js';
 import type { Progress } from '../run/errors.js';
 import { t } from '../i18n/index.js';
-import { cols } from './width.js';
+import { cols } from '../i18n/width.js';
 
 /** The terminal's width; 100 when stdout is no terminal (a pipe, a log). */
 export const terminalWidth = (): number => process.stdout.columns || 100;

@@ -2,18 +2,10 @@
 // then the NAT conntrack recorded and the verdict in one line.
 import type { Hop, Leg } from '../trace/journey.js';
 import type { Trace } from '../trace/run.js';
+import { verdictWord } from '../trace/verdict.js';
 import { bold, dim, green, red, yellow } from './style.js';
 import { t } from '../i18n/index.js';
-import { cols } from './width.js';
-
-/** The verdict's word, as the last line says it. */
-const verdictWord = (v: Trace['verdict']): string =>
-  ({
-    delivered: t('DELIVERED'),
-    dropped: t('DROPPED'),
-    lost: t('LOST'),
-    interrupted: t('INTERRUPTED'),
-  })[v];
+import { cols } from '../i18n/width.js';
 
 const width = () => Math.max(60, Math.min(process.stdout.columns ?? 100, 120));
 

@@ -355,6 +355,106 @@ export const ko: Record<string, string> = {
     '연습 문제를 만들 때는 예상대로 나왔던 점검이 이제는 그렇지 않습니다: {checks}',
   'a repair Docker would make fixes what the fault broke and leaves everything else working':
     'Docker라면 했을 수리는 고장 난 것만 고치고 나머지는 모두 그대로 동작하게 둡니다',
+  // graph
+  'the host': '호스트',
+  '{host}’s uplink {address}, cable to the outside’s LAN; parent of the {kind} children of {children}':
+    '{host}의 업링크 {address}, 바깥 네트워크의 LAN으로 가는 케이블; {children}의 {kind} 자식 인터페이스들의 부모',
+  '{host}’s uplink {address}, cable to the outside’s LAN':
+    '{host}의 업링크 {address}, 바깥 네트워크의 LAN으로 가는 케이블',
+  ', gateway {address}': ', 게이트웨이 {address}',
+  '; ports {ports}': '; 포트 {ports}',
+  'VXLAN {vni} of {network}: the frames it carries to and from the other hosts, unwrapped (on the uplink they travel inside UDP/4789)':
+    '{network}의 VXLAN {vni}: 다른 호스트와 오가는 프레임을 캡슐을 벗긴 모습으로 봅니다 (업링크에서는 UDP/4789 안에 담겨 다닙니다)',
+  '{container}’s cable, host end, on {bridge}; the other end is {container}:{inside}':
+    '{container}의 케이블(veth 페어) 중 호스트 쪽 끝, {bridge}에 꽂힘; 다른 쪽 끝은 {container}:{inside}',
+  'a veth of {host}': '{host}의 veth',
+  'macvlan shim of {network}: the host’s own way to its macvlan containers':
+    '{network}의 macvlan 심 인터페이스: 호스트가 자기 macvlan 컨테이너에 닿는 통로',
+  'a {kind} link of {host}': '{host}의 {kind} 링크',
+  '{container}’s {inside} {address}, cable to {end} on {on}':
+    '{container}의 {inside} {address}, {on}에 꽂힌 {end}(으)로 가는 케이블',
+  '{container}’s {inside} {address}, {kind} child of {on}':
+    '{container}의 {inside} {address}, {on}의 {kind} 자식 인터페이스',
+  'the outside’s LAN switch: every frame between the Docker hosts and the outside':
+    '바깥 네트워크의 LAN 스위치: Docker 호스트와 바깥 네트워크 사이의 모든 프레임',
+  'the outside’s end of {host}’s uplink ({link}), on its LAN switch':
+    '{host} 업링크({link})의 바깥 네트워크 쪽 끝, LAN 스위치에 꽂힘',
+  '{container} runs on {host}, which another machine builds: capture there':
+    '{container}은(는) 다른 머신이 만드는 {host}에서 돕니다: 그쪽에서 캡처하세요',
+  '{container} has network container:{of}: it shares {of}’s interfaces, capture {of}':
+    '{container}은(는) network container:{of}입니다: {of}의 인터페이스를 같이 쓰므로 {of}을(를) 캡처하세요',
+  '{container} has network host: it uses the host’s own interfaces, capture on those':
+    '{container}은(는) network host입니다: 호스트 자신의 인터페이스를 쓰므로 그 인터페이스에서 캡처하세요',
+  '{container} has network none: only lo, no cable to capture on':
+    '{container}은(는) network none입니다: lo뿐이라 캡처할 케이블이 없습니다',
+  '{lab} has no link "{name}"': '{lab}에는 "{name}" 링크가 없습니다',
+  '(no address)': '(주소 없음)',
+  'namespace {ns}': '네임스페이스 {ns}',
+  'not this machine': '이 머신 아님',
+  'this machine': '이 머신',
+  'forwarding: net.ipv4.ip_forward={forward}, FORWARD policy {policy}, br_netfilter not loaded (bridged frames skip iptables)':
+    '포워딩: net.ipv4.ip_forward={forward}, FORWARD 정책 {policy}, br_netfilter 로드 안 됨 (브리지를 지나는 프레임은 iptables를 건너뜀)',
+  'forwarding: net.ipv4.ip_forward={forward}, FORWARD policy {policy}, bridge-nf-call-iptables={nf} (bridged frames pass iptables FORWARD)':
+    '포워딩: net.ipv4.ip_forward={forward}, FORWARD 정책 {policy}, bridge-nf-call-iptables={nf} (브리지를 지나는 프레임도 iptables FORWARD를 거침)',
+  'forwarding: net.ipv4.ip_forward={forward}, FORWARD policy {policy}, bridge-nf-call-iptables={nf}':
+    '포워딩: net.ipv4.ip_forward={forward}, FORWARD 정책 {policy}, bridge-nf-call-iptables={nf}',
+  'Docker’s own, not this lab’s: {n} rule': '이 랩이 아닌 Docker 자체의 규칙: {n}개',
+  'Docker’s own, not this lab’s: {n} rules': '이 랩이 아닌 Docker 자체의 규칙: {n}개',
+  'others’, not this lab’s: {n} rule': '이 랩이 아닌 다른 프로그램의 규칙: {n}개',
+  'others’, not this lab’s: {n} rules': '이 랩이 아닌 다른 프로그램의 규칙: {n}개',
+  'on no bridge (unplugged):': '어느 브리지에도 꽂히지 않음:',
+  ' (on {bridge})': ' ({bridge}에 꽂힘)',
+  'rules:': '규칙:',
+  'process: {program} listens on {listens} → {target} ({container} {inside})':
+    '프로세스: {program}이(가) {listens}에서 대기 → {target} ({container} {inside})',
+  '(from the kernel)': '(커널에서 읽음)',
+  '(from the lab file)': '(랩 파일에서 읽음)',
+  '(from the kernel; outside: {outside})': '(커널에서 읽음; 바깥 네트워크: {outside})',
+  '(from the lab file; outside: {outside})': '(랩 파일에서 읽음; 바깥 네트워크: {outside})',
+  'traced: {probe} — ◀ N: leg N of the journey passed there':
+    '추적: {probe} — ◀ N: 경로의 N번째 구간이 지나간 곳',
+  '{stop} (the line marked ✗)': '{stop} (✗ 표시된 줄)',
+  ' (on no bridge)': ' (어느 브리지에도 꽂히지 않음)',
+  '{program} (process)<br/>listens on {listens}': '{program} (프로세스)<br/>{listens}에서 대기',
+  'connects to {target}': '{target}(으)로 연결',
+  'traced: {probe}': '추적: {probe}',
+  '▶ N: leg N of its journey passed there; blue: the way there, green: the way back':
+    '▶ N: 경로의 N번째 구간이 지나간 곳; 파랑: 가는 길, 초록: 돌아오는 길',
+  'on no bridge': '어느 브리지에도 꽂히지 않음',
+  '{program} (process)\nlistens on {listens}': '{program} (프로세스)\n{listens}에서 대기',
+  'in {by}': '들어온 곳 {by}',
+  'headed for {out}': '향하던 곳 {out}',
+  'out {out}': '나간 곳 {out}',
+  delivered: '전달됨',
+  forwarded: '포워딩됨',
+  sent: '보냄',
+  dropped: '드롭됨',
+  vanished: '사라짐',
+  '✗ dropped: {what}': '✗ 드롭: {what}',
+  here: '여기',
+  '✗ lost: {why}': '✗ 유실: {why}',
+  'network none: only lo': 'network none: lo만 있음',
+  'network host: the host’s own namespace': 'network host: 호스트 자신의 네임스페이스',
+  'network container:{of}: {of}’s namespace': 'network container:{of}: {of}의 네임스페이스',
+  'MASQUERADE {subnet} leaving by anything but {bridge}':
+    '{bridge}이(가) 아닌 곳으로 나가는 {subnet}을(를) MASQUERADE',
+  'isolation: nothing forwarded between {network} and the other bridges':
+    '격리: {network}과(와) 다른 브리지 사이에는 아무것도 포워딩하지 않음',
+  'internal: nothing forwarded into or out of {network} ({subnet})':
+    'internal: {network} ({subnet}) 안팎으로 아무것도 포워딩하지 않음',
+  'sends to {remote}': '{remote}(으)로 보냄',
+  'floods to {hosts}': '{hosts}에 플러딩',
+  'floods to nobody (no fdb entry 00:00:00:00:00:00)':
+    '아무 데도 플러딩하지 않음 (fdb 항목 00:00:00:00:00:00 없음)',
+  'another machine builds it ({machine}): up {lab} --as {host} there; not read from here':
+    '다른 머신({machine})이 만듭니다: 그쪽에서 up {lab} --as {host}; 여기서는 읽지 않음',
+  'another machine builds it: up {lab} --as {host} there; not read from here':
+    '다른 머신이 만듭니다: 그쪽에서 up {lab} --as {host}; 여기서는 읽지 않음',
+  'one machine each: up {lab} --as {host} on {machine}':
+    '호스트마다 머신 하나: {machine}에서 up {lab} --as {host}',
+  'one machine each: up {lab} --as {host}': '호스트마다 머신 하나: up {lab} --as {host}',
+  'no VXLAN device on {host}': '{host}에 VXLAN 장치가 없음',
+  '{device} on {host} is on no bridge': '{host}의 {device}이(가) 어느 브리지에도 꽂히지 않음',
   // step-through
   'step {n} ({title})': '{n}단계 ({title})',
   'step 1 had finished': '1단계는 끝난 상태였습니다',

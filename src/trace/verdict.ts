@@ -10,6 +10,15 @@ import { nsName, whoIs, type Hop, type Leg } from './journey.js';
 
 export type Verdict = 'delivered' | 'dropped' | 'lost' | 'interrupted';
 
+/** The verdict as a trace's last line says it: DROPPED (and its word in the learner's language). */
+export const verdictWord = (v: Verdict): string =>
+  ({
+    delivered: t('DELIVERED'),
+    dropped: t('DROPPED'),
+    lost: t('LOST'),
+    interrupted: t('INTERRUPTED'),
+  })[v];
+
 const isDrop = (h: Hop) => /^(drop|reject)/.test(h.verdict);
 
 const where = (h: Hop, plan: Plan, nsOf: Map<string, string | null>) =>

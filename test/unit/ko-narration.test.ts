@@ -7,7 +7,7 @@ import { stripVTControlCharacters } from 'node:util';
 import t from 'tap';
 import { renderCompare } from '../../src/cli/compare-table.js';
 import { traceBrief, traceText } from '../../src/cli/trace-text.js';
-import { cols } from '../../src/cli/width.js';
+import { cols } from '../../src/i18n/width.js';
 import { compareNetworks, type Row, type Side } from '../../src/compare/diff.js';
 import { setLang } from '../../src/i18n/index.js';
 import type { ObservedNetwork } from '../../src/inspect/observe.js';
@@ -47,12 +47,13 @@ async function traced(
     const e = parseTraceLine(line, ns, i);
     return e ? [e] : [];
   });
-  let conns: Connection[] = [];
-  try {
-    conns = rows(fixture(`${name}.conntrack.txt`)).flatMap(([ns, line]) => parseConntrack(line, ns));
-  } catch {
-    conns = [];
-  }
+  const conns: Connection[] = ((): Connection[] => {
+    try {
+      return rows(fixture(`${name}.conntrack.txt`)).flatMap(([ns, line]) => parseConntrack(line, ns));
+    } catch {
+      return []; // a capture without conntrack (no NAT on the way)
+    }
+  })();
   const links = JSON.parse(fixture(`${name}.links.json`)) as Record<string, Omit<NamespaceLinks, 'ns'>>;
   const visits = visitsOf(events, conns, linkPeers(Object.entries(links).map(([ns, l]) => ({ ns, ...l }))));
   const legs = visits.map((v) => legOf(plan, v, new Map()));
