@@ -25,14 +25,14 @@ export const ko: Record<string, string> = {
   'Docker turns IPv6 off on the eth0 of a network without IPv6; the lab, IPv4 only, leaves the kernel’s default':
     'Docker는 IPv6가 없는 네트워크의 eth0에서 IPv6를 끕니다. IPv4만 쓰는 랩은 커널 기본값을 그대로 둡니다',
   'Docker names the host end veth + 7 random hex digits; the lab names it ve-<container>':
-    'Docker는 호스트 쪽 끝을 veth + 무작위 16진수 7자리로 이름 짓고, 랩은 ve-<container>로 짓습니다',
+    'Docker는 호스트 쪽 끝을 veth + 무작위 16진수 7자리로 이름 짓고, 랩은 ve-<container>(컨테이너 이름)로 짓습니다',
   'the two files name different containers': '두 파일에 적힌 컨테이너가 서로 다릅니다',
   'on a user-defined network the lab writes what Docker writes (nameserver 127.0.0.11, options ndots:0); Docker also keeps search and options lines of the machine’s resolv.conf':
     '사용자 정의 네트워크에서 랩은 Docker와 같은 내용을 씁니다 (nameserver 127.0.0.11, options ndots:0). Docker는 머신의 resolv.conf에 있던 search, options 줄도 남깁니다',
   'Docker copies the machine’s resolv.conf into a container on the default bridge; the lab points at no server, so no lookup leaves it':
     'Docker는 기본 브리지의 컨테이너에 머신의 resolv.conf를 복사합니다. 랩은 아무 서버도 가리키지 않으므로 어떤 조회도 밖으로 나가지 않습니다',
   'on a user-defined network Docker points resolv.conf at 127.0.0.11, and the nat chain DOCKER_OUTPUT in the container’s namespace sends port 53 there to the port where dockerd’s resolver listens (DOCKER_POSTROUTING puts :53 back on the answers)':
-    '사용자 정의 네트워크에서 Docker는 resolv.conf가 127.0.0.11을 가리키게 하고, 컨테이너 네임스페이스의 nat 체인 DOCKER_OUTPUT이 그 주소의 53번 포트를 dockerd 임베디드 DNS가 대기하는 포트로 보냅니다 (응답에는 DOCKER_POSTROUTING이 :53을 되돌려 놓습니다)',
+    '사용자 정의 네트워크에서 Docker는 resolv.conf가 127.0.0.11을 가리키게 하고, 컨테이너 네임스페이스의 nat 체인 DOCKER_OUTPUT이 그 주소의 53번 포트를 dockerd 임베디드 DNS가 리슨하는 포트로 보냅니다 (응답에는 DOCKER_POSTROUTING이 :53을 되돌려 놓습니다)',
   'dockerd turns forwarding on when it starts; a lab turns it on only when a network has nat: true (bridge-nat)':
     'dockerd는 시작할 때 포워딩을 켭니다. 랩은 nat: true인 네트워크가 있을 때만 켭니다 (bridge-nat)',
   'dockerd loads br_netfilter, which sends bridged frames through iptables; the value is per namespace and the lab does not set it':
@@ -47,27 +47,27 @@ export const ko: Record<string, string> = {
   none: '없음',
   '{chain}, no jump to it from OUTPUT': '{chain}, OUTPUT에서 이 체인으로 점프하지 않음',
   'no DNAT for 127.0.0.11': '127.0.0.11에 대한 DNAT 없음',
-  'a server listens there ({protos})': '그 주소에서 서버가 대기 중 ({protos})',
-  'nothing listens there': '그 주소에서 대기하는 것이 없음',
+  'a server listens there ({protos})': '그 주소에서 서버가 리슨 중 ({protos})',
+  'nothing listens there': '그 주소에서 리슨하는 것이 없음',
   'no proxy': '프록시 없음',
-  'neither side runs a userland proxy for this port': '양쪽 모두 이 포트에 userland 프록시를 띄우지 않습니다',
+  'neither side runs a userland proxy for this port': '양쪽 모두 이 포트에 유저랜드 프록시를 띄우지 않습니다',
   'neither side runs a userland proxy (userland-proxy: false): NAT alone carries the port':
-    '양쪽 모두 userland 프록시를 띄우지 않습니다 (userland-proxy: false). 이 포트는 NAT만으로 전달됩니다',
+    '양쪽 모두 유저랜드 프록시를 띄우지 않습니다 (userland-proxy: false). 이 포트는 NAT만으로 전달됩니다',
   'both answer the port with a userland proxy in the host’s namespace; compare publishes Docker’s on the bridge’s address only (Docker’s default, every address, would open this machine’s port)':
-    '양쪽 모두 호스트 네임스페이스의 userland 프록시가 이 포트에 응답합니다. compare는 Docker 쪽 포트를 브리지 주소에만 게시합니다 (Docker 기본값인 모든 주소로 게시하면 이 머신의 포트가 열립니다)',
+    '양쪽 모두 호스트 네임스페이스의 유저랜드 프록시가 이 포트에 응답합니다. compare는 Docker 쪽 포트를 브리지 주소에만 공개합니다 (Docker 기본값처럼 모든 주소에 공개하면 이 머신의 포트가 열립니다)',
   'Docker 20.10 starts a docker-proxy for each published port (userland-proxy: true): it answers the host’s own and the neighbours’ calls to the port that the DNAT leaves out':
-    'Docker 20.10은 게시한 포트마다 docker-proxy를 띄웁니다 (userland-proxy: true). DNAT이 다루지 않는, 호스트 자신과 이웃 컨테이너가 그 포트로 보내는 요청에 docker-proxy가 응답합니다',
+    'Docker 20.10은 공개한 포트마다 docker-proxy를 띄웁니다 (userland-proxy: true). DNAT이 다루지 않는, 호스트 자신과 이웃 컨테이너가 그 포트로 보내는 요청에 docker-proxy가 응답합니다',
   'no answer ({error})': '응답 없음 ({error})',
   'nothing seen': '아무것도 보이지 않음',
   'seen as the caller itself ({address}): DNAT alone':
     '호출한 컨테이너 자신({address})으로 보임: DNAT만 거침',
   'seen as {address}, the caller’s port kept: NAT (MASQUERADE)':
-    '{address}로 보이고 호출한 쪽의 포트는 그대로: NAT (MASQUERADE)',
+    '{address}로 보이고 호출한 쪽의 포트는 그대로: NAT (MASQUERADE, 마스커레이드)',
   'seen as {address} from a new port: a proxy’s own connection':
     '{address}의 새 포트에서 온 것으로 보임: 프록시가 새로 맺은 연결',
   'the same path answered on both sides': '양쪽에서 같은 경로로 응답했습니다',
   'with its userland proxy on, Docker answers a container calling its own host’s published port with docker-proxy, which connects to the server from the bridge’s address':
-    'userland 프록시가 켜져 있으면, 컨테이너가 자기 호스트의 게시된 포트를 부를 때 Docker는 docker-proxy로 응답하고, docker-proxy는 브리지 주소에서 서버로 연결합니다',
+    '유저랜드 프록시가 켜져 있으면, 컨테이너가 자기 호스트의 공개 포트를 부를 때 Docker는 docker-proxy로 응답하고, docker-proxy는 브리지 주소에서 서버로 연결합니다',
   'Docker creates its veths with txqueuelen 0 (a veth has no real queue); `ip link add` keeps the kernel’s 1000 and the lab leaves it':
     'Docker는 veth를 txqueuelen 0으로 만듭니다 (veth에는 실제 큐가 없습니다). `ip link add`는 커널 기본값 1000을 그대로 두고, 랩도 바꾸지 않습니다',
   'host (the Docker host’s namespace)': 'host (Docker 호스트의 네임스페이스)',
@@ -76,18 +76,18 @@ export const ko: Record<string, string> = {
   'not from the bridge': '브리지에서 온 것은 제외',
   'from the bridge too': '브리지에서 온 것도 포함',
   'the same DNAT; Docker keeps it in its DOCKER chain (jumped to from PREROUTING and OUTPUT) and matches the address it was published on':
-    '같은 DNAT입니다. Docker는 이 규칙을 자기 DOCKER 체인(PREROUTING과 OUTPUT에서 점프)에 두고, 포트를 게시한 주소로 매치합니다',
+    '같은 DNAT입니다. Docker는 이 규칙을 자기 DOCKER 체인(PREROUTING과 OUTPUT에서 점프)에 두고, 포트를 공개한 주소로 매치합니다',
   'the same isolation; Docker makes it in two stages: DOCKER-ISOLATION-STAGE-1 picks what leaves a bridge for another, STAGE-2 drops it':
     '같은 격리입니다. Docker는 두 단계로 만듭니다: DOCKER-ISOLATION-STAGE-1이 한 브리지에서 다른 브리지로 가는 것을 골라내고, STAGE-2가 그것을 드롭합니다',
   'Docker isolates every pair of its bridge networks; this lab does not ask for it (isolated: true on {network} would)':
     'Docker는 자기 브리지 네트워크를 모두 서로 격리합니다. 이 랩은 격리를 요청하지 않습니다 ({network}에 isolated: true를 주면 요청합니다)',
   'Docker’s DNAT leaves out what comes from the bridge (! -i): with its userland proxy on, a neighbour calling the published port reaches docker-proxy instead; the lab’s DNAT takes those packets too':
-    'Docker의 DNAT은 브리지에서 오는 패킷을 제외합니다 (! -i). userland 프록시가 켜져 있으면 게시된 포트를 부르는 이웃 컨테이너는 대신 docker-proxy에 닿습니다. 랩의 DNAT은 그런 패킷도 잡습니다',
+    'Docker의 DNAT은 브리지에서 오는 패킷을 제외합니다 (! -i). 유저랜드 프록시가 켜져 있으면 공개 포트를 부르는 이웃 컨테이너는 대신 docker-proxy에 닿습니다. 랩의 DNAT은 그런 패킷도 잡습니다',
   'only the hand-built side has it': '직접 구성한 쪽에만 있습니다',
   'only Docker has it': 'Docker에만 있습니다',
   'only the hand-built side has this rule': '직접 구성한 쪽에만 이 규칙이 있습니다',
   'with its MASQUERADE, Docker keeps the bridge’s own packets from the DNAT; this lab leaves NAT out ({network} has no nat: true — bridge-nat adds it)':
-    'Docker는 MASQUERADE와 함께 브리지 자신의 패킷이 DNAT에 걸리지 않게 합니다. 이 랩은 NAT을 넣지 않습니다 ({network}에 nat: true가 없습니다 — bridge-nat 랩에서 추가합니다)',
+    'Docker는 MASQUERADE(마스커레이드)와 함께 브리지 자신의 패킷이 DNAT에 걸리지 않게 합니다. 이 랩은 NAT을 넣지 않습니다 ({network}에 nat: true가 없습니다 — bridge-nat 랩에서 추가합니다)',
   'Docker masquerades every bridge network; this lab leaves NAT out ({network} has no nat: true — bridge-nat adds it)':
     'Docker는 모든 브리지 네트워크를 마스커레이드합니다. 이 랩은 NAT을 넣지 않습니다 ({network}에 nat: true가 없습니다 — bridge-nat 랩에서 추가합니다)',
   'only Docker has this rule; the lab’s host builds Docker’s chains, and this rule is missing':
@@ -122,6 +122,14 @@ export const ko: Record<string, string> = {
   'showing {n} of {all} lines (--only {only})': '{all}줄 중 {n}줄 표시 (--only {only})',
   'Also the same on both sides: {list} (their values: --only same; every row in the order measured: --group section).':
     '다음도 양쪽이 같습니다: {list} (값 보기: --only same; 잰 순서대로 모든 행 보기: --group section).',
+  'Docker’s side has no outside of nslab’s, and nslab sends no traffic beyond the namespaces it made':
+    'Docker 쪽에는 nslab의 바깥 네트워크가 없고, nslab은 자기가 만든 네임스페이스 밖으로는 트래픽을 보내지 않습니다',
+  'Docker’s copy publishes its ports on the bridge’s gateway only (every address would open them on this machine’s real network), so this machine’s 127.0.0.1 has no such port there':
+    'Docker 쪽 복사본은 포트를 브리지의 게이트웨이 주소에만 공개합니다 (모든 주소에 공개하면 이 머신의 실제 네트워크에 포트가 열립니다). 그래서 이 머신의 127.0.0.1에는 그 포트가 없습니다',
+  'the server of a network_mode host container would listen on this machine’s own addresses; compare starts none there':
+    'network_mode host(호스트 네트워크) 컨테이너의 서버는 이 머신 자체의 주소에서 리슨하게 됩니다. compare는 그런 서버를 띄우지 않습니다',
+  '{container} has no Docker counterpart': '{container}에 대응하는 Docker 컨테이너가 없습니다',
+  '{address} has no counterpart on Docker’s side': '{address}에 대응하는 주소가 Docker 쪽에 없습니다',
   // trace
   'this machine’s own namespace': '이 머신 자체의 네임스페이스',
   'the Docker host ({hosts}) and {containers}': 'Docker 호스트({hosts}), {containers}',
@@ -159,11 +167,11 @@ export const ko: Record<string, string> = {
   ' ({who} answered {packet})': ' ({who}의 응답: {packet})',
   'the nameserver': '네임서버',
   'no DNS server: nothing listens on {server} for {from}{answeredBy}':
-    'DNS 서버 없음: {server}에서 {from}의 질의를 받는 프로세스가 없습니다{answeredBy}',
+    'DNS 서버 없음: {server}에서 {from}의 질의를 리슨하는 프로세스가 없습니다{answeredBy}',
   'unknown name: {via} answered {from} without an address for {name}':
     '모르는 이름: {via}에서 {from}에 응답했지만 {name}의 주소는 없었습니다',
   'no listener: nothing listens on {target}{answeredBy}':
-    '대기 중인 서버 없음: {target}에서 listen하는 프로세스가 없습니다{answeredBy}',
+    '리슨하는 서버 없음: {target}에서 리슨하는 프로세스가 없습니다{answeredBy}',
   'too big: {from} sends it with DF (do not fragment) over a smaller MTU ({detail})':
     '너무 큼: {from}에서 DF(조각화 금지)를 붙여 더 작은 MTU 쪽으로 보냅니다 ({detail})',
   'no route: {from} has no route to {target} ({why})':
@@ -242,7 +250,7 @@ export const ko: Record<string, string> = {
   "{end}, the host end of {container}'s cable, is on no bridge (the lab plugs it into {network})":
     '{container}의 케이블(veth 페어) 호스트 쪽 끝 {end}이(가) 어느 브리지에도 꽂혀 있지 않습니다 (랩은 {network}에 꽂습니다)',
   "{end}, {container}'s port on {network}, is not in hairpin mode: a frame cannot leave by the port it came in by ({container} calling its own published port)":
-    '{network}에 있는 {container}의 포트 {end}이(가) 헤어핀 모드가 아닙니다: 프레임이 들어온 포트로 다시 나갈 수 없습니다 ({container}이(가) 자기 게시 포트를 부르는 경우)',
+    '{network}에 있는 {container}의 포트 {end}이(가) 헤어핀 모드가 아닙니다: 프레임이 들어온 포트로 다시 나갈 수 없습니다 ({container}이(가) 자기 공개 포트를 부르는 경우)',
   "{container}'s macvlan child is in mode {mode}, where children cannot reach each other":
     '{container}의 macvlan 자식 인터페이스가 {mode} 모드입니다. 이 모드에서는 자식끼리 서로 닿을 수 없습니다',
   '{ifname} in {container} has MTU {mtu}; the lab gives it {want}':
@@ -317,7 +325,7 @@ export const ko: Record<string, string> = {
   'Docker leaves bridge netfilter on, so FORWARD still sees bridged frames (isolation between networks depends on it), and lets a bridge’s own traffic through with {rules}':
     'Docker는 브리지 넷필터(bridge netfilter)를 켜 둡니다. 그래서 FORWARD는 브리지를 지나는 프레임도 계속 봅니다 (네트워크 간 격리가 여기에 달려 있습니다). 브리지 자신의 트래픽은 {rules}(으)로 통과시킵니다',
   'Docker leaves {name} at {value}': 'Docker는 {name}을(를) {value}(으)로 둡니다',
-  'the fault is in {where}: repair it there': '고장은 {where}에 있습니다: 그곳에서 고치세요',
+  'the fault is in {where}: repair it there': '고장은 {where}에 있습니다: 그곳에서 복구하세요',
   ' and ': ', ',
   'you set the policy of {chain} to {is} in {ns} (it was {was})':
     '{ns}에서 {chain}의 정책을 {is}(으)로 바꿨습니다 (원래 {was})',
@@ -337,10 +345,10 @@ export const ko: Record<string, string> = {
   '{n} rule of the {table} table in {ns} is gone: {rules}':
     '{ns}에서 {table} 테이블의 규칙 {n}개가 사라졌습니다: {rules}',
   'Docker never flushes its chains or deletes its rules to repair one: add the rule that is missing and keep the rest':
-    'Docker는 하나를 고치려고 체인을 비우거나(flush) 규칙을 지우지 않습니다: 빠진 규칙을 추가하고 나머지는 그대로 두세요',
+    'Docker는 규칙 하나를 복구하려고 체인을 비우거나(flush) 규칙을 지우지 않습니다: 빠진 규칙을 추가하고 나머지는 그대로 두세요',
   'you added to the {table} table in {ns}: {rules}': '{ns}의 {table} 테이블에 추가한 규칙: {rules}',
   'Docker puts no rules into a container’s namespace besides the embedded DNS’s (DOCKER_OUTPUT, DOCKER_POSTROUTING for 127.0.0.11): the repair belongs elsewhere':
-    'Docker는 컨테이너의 네임스페이스에 임베디드 DNS용 규칙(127.0.0.11을 위한 DOCKER_OUTPUT, DOCKER_POSTROUTING) 말고는 넣지 않습니다: 고칠 곳은 다른 데 있습니다',
+    'Docker는 컨테이너의 네임스페이스에 임베디드 DNS용 규칙(127.0.0.11을 위한 DOCKER_OUTPUT, DOCKER_POSTROUTING) 말고는 넣지 않습니다: 복구할 곳은 다른 데 있습니다',
   'your rule in {ns} ({table}) {rule} {why}': '{ns}에 넣은 규칙 ({table}) {rule}: {why}',
   'you changed {ns}: {changes}': '{ns}을(를) 바꿨습니다: {changes}',
   'the policy of {chain} to {is} (it was {was})': '{chain} 정책 → {is} (원래 {was})',
@@ -348,13 +356,13 @@ export const ko: Record<string, string> = {
   'you set {changes} on this machine itself; the Docker host here is {hosts}':
     '이 머신 자체의 설정을 바꿨습니다: {changes}. 이 랩의 Docker 호스트는 {hosts}입니다',
   'undo it on this machine, and repair the lab in its own namespaces (ip -n NS …, ip netns exec NS …)':
-    '이 머신에서는 되돌리고, 랩은 랩의 네임스페이스 안에서 고치세요 (ip -n NS …, ip netns exec NS …)',
+    '이 머신에서는 되돌리고, 랩은 랩의 네임스페이스 안에서 복구하세요 (ip -n NS …, ip netns exec NS …)',
   'these checks came out as expected when the exercise was built, and no longer do: {checks}':
     '연습 문제를 만들 때는 예상대로 나왔던 점검이 이제는 그렇지 않습니다: {checks}',
   'this check came out as expected when the exercise was built, and no longer does: {checks}':
     '연습 문제를 만들 때는 예상대로 나왔던 점검이 이제는 그렇지 않습니다: {checks}',
   'a repair Docker would make fixes what the fault broke and leaves everything else working':
-    'Docker라면 했을 수리는 고장 난 것만 고치고 나머지는 모두 그대로 동작하게 둡니다',
+    'Docker라면 했을 복구는 고장 난 것만 고치고 나머지는 모두 그대로 동작하게 둡니다',
   // graph
   'the host': '호스트',
   '{host}’s uplink {address}, cable to the outside’s LAN; parent of the {kind} children of {children}':
@@ -406,7 +414,7 @@ export const ko: Record<string, string> = {
   ' (on {bridge})': ' ({bridge}에 꽂힘)',
   'rules:': '규칙:',
   'process: {program} listens on {listens} → {target} ({container} {inside})':
-    '프로세스: {program}이(가) {listens}에서 대기 → {target} ({container} {inside})',
+    '프로세스: {program}이(가) {listens}에서 리슨 → {target} ({container} {inside})',
   '(from the kernel)': '(커널에서 읽음)',
   '(from the lab file)': '(랩 파일에서 읽음)',
   '(from the kernel; outside: {outside})': '(커널에서 읽음; 바깥 네트워크: {outside})',
@@ -415,13 +423,13 @@ export const ko: Record<string, string> = {
     '추적: {probe} — ◀ N: 경로의 N번째 구간이 지나간 곳',
   '{stop} (the line marked ✗)': '{stop} (✗ 표시된 줄)',
   ' (on no bridge)': ' (어느 브리지에도 꽂히지 않음)',
-  '{program} (process)<br/>listens on {listens}': '{program} (프로세스)<br/>{listens}에서 대기',
+  '{program} (process)<br/>listens on {listens}': '{program} (프로세스)<br/>{listens}에서 리슨',
   'connects to {target}': '{target}(으)로 연결',
   'traced: {probe}': '추적: {probe}',
   '▶ N: leg N of its journey passed there; blue: the way there, green: the way back':
     '▶ N: 경로의 N번째 구간이 지나간 곳; 파랑: 가는 길, 초록: 돌아오는 길',
   'on no bridge': '어느 브리지에도 꽂히지 않음',
-  '{program} (process)\nlistens on {listens}': '{program} (프로세스)\n{listens}에서 대기',
+  '{program} (process)\nlistens on {listens}': '{program} (프로세스)\n{listens}에서 리슨',
   'in {by}': '들어온 곳 {by}',
   'headed for {out}': '향하던 곳 {out}',
   'out {out}': '나간 곳 {out}',
@@ -437,7 +445,7 @@ export const ko: Record<string, string> = {
   'network host: the host’s own namespace': 'network host: 호스트 자신의 네임스페이스',
   'network container:{of}: {of}’s namespace': 'network container:{of}: {of}의 네임스페이스',
   'MASQUERADE {subnet} leaving by anything but {bridge}':
-    '{bridge}이(가) 아닌 곳으로 나가는 {subnet}을(를) MASQUERADE',
+    '{bridge}이(가) 아닌 곳으로 나가는 {subnet}을(를) 마스커레이드 (MASQUERADE)',
   'isolation: nothing forwarded between {network} and the other bridges':
     '격리: {network}과(와) 다른 브리지 사이에는 아무것도 포워딩하지 않음',
   'internal: nothing forwarded into or out of {network} ({subnet})':
@@ -473,9 +481,9 @@ export const ko: Record<string, string> = {
   '      # now: {command}    (as after step {n})': '      # 지금: {command}    ({n}단계 뒤와 같음)',
   '      # now: {command}    (changed since step {n})': '      # 지금: {command}    ({n}단계 뒤로 바뀐 줄)',
   "{from} sends to {address} over Ethernet, so it first needs that address's MAC: it broadcast an ARP request \"who has {address}?\", and the host answered with {bridge}'s own MAC (the gateway's address is on the bridge). {from} keeps the answer in its neighbour table: REACHABLE now, STALE after a while unused, and checked again when it is next used.":
-    '{from}은(는) 이더넷으로 {address}에 보내므로 먼저 그 주소의 MAC이 필요합니다: "{address}는 누구입니까?"라는 ARP 요청을 브로드캐스트했고, 호스트가 {bridge} 자신의 MAC으로 답했습니다 (게이트웨이 주소가 브리지에 있습니다). {from}은(는) 이 답을 이웃 테이블(ARP)에 보관합니다: 지금은 REACHABLE, 한동안 쓰지 않으면 STALE이 되고, 다음에 쓸 때 다시 확인합니다.',
+    '{from}은(는) 이더넷으로 {address}에 보내므로 먼저 그 주소의 MAC이 필요합니다: "{address}는 누구입니까?"라는 ARP 요청을 브로드캐스트했고, 호스트가 {bridge} 자신의 MAC으로 답했습니다 (게이트웨이 주소가 브리지에 있습니다). {from}은(는) 이 답을 이웃 테이블(ARP)에 보관합니다: 지금은 REACHABLE, 한동안 쓰지 않으면 STALE이 되고, 다음에 쓸 때 다시 점검합니다.',
   '{from} sends to {address} over Ethernet, so it first needs that address\'s MAC: it broadcast an ARP request "who has {address}?", and {to} answered with the MAC of its {ifname}. {from} keeps the answer in its neighbour table: REACHABLE now, STALE after a while unused, and checked again when it is next used.':
-    '{from}은(는) 이더넷으로 {address}에 보내므로 먼저 그 주소의 MAC이 필요합니다: "{address}는 누구입니까?"라는 ARP 요청을 브로드캐스트했고, {to}이(가) 자기 {ifname}의 MAC으로 답했습니다. {from}은(는) 이 답을 이웃 테이블(ARP)에 보관합니다: 지금은 REACHABLE, 한동안 쓰지 않으면 STALE이 되고, 다음에 쓸 때 다시 확인합니다.',
+    '{from}은(는) 이더넷으로 {address}에 보내므로 먼저 그 주소의 MAC이 필요합니다: "{address}는 누구입니까?"라는 ARP 요청을 브로드캐스트했고, {to}이(가) 자기 {ifname}의 MAC으로 답했습니다. {from}은(는) 이 답을 이웃 테이블(ARP)에 보관합니다: 지금은 REACHABLE, 한동안 쓰지 않으면 STALE이 되고, 다음에 쓸 때 다시 점검합니다.',
   "{who}'s MAC": '{who}의 MAC',
   'The bridge\'s forwarding database (fdb): {bridge} learns which port each MAC is behind from the source address of the frames that come in ({fromMac} by the veth of {from}). A frame to a MAC it has learned leaves by that port only; one to a MAC it does not know, or a broadcast like the ARP request, goes out of every other port. {bridge}\'s own MAC is "permanent": frames to it go up into the host, which owns the gateway address. Learned entries are forgotten after 300 s unused. docker0 does the same.':
     '브리지의 포워딩 데이터베이스(fdb): {bridge}은(는) 들어오는 프레임의 출발지 주소를 보고 각 MAC이 어느 포트 뒤에 있는지 배웁니다 ({fromMac}은(는) {from}의 veth 쪽). 배운 MAC으로 가는 프레임은 그 포트로만 나가고, 모르는 MAC으로 가는 프레임이나 ARP 요청 같은 브로드캐스트는 다른 모든 포트로 나갑니다. {bridge} 자신의 MAC은 "permanent"입니다: 그 MAC으로 가는 프레임은 게이트웨이 주소를 가진 호스트로 올라갑니다. 배운 항목은 300초 동안 쓰이지 않으면 잊힙니다. docker0도 똑같이 동작합니다.',
