@@ -334,7 +334,7 @@ export function fromLab(lab: Lab, plan: Plan): Topology {
     title: lab.title,
     source: 'lab file',
     hosts: [...hosts, ...remote],
-    outside: plan.outsideNs ? '198.51.100.1, servers 203.0.113.10' : null,
+    outside: plan.outsideNs ? t('198.51.100.1, servers 203.0.113.10') : null,
     tunnels,
   };
 }

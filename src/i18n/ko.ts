@@ -463,6 +463,7 @@ export const ko: Record<string, string> = {
   'one machine each: up {lab} --as {host}': '호스트마다 머신 하나: up {lab} --as {host}',
   'no VXLAN device on {host}': '{host}에 VXLAN 장치가 없음',
   '{device} on {host} is on no bridge': '{host}의 {device}이(가) 어느 브리지에도 꽂히지 않음',
+  '198.51.100.1, servers 203.0.113.10': '198.51.100.1, 서버 203.0.113.10',
   // step-through
   'step {n} ({title})': '{n}단계 ({title})',
   'step 1 had finished': '1단계는 끝난 상태였습니다',
@@ -479,11 +480,11 @@ export const ko: Record<string, string> = {
     '  {check}: {n}단계부터 응답합니다. 핑 한 번과 그 핑이 남긴 것',
   '      # now: {command}': '      # 지금: {command}',
   '      # now: {command}    (as after step {n})': '      # 지금: {command}    ({n}단계 뒤와 같음)',
-  '      # now: {command}    (changed since step {n})': '      # 지금: {command}    ({n}단계 뒤로 바뀐 줄)',
+  '      # now: {command}    (changed since step {n})': '      # 지금: {command}    ({n}단계 이후 바뀐 줄)',
   "{from} sends to {address} over Ethernet, so it first needs that address's MAC: it broadcast an ARP request \"who has {address}?\", and the host answered with {bridge}'s own MAC (the gateway's address is on the bridge). {from} keeps the answer in its neighbour table: REACHABLE now, STALE after a while unused, and checked again when it is next used.":
-    '{from}은(는) 이더넷으로 {address}에 보내므로 먼저 그 주소의 MAC이 필요합니다: "{address}는 누구입니까?"라는 ARP 요청을 브로드캐스트했고, 호스트가 {bridge} 자신의 MAC으로 답했습니다 (게이트웨이 주소가 브리지에 있습니다). {from}은(는) 이 답을 이웃 테이블(ARP)에 보관합니다: 지금은 REACHABLE, 한동안 쓰지 않으면 STALE이 되고, 다음에 쓸 때 다시 점검합니다.',
+    '{from}은(는) 이더넷으로 {address}에 보내므로 먼저 그 주소의 MAC이 필요합니다: "who has {address}?"라는 ARP 요청을 브로드캐스트했고, 호스트가 {bridge} 자신의 MAC으로 답했습니다 (게이트웨이 주소가 브리지에 있습니다). {from}은(는) 이 답을 이웃 테이블(ARP)에 보관합니다: 지금은 REACHABLE, 한동안 쓰지 않으면 STALE이 되고, 다음에 쓸 때 다시 점검합니다.',
   '{from} sends to {address} over Ethernet, so it first needs that address\'s MAC: it broadcast an ARP request "who has {address}?", and {to} answered with the MAC of its {ifname}. {from} keeps the answer in its neighbour table: REACHABLE now, STALE after a while unused, and checked again when it is next used.':
-    '{from}은(는) 이더넷으로 {address}에 보내므로 먼저 그 주소의 MAC이 필요합니다: "{address}는 누구입니까?"라는 ARP 요청을 브로드캐스트했고, {to}이(가) 자기 {ifname}의 MAC으로 답했습니다. {from}은(는) 이 답을 이웃 테이블(ARP)에 보관합니다: 지금은 REACHABLE, 한동안 쓰지 않으면 STALE이 되고, 다음에 쓸 때 다시 점검합니다.',
+    '{from}은(는) 이더넷으로 {address}에 보내므로 먼저 그 주소의 MAC이 필요합니다: "who has {address}?"라는 ARP 요청을 브로드캐스트했고, {to}이(가) 자기 {ifname}의 MAC으로 답했습니다. {from}은(는) 이 답을 이웃 테이블(ARP)에 보관합니다: 지금은 REACHABLE, 한동안 쓰지 않으면 STALE이 되고, 다음에 쓸 때 다시 점검합니다.',
   "{who}'s MAC": '{who}의 MAC',
   'The bridge\'s forwarding database (fdb): {bridge} learns which port each MAC is behind from the source address of the frames that come in ({fromMac} by the veth of {from}). A frame to a MAC it has learned leaves by that port only; one to a MAC it does not know, or a broadcast like the ARP request, goes out of every other port. {bridge}\'s own MAC is "permanent": frames to it go up into the host, which owns the gateway address. Learned entries are forgotten after 300 s unused. docker0 does the same.':
     '브리지의 포워딩 데이터베이스(fdb): {bridge}은(는) 들어오는 프레임의 출발지 주소를 보고 각 MAC이 어느 포트 뒤에 있는지 배웁니다 ({fromMac}은(는) {from}의 veth 쪽). 배운 MAC으로 가는 프레임은 그 포트로만 나가고, 모르는 MAC으로 가는 프레임이나 ARP 요청 같은 브로드캐스트는 다른 모든 포트로 나갑니다. {bridge} 자신의 MAC은 "permanent"입니다: 그 MAC으로 가는 프레임은 게이트웨이 주소를 가진 호스트로 올라갑니다. 배운 항목은 300초 동안 쓰이지 않으면 잊힙니다. docker0도 똑같이 동작합니다.',
