@@ -10,7 +10,6 @@ import { traceWhileBuilding } from '../session/trace.js';
 import { firstPeerRef, lineDiff, wrapOutput, wrapWords } from './step-text.js';
 import { dim, green, red } from './style.js';
 import { traceText } from './trace-text.js';
-import { t } from '../i18n/index.js';
 
 /** The command that shows one change. */
 function showing(c: Change): string[] {
@@ -60,9 +59,9 @@ async function linkNamed(ns: string | null, name: string): Promise<{ index: numb
 async function peerNote(plan: Plan, ns: string | null, name: string, index: number): Promise<string> {
   const own = await linkNamed(ns, name);
   if (own && own.kind !== 'veth')
-    return t(
-      '{name}@if{index}: {name} is a {kind} device made on another interface, its parent, and @if{index} names that parent by its ifindex (interface number) in the namespace it is in, not this one.',
-      { name, index, kind: own.kind },
+    return (
+      `${name}@if${index}: ${name} is a ${own.kind} device made on another interface, its parent, and @if${index} ` +
+      `names that parent by its ifindex (interface number) in the namespace it is in, not this one.`
     );
   const others = [...plan.namespaces, ...(Object.values(plan.hosts).includes(null) ? [null] : [])].filter(
     (n) => n !== ns,
@@ -72,19 +71,15 @@ async function peerNote(plan: Plan, ns: string | null, name: string, index: numb
     const r = await run(ipIn(other, '-o', 'link', 'show'));
     const m = new RegExp(`^${index}: ([^\\s@:]+)@if${own!.index}:`, 'm').exec(r.stdout);
     if (m) {
-      found = t('{name} in {ns}', { name: m[1]!, ns: other ?? t('the machine’s own namespace') });
+      found = `${m[1]} in ${other ?? 'the machine’s own namespace'}`;
       break;
     }
   }
-  return found
-    ? t(
-        '{name}@if{index}: {name} is one end of a veth pair, and @if{index} names the other end by its ifindex (interface number) in the other namespace, here {found}. Interfaces are numbered per namespace: look it up there, not here. Inside a Docker container eth0 shows the same way.',
-        { name, index, found },
-      )
-    : t(
-        '{name}@if{index}: {name} is one end of a veth pair, and @if{index} names the other end by its ifindex (interface number) in the other namespace. Interfaces are numbered per namespace: look it up there, not here. Inside a Docker container eth0 shows the same way.',
-        { name, index },
-      );
+  return (
+    `${name}@if${index}: ${name} is one end of a veth pair, and @if${index} names the other end by its ` +
+    `ifindex (interface number) in the other namespace${found ? `, here ${found}` : ''}. ` +
+    `Interfaces are numbered per namespace: look it up there, not here. Inside a Docker container eth0 shows the same way.`
+  );
 }
 
 /**
@@ -105,18 +100,14 @@ export function stateViewer(plan: Plan, width: number): (index: number, step: St
       last.set(key, { lines, step: index });
       let shown = lines;
       if (!before) {
-        out.push(
-          ...wrapOutput(t('      # now: {command}', { command: key }), width, ' '.repeat(10)).map((l) =>
-            dim(l),
-          ),
-        );
+        out.push(...wrapOutput(`      # now: ${key}`, width, ' '.repeat(10)).map((l) => dim(l)));
         out.push(...lines.flatMap((l) => wrapOutput(`      ${l}`, width, ' '.repeat(10))));
       } else {
         const d = lineDiff(before.lines, lines);
         if (d.changed.length === 0) {
           out.push(
             ...wrapOutput(
-              t('      # now: {command}    (as after step {n})', { command: key, n: before.step + 1 }),
+              `      # now: ${key}    (as after step ${before.step + 1})`,
               width,
               ' '.repeat(10),
             ).map((l) => dim(l)),
@@ -124,10 +115,7 @@ export function stateViewer(plan: Plan, width: number): (index: number, step: St
           continue;
         }
         // only the lines that differ: + new, - gone (the rest is as the dump of that step showed it)
-        const head = t('      # now: {command}    (changed since step {n})', {
-          command: key,
-          n: before.step + 1,
-        });
+        const head = `      # now: ${key}    (changed since step ${before.step + 1})`;
         out.push(...wrapOutput(head, width, ' '.repeat(10)).map((l) => dim(l)));
         out.push(
           ...d.changed.flatMap((c) =>
@@ -201,21 +189,14 @@ export function pathWatcher(
     const last = index === plan.steps.length - 1;
     // before A's namespace exists there is nothing to send from
     if (check.netns !== null && !namespaceNames().includes(check.netns))
-      return last ? dim(t('  {check}: {ns} was never made', { check: check.name, ns: check.netns })) : null;
+      return last ? dim(`  ${check.name}: ${check.netns} was never made`) : null;
     const p = await probe(check, 1);
-    if (!p.reached && !last)
-      return dim(
-        t('  {check}: not yet ({detail})', { check: check.name, detail: p.detail ?? t('no answer') }),
-      );
+    if (!p.reached && !last) return dim(`  ${check.name}: not yet (${p.detail ?? 'no answer'})`);
     traced = true;
-    const traceOf = await traceWhileBuilding(plan, check, interrupt);
+    const t = await traceWhileBuilding(plan, check, interrupt);
     const title = p.reached
-      ? t('{check} works since step {n} ({title}): its ping, traced', {
-          check: check.name,
-          n: index + 1,
-          title: step.title,
-        })
-      : t('{check} still fails after the last step: where its ping dies', { check: check.name });
-    return `\n${traceText(title, traceOf)}\n`;
+      ? `${check.name} works since step ${index + 1} (${step.title}): its ping, traced`
+      : `${check.name} still fails after the last step: where its ping dies`;
+    return `\n${traceText(title, t)}\n`;
   };
 }

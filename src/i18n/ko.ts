@@ -188,7 +188,6 @@ export const ko: Record<string, string> = {
   DELIVERED: '전달됨',
   DROPPED: '드롭됨',
   LOST: '유실됨',
-  INTERRUPTED: '중단됨',
   '{in} (a port of {bridge})': '{in} ({bridge}의 포트)',
   '{at} sends {packet} by {out}': '{at}: {packet} 보냄 (나간 곳 {out})',
   '{at} sends {packet}': '{at}: {packet} 보냄',
@@ -326,7 +325,7 @@ export const ko: Record<string, string> = {
     'Docker는 브리지 넷필터(bridge netfilter)를 켜 둡니다. 그래서 FORWARD는 브리지를 지나는 프레임도 계속 봅니다 (네트워크 간 격리가 여기에 달려 있습니다). 브리지 자신의 트래픽은 {rules}(으)로 통과시킵니다',
   'Docker leaves {name} at {value}': 'Docker는 {name}을(를) {value}(으)로 둡니다',
   'the fault is in {where}: repair it there': '고장은 {where}에 있습니다: 그곳에서 복구하세요',
-  ' and ': ', ',
+  ' and ': ' 및 ',
   'you set the policy of {chain} to {is} in {ns} (it was {was})':
     '{ns}에서 {chain}의 정책을 {is}(으)로 바꿨습니다 (원래 {was})',
   'you switched bridge netfilter off in {ns} ({name}=0): FORWARD no longer sees any bridged frame':
@@ -479,8 +478,6 @@ export const ko: Record<string, string> = {
   '  {check} answers since step {n}: one ping, and what it left behind':
     '  {check}: {n}단계부터 응답합니다. 핑 한 번과 그 핑이 남긴 것',
   '      # now: {command}': '      # 지금: {command}',
-  '      # now: {command}    (as after step {n})': '      # 지금: {command}    ({n}단계 뒤와 같음)',
-  '      # now: {command}    (changed since step {n})': '      # 지금: {command}    ({n}단계 이후 바뀐 줄)',
   "{from} sends to {address} over Ethernet, so it first needs that address's MAC: it broadcast an ARP request \"who has {address}?\", and the host answered with {bridge}'s own MAC (the gateway's address is on the bridge). {from} keeps the answer in its neighbour table: REACHABLE now, STALE after a while unused, and checked again when it is next used.":
     '{from}은(는) 이더넷으로 {address}에 보내므로 먼저 그 주소의 MAC이 필요합니다: "who has {address}?"라는 ARP 요청을 브로드캐스트했고, 호스트가 {bridge} 자신의 MAC으로 답했습니다 (게이트웨이 주소가 브리지에 있습니다). {from}은(는) 이 답을 이웃 테이블(ARP)에 보관합니다: 지금은 REACHABLE, 한동안 쓰지 않으면 STALE이 되고, 다음에 쓸 때 다시 점검합니다.',
   '{from} sends to {address} over Ethernet, so it first needs that address\'s MAC: it broadcast an ARP request "who has {address}?", and {to} answered with the MAC of its {ifname}. {from} keeps the answer in its neighbour table: REACHABLE now, STALE after a while unused, and checked again when it is next used.':
@@ -490,19 +487,4 @@ export const ko: Record<string, string> = {
     '브리지의 포워딩 데이터베이스(fdb): {bridge}은(는) 들어오는 프레임의 출발지 주소를 보고 각 MAC이 어느 포트 뒤에 있는지 배웁니다 ({fromMac}은(는) {from}의 veth 쪽). 배운 MAC으로 가는 프레임은 그 포트로만 나가고, 모르는 MAC으로 가는 프레임이나 ARP 요청 같은 브로드캐스트는 다른 모든 포트로 나갑니다. {bridge} 자신의 MAC은 "permanent"입니다: 그 MAC으로 가는 프레임은 게이트웨이 주소를 가진 호스트로 올라갑니다. 배운 항목은 300초 동안 쓰이지 않으면 잊힙니다. docker0도 똑같이 동작합니다.',
   "The bridge's forwarding database (fdb): {bridge} learns which port each MAC is behind from the source address of the frames that come in ({fromMac} by the veth of {from}, {toMac} by the veth of {to}). A frame to a MAC it has learned leaves by that port only; one to a MAC it does not know, or a broadcast like the ARP request, goes out of every other port. Learned entries are forgotten after 300 s unused. docker0 does the same.":
     '브리지의 포워딩 데이터베이스(fdb): {bridge}은(는) 들어오는 프레임의 출발지 주소를 보고 각 MAC이 어느 포트 뒤에 있는지 배웁니다 ({fromMac}은(는) {from}의 veth 쪽, {toMac}은(는) {to}의 veth 쪽). 배운 MAC으로 가는 프레임은 그 포트로만 나가고, 모르는 MAC으로 가는 프레임이나 ARP 요청 같은 브로드캐스트는 다른 모든 포트로 나갑니다. 배운 항목은 300초 동안 쓰이지 않으면 잊힙니다. docker0도 똑같이 동작합니다.',
-  '{name}@if{index}: {name} is a {kind} device made on another interface, its parent, and @if{index} names that parent by its ifindex (interface number) in the namespace it is in, not this one.':
-    '{name}@if{index}: {name}은(는) 다른 인터페이스(부모) 위에 만든 {kind} 장치이고, @if{index}는 그 부모를 ifindex(인터페이스 번호)로 가리킵니다. 번호는 이 네임스페이스가 아니라 부모가 있는 네임스페이스의 번호입니다.',
-  '{name} in {ns}': '{ns}의 {name}',
-  'the machine’s own namespace': '머신 자체의 네임스페이스',
-  '{name}@if{index}: {name} is one end of a veth pair, and @if{index} names the other end by its ifindex (interface number) in the other namespace, here {found}. Interfaces are numbered per namespace: look it up there, not here. Inside a Docker container eth0 shows the same way.':
-    '{name}@if{index}: {name}은(는) veth 페어의 한쪽 끝이고, @if{index}는 다른 쪽 끝을 상대 네임스페이스의 ifindex(인터페이스 번호)로 가리킵니다. 여기서는 {found}입니다. 인터페이스 번호는 네임스페이스마다 따로 매기므로 이쪽이 아니라 상대 네임스페이스에서 찾아야 합니다. Docker 컨테이너 안의 eth0도 똑같이 보입니다.',
-  '{name}@if{index}: {name} is one end of a veth pair, and @if{index} names the other end by its ifindex (interface number) in the other namespace. Interfaces are numbered per namespace: look it up there, not here. Inside a Docker container eth0 shows the same way.':
-    '{name}@if{index}: {name}은(는) veth 페어의 한쪽 끝이고, @if{index}는 다른 쪽 끝을 상대 네임스페이스의 ifindex(인터페이스 번호)로 가리킵니다. 인터페이스 번호는 네임스페이스마다 따로 매기므로 이쪽이 아니라 상대 네임스페이스에서 찾아야 합니다. Docker 컨테이너 안의 eth0도 똑같이 보입니다.',
-  '  {check}: {ns} was never made': '  {check}: {ns}은(는) 끝내 만들어지지 않았습니다',
-  '  {check}: not yet ({detail})': '  {check}: 아직 안 됨 ({detail})',
-  'no answer': '응답 없음',
-  '{check} works since step {n} ({title}): its ping, traced':
-    '{check}: {n}단계({title})부터 동작합니다. 그 핑을 추적한 결과',
-  '{check} still fails after the last step: where its ping dies':
-    '{check}: 마지막 단계 뒤에도 실패합니다. 핑이 죽는 곳',
 };
