@@ -221,60 +221,60 @@ export const ko: Record<string, string> = {
   'NAT, as conntrack recorded it:': 'conntrack이 기록한 NAT:',
   '{kind} in {who}: sent {original}, answered {reply}': '{who}의 {kind}: 보낸 패킷 {original}, 응답 {reply}',
   // inspect
-  'there is no bridge {bridge}': '브리지 {bridge}이(가) 없습니다',
-  'bridge {bridge} is DOWN (not set up)': '브리지 {bridge}이(가) DOWN 상태입니다 (set up 안 됨)',
+  'there is no bridge {bridge}': '{bridge} 브리지가 없습니다',
+  'bridge {bridge} is DOWN (not set up)': '{bridge} 브리지가 DOWN 상태입니다 (set up 안 됨)',
   'bridge {bridge} lacks the gateway address {gateway} (it has {has})':
-    '브리지 {bridge}에 게이트웨이 주소 {gateway}이(가) 없습니다 (있는 주소: {has})',
+    '{bridge} 브리지에 게이트웨이 주소({gateway})가 없습니다 (있는 주소: {has})',
   'bridge {bridge} lacks the gateway address {gateway}':
-    '브리지 {bridge}에 게이트웨이 주소 {gateway}이(가) 없습니다',
+    '{bridge} 브리지에 게이트웨이 주소({gateway})가 없습니다',
   'there is no VXLAN device vx-{network} joining {network} to the other hosts':
-    '{network}을(를) 다른 호스트와 잇는 VXLAN 장치 vx-{network}이(가) 없습니다',
+    '{network} 네트워크를 다른 호스트와 잇는 VXLAN 장치(vx-{network})가 없습니다',
   'vx-{network}, the VXLAN device, is plugged into {master} (the lab plugs it into {network})':
-    'VXLAN 장치 vx-{network}이(가) {master}에 꽂혀 있습니다 (랩은 {network}에 꽂습니다)',
+    'VXLAN 장치(vx-{network})가 {master}에 꽂혀 있습니다 (랩은 {network}에 꽂습니다)',
   'vx-{network}, the VXLAN device, is on no bridge (the lab plugs it into {network})':
-    'VXLAN 장치 vx-{network}이(가) 어느 브리지에도 꽂혀 있지 않습니다 (랩은 {network}에 꽂습니다)',
-  'vx-{network}, the VXLAN device, is DOWN': 'VXLAN 장치 vx-{network}이(가) DOWN 상태입니다',
+    'VXLAN 장치(vx-{network})가 어느 브리지에도 꽂혀 있지 않습니다 (랩은 {network}에 꽂습니다)',
+  'vx-{network}, the VXLAN device, is DOWN': 'VXLAN 장치(vx-{network})가 DOWN 상태입니다',
   'the host has no macvlan shim mvs-{network} with {shim}/32 that is up: it cannot reach its macvlan containers':
-    '호스트에 {shim}/32를 가진 macvlan 심 인터페이스 mvs-{network}이(가) 켜져 있지 않습니다: 호스트가 자기 macvlan 컨테이너에 닿을 수 없습니다',
+    '호스트에 {shim}/32를 가진 macvlan 심 인터페이스(mvs-{network})가 켜져 있지 않습니다: 호스트가 자기 macvlan 컨테이너에 닿을 수 없습니다',
   'lo in {container} is DOWN: not even 127.0.0.1 answers':
     '{container}의 lo가 DOWN 상태입니다: 127.0.0.1조차 응답하지 않습니다',
-  '{container} has no {ifname}': '{container}에 {ifname}이(가) 없습니다',
-  '{ifname} in {container} is DOWN': '{container}의 {ifname}이(가) DOWN 상태입니다',
+  '{container} has no {ifname}': '{container} 컨테이너에 {ifname} 인터페이스가 없습니다',
+  '{ifname} in {container} is DOWN': '{container}의 {ifname} 인터페이스가 DOWN 상태입니다',
   "{container}'s {ifname} has no peer in the Docker host":
     '{container}의 {ifname}에 짝이 되는 veth 끝이 Docker 호스트에 없습니다',
   "{end}, the host end of {container}'s cable, is DOWN":
-    '{container}의 케이블(veth 페어) 호스트 쪽 끝 {end}이(가) DOWN 상태입니다',
+    '{container}의 케이블(veth 페어) 호스트 쪽 끝({end})이 DOWN 상태입니다',
   "{end}, the host end of {container}'s cable, is plugged into {master} (the lab plugs it into {network})":
-    '{container}의 케이블(veth 페어) 호스트 쪽 끝 {end}이(가) {master}에 꽂혀 있습니다 (랩은 {network}에 꽂습니다)',
+    '{container}의 케이블(veth 페어) 호스트 쪽 끝({end})이 {master}에 꽂혀 있습니다 (랩은 {network}에 꽂습니다)',
   "{end}, the host end of {container}'s cable, is on no bridge (the lab plugs it into {network})":
-    '{container}의 케이블(veth 페어) 호스트 쪽 끝 {end}이(가) 어느 브리지에도 꽂혀 있지 않습니다 (랩은 {network}에 꽂습니다)',
+    '{container}의 케이블(veth 페어) 호스트 쪽 끝({end})이 어느 브리지에도 꽂혀 있지 않습니다 (랩은 {network}에 꽂습니다)',
   "{end}, {container}'s port on {network}, is not in hairpin mode: a frame cannot leave by the port it came in by ({container} calling its own published port)":
-    '{network}에 있는 {container}의 포트 {end}이(가) 헤어핀 모드가 아닙니다: 프레임이 들어온 포트로 다시 나갈 수 없습니다 ({container}이(가) 자기 공개 포트를 부르는 경우)',
+    '{network}에 있는 {container}의 포트({end})가 헤어핀 모드가 아닙니다: 프레임이 들어온 포트로 다시 나갈 수 없습니다 ({container} 컨테이너가 자기 공개 포트를 부르는 경우)',
   "{container}'s macvlan child is in mode {mode}, where children cannot reach each other":
     '{container}의 macvlan 자식 인터페이스가 {mode} 모드입니다. 이 모드에서는 자식끼리 서로 닿을 수 없습니다',
   '{ifname} in {container} has MTU {mtu}; the lab gives it {want}':
-    '{container}의 {ifname} MTU가 {mtu}입니다. 랩은 {want}(으)로 줍니다',
+    '{container}의 {ifname} MTU가 {mtu}입니다. 랩에서는 {want}입니다',
   '{ifname} in {container} has {has}; the lab gives it {want}':
-    '{container}의 {ifname} 주소가 {has}입니다. 랩은 {want}을(를) 줍니다',
+    '{container}의 {ifname} 주소가 {has}입니다. 랩에서는 {want}입니다',
   '{ifname} in {container} has no address; the lab gives it {want}':
-    '{container}의 {ifname}에 주소가 없습니다. 랩은 {want}을(를) 줍니다',
+    '{container}의 {ifname}에 주소가 없습니다. 랩에서는 {want}입니다',
   '{container} has no default route via {gateway}':
-    '{container}에 {gateway}을(를) 거치는 기본 경로가 없습니다',
+    '{container} 컨테이너에 게이트웨이({gateway})를 거치는 기본 경로가 없습니다',
   "{container}'s /etc/hosts does not name {address} {names}":
     '{container}의 /etc/hosts에 {address} {names} 항목이 없습니다',
   'net.ipv4.ip_forward is {value}: the host routes nothing for its containers':
     'net.ipv4.ip_forward가 {value}입니다: 호스트가 컨테이너의 패킷을 전혀 라우팅하지 않습니다',
   unreadable: '읽을 수 없음',
   "FORWARD's policy is DROP and bridged frames go through iptables (bridge-nf-call-iptables=1): nothing accepts {bridge} → {bridge}":
-    'FORWARD의 정책이 DROP이고 브리지를 지나는 프레임도 iptables를 거치는데 (bridge-nf-call-iptables=1), {bridge} → {bridge}을(를) 받아들이는 규칙이 없습니다',
+    'FORWARD의 정책이 DROP이고 브리지를 지나는 프레임도 iptables를 거치는데 (bridge-nf-call-iptables=1), {bridge} → {bridge} 트래픽을 받아들이는 규칙이 없습니다',
   'nothing in nat POSTROUTING masquerades {subnet} on its way out':
-    'nat POSTROUTING에 밖으로 나가는 {subnet}을(를) 마스커레이드하는 규칙이 없습니다',
+    'nat POSTROUTING에 밖으로 나가는 {subnet} 대역을 마스커레이드하는 규칙이 없습니다',
   'no DNAT in {chain} sends port {port} to {container} (the host’s own requests)':
-    '{chain}에 포트 {port}을(를) {container}(으)로 보내는 DNAT이 없습니다 (호스트 자신의 요청)',
+    '{chain}에 포트 {port} → {container} 컨테이너로 보내는 DNAT이 없습니다 (호스트 자신의 요청)',
   'no DNAT in {chain} sends port {port} to {container} (requests from elsewhere)':
-    '{chain}에 포트 {port}을(를) {container}(으)로 보내는 DNAT이 없습니다 (다른 곳에서 오는 요청)',
+    '{chain}에 포트 {port} → {container} 컨테이너로 보내는 DNAT이 없습니다 (다른 곳에서 오는 요청)',
   'nothing in FORWARD drops what is forwarded between {network} and the other bridges':
-    'FORWARD에 {network}과(와) 다른 브리지 사이에서 포워딩되는 것을 드롭하는 규칙이 없습니다',
+    'FORWARD에 {network} 네트워크와 다른 브리지 사이에서 포워딩되는 것을 드롭하는 규칙이 없습니다',
   "{container}'s resolv.conf does not send lookups to 127.0.0.11":
     '{container}의 resolv.conf가 조회를 127.0.0.11로 보내지 않습니다',
   'in {container}, nothing sends what goes to 127.0.0.11 through DOCKER_OUTPUT':
@@ -287,7 +287,7 @@ export const ko: Record<string, string> = {
   "in {at}, the filter table's {chain} policy is {got}; the lab's is {want}":
     '{at}에서 filter 테이블의 {chain} 정책이 {got}입니다. 랩의 정책은 {want}입니다',
   'in {at}, {key} is {got}; the lab sets {value}':
-    '{at}에서 {key}이(가) {got}입니다. 랩은 {value}(으)로 설정합니다',
+    '{at}에서 {key} 값이 {got}입니다. 랩이 설정하는 값은 {value}입니다',
   'Docker keeps FORWARD’s policy DROP and accepts each bridge’s own traffic with rules of its own ({rules}, and -A FORWARD -i BRIDGE ! -o BRIDGE -j ACCEPT for the way out)':
     'Docker는 FORWARD의 정책을 DROP으로 두고, 각 브리지의 트래픽은 자기 규칙으로 받아들입니다 ({rules}, 밖으로 나가는 길은 -A FORWARD -i BRIDGE ! -o BRIDGE -j ACCEPT)',
   'Docker never changes the policy of {chain}: it adds rules that match only its own traffic':
@@ -318,23 +318,23 @@ export const ko: Record<string, string> = {
   'route {x} added': '경로 {x} 추가됨',
   '{file} edited': '{file} 수정됨',
   'the policy of {chain} in {ns} is {is}, where it must stay {want}':
-    '{ns}에서 {chain}의 정책이 {is}입니다. 이 정책은 {want}(으)로 유지되어야 합니다',
+    '{ns}에서 {chain}의 정책이 {is}입니다. 이 정책은 {want} 그대로 두어야 합니다',
   '{name} is {is} in {ns}, where it must stay {want}':
-    '{ns}에서 {name}이(가) {is}입니다. 이 값은 {want}(으)로 유지되어야 합니다',
+    '{ns}에서 {name} 값이 {is}입니다. 이 값은 {want} 그대로 두어야 합니다',
   'Docker leaves bridge netfilter on, so FORWARD still sees bridged frames (isolation between networks depends on it), and lets a bridge’s own traffic through with {rules}':
-    'Docker는 브리지 넷필터(bridge netfilter)를 켜 둡니다. 그래서 FORWARD는 브리지를 지나는 프레임도 계속 봅니다 (네트워크 간 격리가 여기에 달려 있습니다). 브리지 자신의 트래픽은 {rules}(으)로 통과시킵니다',
-  'Docker leaves {name} at {value}': 'Docker는 {name}을(를) {value}(으)로 둡니다',
+    'Docker는 브리지 넷필터(bridge netfilter)를 켜 둡니다. 그래서 FORWARD는 브리지를 지나는 프레임도 계속 봅니다 (네트워크 간 격리가 여기에 달려 있습니다). 브리지 자신의 트래픽은 규칙으로 통과시킵니다: {rules}',
+  'Docker leaves {name} at {value}': 'Docker는 {name} 값을 {value} 그대로 둡니다',
   'the fault is in {where}: repair it there': '고장은 {where}에 있습니다: 그곳에서 복구하세요',
   ' and ': ' 및 ',
   'you set the policy of {chain} to {is} in {ns} (it was {was})':
-    '{ns}에서 {chain}의 정책을 {is}(으)로 바꿨습니다 (원래 {was})',
+    '{ns}에서 {chain}의 정책을 바꿨습니다: {is} (원래 {was})',
   'you switched bridge netfilter off in {ns} ({name}=0): FORWARD no longer sees any bridged frame':
     '{ns}에서 브리지 넷필터를 껐습니다 ({name}=0): FORWARD가 더 이상 브리지를 지나는 프레임을 보지 못합니다',
   'Docker leaves it on (isolation between its networks depends on it) and lets a bridge’s own traffic through with {rules}':
-    'Docker는 이 값을 켜 둡니다 (네트워크 간 격리가 여기에 달려 있습니다). 브리지 자신의 트래픽은 {rules}(으)로 통과시킵니다',
-  'you set {name}={value} in {ns} (it was {was})': '{ns}에서 {name}={value}(으)로 바꿨습니다 (원래 {was})',
+    'Docker는 이 값을 켜 둡니다 (네트워크 간 격리가 여기에 달려 있습니다). 브리지 자신의 트래픽은 규칙으로 통과시킵니다: {rules}',
+  'you set {name}={value} in {ns} (it was {was})': '{ns}에서 값을 바꿨습니다: {name}={value} (원래 {was})',
   'you set {name}={value} in {ns}: packets from and to 127.0.0.0/8 may now be routed off the namespace, by every interface':
-    '{ns}에서 {name}={value}(으)로 바꿨습니다: 이제 127.0.0.0/8에서 오가는 패킷이 모든 인터페이스로 네임스페이스 밖으로 라우팅될 수 있습니다',
+    '{ns}에서 값을 바꿨습니다({name}={value}): 이제 127.0.0.0/8에서 오가는 패킷이 모든 인터페이스로 네임스페이스 밖으로 라우팅될 수 있습니다',
   'with docker-proxy (its default), Docker never sets route_localnet: the proxy answers 127.0.0.1':
     'docker-proxy를 쓸 때(기본값) Docker는 route_localnet을 설정하지 않습니다: 127.0.0.1에는 프록시가 응답합니다',
   'with userland-proxy: false, Docker sets it for its bridge alone: net.ipv4.conf.{bridge}.route_localnet=1':
@@ -349,7 +349,7 @@ export const ko: Record<string, string> = {
   'Docker puts no rules into a container’s namespace besides the embedded DNS’s (DOCKER_OUTPUT, DOCKER_POSTROUTING for 127.0.0.11): the repair belongs elsewhere':
     'Docker는 컨테이너의 네임스페이스에 임베디드 DNS용 규칙(127.0.0.11을 위한 DOCKER_OUTPUT, DOCKER_POSTROUTING) 말고는 넣지 않습니다: 복구할 곳은 다른 데 있습니다',
   'your rule in {ns} ({table}) {rule} {why}': '{ns}에 넣은 규칙 ({table}) {rule}: {why}',
-  'you changed {ns}: {changes}': '{ns}을(를) 바꿨습니다: {changes}',
+  'you changed {ns}: {changes}': '{ns}에서 바꾼 것: {changes}',
   'the policy of {chain} to {is} (it was {was})': '{chain} 정책 → {is} (원래 {was})',
   '{name}={value} (it was {was})': '{name}={value} (원래 {was})',
   'you set {changes} on this machine itself; the Docker host here is {hosts}':
@@ -379,7 +379,7 @@ export const ko: Record<string, string> = {
     '{network}의 macvlan 심 인터페이스: 호스트가 자기 macvlan 컨테이너에 닿는 통로',
   'a {kind} link of {host}': '{host}의 {kind} 링크',
   '{container}’s {inside} {address}, cable to {end} on {on}':
-    '{container}의 {inside} {address}, {on}에 꽂힌 {end}(으)로 가는 케이블',
+    '{container}의 {inside} {address}, 케이블의 다른 쪽 끝은 {on}에 꽂힌 {end}',
   '{container}’s {inside} {address}, {kind} child of {on}':
     '{container}의 {inside} {address}, {on}의 {kind} 자식 인터페이스',
   'the outside’s LAN switch: every frame between the Docker hosts and the outside':
@@ -387,13 +387,13 @@ export const ko: Record<string, string> = {
   'the outside’s end of {host}’s uplink ({link}), on its LAN switch':
     '{host} 업링크({link})의 바깥 네트워크 쪽 끝, LAN 스위치에 꽂힘',
   '{container} runs on {host}, which another machine builds: capture there':
-    '{container}은(는) 다른 머신이 만드는 {host}에서 돕니다: 그쪽에서 캡처하세요',
+    '{container} 컨테이너는 다른 머신이 만드는 {host}에서 돕니다: 그쪽에서 캡처하세요',
   '{container} has network container:{of}: it shares {of}’s interfaces, capture {of}':
-    '{container}은(는) network container:{of}입니다: {of}의 인터페이스를 같이 쓰므로 {of}을(를) 캡처하세요',
+    '{container} 컨테이너는 network container:{of}입니다: {of}의 인터페이스를 같이 쓰므로 {of} 쪽을 캡처하세요',
   '{container} has network host: it uses the host’s own interfaces, capture on those':
-    '{container}은(는) network host입니다: 호스트 자신의 인터페이스를 쓰므로 그 인터페이스에서 캡처하세요',
+    '{container} 컨테이너는 network host입니다: 호스트 자신의 인터페이스를 쓰므로 그 인터페이스에서 캡처하세요',
   '{container} has network none: only lo, no cable to capture on':
-    '{container}은(는) network none입니다: lo뿐이라 캡처할 케이블이 없습니다',
+    '{container} 컨테이너는 network none입니다: lo뿐이라 캡처할 케이블이 없습니다',
   '{lab} has no link "{name}"': '{lab}에는 "{name}" 링크가 없습니다',
   '(no address)': '(주소 없음)',
   'namespace {ns}': '네임스페이스 {ns}',
@@ -413,7 +413,7 @@ export const ko: Record<string, string> = {
   ' (on {bridge})': ' ({bridge}에 꽂힘)',
   'rules:': '규칙:',
   'process: {program} listens on {listens} → {target} ({container} {inside})':
-    '프로세스: {program}이(가) {listens}에서 리슨 → {target} ({container} {inside})',
+    '프로세스: {program}, {listens}에서 리슨 → {target} ({container} {inside})',
   '(from the kernel)': '(커널에서 읽음)',
   '(from the lab file)': '(랩 파일에서 읽음)',
   '(from the kernel; outside: {outside})': '(커널에서 읽음; 바깥 네트워크: {outside})',
@@ -423,7 +423,7 @@ export const ko: Record<string, string> = {
   '{stop} (the line marked ✗)': '{stop} (✗ 표시된 줄)',
   ' (on no bridge)': ' (어느 브리지에도 꽂히지 않음)',
   '{program} (process)<br/>listens on {listens}': '{program} (프로세스)<br/>{listens}에서 리슨',
-  'connects to {target}': '{target}(으)로 연결',
+  'connects to {target}': '연결 대상: {target}',
   'traced: {probe}': '추적: {probe}',
   '▶ N: leg N of its journey passed there; blue: the way there, green: the way back':
     '▶ N: 경로의 N번째 구간이 지나간 곳; 파랑: 가는 길, 초록: 돌아오는 길',
@@ -444,12 +444,12 @@ export const ko: Record<string, string> = {
   'network host: the host’s own namespace': 'network host: 호스트 자신의 네임스페이스',
   'network container:{of}: {of}’s namespace': 'network container:{of}: {of}의 네임스페이스',
   'MASQUERADE {subnet} leaving by anything but {bridge}':
-    '{bridge}이(가) 아닌 곳으로 나가는 {subnet}을(를) 마스커레이드 (MASQUERADE)',
+    '{subnet} 대역이 {bridge} 말고 다른 곳으로 나갈 때 마스커레이드 (MASQUERADE)',
   'isolation: nothing forwarded between {network} and the other bridges':
-    '격리: {network}과(와) 다른 브리지 사이에는 아무것도 포워딩하지 않음',
+    '격리: {network} 네트워크와 다른 브리지 사이에는 아무것도 포워딩하지 않음',
   'internal: nothing forwarded into or out of {network} ({subnet})':
     'internal: {network} ({subnet}) 안팎으로 아무것도 포워딩하지 않음',
-  'sends to {remote}': '{remote}(으)로 보냄',
+  'sends to {remote}': '보내는 곳: {remote}',
   'floods to {hosts}': '{hosts}에 플러딩',
   'floods to nobody (no fdb entry 00:00:00:00:00:00)':
     '아무 데도 플러딩하지 않음 (fdb 항목 00:00:00:00:00:00 없음)',
@@ -461,7 +461,7 @@ export const ko: Record<string, string> = {
     '호스트마다 머신 하나: {machine}에서 up {lab} --as {host}',
   'one machine each: up {lab} --as {host}': '호스트마다 머신 하나: up {lab} --as {host}',
   'no VXLAN device on {host}': '{host}에 VXLAN 장치가 없음',
-  '{device} on {host} is on no bridge': '{host}의 {device}이(가) 어느 브리지에도 꽂히지 않음',
+  '{device} on {host} is on no bridge': '{host}의 {device} 장치가 어느 브리지에도 꽂히지 않음',
   '198.51.100.1, servers 203.0.113.10': '198.51.100.1, 서버 203.0.113.10',
   // step-through
   'step {n} ({title})': '{n}단계 ({title})',
@@ -473,18 +473,18 @@ export const ko: Record<string, string> = {
   'interrupted before {step}': '{step} 전에 중단되었습니다',
   'interrupted before the first step': '첫 단계 전에 중단되었습니다',
   'interrupted after {step} had finished; {next} had not started':
-    '{step}이(가) 끝난 뒤 중단되었습니다. {next}은(는) 시작하지 않았습니다',
-  'interrupted after {step} had finished': '{step}이(가) 끝난 뒤 중단되었습니다',
+    '중단되었습니다: {step}까지 끝났고, {next}부터는 시작하지 않았습니다',
+  'interrupted after {step} had finished': '중단되었습니다: {step}까지 끝났습니다',
   '  {check} answers since step {n}: one ping, and what it left behind':
     '  {check}: {n}단계부터 응답합니다. 핑 한 번과 그 핑이 남긴 것',
   '      # now: {command}': '      # 지금: {command}',
   "{from} sends to {address} over Ethernet, so it first needs that address's MAC: it broadcast an ARP request \"who has {address}?\", and the host answered with {bridge}'s own MAC (the gateway's address is on the bridge). {from} keeps the answer in its neighbour table: REACHABLE now, STALE after a while unused, and checked again when it is next used.":
-    '{from}은(는) 이더넷으로 {address}에 보내므로 먼저 그 주소의 MAC이 필요합니다: "who has {address}?"라는 ARP 요청을 브로드캐스트했고, 호스트가 {bridge} 자신의 MAC으로 답했습니다 (게이트웨이 주소가 브리지에 있습니다). {from}은(는) 이 답을 이웃 테이블(ARP)에 보관합니다: 지금은 REACHABLE, 한동안 쓰지 않으면 STALE이 되고, 다음에 쓸 때 다시 점검합니다.',
+    '{from} 컨테이너는 이더넷으로 {address}에 보내므로 먼저 그 주소의 MAC이 필요합니다: "who has {address}?"라는 ARP 요청을 브로드캐스트했고, 호스트가 {bridge} 자신의 MAC으로 답했습니다 (게이트웨이 주소가 브리지에 있습니다). {from} 컨테이너는 이 답을 이웃 테이블(ARP)에 보관합니다: 지금은 REACHABLE, 한동안 쓰지 않으면 STALE이 되고, 다음에 쓸 때 다시 점검합니다.',
   '{from} sends to {address} over Ethernet, so it first needs that address\'s MAC: it broadcast an ARP request "who has {address}?", and {to} answered with the MAC of its {ifname}. {from} keeps the answer in its neighbour table: REACHABLE now, STALE after a while unused, and checked again when it is next used.':
-    '{from}은(는) 이더넷으로 {address}에 보내므로 먼저 그 주소의 MAC이 필요합니다: "who has {address}?"라는 ARP 요청을 브로드캐스트했고, {to}이(가) 자기 {ifname}의 MAC으로 답했습니다. {from}은(는) 이 답을 이웃 테이블(ARP)에 보관합니다: 지금은 REACHABLE, 한동안 쓰지 않으면 STALE이 되고, 다음에 쓸 때 다시 점검합니다.',
+    '{from} 컨테이너는 이더넷으로 {address}에 보내므로 먼저 그 주소의 MAC이 필요합니다: "who has {address}?"라는 ARP 요청을 브로드캐스트했고, {to} 컨테이너가 자기 {ifname}의 MAC으로 답했습니다. {from} 컨테이너는 이 답을 이웃 테이블(ARP)에 보관합니다: 지금은 REACHABLE, 한동안 쓰지 않으면 STALE이 되고, 다음에 쓸 때 다시 점검합니다.',
   "{who}'s MAC": '{who}의 MAC',
   'The bridge\'s forwarding database (fdb): {bridge} learns which port each MAC is behind from the source address of the frames that come in ({fromMac} by the veth of {from}). A frame to a MAC it has learned leaves by that port only; one to a MAC it does not know, or a broadcast like the ARP request, goes out of every other port. {bridge}\'s own MAC is "permanent": frames to it go up into the host, which owns the gateway address. Learned entries are forgotten after 300 s unused. docker0 does the same.':
-    '브리지의 포워딩 데이터베이스(fdb): {bridge}은(는) 들어오는 프레임의 출발지 주소를 보고 각 MAC이 어느 포트 뒤에 있는지 배웁니다 ({fromMac}은(는) {from}의 veth 쪽). 배운 MAC으로 가는 프레임은 그 포트로만 나가고, 모르는 MAC으로 가는 프레임이나 ARP 요청 같은 브로드캐스트는 다른 모든 포트로 나갑니다. {bridge} 자신의 MAC은 "permanent"입니다: 그 MAC으로 가는 프레임은 게이트웨이 주소를 가진 호스트로 올라갑니다. 배운 항목은 300초 동안 쓰이지 않으면 잊힙니다. docker0도 똑같이 동작합니다.',
+    '브리지의 포워딩 데이터베이스(fdb): {bridge} 브리지는 들어오는 프레임의 출발지 주소를 보고 각 MAC이 어느 포트 뒤에 있는지 배웁니다 ({from}의 veth 쪽에 {fromMac}). 배운 MAC으로 가는 프레임은 그 포트로만 나가고, 모르는 MAC으로 가는 프레임이나 ARP 요청 같은 브로드캐스트는 다른 모든 포트로 나갑니다. {bridge} 자신의 MAC은 "permanent"입니다: 그 MAC으로 가는 프레임은 게이트웨이 주소를 가진 호스트로 올라갑니다. 배운 항목은 300초 동안 쓰이지 않으면 잊힙니다. docker0도 똑같이 동작합니다.',
   "The bridge's forwarding database (fdb): {bridge} learns which port each MAC is behind from the source address of the frames that come in ({fromMac} by the veth of {from}, {toMac} by the veth of {to}). A frame to a MAC it has learned leaves by that port only; one to a MAC it does not know, or a broadcast like the ARP request, goes out of every other port. Learned entries are forgotten after 300 s unused. docker0 does the same.":
-    '브리지의 포워딩 데이터베이스(fdb): {bridge}은(는) 들어오는 프레임의 출발지 주소를 보고 각 MAC이 어느 포트 뒤에 있는지 배웁니다 ({fromMac}은(는) {from}의 veth 쪽, {toMac}은(는) {to}의 veth 쪽). 배운 MAC으로 가는 프레임은 그 포트로만 나가고, 모르는 MAC으로 가는 프레임이나 ARP 요청 같은 브로드캐스트는 다른 모든 포트로 나갑니다. 배운 항목은 300초 동안 쓰이지 않으면 잊힙니다. docker0도 똑같이 동작합니다.',
+    '브리지의 포워딩 데이터베이스(fdb): {bridge} 브리지는 들어오는 프레임의 출발지 주소를 보고 각 MAC이 어느 포트 뒤에 있는지 배웁니다 ({from}의 veth 쪽에 {fromMac}, {to}의 veth 쪽에 {toMac}). 배운 MAC으로 가는 프레임은 그 포트로만 나가고, 모르는 MAC으로 가는 프레임이나 ARP 요청 같은 브로드캐스트는 다른 모든 포트로 나갑니다. 배운 항목은 300초 동안 쓰이지 않으면 잊힙니다. docker0도 똑같이 동작합니다.',
 };

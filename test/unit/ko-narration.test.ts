@@ -10,8 +10,10 @@ import { traceBrief, traceText } from '../../src/cli/trace-text.js';
 import { cols } from '../../src/i18n/width.js';
 import { compareNetworks, type Row, type Side } from '../../src/compare/diff.js';
 import { setLang } from '../../src/i18n/index.js';
-import type { ObservedNetwork } from '../../src/inspect/observe.js';
-import { loadLab } from '../../src/lab/index.js';
+import { diagnose } from '../../src/inspect/diagnose.js';
+import type { ContainerState, ObservedNetwork } from '../../src/inspect/observe.js';
+import { labFromText, loadLab } from '../../src/lab/index.js';
+import { linkState } from '../helpers/lab.js';
 import { compile } from '../../src/plan/compile.js';
 import { plant } from '../../src/plan/faults.js';
 import { parseConntrack, type Connection } from '../../src/trace/conntrack.js';
@@ -258,4 +260,66 @@ t.test('compare: every heading and explanation in Korean, the table still square
   t.notOk(HANGUL.test(en), 'no Hangul in English');
   t.equal(renderCompare(compared(), { width: 100 }), en, 'English, unchanged');
   t.match(stripVTControlCharacters(en), /^\d+ properties compared: /);
+});
+
+// ── inspect's diagnosis, of a network broken in many ways at once ──────────────────────────────
+
+t.test('diagnose: every finding in Korean, and in English as it was', async (t) => {
+  const broken = labFromText(
+    '/tmp/diagnosed.yaml',
+    `title: diagnosed
+networks:
+  br0: { subnet: 172.30.0.0/16, nat: true }
+containers:
+  c1:
+    networks:
+      br0: { address: 172.30.0.2 }
+    ports: ["8080:80"]
+  c2:
+    networks:
+      br0: { address: 172.30.0.3 }
+`,
+  );
+  const container = (n: number): ContainerState => ({
+    sharesHost: false,
+    lo: linkState('lo', { kind: 'loopback', state: 'DOWN', adminUp: false }),
+    endpoints: [
+      {
+        container: `c${n}`,
+        inside: linkState('eth0', { addresses: [], mtu: 1400, adminUp: false }),
+        hostSide: linkState(`ve-c${n}`, { master: null, adminUp: false }),
+        disableIpv6: '1',
+      },
+    ],
+    routes: [],
+    hosts: ['127.0.0.1 localhost'],
+    resolv: ['nameserver 127.0.0.1'],
+  });
+  const seen: ObservedNetwork = {
+    bridges: { br0: { ...linkState('br0', { kind: 'bridge', adminUp: false }), stp: 0, forwardDelay: 1500 } },
+    hostLinks: [],
+    containers: { c1: container(1), c2: container(2) },
+    sysctls: { ipForward: '0', bridgeNfCallIptables: '1' },
+    policies: { INPUT: 'ACCEPT', FORWARD: 'DROP', OUTPUT: 'ACCEPT' },
+    rules: [],
+  };
+  setLang('en');
+  const en = diagnose(broken, seen, true).map((f) => f.what);
+  setLang('ko');
+  const ko = diagnose(broken, seen, true).map((f) => f.what);
+  setLang('en');
+  t.ok(ko.length >= 10, `${ko.length} findings`);
+  t.equal(ko.length, en.length, 'the same findings');
+  t.same(
+    ko.filter((w) => !HANGUL.test(w)),
+    [],
+    'each in Korean',
+  );
+  t.same(
+    en.filter((w) => HANGUL.test(w)),
+    [],
+    'and in English without Hangul',
+  );
+  t.ok(en.includes('bridge br0 is DOWN (not set up)'), 'the English words as they were');
+  t.ok(ko.includes('br0 브리지가 DOWN 상태입니다 (set up 안 됨)'));
 });
