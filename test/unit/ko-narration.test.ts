@@ -11,6 +11,8 @@ import { cols } from '../../src/i18n/width.js';
 import { compareNetworks, type Row, type Side } from '../../src/compare/diff.js';
 import { setLang } from '../../src/i18n/index.js';
 import { diagnose } from '../../src/inspect/diagnose.js';
+import { judge, type JudgeContext } from '../../src/inspect/judge.js';
+import type { NsState, Snapshot } from '../../src/inspect/snapshot.js';
 import type { ContainerState, ObservedNetwork } from '../../src/inspect/observe.js';
 import { labFromText, loadLab } from '../../src/lab/index.js';
 import { linkState } from '../helpers/lab.js';
@@ -322,4 +324,74 @@ containers:
   );
   t.ok(en.includes('bridge br0 is DOWN (not set up)'), 'the English words as they were');
   t.ok(ko.includes('br0 브리지가 DOWN 상태입니다 (set up 안 됨)'));
+});
+
+// ── judging a repair: what Docker does instead ─────────────────────────────────────────────────
+
+t.test('judge: every finding and what Docker does instead, in Korean', async (t) => {
+  const ns = (over: Partial<NsState> = {}): NsState => ({
+    links: { lo: 'up, no master', eth0: 'up, no master' },
+    addresses: ['eth0 172.30.0.2/16'],
+    routes: ['default via 172.30.0.1 dev eth0'],
+    rules: { filter: [], nat: [] },
+    policies: { 'filter FORWARD': 'ACCEPT', 'filter INPUT': 'ACCEPT', 'nat OUTPUT': 'ACCEPT' },
+    sysctls: { 'net.ipv4.ip_forward': '1', 'net.bridge.bridge-nf-call-iptables': '1' },
+    ...over,
+  });
+  const host = ns({
+    policies: { 'filter FORWARD': 'DROP', 'filter INPUT': 'ACCEPT', 'nat OUTPUT': 'ACCEPT' },
+    rules: {
+      filter: ['-A FORWARD -o br0 -j DOCKER'],
+      nat: [
+        '-A PREROUTING -m addrtype --dst-type LOCAL -j DOCKER',
+        '-A POSTROUTING -s 172.30.0.0/16 ! -o br0 -j MASQUERADE',
+      ],
+    },
+  });
+  const before: Snapshot = {
+    namespaces: { 'sb-host': host, 'sb-c1': ns() },
+    machine: { policies: { 'filter FORWARD': 'DROP' }, sysctls: { 'net.ipv4.ip_forward': '1' } },
+    passing: ['c1 → br0 (172.30.0.1)'],
+  };
+  // everything a learner may do instead of Docker's repair, at once
+  const now: Snapshot = {
+    namespaces: {
+      'sb-host': {
+        ...host,
+        policies: { ...host.policies, 'filter FORWARD': 'ACCEPT' },
+        sysctls: { ...host.sysctls, 'net.bridge.bridge-nf-call-iptables': '0' },
+        rules: { filter: ['-A FORWARD -j ACCEPT'], nat: ['-A POSTROUTING -j MASQUERADE'] },
+      },
+      'sb-c1': ns({ addresses: [], routes: [], rules: { filter: ['-A OUTPUT -j ACCEPT'], nat: [] } }),
+    },
+    machine: { policies: { 'filter FORWARD': 'ACCEPT' }, sysctls: { 'net.ipv4.ip_forward': '0' } },
+    passing: [],
+  };
+  const ctx: JudgeContext = {
+    guards: [{ kind: 'policy', host: 'host', table: 'filter', chain: 'FORWARD', is: 'DROP' }],
+    hostNs: { host: 'sb-host' },
+    faultNs: ['sb-host'],
+    label: (n) => n,
+    bridges: { 'sb-host': ['br0'] },
+    proxy: true,
+    failing: ['c1 → br0 (172.30.0.1)'],
+  };
+  setLang('en');
+  const en = judge(before, now, ctx);
+  setLang('ko');
+  const ko = judge(before, now, ctx);
+  setLang('en');
+  t.ok(ko.length >= 7, `${ko.length} findings`);
+  t.equal(ko.length, en.length, 'the same findings');
+  t.same(
+    ko.flatMap((f) => [f.what, f.docker]).filter((w) => !HANGUL.test(w)),
+    [],
+    'what the repair did and what Docker does, each in Korean',
+  );
+  t.same(
+    en.flatMap((f) => [f.what, f.docker]).filter((w) => HANGUL.test(w)),
+    [],
+    'and in English without Hangul',
+  );
+  t.match(ko.map((f) => f.docker).join('\n'), /-A FORWARD -i br0 -o br0 -j ACCEPT/, 'rules as they are');
 });
