@@ -130,6 +130,12 @@ export const ko: Record<string, string> = {
     'network_mode host(호스트 네트워크) 컨테이너의 서버는 이 머신 자체의 주소에서 리슨하게 됩니다. compare는 그런 서버를 띄우지 않습니다',
   '{container} has no Docker counterpart': '{container}에 대응하는 Docker 컨테이너가 없습니다',
   '{address} has no counterpart on Docker’s side': '{address}에 대응하는 주소가 Docker 쪽에 없습니다',
+  'the docker command is not installed': 'docker 명령이 설치되어 있지 않습니다',
+  'apt-get install docker.io (then start dockerd)': 'apt-get install docker.io (그다음 dockerd를 시작하세요)',
+  'no Docker engine answers: {error}': '응답하는 Docker 엔진이 없습니다: {error}',
+  'docker version exited {code}': 'docker version이 종료 코드 {code}로 끝났습니다',
+  'start it: sudo systemctl start docker (without systemd: {script})':
+    '엔진을 시작하세요: sudo systemctl start docker (systemd가 없으면: {script})',
   // trace
   'this machine’s own namespace': '이 머신 자체의 네임스페이스',
   'the Docker host ({hosts}) and {containers}': 'Docker 호스트({hosts}), {containers}',
