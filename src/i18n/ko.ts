@@ -226,6 +226,11 @@ export const ko: Record<string, string> = {
     '    랩의 어느 네임스페이스에서도 패킷이 보이지 않았습니다',
   'NAT, as conntrack recorded it:': 'conntrack이 기록한 NAT:',
   '{kind} in {who}: sent {original}, answered {reply}': '{who}의 {kind}: 보낸 패킷 {original}, 응답 {reply}',
+  'no answer within 3 s': '3초 안에 응답 없음',
+  '"{check}" binds a port and sends no packet: there is nothing to trace':
+    '"{check}" 점검은 포트를 열어 두기만 하고 패킷을 보내지 않으므로 추적할 것이 없습니다',
+  'trace a check that sends something (ping, tcp, udp, http, resolve), or --from/--to':
+    '무언가를 보내는 점검(ping, tcp, udp, http, resolve)을 추적하거나 --from/--to를 쓰세요',
   // inspect
   'there is no bridge {bridge}': '{bridge} 브리지가 없습니다',
   'bridge {bridge} is DOWN (not set up)': '{bridge} 브리지가 DOWN 상태입니다 (set up 안 됨)',
