@@ -132,10 +132,16 @@ function labRules(lab: Lab, host: string): string[] {
     ...lab.containers
       .filter((c) => c.host === host)
       .flatMap((c) =>
-        c.ports.map(
-          (p) =>
-            `DNAT host ${p.proto === 'udp' ? 'udp ' : ''}port ${p.hostIp ? `${p.hostIp}:` : ''}${p.hostPort} → ${p.address}:${p.containerPort} (${c.name})`,
-        ),
+        c.ports.map((p) => {
+          const v = {
+            port: `${p.hostIp ? `${p.hostIp}:` : ''}${p.hostPort}`,
+            target: `${p.address}:${p.containerPort}`,
+            container: c.name,
+          };
+          return p.proto === 'udp'
+            ? t('DNAT host udp port {port} → {target} ({container})', v)
+            : t('DNAT host port {port} → {target} ({container})', v);
+        }),
       ),
     ...lab.networks
       .filter((n) => n.isolated && n.hosts.includes(host))
@@ -150,10 +156,12 @@ function labRules(lab: Lab, host: string): string[] {
           subnet: formatSubnet(n.subnet),
         }),
       ),
-    ...lab.services.map(
-      (s) =>
-        `service ${s.name}: ${s.vip}:${s.port} → ` +
-        `${s.backends.map((b) => b.container).join(', ')} (DNAT, round robin)`,
+    ...lab.services.map((s) =>
+      t('service {name}: {vip} → {backends} (DNAT, round robin)', {
+        name: s.name,
+        vip: `${s.vip}:${s.port}`,
+        backends: s.backends.map((b) => b.container).join(', '),
+      }),
     ),
   ];
 }

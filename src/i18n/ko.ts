@@ -474,6 +474,11 @@ export const ko: Record<string, string> = {
   'no VXLAN device on {host}': '{host}에 VXLAN 장치가 없음',
   '{device} on {host} is on no bridge': '{host}의 {device} 장치가 어느 브리지에도 꽂히지 않음',
   '198.51.100.1, servers 203.0.113.10': '198.51.100.1, 서버 203.0.113.10',
+  'DNAT host udp port {port} → {target} ({container})':
+    'DNAT: 호스트 udp 포트 {port} → {target} ({container})',
+  'DNAT host port {port} → {target} ({container})': 'DNAT: 호스트 포트 {port} → {target} ({container})',
+  'service {name}: {vip} → {backends} (DNAT, round robin)':
+    '서비스 {name}: {vip} → {backends} (DNAT, 라운드 로빈)',
   // step-through
   'step {n} ({title})': '{n}단계 ({title})',
   'step 1 had finished': '1단계는 끝난 상태였습니다',
