@@ -15,14 +15,18 @@ import {
   type Shown,
 } from '../compare/group.js';
 import { bold, dim, green, red, yellow } from './style.js';
+import { t } from '../i18n/index.js';
+import { cols, fitCols, padCols } from '../i18n/width.js';
 
-const LABEL: Record<Verdict, string> = {
-  same: 'same',
-  docker: 'Docker’s choice',
-  lab: 'lab’s choice',
-  skipped: 'not run',
-  differs: 'DIFFERS',
-};
+/** Each verdict's word in the table (made when drawn: the language is set after the modules load). */
+const label = (v: Verdict): string =>
+  ({
+    same: t('same'),
+    docker: t('Docker’s choice'),
+    lab: t('lab’s choice'),
+    skipped: t('not run'),
+    differs: t('DIFFERS'),
+  })[v];
 const COLOUR: Record<Verdict, (s: string) => string> = {
   same: green,
   docker: yellow,
@@ -37,14 +41,15 @@ export function wrap(text: string, width: number): string[] {
   for (const para of text.split('\n')) {
     let line = '';
     for (let word of para.split(/\s+/).filter(Boolean)) {
-      while (word.length > width) {
+      while (cols(word) > width) {
         if (line) out.push(line);
         line = '';
-        out.push(word.slice(0, width));
-        word = word.slice(width);
+        const head = fitCols(word, width);
+        out.push(head);
+        word = word.slice(head.length);
       }
       if (!line) line = word;
-      else if (line.length + 1 + word.length <= width) line += ` ${word}`;
+      else if (cols(line) + 1 + cols(word) <= width) line += ` ${word}`;
       else {
         out.push(line);
         line = word;
@@ -65,21 +70,16 @@ export const widthFor = (columns: number | undefined): number =>
  * the room left over goes to the Docker column (its rules are the longest text).
  */
 function columns(shown: Shown[], room: number): number[] {
-  const rows = [['property', 'hand-built', 'Docker'], ...shown.map((s) => [s.property, s.hand, s.docker])];
+  const rows = [headers().slice(0, 3), ...shown.map((s) => [s.property, s.hand, s.docker])];
   const longest = (j: number, f: (cell: string) => number) => Math.max(...rows.map((r) => f(r[j]!)));
   // a word longer than a quarter of the room is cut rather than starve the other columns
   const least = [0, 1, 2].map((j) =>
     Math.min(
-      longest(j, (c) => Math.max(...c.split(/\s+/).map((w) => w.length))),
+      longest(j, (c) => Math.max(...c.split(/\s+/).map(cols))),
       Math.floor(room / 4),
     ),
   );
-  const most = [0, 1, 2].map((j) =>
-    Math.max(
-      least[j]!,
-      longest(j, (c) => c.length),
-    ),
-  );
+  const most = [0, 1, 2].map((j) => Math.max(least[j]!, longest(j, cols)));
   const height = (j: number, w: number) => rows.map((r) => wrap(r[j]!, w).length);
   let best = { lines: Infinity, widths: [least[0]!, least[1]!, room - least[0]! - least[1]!] };
   for (let p = least[0]!; p <= most[0]! && p + least[1]! + least[2]! <= room; p++) {
@@ -94,14 +94,18 @@ function columns(shown: Shown[], room: number): number[] {
   return best.widths;
 }
 
+/** The table's column headings. */
+const headers = () => [t('property'), t('hand-built'), 'Docker', t('same?')];
+
 /** What each verdict means, as the heading of its rows when the table is drawn by verdict. */
-const HEADING: Record<Verdict, string> = {
-  differs: 'DIFFERS — the lab means to build this as Docker does, and does not',
-  docker: 'Docker’s choice — Docker’s own way (names, MACs, its chains); the lab need not copy it',
-  lab: 'the lab’s choice — the lab does it otherwise, on purpose',
-  skipped: 'not run — on Docker’s side',
-  same: 'the same on both sides',
-};
+const heading = (v: Verdict): string =>
+  ({
+    differs: t('DIFFERS — the lab means to build this as Docker does, and does not'),
+    docker: t('Docker’s choice — Docker’s own way (names, MACs, its chains); the lab need not copy it'),
+    lab: t('the lab’s choice — the lab does it otherwise, on purpose'),
+    skipped: t('not run — on Docker’s side'),
+    same: t('the same on both sides'),
+  })[v];
 
 /**
  * The table. `byVerdict`: the rows come sorted by verdict and each verdict is a heading over its
@@ -120,27 +124,27 @@ function drawTable(shown: Shown[], width: number, byVerdict: boolean): string[] 
       (_, i) =>
         `│ ${cells
           .map((c, j) => {
-            const text = (c[i] ?? '').padEnd(widths[j]!);
+            const text = padCols(c[i] ?? '', widths[j]!);
             return j === 3 && colour ? colour(text) : text;
           })
           .join(' │ ')} │`,
     );
   };
   const across = (text: string, style: (s: string) => string) =>
-    wrap(text, span).map((w) => `│ ${style(w.padEnd(span))} │`);
+    wrap(text, span).map((w) => `│ ${style(padCols(w, span))} │`);
   const explained = new Set<string>();
-  const headers = ['property', 'hand-built', 'Docker', 'same?'].slice(0, widths.length);
-  const out = [rule('┌', '┬', '┐'), ...line(headers.map((h, j) => wrap(h, widths[j]!))), rule('├', '┼', '┤')];
-  let heading: Verdict | null = null;
+  const heads = headers().slice(0, widths.length);
+  const out = [rule('┌', '┬', '┐'), ...line(heads.map((h, j) => wrap(h, widths[j]!))), rule('├', '┼', '┤')];
+  let under: Verdict | null = null;
   for (const s of shown) {
-    if (byVerdict && s.verdict !== heading) {
-      heading = s.verdict;
-      out.push(...across(HEADING[s.verdict], (t) => bold(COLOUR[s.verdict](t))));
+    if (byVerdict && s.verdict !== under) {
+      under = s.verdict;
+      out.push(...across(heading(s.verdict), (text) => bold(COLOUR[s.verdict](text))));
     }
-    const cells = [s.property, s.hand, s.docker, ...(byVerdict ? [] : [LABEL[s.verdict]])];
+    const cells = [s.property, s.hand, s.docker, ...(byVerdict ? [] : [label(s.verdict)])];
     out.push(
       ...line(
-        cells.map((t, j) => wrap(t, widths[j]!)),
+        cells.map((text, j) => wrap(text, widths[j]!)),
         COLOUR[s.verdict],
       ),
     );
@@ -149,7 +153,7 @@ function drawTable(shown: Shown[], width: number, byVerdict: boolean): string[] 
     if (s.why && !explained.has(s.why)) {
       explained.add(s.why);
       for (const [i, w] of wrap(s.why, span - 4).entries())
-        out.push(`│ ${dim(`${i ? '    ' : '  ↳ '}${w}`.padEnd(span))} │`);
+        out.push(`│ ${dim(padCols(`${i ? '    ' : '  ↳ '}${w}`, span))} │`);
     }
   }
   out.push(rule('└', '┴', '┘'));
@@ -174,23 +178,29 @@ export function renderCompare(
   const listed = group === 'verdict' && !opts.only ? kept.filter(plainSame) : [];
   const shown = group === 'verdict' ? byVerdict(kept.filter((s) => !listed.includes(s))) : kept;
   const out = wrap(
-    `${rows.length} properties compared: ${counts.same} same, ` +
-      `${counts.docker} Docker’s choice, ${counts.lab} the lab’s choice, ` +
-      `${counts.skipped} not run, ${counts.differs} differ`,
+    t(
+      '{rows} properties compared: {same} same, {docker} Docker’s choice, {lab} the lab’s choice, {skipped} not run, {differs} differ',
+      { rows: rows.length, ...counts },
+    ),
     width,
   );
   if (differing.length > 0) {
-    out.push(red('differs:'));
+    out.push(red(t('differs:')));
     // one line each: the table below has the whole of it
-    for (const d of differing) out.push(`  • ${d.length > width - 4 ? `${d.slice(0, width - 5)}…` : d}`);
+    for (const d of differing) out.push(`  • ${cols(d) > width - 4 ? `${fitCols(d, width - 5)}…` : d}`);
   }
-  if (opts.only) out.push(`showing ${shown.length} of ${all.length} lines (--only ${opts.only})`);
+  if (opts.only)
+    out.push(
+      t('showing {n} of {all} lines (--only {only})', { n: shown.length, all: all.length, only: opts.only }),
+    );
   if (shown.length > 0) out.push(...drawTable(shown, width, group === 'verdict'));
   if (listed.length > 0)
     out.push(
       ...wrap(
-        `Also the same on both sides: ${sameList(listed).join('; ')} (their values: --only same; ` +
-          'every row in the order measured: --group section).',
+        t(
+          'Also the same on both sides: {list} (their values: --only same; every row in the order measured: --group section).',
+          { list: sameList(listed).join('; ') },
+        ),
         width,
       ),
     );

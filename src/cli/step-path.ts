@@ -9,6 +9,7 @@ import { run } from '../run/exec.js';
 import { namespaceNames } from '../run/inventory.js';
 import { wrapOutput, wrapWords } from './step-text.js';
 import { bold, dim } from './style.js';
+import { t } from '../i18n/index.js';
 
 interface End {
   who: string;
@@ -92,11 +93,16 @@ export function pathTeacher(path: FirstPath, width: number): (index: number) => 
     const { from, to, bridge } = path;
     const out = [
       '',
-      bold(`  ${path.check.name} answers since step ${index + 1}: one ping, and what it left behind`),
+      bold(
+        t('  {check} answers since step {n}: one ping, and what it left behind', {
+          check: path.check.name,
+          n: index + 1,
+        }),
+      ),
       ...note(`      # ${commandLine(p.argv)}    (${p.rttMs ?? '?'} ms)`),
     ];
     const neigh = ipIn(from.ns, 'neigh');
-    out.push(...note(`      # now: ${commandLine(neigh)}`));
+    out.push(...note(t('      # now: {command}', { command: commandLine(neigh) })));
     const n = await run(neigh);
     out.push(
       ...n.stdout
@@ -105,14 +111,24 @@ export function pathTeacher(path: FirstPath, width: number): (index: number) => 
         .filter(Boolean)
         .flatMap((l) => wrapOutput(`      ${l}`, width, ' '.repeat(10))),
     );
+    const v = {
+      from: from.who,
+      address: path.check.address,
+      bridge: bridge.name,
+      to: to.who,
+      ifname: to.ifname,
+    };
     out.push(
       ...para(
-        `${from.who} sends to ${path.check.address} over Ethernet, so it first needs that address's MAC: ` +
-          `it broadcast an ARP request "who has ${path.check.address}?", ` +
-          (to.gateway
-            ? `and the host answered with ${bridge.name}'s own MAC (the gateway's address is on the bridge). `
-            : `and ${to.who} answered with the MAC of its ${to.ifname}. `) +
-          `${from.who} keeps the answer in its neighbour table: REACHABLE now, STALE after a while unused, and checked again when it is next used.`,
+        to.gateway
+          ? t(
+              `{from} sends to {address} over Ethernet, so it first needs that address's MAC: it broadcast an ARP request "who has {address}?", and the host answered with {bridge}'s own MAC (the gateway's address is on the bridge). {from} keeps the answer in its neighbour table: REACHABLE now, STALE after a while unused, and checked again when it is next used.`,
+              v,
+            )
+          : t(
+              `{from} sends to {address} over Ethernet, so it first needs that address's MAC: it broadcast an ARP request "who has {address}?", and {to} answered with the MAC of its {ifname}. {from} keeps the answer in its neighbour table: REACHABLE now, STALE after a while unused, and checked again when it is next used.`,
+              v,
+            ),
       ),
     );
     const [fromMac, toMac] = await Promise.all([macOf(from), macOf(to)]);
@@ -120,18 +136,31 @@ export function pathTeacher(path: FirstPath, width: number): (index: number) => 
     const fdb = bridge.ns
       ? ['bridge', '-n', bridge.ns, 'fdb', 'show', 'br', bridge.name]
       : ['bridge', 'fdb', 'show', 'br', bridge.name];
-    out.push(...note(`      # now: ${commandLine(fdb)} | grep ${macs.map((m) => `-e ${m}`).join(' ')}`));
+    out.push(
+      ...note(
+        t('      # now: {command}', {
+          command: `${commandLine(fdb)} | grep ${macs.map((m) => `-e ${m}`).join(' ')}`,
+        }),
+      ),
+    );
     const f = await run(fdb);
     out.push(...fdbLinesOf(f.stdout, macs).flatMap((l) => wrapOutput(`      ${l}`, width, ' '.repeat(10))));
+    const learned = {
+      ...v,
+      fromMac: fromMac ?? t("{who}'s MAC", { who: from.who }),
+      toMac: toMac ?? t("{who}'s MAC", { who: to.who }),
+    };
     out.push(
       ...para(
-        `The bridge's forwarding database (fdb): ${bridge.name} learns which port each MAC is behind from the source address of the frames that come in ` +
-          `(${fromMac ?? `${from.who}'s MAC`} by the veth of ${from.who}${to.gateway ? '' : `, ${toMac ?? `${to.who}'s MAC`} by the veth of ${to.who}`}). ` +
-          `A frame to a MAC it has learned leaves by that port only; one to a MAC it does not know, or a broadcast like the ARP request, goes out of every other port. ` +
-          (to.gateway
-            ? `${bridge.name}'s own MAC is "permanent": frames to it go up into the host, which owns the gateway address. `
-            : '') +
-          `Learned entries are forgotten after 300 s unused. docker0 does the same.`,
+        to.gateway
+          ? t(
+              `The bridge's forwarding database (fdb): {bridge} learns which port each MAC is behind from the source address of the frames that come in ({fromMac} by the veth of {from}). A frame to a MAC it has learned leaves by that port only; one to a MAC it does not know, or a broadcast like the ARP request, goes out of every other port. {bridge}'s own MAC is "permanent": frames to it go up into the host, which owns the gateway address. Learned entries are forgotten after 300 s unused. docker0 does the same.`,
+              learned,
+            )
+          : t(
+              `The bridge's forwarding database (fdb): {bridge} learns which port each MAC is behind from the source address of the frames that come in ({fromMac} by the veth of {from}, {toMac} by the veth of {to}). A frame to a MAC it has learned leaves by that port only; one to a MAC it does not know, or a broadcast like the ARP request, goes out of every other port. Learned entries are forgotten after 300 s unused. docker0 does the same.`,
+              learned,
+            ),
       ),
       '',
     );

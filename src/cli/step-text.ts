@@ -2,6 +2,8 @@
 // marks, the contents nslab writes into files, and what changed in a state dump since the last.
 import { argvOf, commandLine, type Command } from '../plan/command.js';
 import type { Progress } from '../run/errors.js';
+import { t } from '../i18n/index.js';
+import { cols } from '../i18n/width.js';
 
 /** The terminal's width; 100 when stdout is no terminal (a pipe, a log). */
 export const terminalWidth = (): number => process.stdout.columns || 100;
@@ -15,7 +17,7 @@ export function wrapWords(text: string, width: number, first: string, indent: st
   let line = first;
   let empty = true;
   for (const word of text.split(' ').filter(Boolean)) {
-    if (!empty && line.length + 1 + word.length > width) {
+    if (!empty && cols(line) + 1 + cols(word) > width) {
       out.push(line);
       line = indent;
       empty = true;
@@ -152,13 +154,23 @@ export function firstPeerRef(lines: string[]): { name: string; index: number } |
 
 /** Where an interruption stopped `up`, in step numbers as the steps were shown: [1/10] is step 1. */
 export function stoppedAt(p: Progress): string {
-  const named = (r: { index: number; title: string }) => `step ${r.index + 1} (${r.title})`;
+  const named = (r: { index: number; title: string }) =>
+    t('step {n} ({title})', { n: r.index + 1, title: r.title });
   const done = p.finished
     ? p.finished.index === 0
-      ? 'step 1 had finished'
-      : `steps 1–${p.finished.index + 1} had finished`
-    : 'no step had finished';
-  if (p.cutShort) return `interrupted during ${named(p.cutShort)}, which was cut short; ${done}`;
-  if (!p.finished) return `interrupted before ${p.next ? named(p.next) : 'the first step'}`;
-  return `interrupted after ${named(p.finished)} had finished${p.next ? `; ${named(p.next)} had not started` : ''}`;
+      ? t('step 1 had finished')
+      : t('steps 1–{n} had finished', { n: p.finished.index + 1 })
+    : t('no step had finished');
+  if (p.cutShort)
+    return t('interrupted during {step}, which was cut short; {done}', { step: named(p.cutShort), done });
+  if (!p.finished)
+    return p.next
+      ? t('interrupted before {step}', { step: named(p.next) })
+      : t('interrupted before the first step');
+  return p.next
+    ? t('interrupted after {step} had finished; {next} had not started', {
+        step: named(p.finished),
+        next: named(p.next),
+      })
+    : t('interrupted after {step} had finished', { step: named(p.finished) });
 }

@@ -4,9 +4,7 @@ import type { Lab } from '../lab/types.js';
 import { addressAt, contains, offsetIn } from '../net/ipv4.js';
 import type { PlannedCheck } from '../plan/types.js';
 import type { DockerSide } from './docker.js';
-
-const NO_OUTSIDE =
-  'Docker’s side has no outside of nslab’s, and nslab sends no traffic beyond the namespaces it made';
+import { t } from '../i18n/index.js';
 
 /** The lab's checks aimed at the Docker side: its namespaces and the addresses Docker gave. */
 export function dockerChecks(
@@ -48,7 +46,12 @@ export function dockerChecks(
     'body' in c && typeof c.body === 'string' ? { ...c, body: translateBody(c.body) } : c;
   return checks.map((c) => {
     const to = 'to' in c ? c.to : null;
-    if (c.from === 'outside' || to === 'outside') return { skipped: NO_OUTSIDE };
+    if (c.from === 'outside' || to === 'outside')
+      return {
+        skipped: t(
+          'Docker’s side has no outside of nslab’s, and nslab sends no traffic beyond the namespaces it made',
+        ),
+      };
     if (
       c.from === 'host' &&
       (c.kind === 'http' || c.kind === 'tcp' || c.kind === 'udp') &&
@@ -56,25 +59,27 @@ export function dockerChecks(
       publishedPorts.has(c.port)
     )
       return {
-        skipped:
-          'Docker’s copy publishes its ports on the bridge’s gateway only (every address would open ' +
-          'them on this machine’s real network), so this machine’s 127.0.0.1 has no such port there',
+        skipped: t(
+          'Docker’s copy publishes its ports on the bridge’s gateway only (every address would open them on this machine’s real network), so this machine’s 127.0.0.1 has no such port there',
+        ),
       };
     if (needsHostServer(c))
       return {
-        skipped:
-          'the server of a network_mode host container would listen on this machine’s own addresses; ' +
-          'compare starts none there',
+        skipped: t(
+          'the server of a network_mode host container would listen on this machine’s own addresses; compare starts none there',
+        ),
       };
     const netns = c.from === 'host' ? null : side.layout.containers[c.from]?.netns;
-    if (netns === undefined) return { skipped: `${c.from} has no Docker counterpart` };
+    if (netns === undefined)
+      return { skipped: t('{container} has no Docker counterpart', { container: c.from }) };
     if (c.kind === 'listen') return { ...c, netns };
     if (c.kind === 'resolve')
       return { ...c, netns, address: c.address === null ? null : translate(c.address) };
     // The host's address on the Docker side: the gateway, which Docker's DNAT matches (the
     // machine's real addresses are never a target).
     const address = to === 'host' ? (side.networks[0]?.gateway ?? null) : translate(c.address);
-    if (address === null) return { skipped: `${c.address} has no counterpart on Docker’s side` };
+    if (address === null)
+      return { skipped: t('{address} has no counterpart on Docker’s side', { address: c.address }) };
     return withBody({ ...c, netns, address });
   });
 }

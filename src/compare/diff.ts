@@ -10,6 +10,7 @@ import type { Lab } from '../lab/types.js';
 import type { HairpinSeen } from './paths.js';
 import { contains, formatSubnet, offsetIn, parseCidr, type Subnet } from '../net/ipv4.js';
 import { hostForwards } from '../plan/compile.js';
+import { t } from '../i18n/index.js';
 
 /** same; Docker's own choice; the lab's deliberate choice; not run on one side; a real difference */
 export type Verdict = 'same' | 'docker' | 'lab' | 'skipped' | 'differs';
@@ -88,10 +89,14 @@ const show = (v: unknown): string => (v === null || v === undefined || v === '' 
 function chainNote(version: string): string {
   const major = Number(version.split('.')[0]);
   return major >= 28
-    ? `Docker ${version}'s own chains ` +
-        '(DOCKER-FORWARD, DOCKER-BRIDGE, DOCKER-CT, DOCKER-USER, …; 28 reorganised them)'
-    : `Docker ${version}'s own chains ` +
-        '(DOCKER, DOCKER-USER, DOCKER-ISOLATION-STAGE-1/2; 28 reorganised them)';
+    ? t(
+        "Docker {version}'s own chains (DOCKER-FORWARD, DOCKER-BRIDGE, DOCKER-CT, DOCKER-USER, …; 28 reorganised them)",
+        { version },
+      )
+    : t(
+        "Docker {version}'s own chains (DOCKER, DOCKER-USER, DOCKER-ISOLATION-STAGE-1/2; 28 reorganised them)",
+        { version },
+      );
 }
 
 function macNote(version: string, mac: string, address: string | undefined): string {
@@ -103,14 +108,18 @@ function macNote(version: string, mac: string, address: string | undefined): str
         .join(':')}`
     : '';
   if (major <= 27)
-    return (
-      `Docker ${version} derives the MAC from the IP ` +
-      `(02:42 then the address's 4 bytes${mac === derived ? '' : ', though not here'}); ` +
-      '28+ picks a random one; the lab lets the kernel pick'
-    );
-  return (
-    `Docker ${version} picks a random MAC (27 and older derived it from the IP, 02:42:…); ` +
-    'so does the kernel for the lab'
+    return mac === derived
+      ? t(
+          "Docker {version} derives the MAC from the IP (02:42 then the address's 4 bytes); 28+ picks a random one; the lab lets the kernel pick",
+          { version },
+        )
+      : t(
+          "Docker {version} derives the MAC from the IP (02:42 then the address's 4 bytes, though not here); 28+ picks a random one; the lab lets the kernel pick",
+          { version },
+        );
+  return t(
+    'Docker {version} picks a random MAC (27 and older derived it from the IP, 02:42:…); so does the kernel for the lab',
+    { version },
   );
 }
 
@@ -143,7 +152,7 @@ export function compareNetworks({ lab, hand, docker }: CompareInput): Row[] {
       hand: hs,
       docker: ds,
       verdict: same ? 'same' : (otherwise?.[0] ?? 'differs'),
-      why: same ? sameWhy : (otherwise?.[1] ?? 'the lab means to reproduce Docker here'),
+      why: same ? sameWhy : (otherwise?.[1] ?? t('the lab means to reproduce Docker here')),
     });
   };
 
@@ -162,20 +171,23 @@ export function compareNetworks({ lab, hand, docker }: CompareInput): Row[] {
       hb?.kind === db?.kind
         ? [
             'docker',
-            "Docker names the default bridge docker0 and a user-defined network's bridge br-<network id>; " +
-              `the lab names it ${net.name}`,
+            t(
+              "Docker names the default bridge docker0 and a user-defined network's bridge br-<network id>; the lab names it {name}",
+              { name: net.name },
+            ),
           ]
         : undefined,
     );
     add(`${p}: subnet`, formatSubnet(hn.subnet), formatSubnet(dn.subnet), [
       'lab',
-      "the lab's subnet stays clear of Docker's own, so both can be up at once; " +
-        'addresses below are compared by their place in it (.1, .2, …)',
+      t(
+        "the lab's subnet stays clear of Docker's own, so both can be up at once; addresses below are compared by their place in it (.1, .2, …)",
+      ),
     ]);
     add(`${p}: address`, hb?.addresses.join(' '), db?.addresses.join(' '), undefined, byPlace);
     add(`${p}: MAC`, hb?.mac, db?.mac, [
       'docker',
-      'a bridge gets a random local MAC on both sides (Docker ≤27 starts it with 02:42)',
+      t('a bridge gets a random local MAC on both sides (Docker ≤27 starts it with 02:42)'),
     ]);
     add(`${p}: MTU`, hb?.mtu, db?.mtu);
     add(`${p}: STP`, hb && (hb.stp ? 'on' : 'off'), db && (db.stp ? 'on' : 'off'));
@@ -210,8 +222,9 @@ export function compareNetworks({ lab, hand, docker }: CompareInput): Row[] {
           c.endpoints.some((e) => he.inside.addresses[0]!.startsWith(`${e.address}/`))
           ? [
               'docker',
-              'on the default bridge Docker hands out the lowest free address: ' +
-                'other containers on it took the lab’s',
+              t(
+                'on the default bridge Docker hands out the lowest free address: other containers on it took the lab’s',
+              ),
             ]
           : undefined,
         byPlace,
@@ -222,21 +235,22 @@ export function compareNetworks({ lab, hand, docker }: CompareInput): Row[] {
       ]);
       add(`${p}: MTU`, he.inside.mtu, de.inside.mtu);
       add(`${p}: state`, he.inside.state, de.inside.state);
-      add(`${p}: txqueuelen`, he.inside.qlen, de.inside.qlen, qlenNote);
+      add(`${p}: txqueuelen`, he.inside.qlen, de.inside.qlen, qlenNote());
       add(`${p}: disable_ipv6`, he.disableIpv6, de.disableIpv6, [
         'lab',
-        'Docker turns IPv6 off on the eth0 of a network without IPv6; ' +
-          'the lab, IPv4 only, leaves the kernel’s default',
+        t(
+          'Docker turns IPv6 off on the eth0 of a network without IPv6; the lab, IPv4 only, leaves the kernel’s default',
+        ),
       ]);
       if (he.hostSide || de.hostSide) {
         add(`${p}: host end`, he.hostSide?.name, de.hostSide?.name, [
           'docker',
-          'Docker names the host end veth + 7 random hex digits; ' + 'the lab names it ve-<container>',
+          t('Docker names the host end veth + 7 random hex digits; the lab names it ve-<container>'),
         ]);
         add(`${p}: host end on bridge`, he.hostSide?.master, de.hostSide?.master, undefined, normalised);
         add(`${p}: host end MTU`, he.hostSide?.mtu, de.hostSide?.mtu);
         add(`${p}: host end state`, he.hostSide?.state, de.hostSide?.state);
-        add(`${p}: host end txqueuelen`, he.hostSide?.qlen, de.hostSide?.qlen, qlenNote);
+        add(`${p}: host end txqueuelen`, he.hostSide?.qlen, de.hostSide?.qlen, qlenNote());
       }
     }
     for (const de of dc.endpoints.filter((e) => !hc.endpoints.some((h) => h.inside.name === e.inside.name)))
@@ -256,7 +270,7 @@ export function compareNetworks({ lab, hand, docker }: CompareInput): Row[] {
       `${c.name}: /etc/hosts (IPv4 lines)`,
       hosts(hc.hosts),
       hosts(dc.hosts),
-      ['differs', 'the two files name different containers'],
+      ['differs', t('the two files name different containers')],
       [(s) => sortedParts(nh(s)), (s) => sortedParts(nd(s))],
     );
     add(
@@ -266,13 +280,15 @@ export function compareNetworks({ lab, hand, docker }: CompareInput): Row[] {
       onDnsNetwork
         ? [
             'differs',
-            'on a user-defined network the lab writes what Docker writes (nameserver 127.0.0.11, ' +
-              'options ndots:0); Docker also keeps search and options lines of the machine’s resolv.conf',
+            t(
+              'on a user-defined network the lab writes what Docker writes (nameserver 127.0.0.11, options ndots:0); Docker also keeps search and options lines of the machine’s resolv.conf',
+            ),
           ]
         : [
             'lab',
-            'Docker copies the machine’s resolv.conf into a container on the default bridge; ' +
-              'the lab points at no server, so no lookup leaves it',
+            t(
+              'Docker copies the machine’s resolv.conf into a container on the default bridge; the lab points at no server, so no lookup leaves it',
+            ),
           ],
     );
     if (onDnsNetwork) {
@@ -289,9 +305,9 @@ export function compareNetworks({ lab, hand, docker }: CompareInput): Row[] {
     if (onDnsNetwork)
       add(`${c.name}: DNS mechanism`, dnsOf(hc), dnsOf(dc), [
         'differs',
-        'on a user-defined network Docker points resolv.conf at 127.0.0.11, and the nat chain ' +
-          'DOCKER_OUTPUT in the container’s namespace sends port 53 there to the port where ' +
-          'dockerd’s resolver listens (DOCKER_POSTROUTING puts :53 back on the answers)',
+        t(
+          'on a user-defined network Docker points resolv.conf at 127.0.0.11, and the nat chain DOCKER_OUTPUT in the container’s namespace sends port 53 there to the port where dockerd’s resolver listens (DOCKER_POSTROUTING puts :53 back on the answers)',
+        ),
       ]);
     // Tagged so the table can show a finding shared by every container once.
     for (const r of rows.slice(first))
@@ -307,8 +323,9 @@ export function compareNetworks({ lab, hand, docker }: CompareInput): Row[] {
       ? undefined
       : [
           'lab',
-          'dockerd turns forwarding on when it starts; ' +
-            'a lab turns it on only when a network has nat: true (bridge-nat)',
+          t(
+            'dockerd turns forwarding on when it starts; a lab turns it on only when a network has nat: true (bridge-nat)',
+          ),
         ],
   );
   add(
@@ -317,8 +334,9 @@ export function compareNetworks({ lab, hand, docker }: CompareInput): Row[] {
     docker.observed.sysctls.bridgeNfCallIptables,
     [
       'lab',
-      'dockerd loads br_netfilter, which sends bridged frames through iptables; ' +
-        'the value is per namespace and the lab does not set it',
+      t(
+        'dockerd loads br_netfilter, which sends bridged frames through iptables; the value is per namespace and the lab does not set it',
+      ),
     ],
   );
   add(
@@ -329,8 +347,9 @@ export function compareNetworks({ lab, hand, docker }: CompareInput): Row[] {
       ? undefined
       : [
           'docker',
-          'Docker sets FORWARD to DROP and accepts its own bridges’ traffic by rules in its chains; ' +
-            'the lab’s host keeps ACCEPT, so it needs no such rules',
+          t(
+            'Docker sets FORWARD to DROP and accepts its own bridges’ traffic by rules in its chains; the lab’s host keeps ACCEPT, so it needs no such rules',
+          ),
         ],
   );
   rows.push(...proxyRows(lab, hand, docker, nh, nd));
@@ -345,8 +364,8 @@ export function compareNetworks({ lab, hand, docker }: CompareInput): Row[] {
       !r
         ? '—'
         : 'skipped' in r
-          ? 'not run'
-          : `${r.ok ? 'ok' : 'FAILED'}${r.expect === 'fail' ? ' (must fail)' : ''}`;
+          ? t('not run')
+          : `${r.ok ? 'ok' : 'FAILED'}${r.expect === 'fail' ? t(' (must fail)') : ''}`;
     const property = `check: ${check.name}`;
     if (d && 'skipped' in d)
       rows.push({ property, hand: label(h), docker: label(d), verdict: 'skipped', why: d.skipped });
@@ -356,7 +375,7 @@ export function compareNetworks({ lab, hand, docker }: CompareInput): Row[] {
         hand: label(h),
         docker: label(d),
         verdict: 'same',
-        why: h.ok ? '' : `fails on both sides: ${h.detail ?? ''}`,
+        why: h.ok ? '' : t('fails on both sides: {detail}', { detail: h.detail ?? '' }),
       });
     else
       rows.push({
@@ -366,7 +385,9 @@ export function compareNetworks({ lab, hand, docker }: CompareInput): Row[] {
         verdict: 'differs',
         why: [h, d]
           .map((r, j) =>
-            r && !('skipped' in r) && !r.ok ? `${j ? 'Docker' : 'hand-built'}: ${r.detail ?? 'failed'}` : '',
+            r && !('skipped' in r) && !r.ok
+              ? `${j ? 'Docker' : t('hand-built')}: ${r.detail ?? t('failed')}`
+              : '',
           )
           .filter(Boolean)
           .join('; '),
@@ -396,13 +417,15 @@ function dnsOf(c: ContainerState): string {
       .sort()
       .join('+');
   return [
-    `nameserver ${servers.join(', ') || 'none'}`,
+    `nameserver ${servers.join(', ') || t('none')}`,
     dnat.length
       ? `DNAT ${protos(dnat)} :53 → 127.0.0.11 (${[...new Set(dnat.map((d) => d.chain))]
-          .map((chain) => (jumped(chain) ? chain : `${chain}, no jump to it from OUTPUT`))
+          .map((chain) => (jumped(chain) ? chain : t('{chain}, no jump to it from OUTPUT', { chain })))
           .join(', ')})`
-      : 'no DNAT for 127.0.0.11',
-    answered.length ? `a server listens there (${protos(answered)})` : 'nothing listens there',
+      : t('no DNAT for 127.0.0.11'),
+    answered.length
+      ? t('a server listens there ({protos})', { protos: protos(answered) })
+      : t('nothing listens there'),
   ].join('; ');
 }
 
@@ -423,40 +446,44 @@ function proxyRows(
     ...[...hp, ...dp].map((p) => portOf(p.listen)),
   ]);
   return [...ports].map((port) => {
+    const none = t('no proxy');
     const cell = (ps: typeof hp, n: (s: string) => string) =>
       ps
         .filter((p) => portOf(p.listen) === port)
         .map((p) => `proxy ${n(p.listen)} (${p.program})`)
-        .join('; ') || 'no proxy';
+        .join('; ') || none;
     const [h, d] = [cell(hp, nh), cell(dp, nd)];
-    const same = (h === 'no proxy') === (d === 'no proxy');
+    const same = (h === none) === (d === none);
     return {
       property: `host: proxy for port ${port}`,
       hand: h,
       docker: d,
       verdict: same ? 'same' : 'differs',
       why: same
-        ? h === 'no proxy'
+        ? h === none
           ? lab.daemon.userlandProxy
-            ? 'neither side runs a userland proxy for this port'
-            : 'neither side runs a userland proxy (userland-proxy: false): NAT alone carries the port'
-          : 'both answer the port with a userland proxy in the host’s namespace; compare publishes ' +
-            'Docker’s on the bridge’s address only (Docker’s default, every address, would open ' +
-            'this machine’s port)'
-        : 'Docker 20.10 starts a docker-proxy for each published port (userland-proxy: true): it ' +
-          'answers the host’s own and the neighbours’ calls to the port that the DNAT leaves out',
+            ? t('neither side runs a userland proxy for this port')
+            : t('neither side runs a userland proxy (userland-proxy: false): NAT alone carries the port')
+          : t(
+              'both answer the port with a userland proxy in the host’s namespace; compare publishes Docker’s on the bridge’s address only (Docker’s default, every address, would open this machine’s port)',
+            )
+        : t(
+            'Docker 20.10 starts a docker-proxy for each published port (userland-proxy: true): it answers the host’s own and the neighbours’ calls to the port that the DNAT leaves out',
+          ),
     };
   });
 }
 
 /** Which path answered a container calling its host's published port, told from what the server saw. */
 function pathOf(s: HairpinSeen, n: (s: string) => string): string {
-  if (!s.seen || !s.local) return `no answer (${s.error ?? 'nothing seen'})`;
+  if (!s.seen || !s.local) return t('no answer ({error})', { error: s.error ?? t('nothing seen') });
   const [seenAddr, seenPort] = [s.seen.replace(/:\d+$/, ''), s.seen.replace(/^.*:/, '')];
   const [ownAddr, ownPort] = [s.local.replace(/:\d+$/, ''), s.local.replace(/^.*:/, '')];
-  if (seenAddr === ownAddr) return `seen as the caller itself (${n(seenAddr)}): DNAT alone`;
-  if (seenPort === ownPort) return `seen as ${n(seenAddr)}, the caller’s port kept: NAT (MASQUERADE)`;
-  return `seen as ${n(seenAddr)} from a new port: a proxy’s own connection`;
+  if (seenAddr === ownAddr)
+    return t('seen as the caller itself ({address}): DNAT alone', { address: n(seenAddr) });
+  if (seenPort === ownPort)
+    return t('seen as {address}, the caller’s port kept: NAT (MASQUERADE)', { address: n(seenAddr) });
+  return t('seen as {address} from a new port: a proxy’s own connection', { address: n(seenAddr) });
 }
 
 function hairpinRows(hand: Side, docker: Side, nh: (s: string) => string, nd: (s: string) => string): Row[] {
@@ -470,9 +497,10 @@ function hairpinRows(hand: Side, docker: Side, nh: (s: string) => string, nd: (s
       verdict: hs === ds ? 'same' : 'differs',
       why:
         hs === ds
-          ? 'the same path answered on both sides'
-          : 'with its userland proxy on, Docker answers a container calling its own host’s published ' +
-            'port with docker-proxy, which connects to the server from the bridge’s address',
+          ? t('the same path answered on both sides')
+          : t(
+              'with its userland proxy on, Docker answers a container calling its own host’s published port with docker-proxy, which connects to the server from the bridge’s address',
+            ),
     };
   });
 }
@@ -480,17 +508,19 @@ function hairpinRows(hand: Side, docker: Side, nh: (s: string) => string, nd: (s
 /** Does the lab's Docker host play dockerd with iptables (its chains, FORWARD policy DROP)? */
 const playsDockerd = (lab: Lab): boolean => lab.hosts.some((h) => hostForwards(lab, h.name));
 
-const qlenNote: [Verdict, string] = [
+/** A function, not a constant: the language is chosen after the modules load. */
+const qlenNote = (): [Verdict, string] => [
   'lab',
-  'Docker creates its veths with txqueuelen 0 (a veth has no real queue); ' +
-    '`ip link add` keeps the kernel’s 1000 and the lab leaves it',
+  t(
+    'Docker creates its veths with txqueuelen 0 (a veth has no real queue); `ip link add` keeps the kernel’s 1000 and the lab leaves it',
+  ),
 ];
 const modeOf = (c: ContainerState) =>
   c.sharesHost
-    ? 'host (the Docker host’s namespace)'
+    ? t('host (the Docker host’s namespace)')
     : c.endpoints.length === 0
-      ? 'none (only lo)'
-      : 'own namespace';
+      ? t('none (only lo)')
+      : t('own namespace');
 const loOf = (lo: LinkState | null) => (lo ? `${lo.state} ${lo.addresses.join(' ')}` : null);
 
 type Keys = [(s: string) => string, (s: string) => string];
@@ -553,8 +583,8 @@ const dnat = each((r) => {
 const fromBridge = (rs: Rule[]) =>
   // OUTPUT sees the host's own packets, which come in on no interface: -i means nothing there
   rs.filter((r) => r.line.chain !== 'OUTPUT').every((r) => / ! -i <[^>]+>/.test(r.key))
-    ? 'not from the bridge'
-    : 'from the bridge too';
+    ? t('not from the bridge')
+    : t('from the bridge too');
 /**
  * The lab drops A→B in FORWARD; Docker's stage 1 sends traffic leaving A for another bridge to
  * stage 2, which drops it towards B.
@@ -608,23 +638,27 @@ function compareRules(
   ][] = [
     [
       dnat,
-      'the same DNAT; Docker keeps it in its DOCKER chain (jumped to from PREROUTING and OUTPUT) ' +
-        'and matches the address it was published on',
+      t(
+        'the same DNAT; Docker keeps it in its DOCKER chain (jumped to from PREROUTING and OUTPUT) and matches the address it was published on',
+      ),
       () => null,
       fromBridge,
     ],
     [
       isolation,
-      'the same isolation; Docker makes it in two stages: ' +
-        'DOCKER-ISOLATION-STAGE-1 picks what leaves a bridge for another, STAGE-2 drops it',
+      t(
+        'the same isolation; Docker makes it in two stages: DOCKER-ISOLATION-STAGE-1 picks what leaves a bridge for another, STAGE-2 drops it',
+      ),
       (k) => {
         const [a, b] = k.replace('isolation ', '').split(' → ');
         return lab.networks.some((n) => (n.name === a || n.name === b) && n.isolated)
           ? null
           : [
               'lab',
-              'Docker isolates every pair of its bridge networks; ' +
-                `this lab does not ask for it (isolated: true on ${a} would)`,
+              t(
+                'Docker isolates every pair of its bridge networks; this lab does not ask for it (isolated: true on {network} would)',
+                { network: a ?? '' },
+              ),
             ];
       },
       null,
@@ -650,10 +684,10 @@ function compareRules(
         why: same
           ? why
           : both
-            ? 'Docker’s DNAT leaves out what comes from the bridge (! -i): with its userland proxy ' +
-              'on, a neighbour calling the published port reaches docker-proxy instead; ' +
-              'the lab’s DNAT takes those packets too'
-            : (excuse?.[1] ?? `only ${h.length ? 'the hand-built side' : 'Docker'} has it`),
+            ? t(
+                'Docker’s DNAT leaves out what comes from the bridge (! -i): with its userland proxy on, a neighbour calling the published port reaches docker-proxy instead; the lab’s DNAT takes those packets too',
+              )
+            : (excuse?.[1] ?? (h.length ? t('only the hand-built side has it') : t('only Docker has it'))),
       });
     }
   }
@@ -665,7 +699,7 @@ function compareRules(
       hand: h.raw,
       docker: '—',
       verdict: 'differs',
-      why: 'only the hand-built side has this rule',
+      why: t('only the hand-built side has this rule'),
     });
   for (const d of dRest) {
     // Docker's NAT of a bridge: its MASQUERADE, and the RETURN that keeps the bridge's own packets
@@ -681,11 +715,15 @@ function compareRules(
         hand: '—',
         docker: d.raw,
         verdict: 'lab',
-        why:
-          (skip
-            ? 'with its MASQUERADE, Docker keeps the bridge’s own packets from the DNAT; '
-            : 'Docker masquerades every bridge network; ') +
-          `this lab leaves NAT out (${net.name} has no nat: true — bridge-nat adds it)`,
+        why: skip
+          ? t(
+              'with its MASQUERADE, Docker keeps the bridge’s own packets from the DNAT; this lab leaves NAT out ({network} has no nat: true — bridge-nat adds it)',
+              { network: net.name },
+            )
+          : t(
+              'Docker masquerades every bridge network; this lab leaves NAT out ({network} has no nat: true — bridge-nat adds it)',
+              { network: net.name },
+            ),
       });
       continue;
     }
@@ -707,19 +745,20 @@ function compareRules(
       docker: d.raw,
       verdict: 'differs',
       why: playsDockerd(lab)
-        ? 'only Docker has this rule; the lab’s host builds Docker’s chains, and this rule is missing'
-        : 'only Docker has this rule',
+        ? t('only Docker has this rule; the lab’s host builds Docker’s chains, and this rule is missing')
+        : t('only Docker has this rule'),
     });
   }
   if (plumbing.length > 0)
     rows.push({
       property: 'iptables: Docker’s chains',
       hand: '—',
-      docker: `${plumbing.length} rules, e.g. ${plumbing[0]}`,
+      docker: t('{n} rules, e.g. {rule}', { n: plumbing.length, rule: plumbing[0]! }),
       verdict: 'docker',
-      why:
-        `${chainNote(docker.version)}: they accept the bridge’s traffic under a FORWARD policy of DROP ` +
-        'and isolate networks from each other',
+      why: t(
+        '{chains}: they accept the bridge’s traffic under a FORWARD policy of DROP and isolate networks from each other',
+        { chains: chainNote(docker.version) },
+      ),
     });
   return rows;
 }

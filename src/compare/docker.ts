@@ -15,6 +15,7 @@ import { stopProcess } from '../run/teardown.js';
 import { hasTool } from '../run/tools.js';
 import type { SideLayout } from '../inspect/observe.js';
 import { dockerName } from './names.js';
+import { t } from '../i18n/index.js';
 
 export { dockerName } from './names.js';
 
@@ -52,16 +53,20 @@ export interface DockerSide {
 export async function dockerEngine(): Promise<{ version: string } | { why: string; fix: string }> {
   if (!hasTool('docker'))
     return {
-      why: 'the docker command is not installed',
-      fix: 'apt-get install docker.io (then start dockerd)',
+      why: t('the docker command is not installed'),
+      fix: t('apt-get install docker.io (then start dockerd)'),
     };
   const r = await run(['docker', 'version', '--format', '{{.Server.Version}}'], { timeoutMs: 20_000 });
   if (r.exitCode !== 0 || !r.stdout.trim())
     return {
-      why:
-        'no Docker engine answers: ' +
-        `${(r.stderr.trim().split('\n').at(-1) ?? '').trim() || `docker version exited ${r.exitCode}`}`,
-      fix: `start it: sudo systemctl start docker (without systemd: ${dockerScript('start')})`,
+      why: t('no Docker engine answers: {error}', {
+        error:
+          (r.stderr.trim().split('\n').at(-1) ?? '').trim() ||
+          t('docker version exited {code}', { code: r.exitCode ?? '?' }),
+      }),
+      fix: t('start it: sudo systemctl start docker (without systemd: {script})', {
+        script: dockerScript('start'),
+      }),
     };
   return { version: r.stdout.trim() };
 }

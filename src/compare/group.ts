@@ -2,6 +2,7 @@
 // the same way in every container shown once with the containers it covers, and the rows that
 // say something (a difference, a choice, an explanation) before those that only agree. Pure.
 import type { Row, Verdict } from './diff.js';
+import { t } from '../i18n/index.js';
 
 /** One line of the table: a row, or the same finding about several containers. */
 export interface Shown {
@@ -38,7 +39,13 @@ function merged(values: string[], who: string[]): string {
   if (cut >= 5 && cut + 1 >= shortest / 2) return `${common.slice(0, cut + 1)}…`;
   // a cell is a third of the table: two random MACs side by side would fill four lines of it
   const each = values.map((v, i) => `${who[i]}: ${v}`).join('; ');
-  return each.length <= 40 ? each : `${who[0]}: ${values[0]}; likewise ${who.slice(1).join(', ')}`;
+  return each.length <= 40
+    ? each
+    : t('{first}: {value}; likewise {others}', {
+        first: who[0]!,
+        value: values[0]!,
+        others: who.slice(1).join(', '),
+      });
 }
 
 /**
@@ -102,8 +109,12 @@ export function summarise(rows: Row[]): Summary {
   return {
     rows: rows.length,
     counts,
-    differing: groupRows(rows.filter((r) => r.verdict === 'differs')).map(
-      (s) => `${s.property}: hand-built ${s.hand} · Docker ${s.docker}`,
+    differing: groupRows(rows.filter((r) => r.verdict === 'differs')).map((s) =>
+      t('{property}: hand-built {hand} · Docker {docker}', {
+        property: s.property,
+        hand: s.hand,
+        docker: s.docker,
+      }),
     ),
   };
 }
@@ -142,9 +153,9 @@ export function sameList(shown: Shown[]): string[] {
   );
 }
 const COUNTED = new Map<string, (n: number) => string>([
-  ['iptables', (n) => `${n} iptables rule${n > 1 ? 's' : ''}`],
-  ['check', (n) => `${n} of the lab’s checks`],
-  ['hairpin', (n) => `${n} hairpin path${n > 1 ? 's' : ''}`],
+  ['iptables', (n) => (n > 1 ? t('{n} iptables rules', { n }) : t('{n} iptables rule', { n }))],
+  ['check', (n) => t('{n} of the lab’s checks', { n })],
+  ['hairpin', (n) => (n > 1 ? t('{n} hairpin paths', { n }) : t('{n} hairpin path', { n }))],
 ]);
 
 /** `--only`: a verdict, or `choice` for Docker’s and the lab’s choices together. */

@@ -5,6 +5,7 @@
 import type { Lab } from '../lab/types.js';
 import type { Plan, StepKind } from '../plan/types.js';
 import { fromLab, type HostView, type Port } from './topology.js';
+import { t } from '../i18n/index.js';
 
 export interface CapturePoint {
   /** what the learner types */
@@ -48,7 +49,7 @@ const linksMade = (plan: Plan): Made[] =>
 /** The network a step's tags name (`vxlan-plug:ov0@h1`, `shim:lan`). */
 const taggedNetwork = (m: Made, prefix: string): string =>
   m.tags
-    .find((t) => t.startsWith(prefix))
+    .find((tag) => tag.startsWith(prefix))
     ?.slice(prefix.length)
     .split('@')[0] ?? '?';
 
@@ -61,39 +62,61 @@ function hostLink(lab: Lab, h: HostView, m: Made): string {
     case 'uplink': {
       const address = lab.hosts.find((x) => x.name === h.name)?.address;
       const children = segment?.ports.map((p) => p.container) ?? [];
-      return (
-        `${h.name === 'host' ? 'the host' : h.name}’s uplink ${address}/24, cable to the outside’s LAN` +
-        (children.length
-          ? `; parent of the ${segment!.kind.split(' ')[0]} children of ${children.join(', ')}`
-          : '')
-      );
+      const v = {
+        host: h.name === 'host' ? t('the host') : h.name,
+        address: `${address}/24`,
+        kind: segment?.kind.split(' ')[0] ?? '',
+        children: children.join(', '),
+      };
+      return children.length
+        ? t(
+            '{host}’s uplink {address}, cable to the outside’s LAN; parent of the {kind} children of {children}',
+            v,
+          )
+        : t('{host}’s uplink {address}, cable to the outside’s LAN', v);
     }
     case 'bridge':
       return (
-        `${segment?.kind ?? 'bridge'}${segment?.address ? `, gateway ${segment.address}` : ''}` +
-        `${segment?.ports.length ? `; ports ${segment.ports.map((p) => p.hostEnd ?? p.container).join(', ')}` : ''}`
+        `${segment?.kind ?? 'bridge'}${segment?.address ? t(', gateway {address}', { address: segment.address }) : ''}` +
+        `${segment?.ports.length ? t('; ports {ports}', { ports: segment.ports.map((p) => p.hostEnd ?? p.container).join(', ') }) : ''}`
       );
     case 'vxlan': {
       const network = lab.networks.find((n) => n.name === taggedNetwork(m, 'vxlan-plug:'));
-      return (
-        `VXLAN ${network?.vni ?? ''} of ${network?.name ?? '?'}: the frames it carries to and from ` +
-        'the other hosts, unwrapped (on the uplink they travel inside UDP/4789)'
+      return t(
+        'VXLAN {vni} of {network}: the frames it carries to and from the other hosts, unwrapped (on the uplink they travel inside UDP/4789)',
+        { vni: network?.vni ?? '', network: network?.name ?? '?' },
       );
     }
     case 'endpoint':
       return port
-        ? `${port.p.container}’s cable, host end, on ${port.on}; the other end is ${port.p.container}:${port.p.inside}`
-        : `a veth of ${h.name}`;
+        ? t('{container}’s cable, host end, on {bridge}; the other end is {container}:{inside}', {
+            container: port.p.container,
+            bridge: port.on,
+            inside: port.p.inside,
+          })
+        : t('a veth of {host}', { host: h.name });
     case 'shim':
-      return `macvlan shim of ${taggedNetwork(m, 'shim:')}: the host’s own way to its macvlan containers`;
+      return t('macvlan shim of {network}: the host’s own way to its macvlan containers', {
+        network: taggedNetwork(m, 'shim:') ?? '',
+      });
     default:
-      return `a ${m.step} link of ${h.name}`;
+      return t('a {kind} link of {host}', { kind: m.step, host: h.name });
   }
 }
 
-const containerEnd = (p: Port, on: string): string =>
-  `${p.container}’s ${p.inside} ${p.address}, ` +
-  (p.hostEnd ? `cable to ${p.hostEnd} on ${on}` : `${p.kind} child of ${on}`);
+const containerEnd = (p: Port, on: string): string => {
+  const v = {
+    container: p.container,
+    inside: p.inside,
+    address: p.address ?? '',
+    end: p.hostEnd ?? '',
+    on,
+    kind: p.kind,
+  };
+  return p.hostEnd
+    ? t('{container}’s {inside} {address}, cable to {end} on {on}', v)
+    : t('{container}’s {inside} {address}, {kind} child of {on}', v);
+};
 
 /** Every interface of the lab where tcpdump can listen, the Docker hosts first. */
 export function capturePoints(lab: Lab, plan: Plan): CapturePoint[] {
@@ -129,7 +152,7 @@ export function capturePoints(lab: Lab, plan: Plan): CapturePoint[] {
   const o = plan.outsideNs;
   const uplinkOf = (m: Made) => {
     const host = hosts.find((h) => (plan.hosts[h.name] ?? null) === m.ns)?.name;
-    return !host || host === 'host' ? 'the host’s' : `${host}’s`;
+    return !host || host === 'host' ? t('the host') : host;
   };
   if (o) {
     for (const m of made.filter((x) => x.ns === o))
@@ -138,7 +161,7 @@ export function capturePoints(lab: Lab, plan: Plan): CapturePoint[] {
         in: 'outside',
         ns: o,
         ifname: m.link,
-        what: 'the outside’s LAN switch: every frame between the Docker hosts and the outside',
+        what: t('the outside’s LAN switch: every frame between the Docker hosts and the outside'),
       });
     for (const m of made.filter((x) => x.peer?.ns === o))
       points.push({
@@ -146,7 +169,10 @@ export function capturePoints(lab: Lab, plan: Plan): CapturePoint[] {
         in: 'outside',
         ns: o,
         ifname: m.peer!.link,
-        what: `the outside’s end of ${uplinkOf(m)} uplink (${m.link}), on its LAN switch`,
+        what: t('the outside’s end of {host}’s uplink ({link}), on its LAN switch', {
+          host: uplinkOf(m),
+          link: m.link,
+        }),
       });
   }
   // On the host target every host is the machine itself: one entry per interface.
@@ -167,16 +193,26 @@ export function findPoint(lab: Lab, points: CapturePoint[], name: string): Captu
     if (first) {
       const p = points.find((x) => x.name === `${c.name}:${first.ifname}`);
       if (p) return p;
-      return { why: `${c.name} runs on ${c.host}, which another machine builds: capture there` };
+      return {
+        why: t('{container} runs on {host}, which another machine builds: capture there', {
+          container: c.name,
+          host: c.host,
+        }),
+      };
     }
     const mode = c.mode;
     return {
       why:
         mode.kind === 'container'
-          ? `${c.name} has network container:${mode.of}: it shares ${mode.of}’s interfaces, capture ${mode.of}`
+          ? t('{container} has network container:{of}: it shares {of}’s interfaces, capture {of}', {
+              container: c.name,
+              of: mode.of,
+            })
           : mode.kind === 'host'
-            ? `${c.name} has network host: it uses the host’s own interfaces, capture on those`
-            : `${c.name} has network none: only lo, no cable to capture on`,
+            ? t('{container} has network host: it uses the host’s own interfaces, capture on those', {
+                container: c.name,
+              })
+            : t('{container} has network none: only lo, no cable to capture on', { container: c.name }),
     };
   }
   const hosts = new Set(points.filter((p) => !p.name.includes(':')).map((p) => p.in));
@@ -185,5 +221,5 @@ export function findPoint(lab: Lab, points: CapturePoint[], name: string): Captu
     const p = points.find((x) => x.name === link && x.in === host);
     if (p) return p;
   }
-  return { why: `${lab.name} has no link "${name}"` };
+  return { why: t('{lab} has no link "{name}"', { lab: lab.name, name }) };
 }

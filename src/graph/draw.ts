@@ -2,16 +2,18 @@
 // for Graphviz, and svg rendered from the dot by Graphviz itself (offline, Debian's package).
 import { nodeId as id, wireKey, type TracedPath } from './path.js';
 import type { Forwarding, HostDevice, HostView, Port, Topology } from './topology.js';
+import { t } from '../i18n/index.js';
+import { cols, fitCols } from '../i18n/width.js';
 
 const WIDTH = 80;
-const fit = (line: string) => (line.length <= WIDTH ? line : `${line.slice(0, WIDTH - 1)}…`);
+const fit = (line: string) => (cols(line) <= WIDTH ? line : `${fitCols(line, WIDTH - 1)}…`);
 
 /** Wraps words onto lines of at most WIDTH: the first starts with `first`, the others with `indent`. */
 function wrap(text: string, first: string, indent: string): string[] {
   const lines: string[] = [];
   let line = first;
   for (const word of text.split(' ').filter(Boolean)) {
-    if (line.trim() && (line + ' ' + word).length > WIDTH) {
+    if (line.trim() && cols(line + ' ' + word) > WIDTH) {
       lines.push(line);
       line = indent + word;
     } else line = line.trim() ? `${line} ${word}` : line + word;
@@ -21,7 +23,7 @@ function wrap(text: string, first: string, indent: string): string[] {
 
 const portText = (p: Port) =>
   `${p.hostEnd ? `${p.hostEnd} ══ ` : `${p.kind} child ── `}` +
-  `${p.inside} ${p.address ?? '(no address)'}  ${p.container}` +
+  `${p.inside} ${p.address ?? t('(no address)')}  ${p.container}` +
   `${p.down ? `  ✗ ${p.down.join(', ')}` : ''}`;
 
 const deviceText = (d: HostDevice) =>
@@ -29,21 +31,48 @@ const deviceText = (d: HostDevice) =>
 
 /** How the host is placed: its namespace, this machine, or another machine. */
 const whereText = (h: HostView) =>
-  h.ns ? `namespace ${h.ns}` : h.elsewhere ? 'not this machine' : 'this machine';
+  h.ns ? t('namespace {ns}', { ns: h.ns }) : h.elsewhere ? t('not this machine') : t('this machine');
 
 /** The sysctls and the policy that decide whether the host forwards, as the kernel has them. */
-const forwardingText = (f: Forwarding) =>
-  `forwarding: net.ipv4.ip_forward=${f.ipForward ?? '?'}, FORWARD policy ${f.forwardPolicy ?? '?'}, ` +
-  (f.bridgeNfCallIptables === null
-    ? 'br_netfilter not loaded (bridged frames skip iptables)'
-    : `bridge-nf-call-iptables=${f.bridgeNfCallIptables}` +
-      (f.bridgeNfCallIptables === '1' ? ' (bridged frames pass iptables FORWARD)' : ''));
+const forwardingText = (f: Forwarding) => {
+  const v = {
+    forward: f.ipForward ?? '?',
+    policy: f.forwardPolicy ?? '?',
+    nf: f.bridgeNfCallIptables ?? '',
+  };
+  return f.bridgeNfCallIptables === null
+    ? t(
+        'forwarding: net.ipv4.ip_forward={forward}, FORWARD policy {policy}, br_netfilter not loaded (bridged frames skip iptables)',
+        v,
+      )
+    : f.bridgeNfCallIptables === '1'
+      ? t(
+          'forwarding: net.ipv4.ip_forward={forward}, FORWARD policy {policy}, bridge-nf-call-iptables={nf} (bridged frames pass iptables FORWARD)',
+          v,
+        )
+      : t(
+          'forwarding: net.ipv4.ip_forward={forward}, FORWARD policy {policy}, bridge-nf-call-iptables={nf}',
+          v,
+        );
+};
 
 /** Rules in the host's tables that are not the lab's: counted, never listed as its own. */
 const notLabText = (n: NonNullable<HostView['notLab']>) =>
   [
-    ...(n.docker ? [`Docker’s own, not this lab’s: ${n.docker} rule${n.docker === 1 ? '' : 's'}`] : []),
-    ...(n.other ? [`others’, not this lab’s: ${n.other} rule${n.other === 1 ? '' : 's'}`] : []),
+    ...(n.docker
+      ? [
+          n.docker === 1
+            ? t('Docker’s own, not this lab’s: {n} rule', { n: n.docker })
+            : t('Docker’s own, not this lab’s: {n} rules', { n: n.docker }),
+        ]
+      : []),
+    ...(n.other
+      ? [
+          n.other === 1
+            ? t('others’, not this lab’s: {n} rule', { n: n.other })
+            : t('others’, not this lab’s: {n} rules', { n: n.other }),
+        ]
+      : []),
   ].join('; ');
 
 /** `  ◀ 1,6` after a line whose boxes the traced probe passed (by leg), `✗` where it stopped. */
@@ -60,7 +89,7 @@ function marks(path: TracedPath | undefined, ...nodes: string[]): string {
 function marked(line: string, mark: string): string {
   if (!mark) return fit(line);
   const room = WIDTH - mark.length;
-  return `${line.length <= room ? line : `${line.slice(0, room - 1)}…`}${mark}`;
+  return `${cols(line) <= room ? line : `${fitCols(line, room - 1)}…`}${mark}`;
 }
 
 function asciiHost(h: HostView, outside: string | null, path?: TracedPath): string[] {
@@ -88,7 +117,7 @@ function asciiHost(h: HostView, outside: string | null, path?: TracedPath): stri
     ...(h.unplugged.length || loose.some((d) => d.kind === 'vxlan')
       ? [
           {
-            text: 'on no bridge (unplugged):',
+            text: t('on no bridge (unplugged):'),
             mark: '',
             children: [
               ...loose.filter((d) => d.kind === 'vxlan').map(deviceLine),
@@ -99,7 +128,10 @@ function asciiHost(h: HostView, outside: string | null, path?: TracedPath): stri
       : []),
     ...loose
       .filter((d) => d.kind !== 'vxlan')
-      .map((d) => ({ text: `${deviceText(d)}${d.on ? ` (on ${d.on})` : ''}`, mark: '' })),
+      .map((d) => ({
+        text: `${deviceText(d)}${d.on ? t(' (on {bridge})', { bridge: d.on }) : ''}`,
+        mark: '',
+      })),
     ...h.others.map((o) => ({ text: `${o.container}: ${o.mode}`, mark: marks(path, id('c', o.container)) })),
   ];
   items.forEach((item, i) => {
@@ -111,23 +143,40 @@ function asciiHost(h: HostView, outside: string | null, path?: TracedPath): stri
     );
   });
   if (h.forwarding) lines.push(...wrap(forwardingText(h.forwarding), '', '  '));
-  for (const [i, r] of h.rules.entries()) lines.push(...wrap(r, i === 0 ? 'rules:' : '       ', '         '));
+  for (const [i, r] of h.rules.entries())
+    lines.push(...wrap(r, i === 0 ? t('rules:') : '       ', '         '));
   if (h.notLab && (h.notLab.docker || h.notLab.other)) lines.push(...wrap(notLabText(h.notLab), '', '  '));
   for (const p of h.processes)
     lines.push(
-      fit(`process: ${p.program} listens on ${p.listens} → ${p.target} (${p.container} ${p.inside})`),
+      fit(
+        t('process: {program} listens on {listens} → {target} ({container} {inside})', {
+          program: p.program,
+          listens: p.listens,
+          target: p.target,
+          container: p.container,
+          inside: p.inside,
+        }),
+      ),
     );
   return lines;
 }
 
-export function ascii(t: Topology, path?: TracedPath): string {
-  const lines = [
-    ...wrap(`${t.lab}: ${t.title}`, '', '  '),
-    `(from the ${t.source}${t.outside ? `; outside: ${t.outside}` : ''})`,
-    '',
-  ];
-  for (const h of t.hosts) lines.push(...asciiHost(h, t.outside, path), '');
-  for (const x of t.tunnels)
+/** `(from the lab file)`: where the picture comes from. */
+const fromText = (source: Topology['source']) =>
+  source === 'kernel' ? t('(from the kernel)') : t('(from the lab file)');
+
+/** `(from the lab file; outside: …)`: where the picture comes from, and what plays the outside. */
+const sourceText = (topo: Topology) =>
+  topo.outside
+    ? topo.source === 'kernel'
+      ? t('(from the kernel; outside: {outside})', { outside: topo.outside })
+      : t('(from the lab file; outside: {outside})', { outside: topo.outside })
+    : fromText(topo.source);
+
+export function ascii(topo: Topology, path?: TracedPath): string {
+  const lines = [...wrap(`${topo.lab}: ${topo.title}`, '', '  '), sourceText(topo), ''];
+  for (const h of topo.hosts) lines.push(...asciiHost(h, topo.outside, path), '');
+  for (const x of topo.tunnels)
     lines.push(
       ...wrap(
         `tunnel ${x.network}: ${x.from} ⇄ ${x.to}, ${x.label}${x.broken ? `  ✗ ${x.broken.join('; ')}` : ''}`,
@@ -135,11 +184,13 @@ export function ascii(t: Topology, path?: TracedPath): string {
         '  ',
       ),
     );
-  if (t.tunnels.length) lines.push('');
+  if (topo.tunnels.length) lines.push('');
   if (path) {
-    lines.push(...wrap(`traced: ${path.probe} — ◀ N: leg N of the journey passed there`, '', '  '));
+    lines.push(
+      ...wrap(t('traced: {probe} — ◀ N: leg N of the journey passed there', { probe: path.probe }), '', '  '),
+    );
     for (const l of path.legs) lines.push(...wrap(l, '  ', '       '));
-    if (path.stop) lines.push(...wrap(`${path.stop.text} (the line marked ✗)`, '', '  '));
+    if (path.stop) lines.push(...wrap(t('{stop} (the line marked ✗)', { stop: path.stop.text }), '', '  '));
     lines.push(...wrap(path.verdict, '', '    '));
   }
   return lines.join('\n').trimEnd();
@@ -171,7 +222,7 @@ const tunnelLabel = (x: Topology['tunnels'][number], br = '\n') =>
 
 const esc = (s: string) => s.replace(/"/g, '#quot;');
 
-export function mermaid(t: Topology, path?: TracedPath): string {
+export function mermaid(topo: Topology, path?: TracedPath): string {
   const out = ['flowchart LR'];
   const edges: string[] = [];
   /** the two boxes of each edge, in the order of `edges`: linkStyle numbers links so */
@@ -182,12 +233,12 @@ export function mermaid(t: Topology, path?: TracedPath): string {
   };
   /** a box's label, with the trace's legs and stop under it */
   const label = (node: string, text: string) => [text, ...pathLabel(path, node).map(esc)].join('<br/>');
-  if (t.outside) out.push(`  outside(["${label('outside', `outside: ${esc(t.outside)}`)}"])`);
-  for (const h of t.hosts) {
+  if (topo.outside) out.push(`  outside(["${label('outside', `outside: ${esc(topo.outside)}`)}"])`);
+  for (const h of topo.hosts) {
     out.push(`  subgraph ${id('host', h.name)}` + `["${esc(`${h.name} · ${whereText(h)}`)}"]`);
     if (h.uplink) {
       out.push(`    ${id(h.name, 'uplink')}["${label(id(h.name, 'uplink'), esc(h.uplink))}"]`);
-      if (t.outside) edge(id(h.name, 'uplink'), 'outside', `  ${id(h.name, 'uplink')} --- outside`);
+      if (topo.outside) edge(id(h.name, 'uplink'), 'outside', `  ${id(h.name, 'uplink')} --- outside`);
     }
     for (const s of h.segments) {
       const seg = id(h.name, 'seg', s.name);
@@ -203,7 +254,7 @@ export function mermaid(t: Topology, path?: TracedPath): string {
     for (const p of h.unplugged)
       if (p.hostEnd)
         out.push(
-          `    ${id(h.name, 'end', p.hostEnd)}["${label(id(h.name, 'end', p.hostEnd), `${esc(p.hostEnd)} (on no bridge)`)}"]`,
+          `    ${id(h.name, 'end', p.hostEnd)}["${label(id(h.name, 'end', p.hostEnd), `${esc(p.hostEnd)}${t(' (on no bridge)')}`)}"]`,
         );
     for (const d of h.devices) {
       const node = id(h.name, 'dev', d.name);
@@ -217,11 +268,13 @@ export function mermaid(t: Topology, path?: TracedPath): string {
     if (note.length) out.push(`    ${id(h.name, 'rules')}[/"${note.map(esc).join('<br/>')}"/]`);
     for (const p of h.processes) {
       const node = id(h.name, 'proc', p.listens);
-      out.push(`    ${node}[["${esc(`${p.program} (process)<br/>listens on ${p.listens}`)}"]]`);
+      out.push(
+        `    ${node}[["${esc(t('{program} (process)<br/>listens on {listens}', { program: p.program, listens: p.listens }))}"]]`,
+      );
       edge(
         node,
         id(p.container, p.inside),
-        `  ${node} -.-|${esc(`connects to ${p.target}`)}| ${id(p.container, p.inside)}`,
+        `  ${node} -.-|${esc(t('connects to {target}', { target: p.target }))}| ${id(p.container, p.inside)}`,
       );
     }
     out.push('  end');
@@ -249,7 +302,7 @@ export function mermaid(t: Topology, path?: TracedPath): string {
         `  ${id('c', o.container)}["${label(id('c', o.container), esc(`${o.container}<br/>${o.mode}`))}"]`,
       );
   }
-  for (const x of t.tunnels) {
+  for (const x of topo.tunnels) {
     const [a, b] = [id(x.from, 'seg', x.network), id(x.to, 'seg', x.network)];
     edge(a, b, `  ${a} -.-|${tunnelLabel(x, '<br/>')}| ${b}`);
   }
@@ -259,7 +312,7 @@ export function mermaid(t: Topology, path?: TracedPath): string {
 /** The traced probe in mermaid: its boxes and links drawn thick, where it stopped in red, the verdict in a note. */
 function mermaidPath(path: TracedPath, ends: [string, string][]): string[] {
   const lines = [
-    `  trace_verdict[/"${esc(`traced: ${path.probe}<br/>▶ N: leg N of its journey passed there; blue: the way there, green: the way back<br/>${path.verdict}`)}"/]`,
+    `  trace_verdict[/"${esc(`${t('traced: {probe}', { probe: path.probe })}<br/>${t('▶ N: leg N of its journey passed there; blue: the way there, green: the way back')}<br/>${path.verdict}`)}"/]`,
   ];
   for (const node of Object.keys(path.nodes))
     lines.push(
@@ -283,7 +336,7 @@ function wrapTo(text: string, width: number): string[] {
   const out: string[] = [];
   let line = '';
   for (const word of text.split(' ')) {
-    if (line && line.length + word.length + 1 > width) {
+    if (line && cols(line) + cols(word) + 1 > width) {
       out.push(line);
       line = word;
     } else line = line ? `${line} ${word}` : word;
@@ -291,16 +344,16 @@ function wrapTo(text: string, width: number): string[] {
   return [...out, line];
 }
 
-export function dot(t: Topology, path?: TracedPath): string {
+export function dot(topo: Topology, path?: TracedPath): string {
   const traced = path
-    ? `\ntraced: ${path.probe} — ▶ N: leg N of its journey passed there; blue: the way there, green: the way back` +
+    ? `\n${t('traced: {probe}', { probe: path.probe })} — ${t('▶ N: leg N of its journey passed there; blue: the way there, green: the way back')}` +
       `\n${lines(path.verdict, 100)}`
     : '';
   const out = [
     'graph nslab {',
     '  rankdir=LR; fontname="Helvetica"; node [fontname="Helvetica", shape=box, style="rounded"]; ' +
       'edge [fontname="Helvetica"];',
-    `  label=${dq(`${t.lab}: ${t.title} (from the ${t.source})${traced}`)}; labelloc=t;`,
+    `  label=${dq(`${topo.lab}: ${topo.title} ${fromText(topo.source)}${traced}`)}; labelloc=t;`,
   ];
   const edges: string[] = [];
   /** a box: its label with the trace's legs and stop under it, drawn thick on the path, red where it stopped */
@@ -320,8 +373,8 @@ export function dot(t: Topology, path?: TracedPath): string {
     const all = [attrs, ...(way ? [`color="${colour}", penwidth=4`] : [])].filter(Boolean).join(', ');
     return `  ${a} -- ${b}${all ? ` [${all}]` : ''};`;
   };
-  if (t.outside) out.push(`  ${node('outside', `outside\n${t.outside}`, ', shape=ellipse')}`);
-  for (const h of t.hosts) {
+  if (topo.outside) out.push(`  ${node('outside', `outside\n${topo.outside}`, ', shape=ellipse')}`);
+  for (const h of topo.hosts) {
     out.push(
       `  subgraph cluster_${id('host', h.name)} {`,
       `    label=${dq(`${h.name} · ${whereText(h)}${h.elsewhere ? `\n${lines(h.elsewhere, 50)}` : ''}`)}; ` +
@@ -329,7 +382,7 @@ export function dot(t: Topology, path?: TracedPath): string {
     );
     if (h.uplink) {
       out.push(`    ${node(id(h.name, 'uplink'), `uplink\n${h.uplink}`)}`);
-      if (t.outside) edges.push(edge(id(h.name, 'uplink'), 'outside'));
+      if (topo.outside) edges.push(edge(id(h.name, 'uplink'), 'outside'));
     }
     for (const s of h.segments) {
       out.push(
@@ -344,7 +397,9 @@ export function dot(t: Topology, path?: TracedPath): string {
     }
     for (const p of h.unplugged)
       if (p.hostEnd)
-        out.push(`    ${node(id(h.name, 'end', p.hostEnd), `${p.hostEnd}\non no bridge`, ', color=red')}`);
+        out.push(
+          `    ${node(id(h.name, 'end', p.hostEnd), `${p.hostEnd}\n${t('on no bridge')}`, ', color=red')}`,
+        );
     // A VXLAN device is a port of its bridge; unplugged, it hangs in the host in red.
     for (const d of h.devices) {
       const plugged = d.on !== null && h.segments.some((s) => s.name === d.on);
@@ -353,7 +408,7 @@ export function dot(t: Topology, path?: TracedPath): string {
         `    ${node(
           id(h.name, 'dev', d.name),
           `${d.name}\n${d.kind === 'vxlan' ? 'VXLAN' : d.kind} ${lines(d.detail, 40)}` +
-            `${d.kind === 'vxlan' && !plugged ? '\n✗ on no bridge' : ''}${d.down ? `\n✗ ${d.down}` : ''}`,
+            `${d.kind === 'vxlan' && !plugged ? `\n✗ ${t('on no bridge')}` : ''}${d.down ? `\n✗ ${d.down}` : ''}`,
           broken ? ', color=red' : '',
         )}`,
       );
@@ -371,14 +426,14 @@ export function dot(t: Topology, path?: TracedPath): string {
     for (const p of h.processes) {
       out.push(
         `    ${id(h.name, 'proc', p.listens)} ` +
-          `[label=${dq(`${p.program} (process)\nlistens on ${p.listens}`)}, shape=component, ` +
+          `[label=${dq(t('{program} (process)\nlistens on {listens}', { program: p.program, listens: p.listens }))}, shape=component, ` +
           'style=filled, fillcolor="#fde2e4"];',
       );
       edges.push(
         edge(
           id(h.name, 'proc', p.listens),
           id(p.container, p.inside),
-          `label=${dq(`connects to ${p.target}`)}, style=dashed, color="#b5485d"`,
+          `label=${dq(t('connects to {target}', { target: p.target }))}, style=dashed, color="#b5485d"`,
         ),
       );
     }
@@ -407,7 +462,7 @@ export function dot(t: Topology, path?: TracedPath): string {
     for (const o of h.others)
       out.push(`  ${node(id('c', o.container), `${o.container}\n${o.mode}`, ', style="rounded,dashed"')}`);
   }
-  for (const x of t.tunnels)
+  for (const x of topo.tunnels)
     edges.push(
       edge(
         id(x.from, 'seg', x.network),

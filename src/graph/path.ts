@@ -4,6 +4,8 @@
 import type { Plan } from '../plan/types.js';
 import { nsName, type Hop, type Leg } from '../trace/journey.js';
 import type { HostView, Port, Topology } from './topology.js';
+import { t } from '../i18n/index.js';
+import { verdictWord, type Verdict } from '../trace/verdict.js';
 
 /** Identifiers for mermaid and dot: letters, digits and _ only. */
 export const nodeId = (...parts: string[]) => parts.join('_').replace(/[^A-Za-z0-9_]/g, '_');
@@ -29,10 +31,10 @@ export interface TracedPath {
 export const wireKey = (a: string, b: string): string => [a, b].sort().join(' -- ');
 
 /** The cables the pictures draw, as pairs of node ids (draw.ts draws the same ones). */
-function wiresOf(t: Topology): [string, string][] {
+function wiresOf(topo: Topology): [string, string][] {
   const wires: [string, string][] = [];
-  for (const h of t.hosts) {
-    if (h.uplink && t.outside) wires.push([nodeId(h.name, 'uplink'), 'outside']);
+  for (const h of topo.hosts) {
+    if (h.uplink && topo.outside) wires.push([nodeId(h.name, 'uplink'), 'outside']);
     for (const s of h.segments)
       for (const p of s.ports)
         if (p.hostEnd)
@@ -44,7 +46,8 @@ function wiresOf(t: Topology): [string, string][] {
     for (const p of h.unplugged)
       if (p.hostEnd) wires.push([nodeId(h.name, 'end', p.hostEnd), nodeId(p.container, p.inside)]);
   }
-  for (const x of t.tunnels) wires.push([nodeId(x.from, 'seg', x.network), nodeId(x.to, 'seg', x.network)]);
+  for (const x of topo.tunnels)
+    wires.push([nodeId(x.from, 'seg', x.network), nodeId(x.to, 'seg', x.network)]);
   return wires;
 }
 
@@ -63,8 +66,8 @@ function hostBox(h: HostView, ifname: string | undefined): string | null {
 }
 
 /** The boxes one leg touched, in order (boxes in between are found along the cables). */
-function boxesOf(t: Topology, plan: Plan, leg: Leg): string[] {
-  const host = t.hosts.find((h) => nsName(h.ns) === leg.namespace);
+function boxesOf(topo: Topology, plan: Plan, leg: Leg): string[] {
+  const host = topo.hosts.find((h) => nsName(h.ns) === leg.namespace);
   if (host) {
     const came = (
       leg.bridge ? [hostBox(host, leg.in), nodeId(host.name, 'seg', leg.bridge)] : [hostBox(host, leg.in)]
@@ -76,16 +79,16 @@ function boxesOf(t: Topology, plan: Plan, leg: Leg): string[] {
         : hostBox(host, leg.bridged?.out ?? leg.out);
     return left ? [...came, left] : came;
   }
-  if (plan.outsideNs !== null && leg.namespace === plan.outsideNs && t.outside) return ['outside'];
+  if (plan.outsideNs !== null && leg.namespace === plan.outsideNs && topo.outside) return ['outside'];
   const containers = Object.entries(plan.containerNs)
     .filter(([, ns]) => nsName(ns) === leg.namespace)
     .map(([c]) => c);
-  const ports = t.hosts.flatMap(portsOf).filter((x) => containers.includes(x.port.container));
+  const ports = topo.hosts.flatMap(portsOf).filter((x) => containers.includes(x.port.container));
   const ifname = leg.end === 'sent' ? leg.out : leg.in;
   const port = ports.find((x) => x.port.inside === ifname) ?? ports[0];
   if (port) return [nodeId(port.port.container, port.port.inside)];
   // a container with no cable of its own (network none, host, container:X) is one box
-  const other = t.hosts.flatMap((h) => h.others).find((o) => containers.includes(o.container));
+  const other = topo.hosts.flatMap((h) => h.others).find((o) => containers.includes(o.container));
   return other ? [nodeId('c', other.container)] : [];
 }
 
@@ -113,22 +116,33 @@ const legLine = (leg: Leg, n: number): string => {
   const by = leg.bridge ? `${leg.in} (${leg.bridge})` : leg.in;
   const out = leg.bridged?.out ?? leg.out;
   const through = [
-    by ? `in ${by}` : '',
-    out && leg.end !== 'delivered' ? `${leg.end === 'dropped' ? 'headed for' : 'out'} ${out}` : '',
+    by ? t('in {by}', { by }) : '',
+    out && leg.end !== 'delivered'
+      ? leg.end === 'dropped'
+        ? t('headed for {out}', { out })
+        : t('out {out}', { out })
+      : '',
   ].filter(Boolean);
-  return `${n}. ${leg.who} [${leg.namespace}]: ${leg.packet}${through.length ? `, ${through.join(' → ')}` : ''}, ${leg.end}`;
+  const end = {
+    delivered: t('delivered'),
+    forwarded: t('forwarded'),
+    sent: t('sent'),
+    dropped: t('dropped'),
+    vanished: t('vanished'),
+  }[leg.end];
+  return `${n}. ${leg.who} [${leg.namespace}]: ${leg.packet}${through.length ? `, ${through.join(' → ')}` : ''}, ${end}`;
 };
 
-/** What a trace says, put on the boxes and cables of `t`. `sender`: the namespace the probe left from. */
+/** What a trace says, put on the boxes and cables of `topo`. `sender`: the namespace the probe left from. */
 export function tracedPath(
-  t: Topology,
+  topo: Topology,
   plan: Plan,
-  trace: { legs: Leg[]; verdict: string; reason: string },
+  trace: { legs: Leg[]; verdict: Verdict; reason: string },
   probe: string,
   sender: string | null,
 ): TracedPath {
   const adjacent = new Map<string, string[]>();
-  for (const [a, b] of wiresOf(t)) {
+  for (const [a, b] of wiresOf(topo)) {
     adjacent.set(a, [...(adjacent.get(a) ?? []), b]);
     adjacent.set(b, [...(adjacent.get(b) ?? []), a]);
   }
@@ -142,7 +156,7 @@ export function tracedPath(
     const k = wireKey(a, b);
     wires[k] = wires[k] === undefined || wires[k] === way ? way : 'both';
   };
-  const boxes = trace.legs.map((leg) => boxesOf(t, plan, leg));
+  const boxes = trace.legs.map((leg) => boxesOf(topo, plan, leg));
   // boxes found along the cables belong to the leg that was leaving by them (out br0: its port)
   let last: { box: string; direction: Leg['direction']; n: number } | null = null;
   for (const [i, leg] of trace.legs.entries())
@@ -161,11 +175,11 @@ export function tracedPath(
       seen(box, i + 1);
       last = { box, direction: leg.direction, n: i + 1 };
     }
-  const stop = stopOf(t, plan, trace, boxes, sender);
+  const stop = stopOf(topo, plan, trace, boxes, sender);
   if (stop) seen(stop.node);
   return {
     probe,
-    verdict: `${trace.verdict.toUpperCase()}: ${trace.reason}`,
+    verdict: `${verdictWord(trace.verdict)}: ${trace.reason}`,
     nodes,
     wires,
     stop,
@@ -183,7 +197,7 @@ function ruleText(h: Hop): string {
 
 /** Where a dropped or lost probe stopped: the last box of the leg it was dropped in, or last seen in. */
 function stopOf(
-  t: Topology,
+  topo: Topology,
   plan: Plan,
   trace: { legs: Leg[]; verdict: string; reason: string },
   boxes: string[][],
@@ -198,12 +212,12 @@ function stopOf(
   const drop = at?.leg.hops.find((h) => /^(drop|reject)/.test(h.verdict));
   const text =
     trace.verdict === 'dropped'
-      ? `✗ dropped: ${drop ? ruleText(drop) : 'here'}`
-      : `✗ lost: ${trace.reason.split(':')[0]}`;
+      ? t('✗ dropped: {what}', { what: drop ? ruleText(drop) : t('here') })
+      : t('✗ lost: {why}', { why: trace.reason.split(':')[0]! });
   // no packet seen anywhere (no route: the kernel refused to send it): the sender's box
   const node =
     at?.boxes.at(-1) ??
-    boxesOf(t, plan, {
+    boxesOf(topo, plan, {
       namespace: nsName(sender),
       who: '',
       direction: 'request',

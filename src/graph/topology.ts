@@ -6,6 +6,7 @@ import type { LinkState, ObservedNetwork, RuleLine } from '../inspect/observe.js
 import type { Lab } from '../lab/types.js';
 import { formatSubnet } from '../net/ipv4.js';
 import type { Plan } from '../plan/types.js';
+import { t } from '../i18n/index.js';
 
 export interface Port {
   /** the veth's host end (null for macvlan/ipvlan children, which have none) */
@@ -111,36 +112,56 @@ export interface Topology {
 
 const modeText = (mode: Lab['containers'][number]['mode']) =>
   mode.kind === 'none'
-    ? 'network none: only lo'
+    ? t('network none: only lo')
     : mode.kind === 'host'
-      ? 'network host: the host’s own namespace'
+      ? t('network host: the host’s own namespace')
       : mode.kind === 'container'
-        ? `network container:${mode.of}: ${mode.of}’s namespace`
+        ? t('network container:{of}: {of}’s namespace', { of: mode.of })
         : '';
 
 function labRules(lab: Lab, host: string): string[] {
   return [
     ...lab.networks
       .filter((n) => n.nat && n.hosts.includes(host))
-      .map((n) => `MASQUERADE ${formatSubnet(n.subnet)} leaving by anything but ${n.name}`),
+      .map((n) =>
+        t('MASQUERADE {subnet} leaving by anything but {bridge}', {
+          subnet: formatSubnet(n.subnet),
+          bridge: n.name,
+        }),
+      ),
     ...lab.containers
       .filter((c) => c.host === host)
       .flatMap((c) =>
-        c.ports.map(
-          (p) =>
-            `DNAT host ${p.proto === 'udp' ? 'udp ' : ''}port ${p.hostIp ? `${p.hostIp}:` : ''}${p.hostPort} → ${p.address}:${p.containerPort} (${c.name})`,
-        ),
+        c.ports.map((p) => {
+          const v = {
+            port: `${p.hostIp ? `${p.hostIp}:` : ''}${p.hostPort}`,
+            target: `${p.address}:${p.containerPort}`,
+            container: c.name,
+          };
+          return p.proto === 'udp'
+            ? t('DNAT host udp port {port} → {target} ({container})', v)
+            : t('DNAT host port {port} → {target} ({container})', v);
+        }),
       ),
     ...lab.networks
       .filter((n) => n.isolated && n.hosts.includes(host))
-      .map((n) => `isolation: nothing forwarded between ${n.name} and the other bridges`),
+      .map((n) =>
+        t('isolation: nothing forwarded between {network} and the other bridges', { network: n.name }),
+      ),
     ...lab.networks
       .filter((n) => n.internal && n.hosts.includes(host))
-      .map((n) => `internal: nothing forwarded into or out of ${n.name} (${formatSubnet(n.subnet)})`),
-    ...lab.services.map(
-      (s) =>
-        `service ${s.name}: ${s.vip}:${s.port} → ` +
-        `${s.backends.map((b) => b.container).join(', ')} (DNAT, round robin)`,
+      .map((n) =>
+        t('internal: nothing forwarded into or out of {network} ({subnet})', {
+          network: n.name,
+          subnet: formatSubnet(n.subnet),
+        }),
+      ),
+    ...lab.services.map((s) =>
+      t('service {name}: {vip} → {backends} (DNAT, round robin)', {
+        name: s.name,
+        vip: `${s.vip}:${s.port}`,
+        backends: s.backends.map((b) => b.container).join(', '),
+      }),
     ),
   ];
 }
@@ -208,18 +229,33 @@ function labDevices(lab: Lab, host: string, place: Plan['place'], oneMachineEach
 /** `VNI 42 udp/4789, floods to h2 198.51.100.3`: what a VXLAN device does with a frame. */
 function vxlanText(vni: number, dstport: number, floods: string[], remote?: string | null): string {
   const to = remote
-    ? `sends to ${remote}`
+    ? t('sends to {remote}', { remote })
     : floods.length
-      ? `floods to ${floods.join(', ')}`
-      : 'floods to nobody (no fdb entry 00:00:00:00:00:00)';
+      ? t('floods to {hosts}', { hosts: floods.join(', ') })
+      : t('floods to nobody (no fdb entry 00:00:00:00:00:00)');
   return `VNI ${vni} udp/${dstport}, ${to}`;
 }
 
 /** How a host that is not this machine's (or not yet any machine's) is said. */
 const elsewhereText = (lab: Lab, h: Lab['hosts'][number], built: boolean) =>
   built
-    ? `another machine builds it${h.machine ? ` (${h.machine})` : ''}: up ${lab.name} --as ${h.name} there; not read from here`
-    : `one machine each: up ${lab.name} --as ${h.name}${h.machine ? ` on ${h.machine}` : ''}`;
+    ? h.machine
+      ? t('another machine builds it ({machine}): up {lab} --as {host} there; not read from here', {
+          machine: h.machine,
+          lab: lab.name,
+          host: h.name,
+        })
+      : t('another machine builds it: up {lab} --as {host} there; not read from here', {
+          lab: lab.name,
+          host: h.name,
+        })
+    : h.machine
+      ? t('one machine each: up {lab} --as {host} on {machine}', {
+          lab: lab.name,
+          host: h.name,
+          machine: h.machine,
+        })
+      : t('one machine each: up {lab} --as {host}', { lab: lab.name, host: h.name });
 
 /** The lab as its file describes it, with the namespace names of this plan. */
 export function fromLab(lab: Lab, plan: Plan): Topology {
@@ -306,7 +342,7 @@ export function fromLab(lab: Lab, plan: Plan): Topology {
     title: lab.title,
     source: 'lab file',
     hosts: [...hosts, ...remote],
-    outside: plan.outsideNs ? '198.51.100.1, servers 203.0.113.10' : null,
+    outside: plan.outsideNs ? t('198.51.100.1, servers 203.0.113.10') : null,
     tunnels,
   };
 }
@@ -341,9 +377,9 @@ export function fromKernel(
     });
     const problems = ends.flatMap((e) =>
       !e.device
-        ? [`no VXLAN device on ${e.host}`]
+        ? [t('no VXLAN device on {host}', { host: e.host })]
         : e.device.on !== x.network
-          ? [`${e.device.name} on ${e.host} is on no bridge`]
+          ? [t('{device} on {host} is on no bridge', { device: e.device.name, host: e.host })]
           : e.device.down
             ? [`${e.device.name} on ${e.host} ${e.device.down}`]
             : [],

@@ -4,6 +4,7 @@ import type { ContainerState, ObservedNetwork } from './observe.js';
 import { usesDns } from '../lab/dns.js';
 import type { Lab } from '../lab/types.js';
 import { formatSubnet } from '../net/ipv4.js';
+import { t } from '../i18n/index.js';
 
 export interface Finding {
   layer: 'link' | 'address' | 'route' | 'host' | 'rules' | 'names';
@@ -24,31 +25,47 @@ export function diagnose(lab: Lab, seen: ObservedNetwork, hostForwards: boolean)
   for (const n of lab.networks.filter((x) => x.driver === 'bridge' || x.driver === 'overlay')) {
     const b = seen.bridges[n.name];
     if (b === undefined) continue; // not on this host
-    if (!b) say('link', n.name, `there is no bridge ${n.name}`);
+    if (!b) say('link', n.name, t('there is no bridge {bridge}', { bridge: n.name }));
     else {
-      if (!b.adminUp) say('link', n.name, `bridge ${n.name} is DOWN (not set up)`);
-      if (n.driver === 'bridge' && !b.addresses.includes(`${n.gateway}/${n.subnet.prefix}`))
+      if (!b.adminUp) say('link', n.name, t('bridge {bridge} is DOWN (not set up)', { bridge: n.name }));
+      if (n.driver === 'bridge' && !b.addresses.includes(`${n.gateway}/${n.subnet.prefix}`)) {
+        const vars = {
+          bridge: n.name,
+          gateway: `${n.gateway}/${n.subnet.prefix}`,
+          has: b.addresses.join(', '),
+        };
         say(
           'address',
           n.name,
-          `bridge ${n.name} lacks the gateway address ${n.gateway}/${n.subnet.prefix}` +
-            `${b.addresses.length ? ` (it has ${b.addresses.join(', ')})` : ''}`,
+          b.addresses.length
+            ? t('bridge {bridge} lacks the gateway address {gateway} (it has {has})', vars)
+            : t('bridge {bridge} lacks the gateway address {gateway}', vars),
         );
+      }
     }
   }
   for (const n of lab.networks) {
     if (n.driver === 'overlay' && seen.bridges[n.name]) {
       const vx = seen.hostLinks.find((l) => l.name === `vx-${n.name}`);
+      const vars = { network: n.name, master: vx?.master ?? '' };
       if (!vx)
-        say('link', n.name, `there is no VXLAN device vx-${n.name} joining ${n.name} to the other hosts`);
+        say(
+          'link',
+          n.name,
+          t('there is no VXLAN device vx-{network} joining {network} to the other hosts', vars),
+        );
       else if (vx.master !== n.name)
         say(
           'link',
           n.name,
-          `vx-${n.name}, the VXLAN device, is ${vx.master ? `plugged into ${vx.master}` : 'on no bridge'} ` +
-            `(the lab plugs it into ${n.name})`,
+          vx.master
+            ? t(
+                'vx-{network}, the VXLAN device, is plugged into {master} (the lab plugs it into {network})',
+                vars,
+              )
+            : t('vx-{network}, the VXLAN device, is on no bridge (the lab plugs it into {network})', vars),
         );
-      else if (!vx.adminUp) say('link', n.name, `vx-${n.name}, the VXLAN device, is DOWN`);
+      else if (!vx.adminUp) say('link', n.name, t('vx-{network}, the VXLAN device, is DOWN', vars));
     }
     if (
       n.shim &&
@@ -59,34 +76,52 @@ export function diagnose(lab: Lab, seen: ObservedNetwork, hostForwards: boolean)
       say(
         'link',
         n.name,
-        `the host has no macvlan shim mvs-${n.name} with ${n.shim}/32 that is up: ` +
-          'it cannot reach its macvlan containers',
+        t(
+          'the host has no macvlan shim mvs-{network} with {shim}/32 that is up: it cannot reach its macvlan containers',
+          {
+            network: n.name,
+            shim: n.shim,
+          },
+        ),
       );
   }
   for (const c of lab.containers) {
     const s = seen.containers[c.name];
     if (!s) continue;
     if (s.lo && !s.lo.adminUp && (c.mode.kind === 'bridge' || c.mode.kind === 'none'))
-      say('link', c.name, `lo in ${c.name} is DOWN: not even 127.0.0.1 answers`);
+      say('link', c.name, t('lo in {container} is DOWN: not even 127.0.0.1 answers', { container: c.name }));
     for (const e of c.endpoints) {
       const got = s.endpoints.find((x) => x.inside.name === e.ifname);
+      const v = {
+        container: c.name,
+        ifname: e.ifname,
+        network: e.network,
+        end: got?.hostSide?.name ?? '',
+        master: got?.hostSide?.master ?? '',
+      };
       if (!got) {
-        say('link', c.name, `${c.name} has no ${e.ifname}`);
+        say('link', c.name, t('{container} has no {ifname}', v));
         continue;
       }
-      if (!got.inside.adminUp) say('link', c.name, `${e.ifname} in ${c.name} is DOWN`);
+      if (!got.inside.adminUp) say('link', c.name, t('{ifname} in {container} is DOWN', v));
       if (e.kind === 'veth') {
-        if (!got.hostSide) say('link', c.name, `${c.name}'s ${e.ifname} has no peer in the Docker host`);
+        if (!got.hostSide) say('link', c.name, t("{container}'s {ifname} has no peer in the Docker host", v));
         else {
           if (!got.hostSide.adminUp)
-            say('link', c.name, `${got.hostSide.name}, the host end of ${c.name}'s cable, is DOWN`);
+            say('link', c.name, t("{end}, the host end of {container}'s cable, is DOWN", v));
           if (got.hostSide.master !== e.network)
             say(
               'link',
               c.name,
-              `${got.hostSide.name}, the host end of ${c.name}'s cable, is ` +
-                `${got.hostSide.master ? `plugged into ${got.hostSide.master}` : 'on no bridge'} ` +
-                `(the lab plugs it into ${e.network})`,
+              got.hostSide.master
+                ? t(
+                    "{end}, the host end of {container}'s cable, is plugged into {master} (the lab plugs it into {network})",
+                    v,
+                  )
+                : t(
+                    "{end}, the host end of {container}'s cable, is on no bridge (the lab plugs it into {network})",
+                    v,
+                  ),
             );
           // Docker turns hairpin mode on for every bridge port when userland-proxy is false
           else if (
@@ -97,8 +132,10 @@ export function diagnose(lab: Lab, seen: ObservedNetwork, hostForwards: boolean)
             say(
               'link',
               c.name,
-              `${got.hostSide.name}, ${c.name}'s port on ${e.network}, is not in hairpin mode: ` +
-                `a frame cannot leave by the port it came in by (${c.name} calling its own published port)`,
+              t(
+                "{end}, {container}'s port on {network}, is not in hairpin mode: a frame cannot leave by the port it came in by ({container} calling its own published port)",
+                v,
+              ),
             );
         }
       }
@@ -106,21 +143,37 @@ export function diagnose(lab: Lab, seen: ObservedNetwork, hostForwards: boolean)
         say(
           'link',
           c.name,
-          `${c.name}'s macvlan child is in mode ${got.inside.mode}, where children cannot reach each other`,
+          t("{container}'s macvlan child is in mode {mode}, where children cannot reach each other", {
+            ...v,
+            mode: got.inside.mode,
+          }),
         );
       if (e.mtu && got.inside.mtu !== e.mtu)
-        say('link', c.name, `${e.ifname} in ${c.name} has MTU ${got.inside.mtu}; the lab gives it ${e.mtu}`);
+        say(
+          'link',
+          c.name,
+          t('{ifname} in {container} has MTU {mtu}; the lab gives it {want}', {
+            ...v,
+            mtu: got.inside.mtu ?? '',
+            want: e.mtu,
+          }),
+        );
       const want = `${e.address}/${e.prefix}`;
       if (!got.inside.addresses.includes(want))
         say(
           'address',
           c.name,
-          `${e.ifname} in ${c.name} has ${got.inside.addresses.join(', ') || 'no address'}; ` +
-            `the lab gives it ${want}`,
+          got.inside.addresses.length
+            ? t('{ifname} in {container} has {has}; the lab gives it {want}', {
+                ...v,
+                has: got.inside.addresses.join(', '),
+                want,
+              })
+            : t('{ifname} in {container} has no address; the lab gives it {want}', { ...v, want }),
         );
       const gateway = lab.networks.find((n) => n.name === e.network)!.gateway;
       if (e.defaultRoute && !s.routes.some((r) => r.startsWith(`default via ${gateway} `)))
-        say('route', c.name, `${c.name} has no default route via ${gateway}`);
+        say('route', c.name, t('{container} has no default route via {gateway}', { ...v, gateway }));
     }
     if (usesDns(lab, c.name)) dnsFindings(c.name, s, say);
     for (const entry of c.hosts) {
@@ -130,7 +183,15 @@ export function diagnose(lab: Lab, seen: ObservedNetwork, hostForwards: boolean)
       );
       const missing = entry.names.filter((n) => !names.has(n));
       if (missing.length)
-        say('names', c.name, `${c.name}'s /etc/hosts does not name ${entry.address} ${missing.join(', ')}`);
+        say(
+          'names',
+          c.name,
+          t("{container}'s /etc/hosts does not name {address} {names}", {
+            container: c.name,
+            address: entry.address,
+            names: missing.join(', '),
+          }),
+        );
     }
   }
 
@@ -138,8 +199,9 @@ export function diagnose(lab: Lab, seen: ObservedNetwork, hostForwards: boolean)
     say(
       'host',
       'host',
-      `net.ipv4.ip_forward is ${seen.sysctls.ipForward ?? 'unreadable'}: ` +
-        'the host routes nothing for its containers',
+      t('net.ipv4.ip_forward is {value}: the host routes nothing for its containers', {
+        value: seen.sysctls.ipForward ?? t('unreadable'),
+      }),
     );
   const rules = seen.rules.map((r) => `${r.table} ${r.chain} ${r.rule}`);
   if (seen.policies.FORWARD === 'DROP' && seen.sysctls.bridgeNfCallIptables === '1')
@@ -155,8 +217,10 @@ export function diagnose(lab: Lab, seen: ObservedNetwork, hostForwards: boolean)
         say(
           'rules',
           'host',
-          "FORWARD's policy is DROP and bridged frames go through iptables (bridge-nf-call-iptables=1): " +
-            `nothing accepts ${n.name} → ${n.name}`,
+          t(
+            "FORWARD's policy is DROP and bridged frames go through iptables (bridge-nf-call-iptables=1): nothing accepts {bridge} → {bridge}",
+            { bridge: n.name },
+          ),
         );
   for (const n of lab.networks.filter((x) => x.nat && seen.bridges[x.name]))
     if (
@@ -167,7 +231,13 @@ export function diagnose(lab: Lab, seen: ObservedNetwork, hostForwards: boolean)
           hasWords(r, '-j', 'MASQUERADE'),
       )
     )
-      say('rules', 'host', `nothing in nat POSTROUTING masquerades ${formatSubnet(n.subnet)} on its way out`);
+      say(
+        'rules',
+        'host',
+        t('nothing in nat POSTROUTING masquerades {subnet} on its way out', {
+          subnet: formatSubnet(n.subnet),
+        }),
+      );
   // A published port's DNAT sits in Docker's nat DOCKER (NSLAB on the host target), reached by a
   // jump from PREROUTING and OUTPUT; a learner's repair may put it in those chains themselves.
   const inNat = (chain: string) => rules.filter((r) => r.startsWith(`nat ${chain} `));
@@ -197,8 +267,17 @@ export function diagnose(lab: Lab, seen: ObservedNetwork, hostForwards: boolean)
           say(
             'rules',
             'host',
-            `no DNAT in ${chain} sends port ${p.hostPort} to ${c.name} ` +
-              `(${chain === 'OUTPUT' ? 'the host’s own requests' : 'requests from elsewhere'})`,
+            chain === 'OUTPUT'
+              ? t('no DNAT in {chain} sends port {port} to {container} (the host’s own requests)', {
+                  chain,
+                  port: p.hostPort,
+                  container: c.name,
+                })
+              : t('no DNAT in {chain} sends port {port} to {container} (requests from elsewhere)', {
+                  chain,
+                  port: p.hostPort,
+                  container: c.name,
+                }),
           );
     }
   // Docker's isolation: stage 1 sends what leaves a bridge for another to stage 2, which drops
@@ -213,7 +292,9 @@ export function diagnose(lab: Lab, seen: ObservedNetwork, hostForwards: boolean)
       say(
         'rules',
         'host',
-        `nothing in FORWARD drops what is forwarded between ${n.name} and the other bridges`,
+        t('nothing in FORWARD drops what is forwarded between {network} and the other bridges', {
+          network: n.name,
+        }),
       );
   return found;
 }
@@ -225,10 +306,18 @@ function dnsFindings(
   say: (layer: Finding['layer'], where: string, what: string) => void,
 ): void {
   if (s.resolv && !s.resolv.some((l) => hasWords(l, 'nameserver', '127.0.0.11')))
-    say('names', name, `${name}'s resolv.conf does not send lookups to 127.0.0.11`);
+    say(
+      'names',
+      name,
+      t("{container}'s resolv.conf does not send lookups to 127.0.0.11", { container: name }),
+    );
   if (!s.nat) return;
   if (!s.nat.some((r) => hasWords(r, 'OUTPUT', '-d', '127.0.0.11/32', '-j', 'DOCKER_OUTPUT')))
-    say('rules', name, `in ${name}, nothing sends what goes to 127.0.0.11 through DOCKER_OUTPUT`);
+    say(
+      'rules',
+      name,
+      t('in {container}, nothing sends what goes to 127.0.0.11 through DOCKER_OUTPUT', { container: name }),
+    );
   for (const proto of ['udp', 'tcp'])
     if (
       !s.nat.some(
@@ -238,5 +327,12 @@ function dnsFindings(
           hasWords(r, '--dport', '53', '-j', 'DNAT'),
       )
     )
-      say('rules', name, `in ${name}, nothing DNATs ${proto} port 53 of 127.0.0.11 to the DNS server`);
+      say(
+        'rules',
+        name,
+        t('in {container}, nothing DNATs {proto} port 53 of 127.0.0.11 to the DNS server', {
+          container: name,
+          proto,
+        }),
+      );
 }

@@ -7,6 +7,7 @@ import { run } from '../run/exec.js';
 import type { Plan } from '../plan/types.js';
 import type { Finding } from './diagnose.js';
 import type { RuleLine } from './observe.js';
+import { t } from '../i18n/index.js';
 
 /**
  * A rule as a bag of words, so that what the learner typed and what iptables-save prints compare
@@ -45,7 +46,7 @@ export function ruleDifferences(
 ): Finding[] {
   const commands = plan.steps.flatMap((s) => s.commands);
   const found: Finding[] = [];
-  const at = ns ?? 'this machine’s own namespace';
+  const at = ns ?? t('this machine’s own namespace');
   // chain → the intended rules' keys, as a multiset; and the words to show for each
   const intended = new Map<string, string[]>();
   const shown = new Map<string, string>();
@@ -73,7 +74,11 @@ export function ruleDifferences(
         found.push({
           layer: 'rules',
           where,
-          what: `in ${at}, ${chain} lacks a rule the lab has: ${shown.get(`${chain} ${key}`)}`,
+          what: t('in {at}, {chain} lacks a rule the lab has: {rule}', {
+            at,
+            chain,
+            rule: shown.get(`${chain} ${key}`) ?? '',
+          }),
         });
     }
     // On the machine's own namespace other programs (Docker itself) add rules: only a sandbox's are all ours.
@@ -82,7 +87,7 @@ export function ruleDifferences(
         found.push({
           layer: 'rules',
           where,
-          what: `in ${at}, ${chain} has a rule the lab does not: ${r.text}`,
+          what: t('in {at}, {chain} has a rule the lab does not: {rule}', { at, chain, rule: r.text }),
         });
   }
   for (const c of commands)
@@ -93,7 +98,12 @@ export function ruleDifferences(
         found.push({
           layer: 'rules',
           where,
-          what: `in ${at}, the filter table's ${c.chain} policy is ${got}; the lab's is ${want}`,
+          what: t("in {at}, the filter table's {chain} policy is {got}; the lab's is {want}", {
+            at,
+            chain: c.chain,
+            got,
+            want,
+          }),
         });
     }
   return found;
@@ -107,14 +117,18 @@ export async function sysctlDifferences(plan: Plan, ns: string | null, where: st
   const wanted = new Map<string, string>();
   for (const c of plan.steps.flatMap((s) => s.commands))
     if (c.tool === 'sysctl' && c.ns === ns && c.key !== 'net.ipv4.ip_forward') wanted.set(c.key, c.value);
-  const at = ns ?? 'this machine’s own namespace';
+  const at = ns ?? t('this machine’s own namespace');
   const found = await Promise.all(
     [...wanted].map(async ([key, value]): Promise<Finding | null> => {
       const r = await run(inNs(ns, 'sysctl', '-n', key));
-      const got = r.exitCode === 0 ? r.stdout.trim() : 'unreadable';
+      const got = r.exitCode === 0 ? r.stdout.trim() : t('unreadable');
       return got === value
         ? null
-        : { layer: 'host', where, what: `in ${at}, ${key} is ${got}; the lab sets ${value}` };
+        : {
+            layer: 'host',
+            where,
+            what: t('in {at}, {key} is {got}; the lab sets {value}', { at, key, got, value }),
+          };
     }),
   );
   return found.filter((f): f is Finding => f !== null);

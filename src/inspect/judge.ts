@@ -3,6 +3,7 @@
 // and says what Docker does instead. Pure: the snapshots are read elsewhere (snapshot.ts).
 import type { Guard } from '../lab/types.js';
 import type { NsState, Snapshot } from './snapshot.js';
+import { t } from '../i18n/index.js';
 
 export interface Finding {
   /** what the repair did, in the namespace where it did it */
@@ -33,16 +34,19 @@ const bridgeRules = (bridges: string[]) =>
 /** What Docker does about a chain's policy. */
 function dockerPolicy(key: string, bridges: string[]): string {
   if (key === 'filter FORWARD')
-    return (
-      'Docker keeps FORWARD’s policy DROP and accepts each bridge’s own traffic with rules ' +
-      `of its own (${bridgeRules(bridges)}, and -A FORWARD -i BRIDGE ! -o BRIDGE -j ACCEPT for the way out)`
+    return t(
+      'Docker keeps FORWARD’s policy DROP and accepts each bridge’s own traffic with rules of its own ({rules}, and -A FORWARD -i BRIDGE ! -o BRIDGE -j ACCEPT for the way out)',
+      { rules: bridgeRules(bridges) },
     );
-  return `Docker never changes the policy of ${key}: it adds rules that match only its own traffic`;
+  return t('Docker never changes the policy of {chain}: it adds rules that match only its own traffic', {
+    chain: key,
+  });
 }
 
 const SHOWN = 3;
 const some = (lines: string[]) =>
-  lines.slice(0, SHOWN).join('; ') + (lines.length > SHOWN ? `; and ${lines.length - SHOWN} more` : '');
+  lines.slice(0, SHOWN).join('; ') +
+  (lines.length > SHOWN ? t('; and {n} more', { n: lines.length - SHOWN }) : '');
 
 /** A new rule of the repair that catches more than Docker's does, on a Docker host. */
 function tooBroad(table: string, rule: string, proxy: boolean): string | null {
@@ -56,9 +60,11 @@ function tooBroad(table: string, rule: string, proxy: boolean): string | null {
     target === 'MASQUERADE' &&
     !['-s', '-d', '-o', '--ctorigdst'].some(has)
   )
-    return 'masquerades every packet that leaves the host by any interface, what passes between the containers of a bridge included';
+    return t(
+      'masquerades every packet that leaves the host by any interface, what passes between the containers of a bridge included',
+    );
   if (table === 'filter' && chain === 'FORWARD' && target === 'DROP' && !['-i', '-o', '-s', '-d'].some(has))
-    return 'drops every forwarded packet, the traffic within each bridge and out to the world included';
+    return t('drops every forwarded packet, the traffic within each bridge and out to the world included');
   if (
     proxy &&
     table === 'nat' &&
@@ -68,23 +74,31 @@ function tooBroad(table: string, rule: string, proxy: boolean): string | null {
     !rule.includes('! -d 127.0.0.0/8') &&
     !/ -d (?!127\.)\d/.test(rule)
   )
-    return 'also catches what the host sends to 127.0.0.1: its own curl 127.0.0.1:PORT no longer reaches docker-proxy';
+    return t(
+      'also catches what the host sends to 127.0.0.1: its own curl 127.0.0.1:PORT no longer reaches docker-proxy',
+    );
   if (table === 'filter' && chain === 'FORWARD' && target === 'ACCEPT' && !['-i', '-o', '-s', '-d'].some(has))
-    return 'accepts every forwarded packet, between any two interfaces';
+    return t('accepts every forwarded packet, between any two interfaces');
   return null;
 }
 
 function dockerFor(table: string, rule: string, bridges: string[]): string {
   if (rule.includes('MASQUERADE'))
-    return `Docker masquerades one bridge’s subnet, for what leaves by another interface: -A POSTROUTING -s SUBNET ! -o ${bridges[0] ?? 'BRIDGE'} -j MASQUERADE`;
-  if (rule.includes('-j DROP'))
-    return 'Docker isolates its networks by their interfaces: -A DOCKER-ISOLATION-STAGE-1 -i BRIDGE ! -o BRIDGE -j DOCKER-ISOLATION-STAGE-2, -A DOCKER-ISOLATION-STAGE-2 -o OTHER-BRIDGE -j DROP';
-  if (table === 'nat')
-    return (
-      'Docker jumps to its DOCKER chain from OUTPUT for the host’s own addresses only: ' +
-      '-A OUTPUT ! -d 127.0.0.0/8 -m addrtype --dst-type LOCAL -j DOCKER; 127.0.0.1 is left to docker-proxy'
+    return t(
+      'Docker masquerades one bridge’s subnet, for what leaves by another interface: -A POSTROUTING -s SUBNET ! -o {bridge} -j MASQUERADE',
+      { bridge: bridges[0] ?? 'BRIDGE' },
     );
-  return `Docker accepts each bridge’s traffic by its interfaces: ${bridgeRules(bridges)}`;
+  if (rule.includes('-j DROP'))
+    return t(
+      'Docker isolates its networks by their interfaces: -A DOCKER-ISOLATION-STAGE-1 -i BRIDGE ! -o BRIDGE -j DOCKER-ISOLATION-STAGE-2, -A DOCKER-ISOLATION-STAGE-2 -o OTHER-BRIDGE -j DROP',
+    );
+  if (table === 'nat')
+    return t(
+      'Docker jumps to its DOCKER chain from OUTPUT for the host’s own addresses only: -A OUTPUT ! -d 127.0.0.0/8 -m addrtype --dst-type LOCAL -j DOCKER; 127.0.0.1 is left to docker-proxy',
+    );
+  return t('Docker accepts each bridge’s traffic by its interfaces: {rules}', {
+    rules: bridgeRules(bridges),
+  });
 }
 
 /** `CHAIN TARGET` of an iptables-save rule. */
@@ -110,17 +124,24 @@ function stateChanges(before: NsState, now: NsState): string[] {
   const out: string[] = [];
   for (const [name, was] of Object.entries(before.links)) {
     const is = now.links[name];
-    if (is !== was) out.push(`link ${name}: ${was} → ${is ?? 'gone'}`);
+    if (is !== was) out.push(t('link {name}: {was} → {is}', { name, was, is: is ?? t('gone') }));
   }
   for (const name of Object.keys(now.links))
-    if (!(name in before.links)) out.push(`link ${name} added (${now.links[name]})`);
+    if (!(name in before.links))
+      out.push(t('link {name} added ({state})', { name, state: now.links[name]! }));
   const a = diffLines(before.addresses, now.addresses);
-  out.push(...a.gone.map((x) => `address ${x} removed`), ...a.added.map((x) => `address ${x} added`));
+  out.push(
+    ...a.gone.map((x) => t('address {x} removed', { x })),
+    ...a.added.map((x) => t('address {x} added', { x })),
+  );
   const r = diffLines(before.routes, now.routes);
-  out.push(...r.gone.map((x) => `route ${x} removed`), ...r.added.map((x) => `route ${x} added`));
+  out.push(
+    ...r.gone.map((x) => t('route {x} removed', { x })),
+    ...r.added.map((x) => t('route {x} added', { x })),
+  );
   for (const [file, lines] of Object.entries(before.files ?? {})) {
     const f = diffLines(lines, now.files?.[file] ?? []);
-    if (f.gone.length + f.added.length) out.push(`${file} edited`);
+    if (f.gone.length + f.added.length) out.push(t('{file} edited', { file }));
   }
   return out;
 }
@@ -143,7 +164,12 @@ export function judge(before: Snapshot, now: Snapshot, ctx: JudgeContext): Findi
       if (is !== undefined && is !== g.is) {
         spoken.add(`${ns} ${key}`);
         findings.push({
-          what: `the policy of ${key} in ${ctx.label(ns)} is ${is}, where it must stay ${g.is}`,
+          what: t('the policy of {chain} in {ns} is {is}, where it must stay {want}', {
+            chain: key,
+            ns: ctx.label(ns),
+            is,
+            want: g.is,
+          }),
           docker: dockerPolicy(key, bridges),
         });
       }
@@ -154,12 +180,19 @@ export function judge(before: Snapshot, now: Snapshot, ctx: JudgeContext): Findi
       if (is !== undefined && was !== undefined && is !== g.is) {
         spoken.add(`${ns} ${g.name}`);
         findings.push({
-          what: `${g.name} is ${is} in ${ctx.label(ns)}, where it must stay ${g.is}`,
+          what: t('{name} is {is} in {ns}, where it must stay {want}', {
+            name: g.name,
+            is,
+            ns: ctx.label(ns),
+            want: g.is,
+          }),
           docker:
             g.name === 'net.bridge.bridge-nf-call-iptables'
-              ? 'Docker leaves bridge netfilter on, so FORWARD still sees bridged frames (isolation between networks depends on it), ' +
-                `and lets a bridge’s own traffic through with ${bridgeRules(bridges)}`
-              : `Docker leaves ${g.name} at ${g.is}`,
+              ? t(
+                  'Docker leaves bridge netfilter on, so FORWARD still sees bridged frames (isolation between networks depends on it), and lets a bridge’s own traffic through with {rules}',
+                  { rules: bridgeRules(bridges) },
+                )
+              : t('Docker leaves {name} at {value}', { name: g.name, value: g.is }),
         });
       }
     }
@@ -171,12 +204,19 @@ export function judge(before: Snapshot, now: Snapshot, ctx: JudgeContext): Findi
     const here = ctx.label(ns);
     const inFault = ctx.faultNs.includes(ns);
     const bridges = ctx.bridges[ns] ?? [];
-    const outside = `the fault is in ${ctx.faultNs.map(ctx.label).join(' and ') || dockerHosts}: repair it there`;
+    const outside = t('the fault is in {where}: repair it there', {
+      where: ctx.faultNs.map(ctx.label).join(t(' and ')) || dockerHosts,
+    });
 
     for (const [key, policy] of Object.entries(was.policies))
       if (is.policies[key] !== undefined && is.policies[key] !== policy && !spoken.has(`${ns} ${key}`))
         findings.push({
-          what: `you set the policy of ${key} to ${is.policies[key]} in ${here} (it was ${policy})`,
+          what: t('you set the policy of {chain} to {is} in {ns} (it was {was})', {
+            chain: key,
+            is: is.policies[key],
+            ns: here,
+            was: policy,
+          }),
           docker: hostOf(ns) ? dockerPolicy(key, bridges) : outside,
         });
 
@@ -185,19 +225,39 @@ export function judge(before: Snapshot, now: Snapshot, ctx: JudgeContext): Findi
       if (now2 === undefined || now2 === value || spoken.has(`${ns} ${name}`)) continue;
       if (name === 'net.bridge.bridge-nf-call-iptables' && now2 === '0')
         findings.push({
-          what: `you switched bridge netfilter off in ${here} (${name}=0): FORWARD no longer sees any bridged frame`,
-          docker:
-            'Docker leaves it on (isolation between its networks depends on it) and lets a bridge’s own traffic through ' +
-            `with ${bridgeRules(bridges)}`,
+          what: t(
+            'you switched bridge netfilter off in {ns} ({name}=0): FORWARD no longer sees any bridged frame',
+            { ns: here, name },
+          ),
+          docker: t(
+            'Docker leaves it on (isolation between its networks depends on it) and lets a bridge’s own traffic through with {rules}',
+            { rules: bridgeRules(bridges) },
+          ),
         });
       else if (!inFault)
-        findings.push({ what: `you set ${name}=${now2} in ${here} (it was ${value})`, docker: outside });
+        findings.push({
+          what: t('you set {name}={value} in {ns} (it was {was})', {
+            name,
+            value: now2,
+            ns: here,
+            was: value,
+          }),
+          docker: outside,
+        });
       else if (name === 'net.ipv4.conf.all.route_localnet')
         findings.push({
-          what: `you set ${name}=${now2} in ${here}: packets from and to 127.0.0.0/8 may now be routed off the namespace, by every interface`,
+          what: t(
+            'you set {name}={value} in {ns}: packets from and to 127.0.0.0/8 may now be routed off the namespace, by every interface',
+            { name, value: now2, ns: here },
+          ),
           docker: ctx.proxy
-            ? 'with docker-proxy (its default), Docker never sets route_localnet: the proxy answers 127.0.0.1'
-            : `with userland-proxy: false, Docker sets it for its bridge alone: net.ipv4.conf.${bridges[0] ?? 'BRIDGE'}.route_localnet=1`,
+            ? t(
+                'with docker-proxy (its default), Docker never sets route_localnet: the proxy answers 127.0.0.1',
+              )
+            : t(
+                'with userland-proxy: false, Docker sets it for its bridge alone: net.ipv4.conf.{bridge}.route_localnet=1',
+                { bridge: bridges[0] ?? 'BRIDGE' },
+              ),
         });
     }
 
@@ -214,29 +274,48 @@ export function judge(before: Snapshot, now: Snapshot, ctx: JudgeContext): Findi
       });
       if (gone.length)
         findings.push({
-          what: `${gone.length} rule${gone.length > 1 ? 's' : ''} of the ${table} table in ${here} ${gone.length > 1 ? 'are' : 'is'} gone: ${some(gone)}`,
-          docker:
+          what:
+            gone.length > 1
+              ? t('{n} rules of the {table} table in {ns} are gone: {rules}', {
+                  n: gone.length,
+                  table,
+                  ns: here,
+                  rules: some(gone),
+                })
+              : t('{n} rule of the {table} table in {ns} is gone: {rules}', {
+                  n: gone.length,
+                  table,
+                  ns: here,
+                  rules: some(gone),
+                }),
+          docker: t(
             'Docker never flushes its chains or deletes its rules to repair one: add the rule that is missing and keep the rest',
+          ),
         });
       if (added.length && !inFault)
         findings.push({
-          what: `you added to the ${table} table in ${here}: ${some(added)}`,
+          what: t('you added to the {table} table in {ns}: {rules}', { table, ns: here, rules: some(added) }),
           docker: outside,
         });
       const isHost = hostOf(ns) !== undefined;
       const notDns = added.filter((r) => !/DOCKER_(OUTPUT|POSTROUTING)/.test(r));
       if (inFault && !isHost && notDns.length)
         findings.push({
-          what: `you added to the ${table} table in ${here}: ${some(notDns)}`,
-          docker:
+          what: t('you added to the {table} table in {ns}: {rules}', {
+            table,
+            ns: here,
+            rules: some(notDns),
+          }),
+          docker: t(
             'Docker puts no rules into a container’s namespace besides the embedded DNS’s (DOCKER_OUTPUT, DOCKER_POSTROUTING for 127.0.0.11): the repair belongs elsewhere',
+          ),
         });
       if (inFault && isHost)
         for (const rule of added) {
           const why = tooBroad(table, rule, ctx.proxy);
           if (why)
             findings.push({
-              what: `your rule in ${here} (${table}) ${rule} ${why}`,
+              what: t('your rule in {ns} ({table}) {rule} {why}', { ns: here, table, rule, why }),
               docker: dockerFor(table, rule, bridges),
             });
         }
@@ -244,29 +323,52 @@ export function judge(before: Snapshot, now: Snapshot, ctx: JudgeContext): Findi
 
     if (!inFault) {
       const changed = stateChanges(was, is);
-      if (changed.length) findings.push({ what: `you changed ${here}: ${some(changed)}`, docker: outside });
+      if (changed.length)
+        findings.push({
+          what: t('you changed {ns}: {changes}', { ns: here, changes: some(changed) }),
+          docker: outside,
+        });
     }
   }
 
   const machine: string[] = [];
   for (const [key, policy] of Object.entries(before.machine.policies))
     if (now.machine.policies[key] !== undefined && now.machine.policies[key] !== policy)
-      machine.push(`the policy of ${key} to ${now.machine.policies[key]} (it was ${policy})`);
+      machine.push(
+        t('the policy of {chain} to {is} (it was {was})', {
+          chain: key,
+          is: now.machine.policies[key],
+          was: policy,
+        }),
+      );
   for (const [name, value] of Object.entries(before.machine.sysctls))
     if (now.machine.sysctls[name] !== undefined && now.machine.sysctls[name] !== value)
-      machine.push(`${name}=${now.machine.sysctls[name]} (it was ${value})`);
+      machine.push(
+        t('{name}={value} (it was {was})', { name, value: now.machine.sysctls[name], was: value }),
+      );
   if (machine.length)
     findings.push({
-      what: `you set ${machine.join(', ')} on this machine itself; the Docker host here is ${dockerHosts}`,
-      docker:
+      what: t('you set {changes} on this machine itself; the Docker host here is {hosts}', {
+        changes: machine.join(', '),
+        hosts: dockerHosts,
+      }),
+      docker: t(
         'undo it on this machine, and repair the lab in its own namespaces (ip -n NS …, ip netns exec NS …)',
+      ),
     });
 
   const broke = before.passing.filter((name) => ctx.failing.includes(name));
   if (broke.length)
     findings.push({
-      what: `${broke.length > 1 ? 'these checks' : 'this check'} came out as expected when the exercise was built, and no longer ${broke.length > 1 ? 'do' : 'does'}: ${broke.join('; ')}`,
-      docker: 'a repair Docker would make fixes what the fault broke and leaves everything else working',
+      what:
+        broke.length > 1
+          ? t('these checks came out as expected when the exercise was built, and no longer do: {checks}', {
+              checks: broke.join('; '),
+            })
+          : t('this check came out as expected when the exercise was built, and no longer does: {checks}', {
+              checks: broke.join('; '),
+            }),
+      docker: t('a repair Docker would make fixes what the fault broke and leaves everything else working'),
     });
   return findings;
 }

@@ -8,6 +8,7 @@ import { natOf, reversed, sameTuple, type Connection, type Tuple } from './connt
 import { tcpFlagNames, type PacketFields, type TraceEvent } from './events.js';
 import { peerKey, type Peers } from './links.js';
 import { TRACE_TABLE } from './tracer.js';
+import { t } from '../i18n/index.js';
 
 type Direction = 'request' | 'reply';
 
@@ -75,7 +76,7 @@ export const withoutCounters = (rule: string): string =>
     .trim();
 
 export function nsName(ns: string | null): string {
-  return ns ?? 'this machine’s own namespace';
+  return ns ?? t('this machine’s own namespace');
 }
 
 /** Who a namespace plays in the lab, in the lab's words. */
@@ -87,11 +88,15 @@ export function whoIs(plan: Plan, ns: string | null): string {
     .filter(([, n]) => n === ns)
     .map(([h]) => h);
   if (hosts.length) {
-    const also = containers.length ? ` and ${containers.join(', ')}` : '';
-    return `the Docker host (${hosts.join(', ')})${also}`;
+    return containers.length
+      ? t('the Docker host ({hosts}) and {containers}', {
+          hosts: hosts.join(', '),
+          containers: containers.join(', '),
+        })
+      : t('the Docker host ({hosts})', { hosts: hosts.join(', ') });
   }
   if (containers.length) return containers.join(', ');
-  if (ns !== null && ns === plan.outsideNs) return 'the outside';
+  if (ns !== null && ns === plan.outsideNs) return t('the outside');
   return nsName(ns);
 }
 
@@ -157,11 +162,11 @@ function directionOf(
   conns: Connection[],
   initiators: Map<string, string>,
 ): { direction: Direction; flow: string } {
-  const t = tupleOf(p);
-  if (t) {
-    const i = conns.findIndex((c) => sameTuple(t, c.original) || sameTuple(t, reversed(c.reply)));
+  const tuple = tupleOf(p);
+  if (tuple) {
+    const i = conns.findIndex((c) => sameTuple(tuple, c.original) || sameTuple(tuple, reversed(c.reply)));
     if (i >= 0) return { direction: 'request', flow: `ct${i}` };
-    const j = conns.findIndex((c) => sameTuple(t, c.reply) || sameTuple(t, reversed(c.original)));
+    const j = conns.findIndex((c) => sameTuple(tuple, c.reply) || sameTuple(tuple, reversed(c.original)));
     if (j >= 0) return { direction: 'reply', flow: `ct${j}` };
   }
   if (p.proto === 'icmp') {
@@ -303,9 +308,12 @@ function attribute(
           : (c.op === '-A' || c.op === '-I') && ruleKey(c.args) === key;
       if (key === null && c.op === '-P') found = {};
       if (!hit) continue;
-      const fault = c.tags?.find((t) => t.startsWith('fault:'))?.slice('fault:'.length);
+      const fault = c.tags?.find((tag) => tag.startsWith('fault:'))?.slice('fault:'.length);
       // a fault's command sits in whichever step plant() put it: what Docker does there is not its story
-      found = { step: `step ${i + 1}: ${step.title}`, ...(fault ? { fault } : { docker: step.docker }) };
+      found = {
+        step: t('step {n}: {title}', { n: i + 1, title: step.title }),
+        ...(fault ? { fault } : { docker: step.docker }),
+      };
       if (key !== null) return found;
     }
   return found;
@@ -315,9 +323,9 @@ function attribute(
 function policyBehind(chain: string, verdict: string | undefined): { docker?: string } {
   if (chain !== 'FORWARD' || verdict !== 'drop') return {};
   return {
-    docker:
-      'dockerd sets FORWARD’s policy to DROP when it turns ip_forward on, and accepts only its own bridges’ ' +
-      'traffic (-i BRIDGE -o BRIDGE -j ACCEPT …); with br_netfilter, frames bridged between two containers meet it too',
+    docker: t(
+      'dockerd sets FORWARD’s policy to DROP when it turns ip_forward on, and accepts only its own bridges’ traffic (-i BRIDGE -o BRIDGE -j ACCEPT …); with br_netfilter, frames bridged between two containers meet it too',
+    ),
   };
 }
 
@@ -347,7 +355,9 @@ function hopsOf(plan: Plan, v: Visit, listings: Listings): Hop[] {
     }
   }
   return hops.map((h) =>
-    h.docker || !/^NSLAB/.test(h.chain) ? h : { ...h, docker: `Docker's ${dockerName(h.chain)}` },
+    h.docker || !/^NSLAB/.test(h.chain)
+      ? h
+      : { ...h, docker: t("Docker's {chain}", { chain: dockerName(h.chain) }) },
   );
 }
 

@@ -29,6 +29,7 @@ import {
 import { linkPeers, type NamespaceLinks, type Peers } from './links.js';
 import { judgeJourney, type Verdict } from './verdict.js';
 import { TRACE_TABLE, tracerScript, untracerScript, type TraceProto } from './tracer.js';
+import { t } from '../i18n/index.js';
 
 export interface Trace {
   verdict: Verdict;
@@ -223,8 +224,8 @@ export async function traceProbe(
 ): Promise<Trace> {
   if (check.kind === 'listen')
     throw new EnvError(
-      `"${check.name}" binds a port and sends no packet: there is nothing to trace`,
-      'trace a check that sends something (ping, tcp, udp, http, resolve), or --from/--to',
+      t('"{check}" binds a port and sends no packet: there is nothing to trace', { check: check.name }),
+      t('trace a check that sends something (ping, tcp, udp, http, resolve), or --from/--to'),
     );
   const namespaces = tracedNamespaces(plan);
   const faults = faultsOf(plan);
@@ -375,7 +376,7 @@ async function pingOnce(c: Extract<PlannedCheck, { kind: 'ping' }>): Promise<Pro
   return {
     reached: p.received > 0,
     rttMs: p.rttMs,
-    detail: p.received > 0 ? null : (p.error ?? 'no answer within 3 s'),
+    detail: p.received > 0 ? null : (p.error ?? t('no answer within 3 s')),
     argv,
     ...(r.interruptedBy ? { interrupted: r.interruptedBy } : {}),
   };

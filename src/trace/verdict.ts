@@ -5,9 +5,19 @@ import type { Probe } from '../check/run.js';
 import { ipIn } from '../plan/command.js';
 import type { Plan, PlannedCheck } from '../plan/types.js';
 import { run } from '../run/exec.js';
+import { t } from '../i18n/index.js';
 import { nsName, whoIs, type Hop, type Leg } from './journey.js';
 
 export type Verdict = 'delivered' | 'dropped' | 'lost' | 'interrupted';
+
+/** The verdict as a trace's last line says it: DROPPED (and its word in the learner's language). */
+export const verdictWord = (v: Verdict): string =>
+  ({
+    delivered: t('DELIVERED'),
+    dropped: t('DROPPED'),
+    lost: t('LOST'),
+    interrupted: t('INTERRUPTED'),
+  })[v];
 
 const isDrop = (h: Hop) => /^(drop|reject)/.test(h.verdict);
 
@@ -15,17 +25,25 @@ const where = (h: Hop, plan: Plan, nsOf: Map<string, string | null>) =>
   `${whoIs(plan, nsOf.get(h.namespace) ?? null)} [${h.namespace}]`;
 
 function dropText(h: Hop, plan: Plan, nsOf: Map<string, string | null>): string {
-  const by = h.rule ? `the rule ${h.rule}` : `${h.chain}'s policy ${h.verdict.toUpperCase()}`;
-  const hook = h.hook ? ` at ${h.hook}` : '';
-  const made = h.fault ? ` — the exercise's fault (${h.fault})` : h.step ? ` — made by ${h.step}` : '';
-  return `dropped in ${where(h, plan, nsOf)}${hook}, ${h.table} ${h.chain}: ${by}${made}`;
+  const by = h.rule
+    ? t('the rule {rule}', { rule: h.rule })
+    : t("{chain}'s policy {policy}", { chain: h.chain, policy: h.verdict.toUpperCase() });
+  const made = h.fault
+    ? t(" — the exercise's fault ({fault})", { fault: h.fault })
+    : h.step
+      ? t(' — made by {step}', { step: h.step })
+      : '';
+  const vars = { where: where(h, plan, nsOf), hook: h.hook, table: h.table, chain: h.chain, by, made };
+  return h.hook
+    ? t('dropped in {where} at {hook}, {table} {chain}: {by}{made}', vars)
+    : t('dropped in {where}, {table} {chain}: {by}{made}', vars);
 }
 
 const target = (c: PlannedCheck) =>
   c.kind === 'resolve'
     ? c.lookup
     : c.kind === 'listen'
-      ? `port ${c.port}`
+      ? t('port {port}', { port: c.port })
       : 'port' in c
         ? `${c.address}:${c.port}`
         : c.address;
@@ -39,7 +57,9 @@ async function neighbourOf(ns: string | null, address: string): Promise<string |
   const hop = m[2] ?? m[1]!;
   const n = await run(ipIn(ns, 'neigh', 'show', 'to', hop, 'dev', m[3]!));
   const state = /(FAILED|INCOMPLETE)/.exec(n.stdout)?.[1];
-  return state ? `nobody answered ARP for ${hop} on ${m[3]} (neighbour ${state})` : null;
+  return state
+    ? t('nobody answered ARP for {hop} on {dev} (neighbour {state})', { hop, dev: m[3]!, state })
+    : null;
 }
 
 /**
@@ -47,15 +67,19 @@ async function neighbourOf(ns: string | null, address: string): Promise<string |
  * show there are getent's first lookup, of an IPv6 address, which the hosts file lacks.
  */
 function resolved(probe: Probe, legs: Leg[]): string {
-  const said = probe.detail ?? 'resolved';
+  const said = probe.detail ?? t('resolved');
   if (probe.via === '/etc/hosts')
     return legs.length
-      ? `${said}: /etc/hosts answered, no packet needed (the DNS queries traced are getent asking for an IPv6 address first, which /etc/hosts does not list)`
-      : `${said}: /etc/hosts answered, no packet needed`;
-  const back = legs.some((l) => l.direction === 'reply' && l.end === 'delivered')
-    ? ', and the answer came back'
-    : '';
-  return `${said}: ${probe.via ?? 'the DNS server'} answered${back}`;
+      ? t(
+          '{said}: /etc/hosts answered, no packet needed (the DNS queries traced are getent asking for an IPv6 address first, which /etc/hosts does not list)',
+          { said },
+        )
+      : t('{said}: /etc/hosts answered, no packet needed', { said });
+  const back = legs.some((l) => l.direction === 'reply' && l.end === 'delivered');
+  const vars = { said, via: probe.via ?? t('the DNS server') };
+  return back
+    ? t('{said}: {via} answered, and the answer came back', vars)
+    : t('{said}: {via} answered', vars);
 }
 
 export async function judgeJourney(
@@ -66,15 +90,17 @@ export async function judgeJourney(
   namespaces: (string | null)[],
   counted?: Hop[],
 ): Promise<{ verdict: Verdict; reason: string }> {
-  const nsOf = new Map(namespaces.map((n) => [n ?? 'this machine’s own namespace', n]));
+  const nsOf = new Map(namespaces.map((n) => [nsName(n), n]));
   if (probe.interrupted)
     return {
       verdict: 'interrupted',
-      reason: `the probe was stopped (${probe.interrupted}) before it could prove anything`,
+      reason: t('the probe was stopped ({signal}) before it could prove anything', {
+        signal: probe.interrupted,
+      }),
     };
   const from = whoIs(plan, check.netns);
   if (probe.reached) {
-    const answer = legs.some((l) => l.direction === 'reply') ? ', and the answer came back' : '';
+    const answered = legs.some((l) => l.direction === 'reply');
     if (check.kind === 'resolve') return { verdict: 'delivered', reason: resolved(probe, legs) };
     // every namespace the request was delivered to, in order: a docker-proxy's is the first of two
     const sender = nsName(check.netns);
@@ -82,14 +108,18 @@ export async function judgeJourney(
       ...new Set(
         legs
           .filter((l) => l.direction === 'request' && l.end === 'delivered')
-          .map((l) => `${l.who} [${l.namespace}]${l.namespace === sender ? ' (itself)' : ''}`),
+          .map((l) => `${l.who} [${l.namespace}]${l.namespace === sender ? t(' (itself)') : ''}`),
       ),
     ];
     return {
       verdict: 'delivered',
       reason: arrivals.length
-        ? `delivered to ${arrivals.join(', then to ')}${answer}`
-        : `${target(check)} answered ${from}${answer}`,
+        ? answered
+          ? t('delivered to {places}, and the answer came back', { places: arrivals.join(t(', then to ')) })
+          : t('delivered to {places}', { places: arrivals.join(t(', then to ')) })
+        : answered
+          ? t('{target} answered {from}, and the answer came back', { target: target(check), from })
+          : t('{target} answered {from}', { target: target(check), from }),
     };
   }
   const hops = counted ?? legs.flatMap((l) => l.hops);
@@ -100,15 +130,22 @@ export async function judgeJourney(
     (l) => l.direction === 'reply' && (/^tcp \S*RST/.test(l.packet) || /port-unreachable/.test(l.packet)),
   );
   const answeredBy = refused
-    ? ` (${refused.who} answered ${refused.packet.split(' → ')[0]!.replace(/ \S+$/, '')})`
+    ? t(' ({who} answered {packet})', {
+        who: refused.who,
+        packet: refused.packet.split(' → ')[0]!.replace(/ \S+$/, ''),
+      })
     : '';
   if (check.kind === 'resolve') {
     // getent's DNS query: refused, answered without the name, or lost on the way
-    const server = `${(probe.via ?? 'DNS').replace(/^DNS ?/, '') || 'the nameserver'}:53`;
+    const server = `${(probe.via ?? 'DNS').replace(/^DNS ?/, '') || t('the nameserver')}:53`;
     if (refused)
       return {
         verdict: 'lost',
-        reason: `no DNS server: nothing listens on ${server} for ${from}${answeredBy}`,
+        reason: t('no DNS server: nothing listens on {server} for {from}{answeredBy}', {
+          server,
+          from,
+          answeredBy,
+        }),
       };
     if (
       legs.some(
@@ -117,22 +154,38 @@ export async function judgeJourney(
     )
       return {
         verdict: 'lost',
-        reason: `unknown name: ${probe.via ?? 'DNS'} answered ${from} without an address for ${check.lookup}`,
+        reason: t('unknown name: {via} answered {from} without an address for {name}', {
+          via: probe.via ?? 'DNS',
+          from,
+          name: check.lookup,
+        }),
       };
   }
   if (/ECONNREFUSED|refused/i.test(detail) || refused)
-    return { verdict: 'lost', reason: `no listener: nothing listens on ${target(check)}${answeredBy}` };
+    return {
+      verdict: 'lost',
+      reason: t('no listener: nothing listens on {target}{answeredBy}', {
+        target: target(check),
+        answeredBy,
+      }),
+    };
   if (/message too long|frag needed/i.test(detail))
     return {
       verdict: 'lost',
-      reason: `too big: ${from} sends it with DF (do not fragment) over a smaller MTU (${detail})`,
+      reason: t('too big: {from} sends it with DF (do not fragment) over a smaller MTU ({detail})', {
+        from,
+        detail,
+      }),
     };
   if (/unreachable/i.test(detail) && !/host unreachable/i.test(detail)) {
     const route = await run(
       ipIn(check.netns, 'route', 'get', 'address' in check && check.address ? check.address : '0.0.0.0'),
     );
     const why = route.exitCode === 0 ? detail : route.stderr.trim().replace(/^RTNETLINK answers: /, '');
-    return { verdict: 'lost', reason: `no route: ${from} has no route to ${target(check)} (${why})` };
+    return {
+      verdict: 'lost',
+      reason: t('no route: {from} has no route to {target} ({why})', { from, target: target(check), why }),
+    };
   }
   // The last place the request was seen, and whether its next hop ever answered ARP.
   const last = [...legs].reverse().find((l) => l.direction === 'request');
@@ -142,13 +195,23 @@ export async function judgeJourney(
   if (neighbour || /host unreachable/i.test(detail))
     return {
       verdict: 'lost',
-      reason: `no neighbour: ${neighbour ?? detail} in ${whoIs(plan, lastNs)}`,
+      reason: t('no neighbour: {what} in {who}', { what: neighbour ?? detail, who: whoIs(plan, lastNs) }),
     };
-  if (check.kind === 'resolve') return { verdict: 'lost', reason: `no answer: ${detail}` };
+  if (check.kind === 'resolve') return { verdict: 'lost', reason: t('no answer: {detail}', { detail }) };
+  const at = last ? `${last.who} [${last.namespace}]` : '';
   const seen = !last
-    ? `never left ${from}`
+    ? t('never left {from}', { from })
     : last.end === 'vanished'
-      ? `last seen in ${last.who} [${last.namespace}], which neither delivered nor forwarded it${last.route ? ` (${last.route})` : ''}`
-      : `last seen ${last.end} in ${last.who} [${last.namespace}]`;
-  return { verdict: 'lost', reason: `no answer: ${seen}${detail ? ` (${detail})` : ''}` };
+      ? t('last seen in {at}, which neither delivered nor forwarded it', { at }) +
+        (last.route ? ` (${last.route})` : '')
+      : {
+          delivered: t('last seen delivered in {at}', { at }),
+          forwarded: t('last seen forwarded in {at}', { at }),
+          sent: t('last seen sent in {at}', { at }),
+          dropped: t('last seen dropped in {at}', { at }),
+        }[last.end];
+  return {
+    verdict: 'lost',
+    reason: t('no answer: {detail}', { detail: `${seen}${detail ? ` (${detail})` : ''}` }),
+  };
 }
