@@ -1,7 +1,7 @@
 // Korean (issue 17): no text in one language only, every teaching line in Korean, and the
 // glossary's words used where the English has the term.
 import { execa } from 'execa';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import t from 'tap';
@@ -144,12 +144,7 @@ const oneLanguage = () =>
         })
         .map(([path]) => `${f}: ${path}`),
     );
-// ko-labs converts the catalogue on its own branch; until that is merged, the lab texts are
-// English only, and what shows them cannot be Korean yet.
-const labsInKorean = oneLanguage().length === 0;
-const untilLabs = labsInKorean ? {} : { todo: 'labs converted on branch kolabs' };
-
-t.test('every catalogue lab has each teaching text in English and Korean', untilLabs, async (t) => {
+t.test('every catalogue lab has each teaching text in English and Korean', async (t) => {
   t.same(oneLanguage(), [], 'no teaching text in one language only');
 });
 
@@ -275,7 +270,7 @@ t.test('NSLAB_LANG=ko nslab plan: every why and docker line is Korean', async (t
   }
 });
 
-t.test("in Korean, each exercise's title, task and hints", untilLabs, async (t) => {
+t.test("in Korean, each exercise's title, task and hints", async (t) => {
   t.teardown(() => setLang('en'));
   setLang('ko');
   const english = listLabs().flatMap(({ name }) =>
@@ -297,7 +292,7 @@ t.test('NSLAB_LANG=ko nslab list: the table, its lab titles and the way to the c
     [],
     'every line under the table is Korean',
   );
-  t.test('the titles', untilLabs, async (t) => {
+  t.test('the titles', async (t) => {
     t.teardown(() => setLang('en'));
     setLang('ko');
     const english = listLabs().filter((l) => !HANGUL.test(l.title));
@@ -402,37 +397,32 @@ const EXCEPTIONS: [term: string, englishContains: RegExp][] = [
 /** Other words a term may take: route as a verb is 라우팅 (the glossary's exceptions). */
 const ALSO: Record<string, string[]> = { route: ['라우팅'] };
 
-const untilGlossary = existsSync(glossaryFile) ? {} : { todo: 'docs/glossary.ko.md is on branch kolabs' };
-t.test(
-  'the glossary: a Korean text whose English has a term uses the glossary’s word',
-  untilGlossary,
-  async (t) => {
-    const rows = glossary();
-    t.ok(rows.length > 30, `its terms (${rows.length})`);
-    // Every pair of texts: the code's catalogue and, once converted, the labs' texts.
-    const pairs: [string, string, string][] = Object.entries(ko).map(([en, k]) => ['ko.ts', en, k]);
-    for (const f of readdirSync(labsDir).filter((x) => x.endsWith('.yaml')))
-      for (const [path, v] of teachingFields(
-        parse(readFileSync(join(labsDir, f), 'utf8')) as Record<string, unknown>,
-      ))
-        if (typeof v === 'object' && v)
-          pairs.push([`${f}: ${path}`, (v as { en: string }).en, (v as { ko: string }).ko]);
-    const misses: string[] = [];
-    for (const { en: term, ko: word } of rows) {
-      // A term in capitals (NAT, MTU, MASQUERADE) is matched as written, others in any case;
-      // plurals and -ed/-ing forms count ("containers", "published").
-      const escaped = term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      const re = new RegExp(`(?<![\\w-])${escaped}(s|es|ed|d|ing)?(?![\\w-])`, /[A-Z]/.test(term) ? '' : 'i');
-      for (const [where, whole, k] of pairs) {
-        // Words inside a command (`…`) or a placeholder ({host}) are not the term.
-        const en = whole.replace(/`[^`]*`/g, '').replace(/\{\w+\}/g, '');
-        if (!re.test(en) || k.includes(word) || ALSO[term]?.some((w) => k.includes(w))) continue;
-        // A term the Korean keeps in English (fdb, ARP, VXLAN) is its own word.
-        if (k.includes(term)) continue;
-        if (EXCEPTIONS.some(([x, inside]) => x === term && inside.test(en))) continue;
-        misses.push(`${where}: "${term}" → ${word}: ${k}`);
-      }
+t.test('the glossary: a Korean text whose English has a term uses the glossary’s word', async (t) => {
+  const rows = glossary();
+  t.ok(rows.length > 30, `its terms (${rows.length})`);
+  // Every pair of texts: the code's catalogue and, once converted, the labs' texts.
+  const pairs: [string, string, string][] = Object.entries(ko).map(([en, k]) => ['ko.ts', en, k]);
+  for (const f of readdirSync(labsDir).filter((x) => x.endsWith('.yaml')))
+    for (const [path, v] of teachingFields(
+      parse(readFileSync(join(labsDir, f), 'utf8')) as Record<string, unknown>,
+    ))
+      if (typeof v === 'object' && v)
+        pairs.push([`${f}: ${path}`, (v as { en: string }).en, (v as { ko: string }).ko]);
+  const misses: string[] = [];
+  for (const { en: term, ko: word } of rows) {
+    // A term in capitals (NAT, MTU, MASQUERADE) is matched as written, others in any case;
+    // plurals and -ed/-ing forms count ("containers", "published").
+    const escaped = term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const re = new RegExp(`(?<![\\w-])${escaped}(s|es|ed|d|ing)?(?![\\w-])`, /[A-Z]/.test(term) ? '' : 'i');
+    for (const [where, whole, k] of pairs) {
+      // Words inside a command (`…`) or a placeholder ({host}) are not the term.
+      const en = whole.replace(/`[^`]*`/g, '').replace(/\{\w+\}/g, '');
+      if (!re.test(en) || k.includes(word) || ALSO[term]?.some((w) => k.includes(w))) continue;
+      // A term the Korean keeps in English (fdb, ARP, VXLAN) is its own word.
+      if (k.includes(term)) continue;
+      if (EXCEPTIONS.some(([x, inside]) => x === term && inside.test(en))) continue;
+      misses.push(`${where}: "${term}" → ${word}: ${k}`);
     }
-    t.same(misses, []);
-  },
-);
+  }
+  t.same(misses, []);
+});
