@@ -23,7 +23,7 @@ export const ko: Record<string, string> = {
   'host {host}: uplink {uplink} ({address}) plugged into the outside’s LAN':
     '호스트 {host}: 바깥 네트워크의 LAN에 꽂은 업링크 {uplink} ({address})',
   'a Docker host needs a NIC and a default route, like a VM on its LAN. Its ends are numbered {near} and {far} (index): in two new namespaces both would be number 2, and the kernel brings up a veth whose ends share a number up to 1 s late':
-    'Docker 호스트에는 LAN에 붙은 VM처럼 NIC와 기본 경로가 필요합니다. 양 끝에 번호 {near}와 {far}(index)를 직접 줍니다. 새 네임스페이스 두 개에서는 양쪽 모두 2번이 되는데, 양 끝 번호가 같은 veth는 커널이 최대 1초 늦게 올립니다',
+    'Docker 호스트에는 LAN에 붙은 VM처럼 NIC와 기본 경로가 필요합니다. 양 끝에 번호를 직접 줍니다(index {near}, {far}). 새 네임스페이스 두 개에서는 양쪽 모두 2번이 되는데, 양 끝 번호가 같은 veth는 커널이 최대 1초 늦게 올립니다',
   'an extra veth of nslab’s, routed only to the outside’s servers: the machine’s real uplink is left alone':
     'nslab이 따로 만든 veth로, 바깥 네트워크의 서버로 가는 경로만 있습니다. 머신의 실제 업링크는 건드리지 않습니다',
   'Docker uses the machine’s NIC (eth0); it never creates one':
