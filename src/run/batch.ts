@@ -1,9 +1,10 @@
 // The executor's fast paths: one `ip -batch` process per namespace, and the file commands
 // nslab does itself. Used to build (apply) and to tear down (teardown).
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { manyMounts, runLean, type CommandResult } from './exec.js';
+import { asIpSays, manyMounts, runLean, type CommandResult } from './exec.js';
 import { hasTool } from './tools.js';
 import { argvOf, batchLine, type FileCommand } from '../plan/command.js';
 import type { Indexed, IpQueues } from './schedule.js';
@@ -184,10 +185,39 @@ export function fanOutOutcomes(
       batches[i]!.commands,
       lines.map((m) => Number(m[2])),
       force,
-      said.slice(0, lines[0]?.index),
+      asIpSays(said.slice(0, lines[0]?.index)),
       r,
     );
   });
+}
+
+/**
+ * File commands in order, through Node's thread pool, so that they go on while ip batches run
+ * (up of a rack of 1000 writes 3000 of them); stops at the first that fails.
+ */
+export async function fileCommands(
+  group: (Indexed & { command: FileCommand })[],
+): Promise<{ at: Indexed; result: CommandResult }[]> {
+  const results: { at: Indexed; result: CommandResult }[] = [];
+  for (const c of group) {
+    const started = performance.now();
+    const { op, path, content } = c.command;
+    try {
+      if (op === 'mkdir') await mkdir(path, { recursive: true });
+      else if (op === 'write') await writeFile(path, content ?? '');
+      else await rm(path, { recursive: true, force: true });
+      results.push({ at: c, result: ok(c, performance.now() - started) });
+    } catch (e) {
+      const stderr = (e as Error).message;
+      const durationMs = performance.now() - started;
+      results.push({
+        at: c,
+        result: { argv: argvOf(c.command), exitCode: 1, stdout: '', stderr, durationMs },
+      });
+      break;
+    }
+  }
+  return results;
 }
 
 /** `mkdir -p DIR`, `tee FILE` (with its content), `rm -rf DIR`, done here with the same effect. */

@@ -65,12 +65,20 @@ export function entered(argv: readonly string[], manyMounts: boolean): readonly 
   return into(argv[3], argv.slice(4));
 }
 
+/** nsenter's words for a namespace it cannot enter, as ip says them (the learner reads `ip -n NS`). */
+export const asIpSays = (stderr: string): string =>
+  stderr.replace(
+    /^nsenter: cannot open \/run\/netns\/([^:\s]+): (.*)$/gm,
+    'Cannot open network namespace "$1": $2',
+  );
+
 /** Enough mounts that nsenter is the cheaper way in (measured by scripts/spawn-cost.ts). */
 export const manyMounts = (fresh = false): boolean => mountCount(fresh) >= NSENTER_FROM_MOUNTS;
 export const NSENTER_FROM_MOUNTS = 300;
 
 export async function run(argv: readonly string[], opts: RunOptions = {}): Promise<CommandResult> {
-  const [file, ...args] = entered(argv, manyMounts());
+  const running = entered(argv, manyMounts());
+  const [file, ...args] = running;
   const { execa } = await loadExeca();
   const r = await execa(file!, args, {
     reject: false,
@@ -87,7 +95,8 @@ export async function run(argv: readonly string[], opts: RunOptions = {}): Promi
     stdout: String(r.stdout ?? ''),
     stderr: notFound
       ? `${file}: command not found`
-      : String(r.stderr ?? '') || (r.timedOut ? 'timed out' : r.signal ? `killed by ${r.signal}` : ''),
+      : asIpSays(String(r.stderr ?? '')) ||
+        (r.timedOut ? 'timed out' : r.signal ? `killed by ${r.signal}` : ''),
     durationMs: r.durationMs,
     ...(r.timedOut ? { interruptedBy: 'timeout' } : r.signal ? { interruptedBy: r.signal } : {}),
   };
@@ -163,7 +172,8 @@ export async function startBackground(
  * in 475 ms against 928 ms).
  */
 export function runLean(argv: readonly string[], input?: string, fd3?: number): Promise<CommandResult> {
-  const [file, ...args] = entered(argv, manyMounts());
+  const running = entered(argv, manyMounts());
+  const [file, ...args] = running;
   const started = performance.now();
   return new Promise((resolve) => {
     // Own process group, as for run(..., { detached: true }): Ctrl-C does not cut a batch in half.
@@ -193,7 +203,7 @@ export function runLean(argv: readonly string[], input?: string, fd3?: number): 
         argv: [...argv],
         exitCode: code ?? 128,
         stdout: stdout.trimEnd(),
-        stderr,
+        stderr: running === argv ? stderr : asIpSays(stderr),
         durationMs: performance.now() - started,
         ...(signal ? { interruptedBy: signal } : {}),
       }),
