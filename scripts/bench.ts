@@ -14,7 +14,8 @@
 //   pingall at N=50, against nslab's up (+ mesh) + down of the same rack. Mininet works in the
 //   machine's own namespace; its bridged frames pass the machine's iptables FORWARD chain
 //   (Docker's policy there is DROP) while net.bridge.bridge-nf-call-iptables is 1, so that is 0
-//   for Mininet's runs only and restored afterwards (also on Ctrl-C). `mn -c` is not run: it
+//   for Mininet's runs only and restored afterwards (also on Ctrl-C), with the limits Mininet
+//   raises on every start (the neighbour table's gc_thresh*, socket buffers). `mn -c` is not run: it
 //   kills every ping of the machine and deletes /tmp/*.log; Mininet's own leftovers (links
 //   sN-ethK, hosts `mininet:hN`) are looked for after each run and removed.
 // Usage: sudo node --import tsx scripts/bench.ts [N …] [--runs 3] [--only workshop,rack,mininet]
@@ -235,6 +236,22 @@ async function rack(): Promise<void> {
 }
 
 const bridgeNf = '/proc/sys/net/bridge/bridge-nf-call-iptables';
+// What Mininet raises for itself on every start and never lowers (mininet/util.py, fixLimits):
+// read before its first run and written back after its last.
+const mininetRaises = [
+  'fs/file-max',
+  'net/core/wmem_max',
+  'net/core/rmem_max',
+  'net/ipv4/tcp_rmem',
+  'net/ipv4/tcp_wmem',
+  'net/core/netdev_max_backlog',
+  'net/ipv4/neigh/default/gc_thresh1',
+  'net/ipv4/neigh/default/gc_thresh2',
+  'net/ipv4/neigh/default/gc_thresh3',
+  'net/ipv4/route/max_size',
+  'kernel/pty/max',
+  'net/bridge/bridge-nf-call-iptables',
+].map((k) => `/proc/sys/${k}`);
 /** Mininet's links in the machine's namespace (its switches sK and their ports sK-ethJ) and its hosts' shells. */
 const mininetLeftovers = async () => ({
   links: (await $`ip -o link show`).stdout
@@ -270,9 +287,12 @@ async function mininet(): Promise<void> {
     return;
   }
   const sizes = [...new Set([...Ns.filter((n) => n <= 100), 50])].sort((a, b) => a - b);
-  const before = existsSync(bridgeNf) ? readFileSync(bridgeNf, 'utf8').trim() : null;
+  const saved = new Map(
+    mininetRaises.filter((f) => existsSync(f)).map((f) => [f, readFileSync(f, 'utf8')] as const),
+  );
+  const before = saved.get(bridgeNf)?.trim() ?? null;
   const restore = () => {
-    if (before !== null) writeFileSync(bridgeNf, `${before}\n`);
+    for (const [f, text] of saved) if (readFileSync(f, 'utf8') !== text) writeFileSync(f, text);
   };
   const onSignal = () => {
     restore();
@@ -345,7 +365,7 @@ async function mininet(): Promise<void> {
     `| 50: build + full mesh (2,450 pings) + stop | ${fmt(p)} (\`--test pingall\`) | ${fmt(c)} (up with its checks) | **${(p / c).toFixed(1)}×** |`,
   );
   console.log(
-    `\nMininet: \`mn --switch lxbr --controller none --topo single,N --test none|pingall\`, net.bridge.bridge-nf-call-iptables 0 during its runs (was ${before ?? 'absent'}, restored).`,
+    `\nMininet: \`mn --switch lxbr --controller none --topo single,N --test none|pingall\`, net.bridge.bridge-nf-call-iptables 0 during its runs (was ${before ?? 'absent'}); it and the limits Mininet raises (gc_thresh1-3, [rw]mem_max, tcp_[rw]mem, netdev_max_backlog, pty.max) restored after.`,
   );
 }
 
