@@ -20,7 +20,7 @@
 //   sN-ethK, hosts `mininet:hN`) are looked for after each run and removed.
 // Usage: sudo node --import tsx scripts/bench.ts [N …] [--runs 3] [--only workshop,rack,mininet]
 // Prints markdown tables of medians and ratios; nslab's part runs in sandboxes and is removed.
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { $ } from 'zx';
@@ -158,6 +158,7 @@ interface RackTimes {
 /** nslab's up + down of the rack, as Mininet's runs are timed: with its checks and without. */
 const nslabRack: Record<number, RackTimes> = {};
 
+const failures: string[] = [];
 async function rack(): Promise<void> {
   const rows: string[] = [];
   const floors: string[] = [];
@@ -187,32 +188,53 @@ async function rack(): Promise<void> {
       downNaive: [],
       rss: [],
     };
-    for (let r = 0; r < runs; r++) {
-      m.floor!.push(await time(() => $`bash ${floor}`));
-      m.downHand!.push(await time(() => byHand(n)));
-      m.floorNsenter!.push(await time(() => $`bash ${floorNsenter}`));
-      await byHand(n);
-      if (withNaive) {
-        m.naive!.push(await time(() => $`bash ${naive}`));
-        m.downNaive!.push(await time(() => $`bash ${cleanUp}`));
+    try {
+      await runRack();
+    } finally {
+      // Whatever stopped a run, nothing of it stays: nslab's copy and the scripts' both.
+      await $`node ${cli} down ${lab} --sandbox-name ${sb}`.nothrow();
+      await byHand(n).catch(() => {});
+    }
+    async function runRack() {
+      for (let r = 0; r < runs; r++) {
+        m.floor!.push(await time(() => $`bash ${floor}`));
+        m.downHand!.push(await time(() => byHand(n)));
+        m.floorNsenter!.push(await time(() => $`bash ${floorNsenter}`));
+        await byHand(n);
+        if (withNaive) {
+          m.naive!.push(await time(() => $`bash ${naive}`));
+          m.downNaive!.push(await time(() => $`bash ${cleanUp}`));
+        }
+        let out = '';
+        m.up!.push(
+          await time(async () => {
+            out = (await $`node ${cli} up ${lab} --sandbox-name ${sb} --no-check --json`).stdout;
+          }),
+        );
+        m.rss!.push((JSON.parse(out) as { maxRssKb: number }).maxRssKb / 1024);
+        m.verify!.push(
+          await time(async () => {
+            out = (await $`node ${cli} verify ${lab} --sandbox-name ${sb} --json`.nothrow()).stdout;
+          }),
+        );
+        const v = JSON.parse(out) as {
+          ok: boolean;
+          checksMs: number;
+          maxRssKb: number;
+          checks: { ok: boolean; name: string; detail: string | null }[];
+        };
+        // A failed verify is reported, not hidden: its row says how many checks failed.
+        const bad = v.checks.filter((c) => !c.ok);
+        if (bad.length > 0) {
+          failures.push(
+            `N=${n} run ${r + 1}: ${bad.length} of ${v.checks.length} checks failed, e.g. ${bad[0]!.name}: ${bad[0]!.detail}`,
+          );
+          process.stderr.write(`${failures.at(-1)}\n`);
+        }
+        m.checks!.push(v.checksMs);
+        m.rss!.push(v.maxRssKb / 1024);
+        m.down!.push(await time(() => $`node ${cli} down ${lab} --sandbox-name ${sb}`));
       }
-      let out = '';
-      m.up!.push(
-        await time(async () => {
-          out = (await $`node ${cli} up ${lab} --sandbox-name ${sb} --no-check --json`).stdout;
-        }),
-      );
-      m.rss!.push((JSON.parse(out) as { maxRssKb: number }).maxRssKb / 1024);
-      m.verify!.push(
-        await time(async () => {
-          out = (await $`node ${cli} verify ${lab} --sandbox-name ${sb} --json`.nothrow()).stdout;
-        }),
-      );
-      const v = JSON.parse(out) as { ok: boolean; checksMs: number; maxRssKb: number };
-      if (!v.ok) throw new Error(`verify failed at N=${n}`);
-      m.checks!.push(v.checksMs);
-      m.rss!.push(v.maxRssKb / 1024);
-      m.down!.push(await time(() => $`node ${cli} down ${lab} --sandbox-name ${sb}`));
     }
     const md = (k: string) => (m[k]!.length ? median(m[k]!) : NaN);
     const best = Math.min(md('floor'), md('floorNsenter'));
@@ -369,7 +391,12 @@ async function mininet(): Promise<void> {
   );
 }
 
-if (part('workshop')) await workshop();
-if (part('rack')) await rack();
-if (part('mininet')) await mininet();
+try {
+  if (part('workshop')) await workshop();
+  if (part('rack')) await rack();
+  if (part('mininet')) await mininet();
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+if (failures.length > 0) console.log(`\nverify failed: ${failures.join('; ')}`);
 console.log(`\nload at the end ${load()}`);
