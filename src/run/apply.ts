@@ -2,9 +2,17 @@
 // the user interrupts, everything done so far is removed before returning. `ip` commands are
 // batched per namespace as schedule.ts explains, consecutive iptables rules go into one
 // iptables-restore (rules.ts); what happens is what `plan` prints.
-import { argvOf, batchLine, inNs, inputOf, restoreLine, type IptablesCommand } from '../plan/command.js';
+import {
+  argvOf,
+  batchLine,
+  inNs,
+  inputOf,
+  restoreLine,
+  type FileCommand,
+  type IptablesCommand,
+} from '../plan/command.js';
 import type { Plan, Step } from '../plan/types.js';
-import { fileCommand, runTiers } from './batch.js';
+import { fileCommands, runTiers } from './batch.js';
 import { ApplyError } from './errors.js';
 import { run, runLean, startBackground, type CommandResult } from './exec.js';
 import { runRules, sameGroup, type RuleKey } from './rules.js';
@@ -60,10 +68,18 @@ export async function apply(
    * or was killed), so it was cut short; otherwise every step before it finished and it is next.
    */
   const stop = async (reason: ConstructorParameters<typeof ApplyError>[0], s: number, ran: boolean) => {
+    // Files still being written (flush below) are waited for and counted before the rollback.
+    for (const { at, result } of await taken()) if (result.exitCode === 0) succeeded(at, result);
     writeState(state);
     const progress = { finished: ref(s - 1), cutShort: ran ? ref(s) : null, next: ref(ran ? s + 1 : s) };
     const at = progress.cutShort ?? progress.next ?? progress.finished!;
     throw new ApplyError(reason, at, await teardown(plan.lab, plan.place), progress);
+  };
+  let writing: ReturnType<typeof fileCommands> = Promise.resolve([]);
+  const taken = () => {
+    const w = writing;
+    writing = Promise.resolve([]);
+    return w;
   };
   const fail = (at: Indexed, result: CommandResult) => {
     hooks.onCommand?.(result);
@@ -111,10 +127,24 @@ export async function apply(
     o.done.forEach(batched);
     if (o.failed) await fail(o.failed.at, o.failed.result);
   };
-  // Only one of the two ever waits: each kind runs what the other queued before it starts.
+  // File commands (nslab writes them itself) wait too, in plan order, so that their write-ahead
+  // is one state write per flush and not one per file: a rack of 1000 has 3000 of them, and
+  // each write is the whole undo list, which grows as they go (seconds, quadratically). They are
+  // written while the ip batches run: nothing those batches or rules do reads these files (a
+  // program, run after a flush, may). A failure waits for both, so nothing is still being made
+  // while the rollback removes.
+  let files: Indexed[] = [];
   const flush = async () => {
     await flushRules();
+    const group = files as (Indexed & { command: FileCommand })[];
+    files = [];
+    if (group.length > 0) writeAhead(group);
+    writing = fileCommands(group);
     await flushIp();
+    for (const { at, result } of await taken()) {
+      if (result.exitCode !== 0) await fail(at, result);
+      succeeded(at, result);
+    }
   };
 
   let index = 0;
@@ -147,10 +177,7 @@ export async function apply(
         continue;
       }
       if (command.tool === 'file') {
-        writeAhead([c]);
-        const r = fileCommand({ ...c, command });
-        if (r.exitCode !== 0) await fail(c, r);
-        succeeded(c, r);
+        files.push(c);
         continue;
       }
       // Any other program may depend on what the queued commands make: run them first.

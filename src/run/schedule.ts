@@ -19,7 +19,10 @@ export class IpQueues {
 
   add(netns: string | null, c: Indexed): void {
     const key = netns ?? '';
-    this.queues.set(key, [...(this.queues.get(key) ?? []), c]);
+    // Pushed, not copied: the machine's own queue holds a line per namespace (1000 in a big rack).
+    const queue = this.queues.get(key);
+    if (queue) queue.push(c);
+    else this.queues.set(key, [c]);
   }
 
   /** Everything queued, in no particular order (for the state file's write-ahead). */
