@@ -7,6 +7,9 @@ import { bold, dim, green, red, table, yellow } from './style.js';
 
 export function renderChecks(results: CheckResult[]): string {
   const short = (text: string | null) => (text && text.length > 34 ? `${text.slice(0, 33)}…` : (text ?? ''));
+  // A long proof without its reasons: "no answer within 203 ms (10× …)" → "no answer within 203 ms".
+  const brief = (r: CheckResult) =>
+    r.proof ? (r.proof.length > 34 ? r.proof.replace(/ \(.*$/, '') : r.proof) : r.detail;
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const rows: string[][] = [];
   const shown = new Set<string>();
@@ -22,7 +25,7 @@ export function renderChecks(results: CheckResult[]): string {
             ? `${r.reached ? 'works' : 'fails'} (${r.via})`
             : r.reached
               ? 'works'
-              : `fails${r.detail ? `: ${short(r.detail)}` : ''}`,
+              : `fails${brief(r) ? `: ${short(brief(r))}` : ''}`,
         r.rttMs === null ? '-' : `${r.rttMs.toFixed(3)} ms`,
       ]);
       continue;
@@ -51,7 +54,7 @@ export function renderChecks(results: CheckResult[]): string {
     }
     lines.push(
       `${red('✗')} ${r.name}: expected it to ${r.expect === 'reach' ? 'work' : 'fail'}, ` +
-        `but it ${r.reached ? 'worked' : `failed (${r.detail})`}`,
+        `but it ${r.reached ? `worked${r.detail ? ` (${r.detail})` : ''}` : `failed (${r.proof ?? r.detail})`}`,
     );
     if (r.why) lines.push(`  this check proves: ${r.why}`);
     lines.push(`  try it yourself: ${commandLine(r.argv)}`);
