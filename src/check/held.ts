@@ -6,6 +6,8 @@ import type { Hold, Window } from './window.js';
 
 export interface HeldRun {
   result: CommandResult;
+  /** its window, known once every must-work probe has finished (runHeld waits for that) */
+  window: Window;
   /** when nslab stopped it: how long it had listened since its send, and how that was chosen */
   silence: { waitedMs: number; window: Window } | null;
 }
@@ -26,13 +28,14 @@ export async function runHeld(argv: string[], capMs: number, hold: Hold): Promis
   hold.ended(id);
   // Seen by nslab a little after the send: the listening time is, if anything, under-stated.
   const sentAt = await p.firstLine;
-  const window = hold.windowFor(capMs);
+  // An answer may end it before the window is known: what it is said to be needs the window.
+  await hold.opened;
+  const window = hold.windowFor(capMs)!;
   return {
     result,
+    window,
     silence:
-      stoppedAt !== null && sentAt !== null && window !== null
-        ? { waitedMs: Math.floor(stoppedAt - sentAt), window }
-        : null,
+      stoppedAt !== null && sentAt !== null ? { waitedMs: Math.floor(stoppedAt - sentAt), window } : null,
   };
 }
 
@@ -41,9 +44,9 @@ export const silenceProof = (s: NonNullable<HeldRun['silence']>): string =>
   `no answer within ${s.waitedMs} ms (${s.window.why})`;
 
 /** What an answer that came to a held probe is said to be: late when after its window. */
-export function answeredAfter(ms: number, window: Window | null): string {
+export function answeredAfter(ms: number, window: Window): string {
   const after = ms >= 10 ? Math.round(ms) : Math.round(ms * 1000) / 1000;
-  return window && ms > window.ms
+  return ms > window.ms
     ? `answered after ${after} ms, past its ${window.ms} ms window`
     : `answered after ${after} ms`;
 }

@@ -7,6 +7,7 @@ import { pool } from '../run/batch.js';
 import { pingArgv, probeArgv } from '../plan/probe.js';
 import { answeredAfter, runHeld, silenceProof } from './held.js';
 import { meshable, pingMesh } from './mesh.js';
+import { forgetUnresolved } from './neighbours.js';
 import { parsePing, ping, pingRefusal } from './ping.js';
 import { getentAddresses, mechanismIn } from './resolve.js';
 import { Hold } from './window.js';
@@ -83,8 +84,7 @@ async function nodeProbe(c: PlannedCheck, hold?: Hold) {
   }
   const silence = held?.silence && !out.ok && out.error === 'no answer' ? held.silence : null;
   const proof = out.ok ? undefined : silence ? silenceProof(silence) : nodeRefusal(c.kind, out);
-  const window = held?.silence?.window ?? (hold ? hold.windowFor(HELD_CAP_MS[c.kind]!) : null);
-  const late = held && out.ok && out.answerMs !== undefined ? answeredAfter(out.answerMs, window) : null;
+  const late = held && out.ok && out.answerMs !== undefined ? answeredAfter(out.answerMs, held.window) : null;
   const answer = out.ok && out.answerMs !== undefined ? { answerMs: out.answerMs } : {};
   return { argv, out, late, ...answer, ...(proof ? { proof } : {}), ...interrupted };
 }
@@ -115,11 +115,11 @@ async function heldPing(c: PlannedCheck & { kind: 'ping' }, hold: Hold): Promise
   const argv = pingArgv(c.netns, c.address, c.size);
   // ping block-buffers a pipe: line-buffered, its "PING …" line comes as it sends.
   const live = ['stdbuf', '-oL', ...pingArgv(c.netns, c.address, c.size, HELD_PING_WAIT_S)];
-  const { result: r, silence } = await runHeld(live, HELD_CAP_MS.ping!, hold);
+  const { result: r, silence, window } = await runHeld(live, HELD_CAP_MS.ping!, hold);
   const p = parsePing(r.stdout, r.stderr);
   const interrupted = r.interruptedBy ? { interrupted: r.interruptedBy } : {};
   if (p.received > 0) {
-    const detail = answeredAfter(p.rttMs ?? 0, silence?.window ?? hold.windowFor(HELD_CAP_MS.ping!));
+    const detail = answeredAfter(p.rttMs ?? 0, window);
     return { reached: true, rttMs: p.rttMs, detail, argv, ...interrupted };
   }
   const proof =
@@ -304,6 +304,7 @@ export async function runChecks(
   const held = checks.filter(isHeld);
   const others = checks.filter((c) => !isHeld(c));
   const hold = new Hold(held.length);
+  await forgetUnresolved([...new Set(held.flatMap((c) => (c.netns ? [c.netns] : [])))]);
   const heldProbes = pool(held, limit, async (c) => stopped(await probe(c, 1, hold)));
   const first = await pool(others, limit, async (c) => stopped(meshed.get(c) ?? (await probe(c))));
   // A reach check that fping missed gets one more try with ping, as single checks do.

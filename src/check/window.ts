@@ -46,6 +46,9 @@ export class Hold {
   private readonly held = new Map<number, Held>();
   private timer: NodeJS.Timeout | undefined;
   private next = 0;
+  private opening: () => void = () => {};
+  /** resolves when open() is called: from then on every window is known */
+  readonly opened = new Promise<void>((resolve) => (this.opening = resolve));
 
   /** `queued`: how many held probes this run will start */
   constructor(private queued: number) {}
@@ -53,6 +56,7 @@ export class Hold {
   /** Every must-work probe has finished; these are the times of the answers they got. */
   open(answersMs: number[]): void {
     this.answers = answersMs;
+    this.opening();
     this.plan();
   }
 
