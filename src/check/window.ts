@@ -6,7 +6,7 @@
 // A probe held open listens on after its window while the run still has checks going: an answer
 // that comes late but comes is still seen, and turns the check.
 
-export const WINDOW_MULTIPLE = 10;
+const WINDOW_MULTIPLE = 10;
 export const WINDOW_FLOOR_MS = 200;
 
 export interface Window {
