@@ -306,20 +306,25 @@ export async function runChecks(
   const hold = new Hold(held.length);
   await forgetUnresolved([...new Set(held.flatMap((c) => (c.netns ? [c.netns] : [])))]);
   const heldProbes = pool(held, limit, async (c) => stopped(await probe(c, 1, hold)));
-  const first = await pool(others, limit, async (c) => stopped(meshed.get(c) ?? (await probe(c))));
-  // A reach check that fping missed gets one more try with ping, as single checks do.
-  const settled = await pool(others, limit, async (c, i) => {
-    const p = first[i]!;
-    const again = meshed.has(c) && !p.reached && c.expect === 'reach' && !interrupt.signal;
-    return again ? stopped(await probe(c)) : p;
-  });
-  hold.open(
-    others.flatMap((c, i) => {
-      const p = settled[i]!;
-      const took = p.answerMs ?? p.rttMs;
-      return c.expect === 'reach' && p.reached && !p.interrupted && took !== null ? [took] : [];
-    }),
-  );
+  let settled: Probe[] = [];
+  try {
+    const first = await pool(others, limit, async (c) => stopped(meshed.get(c) ?? (await probe(c))));
+    // A reach check that fping missed gets one more try with ping, as single checks do.
+    settled = await pool(others, limit, async (c, i) => {
+      const p = first[i]!;
+      const again = meshed.has(c) && !p.reached && c.expect === 'reach' && !interrupt.signal;
+      return again ? stopped(await probe(c)) : p;
+    });
+  } finally {
+    // Also when a probe threw: the held ones then end at the old timeout, not never.
+    hold.open(
+      others.flatMap((c, i) => {
+        const p = settled[i];
+        const took = p ? (p.answerMs ?? p.rttMs) : null;
+        return c.expect === 'reach' && p?.reached && !p.interrupted && took !== null ? [took] : [];
+      }),
+    );
+  }
   const heldDone = (await heldProbes).reverse();
   const settledLeft = settled.reverse();
   return checks.map((c) => judge(c, (isHeld(c) ? heldDone : settledLeft).pop()!));
