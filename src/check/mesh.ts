@@ -14,6 +14,7 @@ export interface PingOutcome {
   rttMs: number | null;
   detail: string | null;
   argv: string[];
+  proof?: string;
 }
 
 /** fping's per-target summary lines: "ADDR : xmt/rcv/%loss = 1/1/0%, min/avg/max = a/b/c". */
@@ -137,6 +138,7 @@ export async function pingMesh(
           rttMs: s?.rttMs ?? null,
           detail: s && s.received > 0 ? null : 'no answer within 1 s',
           argv,
+          ...(s && s.received > 0 ? {} : { proof: 'no answer within 1 s (fping -t 1000)' }),
         });
       }
     });

@@ -125,3 +125,13 @@ export function neighbourEntries(): number {
     return 0;
   }
 }
+
+/**
+ * Before must-fail probes are held open: the neighbour entries a namespace is still resolving
+ * (INCOMPLETE, say from the last run's probe of an address nobody had) are forgotten. A packet
+ * to such an entry waits for its next ARP request, up to a second away, which a must-fail
+ * window does not wait for; a fresh entry asks at once. The kernel keeps no answer there to lose.
+ */
+export async function forgetUnresolved(namespaces: string[]): Promise<void> {
+  await Promise.all(namespaces.map((ns) => runLean(['ip', '-n', ns, 'neigh', 'flush', 'nud', 'incomplete'])));
+}

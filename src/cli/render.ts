@@ -8,6 +8,9 @@ import { bold, dim, green, red, table, yellow } from './style.js';
 
 export function renderChecks(results: CheckResult[]): string {
   const short = (text: string | null) => (text && text.length > 34 ? `${text.slice(0, 33)}…` : (text ?? ''));
+  // A long proof without its reasons: "no answer within 203 ms (10× …)" → "no answer within 203 ms".
+  const brief = (r: CheckResult) =>
+    r.proof ? (r.proof.length > 34 ? r.proof.replace(/ \(.*$/, '') : r.proof) : r.detail;
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const rows: string[][] = [];
   const shown = new Set<string>();
@@ -25,8 +28,8 @@ export function renderChecks(results: CheckResult[]): string {
               : t('fails ({via})', { via: r.via })
             : r.reached
               ? t('works')
-              : r.detail
-                ? t('fails: {detail}', { detail: short(r.detail) })
+              : brief(r)
+                ? t('fails: {detail}', { detail: short(brief(r)) })
                 : t('fails'),
         r.rttMs === null ? '-' : `${r.rttMs.toFixed(3)} ms`,
       ]);
@@ -60,7 +63,7 @@ export function renderChecks(results: CheckResult[]): string {
       );
       continue;
     }
-    const vars = { name: r.name, detail: String(r.detail) };
+    const vars = { name: r.name, detail: String(r.reached ? r.detail : (r.proof ?? r.detail)) };
     lines.push(
       `${red('✗')} ` +
         (r.expect === 'reach'
@@ -68,7 +71,9 @@ export function renderChecks(results: CheckResult[]): string {
             ? t('{name}: expected it to work, but it worked', vars)
             : t('{name}: expected it to work, but it failed ({detail})', vars)
           : r.reached
-            ? t('{name}: expected it to fail, but it worked', vars)
+            ? r.detail
+              ? t('{name}: expected it to fail, but it worked ({detail})', vars)
+              : t('{name}: expected it to fail, but it worked', vars)
             : t('{name}: expected it to fail, but it failed ({detail})', vars)),
     );
     if (r.why) lines.push(`  ${t('this check proves: {why}', { why: r.why })}`);

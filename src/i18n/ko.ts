@@ -291,6 +291,7 @@ export const ko: Record<string, string> = {
   '{name}: expected it to work, but it worked': '{name}: 되어야 하는데, 결과는 됨',
   '{name}: expected it to work, but it failed ({detail})': '{name}: 되어야 하는데, 결과는 안 됨({detail})',
   '{name}: expected it to fail, but it worked': '{name}: 안 되어야 하는데, 결과는 됨',
+  '{name}: expected it to fail, but it worked ({detail})': '{name}: 안 되어야 하는데, 결과는 됨 ({detail})',
   '{name}: expected it to fail, but it failed ({detail})': '{name}: 안 되어야 하는데, 결과는 안 됨({detail})',
   'this check proves: {why}': '이 점검이 증명하는 것: {why}',
   'try it yourself: {command}': '직접 해 보기: {command}',

@@ -107,7 +107,13 @@ async function readNs(ns: string): Promise<NsState> {
       }),
     ),
     addresses: addrs.flatMap((a) => a.addr_info.map((x) => `${a.ifname} ${x.local}/${x.prefixlen}`)).sort(),
-    routes: routes.stdout.split('\n').filter(Boolean).sort(),
+    // Without the carrier's `linkdown` (it settles on its own, as for links above): with the
+    // checks over in a few hundred ms, the first snapshot can come before a bridge's carrier.
+    routes: routes.stdout
+      .split('\n')
+      .filter(Boolean)
+      .map((r) => r.replace(/ linkdown\b/, '').trimEnd())
+      .sort(),
     ...t,
     sysctls,
     files: Object.fromEntries(

@@ -6,8 +6,12 @@ import type { PlannedCheck } from './types.js';
 // Resolved from the repository, so it is found from src/ and from the compiled dist/ alike.
 const probeScript = fileURLToPath(new URL('../../src/serve/probe.js', import.meta.url));
 
-/** One echo request; with a size, don't-fragment is set so the path's MTU decides. */
-export const pingArgv = (netns: string | null, address: string, size?: number): string[] =>
+/**
+ * One echo request, its answer waited for `waitS` seconds (1 as `plan` prints it; a must-fail
+ * check held open by nslab waits longer and is stopped, see check/window.ts); with a size,
+ * don't-fragment is set so the path's MTU decides.
+ */
+export const pingArgv = (netns: string | null, address: string, size?: number, waitS = 1): string[] =>
   inNs(
     netns,
     'ping',
@@ -15,7 +19,7 @@ export const pingArgv = (netns: string | null, address: string, size?: number): 
     '-c',
     '1',
     '-W',
-    '1',
+    String(waitS),
     ...(size !== undefined ? ['-M', 'do', '-s', String(size)] : []),
     address,
   );

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import t from 'tap';
 import { pingArgv } from '../../src/plan/probe.js';
-import { parsePing } from '../../src/check/ping.js';
+import { parsePing, pingRefusal } from '../../src/check/ping.js';
 
 // Output captured from iputils ping on Debian 12.
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/ping/${name}`, import.meta.url), 'utf8');
@@ -43,4 +43,24 @@ t.test('the probe runs inside the namespace, or in the machine’s own when none
     '172.30.0.3',
   ]);
   t.same(pingArgv(null, '172.30.0.3').slice(0, 1), ['ping']);
+});
+
+t.test('how a ping without an answer was refused: the kernel, or an ICMP error and its sender', async (t) => {
+  const icmp =
+    'PING 10.0.0.9 (10.0.0.9) 56(84) bytes of data.\nFrom 10.0.0.1 icmp_seq=1 Destination Net Prohibited\n\n--- 10.0.0.9 ping statistics ---\n1 packets transmitted, 0 received, +1 errors, 100% packet loss, time 0ms\n';
+  t.equal(pingRefusal(parsePing(icmp)), 'ICMP Destination Net Prohibited (from 10.0.0.1)');
+  t.equal(
+    pingRefusal(parsePing(fixture('unreachable.out'), fixture('unreachable.err'))),
+    'kernel: Network is unreachable',
+  );
+  t.equal(pingRefusal(parsePing(fixture('noanswer.txt'))), null, 'silence: the caller says for how long');
+  t.equal(
+    pingRefusal(parsePing('', 'Cannot open network namespace "x": No such file or directory\n')),
+    null,
+    'not ping’s words: no proof',
+  );
+  // stopped by SIGINT at the end of its window: the statistics, nothing received
+  const stopped =
+    'PING 10.0.0.9 (10.0.0.9) 56(84) bytes of data.\n\n--- 10.0.0.9 ping statistics ---\n1 packets transmitted, 0 received, 100% packet loss, time 0ms\n';
+  t.match(parsePing(stopped), { transmitted: 1, received: 0, error: null });
 });

@@ -42,3 +42,38 @@ t.test('under the table: the trace command for the first check that came out oth
   t.match(traceSuggestion([leaked], command), /^see the way it got through: .* trace lab 1 /);
   t.equal(traceSuggestion([result('c1 → br0', true)], command), null, 'nothing when all pass');
 });
+
+t.test('a must-fail check says briefly how its failure was proved; a late answer is named', async (t) => {
+  const silent: CheckResult = {
+    ...result('c1 ↛ 172.30.0.99', true),
+    expect: 'fail',
+    reached: false,
+    rttMs: null,
+    detail: 'no answer within 203 ms',
+    proof: 'no answer within 203 ms (10× the slowest answer, 0.05 ms; floor 200 ms)',
+  };
+  const refused: CheckResult = {
+    ...silent,
+    name: 'tcp c2 ↛ c1:80',
+    detail: 'ECONNREFUSED',
+    proof: 'refused (RST)',
+  };
+  const late: CheckResult = {
+    ...silent,
+    name: 'a ↛ b',
+    ok: false,
+    reached: true,
+    detail: 'answered after 412 ms, past its 200 ms window',
+  };
+  const text = renderChecks([silent, refused, late]);
+  t.match(text, /│ fails: no answer within 203 ms\s+│/);
+  t.match(text, /│ fails: refused \(RST\)\s+│/);
+  t.match(
+    text,
+    /✗ a ↛ b: expected it to fail, but it worked \(answered after 412 ms, past its 200 ms window\)/,
+  );
+  t.ok(
+    text.split('\n').every((l) => l.length <= 100),
+    'the table fits 100 columns',
+  );
+});
