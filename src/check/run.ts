@@ -25,7 +25,7 @@ export interface CheckResult {
   detail: string | null;
   /**
    * when it did not reach: how that was proved ("kernel: Network is unreachable", "refused (RST)",
-   * "no answer within 203 ms (10× the slowest answer, 0.061 ms; floor 200 ms)")
+   * "no answer within 153 ms (10× the slowest answer, 0.061 ms; floor 150 ms)")
    */
   proof?: string;
   why?: string;
