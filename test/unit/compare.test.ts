@@ -10,14 +10,9 @@ import { renderCompare } from '../../src/cli/compare-table.js';
 import { parseListeners, type ObservedNetwork } from '../../src/inspect/observe.js';
 import { loadLab } from '../../src/lab/index.js';
 import { compile } from '../../src/plan/compile.js';
+import { dockerNets, handNets, observed, side } from '../helpers/observed.js';
 
 const lab = loadLab('bridge-basic');
-const handNets = [
-  { lab: 'br0', bridge: 'br0', subnet: { network: '172.30.0.0', prefix: 16 }, gateway: '172.30.0.1' },
-];
-const dockerNets = [
-  { lab: 'br0', bridge: 'docker0', subnet: { network: '172.17.0.0', prefix: 16 }, gateway: '172.17.0.1' },
-];
 
 t.test('one rule in two copies normalises to one text', async (t) => {
   const nh = normaliser({ networks: handNets, toLab: new Map() }, lab);
@@ -28,60 +23,6 @@ t.test('one rule in two copies normalises to one text', async (t) => {
   t.equal(nd('172.17.0.5 c1'), '<br0>.2 c1', 'an address Docker gave maps to the lab’s container');
   t.equal(nh('br0x -o br0'), 'br0x -o <br0>', 'only whole names are replaced');
   t.equal(nh('8.8.8.8'), '8.8.8.8', 'addresses outside the lab stay as they are');
-});
-
-const link = (name: string, over: object = {}) => ({
-  name,
-  kind: 'veth',
-  mtu: 1500,
-  qlen: 0,
-  state: 'UP',
-  adminUp: true,
-  mac: '02:42:ac:11:00:02',
-  master: null,
-  addresses: [],
-  ...over,
-});
-function observed(
-  bridge: string,
-  subnet: string,
-  over: { mtu?: number; qlen?: number } = {},
-): ObservedNetwork {
-  const c = (n: number) => ({
-    sharesHost: false,
-    lo: link('lo', { kind: 'loopback', state: 'UNKNOWN', addresses: ['127.0.0.1/8'] }),
-    endpoints: [
-      {
-        container: `c${n}`,
-        inside: link('eth0', { addresses: [`${subnet}.${n + 1}/16`], qlen: over.qlen ?? 0 }),
-        hostSide: link(`v${n}`, { master: bridge, qlen: over.qlen ?? 0 }),
-        disableIpv6: '1',
-      },
-    ],
-    routes: [`default via ${subnet}.1 dev eth0`],
-    hosts: ['127.0.0.1 localhost', `${subnet}.${n + 1} c${n}`],
-    resolv: ['nameserver 127.0.0.1'],
-  });
-  return {
-    hostLinks: [],
-    bridges: {
-      br0: {
-        ...link(bridge, { kind: 'bridge', addresses: [`${subnet}.1/16`], mtu: over.mtu ?? 1500 }),
-        stp: 0,
-        forwardDelay: 1500,
-      },
-    },
-    containers: { c1: c(1), c2: c(2) },
-    sysctls: { ipForward: '1', bridgeNfCallIptables: '1' },
-    policies: { FORWARD: 'ACCEPT' },
-    rules: [],
-  };
-}
-const side = (o: ObservedNetwork, nets: Side['networks']): Side => ({
-  observed: o,
-  networks: nets,
-  toLab: new Map(),
-  checks: [],
 });
 
 t.test(

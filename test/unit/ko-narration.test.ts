@@ -8,7 +8,7 @@ import t from 'tap';
 import { renderCompare } from '../../src/cli/compare-table.js';
 import { traceBrief, traceText } from '../../src/cli/trace-text.js';
 import { cols } from '../../src/i18n/width.js';
-import { compareNetworks, type Row, type Side } from '../../src/compare/diff.js';
+import { compareNetworks, type Row } from '../../src/compare/diff.js';
 import { setLang } from '../../src/i18n/index.js';
 import { diagnose } from '../../src/inspect/diagnose.js';
 import { judge, type JudgeContext } from '../../src/inspect/judge.js';
@@ -24,6 +24,7 @@ import { legOf, natsOf, visitsOf } from '../../src/trace/journey.js';
 import { linkPeers, type NamespaceLinks } from '../../src/trace/links.js';
 import type { Trace } from '../../src/trace/run.js';
 import { judgeJourney } from '../../src/trace/verdict.js';
+import { dockerNets, handNets, observed, side } from '../helpers/observed.js';
 
 const HANGUL = /[\uac00-\ud7a3]/;
 t.teardown(() => setLang('en'));
@@ -160,65 +161,6 @@ t.test('trace: the English words of a drop, as they always were', async (t) => {
 // ── compare's table, from rows like the compare tests' ─────────────────────────────────────────
 
 const lab = loadLab('bridge-basic');
-const handNets = [
-  { lab: 'br0', bridge: 'br0', subnet: { network: '172.30.0.0', prefix: 16 }, gateway: '172.30.0.1' },
-];
-const dockerNets = [
-  { lab: 'br0', bridge: 'docker0', subnet: { network: '172.17.0.0', prefix: 16 }, gateway: '172.17.0.1' },
-];
-const link = (name: string, over: object = {}) => ({
-  name,
-  kind: 'veth',
-  mtu: 1500,
-  qlen: 0,
-  state: 'UP',
-  adminUp: true,
-  mac: '02:42:ac:11:00:02',
-  master: null,
-  addresses: [],
-  ...over,
-});
-function observed(
-  bridge: string,
-  subnet: string,
-  over: { mtu?: number; qlen?: number } = {},
-): ObservedNetwork {
-  const c = (n: number) => ({
-    sharesHost: false,
-    lo: link('lo', { kind: 'loopback', state: 'UNKNOWN', addresses: ['127.0.0.1/8'] }),
-    endpoints: [
-      {
-        container: `c${n}`,
-        inside: link('eth0', { addresses: [`${subnet}.${n + 1}/16`], qlen: over.qlen ?? 0 }),
-        hostSide: link(`v${n}`, { master: bridge, qlen: over.qlen ?? 0 }),
-        disableIpv6: '1',
-      },
-    ],
-    routes: [`default via ${subnet}.1 dev eth0`],
-    hosts: ['127.0.0.1 localhost', `${subnet}.${n + 1} c${n}`],
-    resolv: ['nameserver 127.0.0.1'],
-  });
-  return {
-    hostLinks: [],
-    bridges: {
-      br0: {
-        ...link(bridge, { kind: 'bridge', addresses: [`${subnet}.1/16`], mtu: over.mtu ?? 1500 }),
-        stp: 0,
-        forwardDelay: 1500,
-      },
-    },
-    containers: { c1: c(1), c2: c(2) },
-    sysctls: { ipForward: '1', bridgeNfCallIptables: '1' },
-    policies: { FORWARD: 'ACCEPT' },
-    rules: [],
-  };
-}
-const side = (o: ObservedNetwork, nets: Side['networks']): Side => ({
-  observed: o,
-  networks: nets,
-  toLab: new Map(),
-  checks: [],
-});
 /** Rows of two copies of bridge-basic, the hand-built one with another MTU and txqueuelen, in the current language. */
 const compared = (): Row[] =>
   compareNetworks({
