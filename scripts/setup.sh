@@ -18,9 +18,10 @@ fi
 # util-linux has flock (the place lock) and nsenter, procps has pgrep (the tests);
 # tcpdump listens on a lab's links (`nslab capture`); nftables (nft monitor trace) and conntrack
 # (NAT's translations) are what `nslab trace` reads; curl fetches from a published port; shellcheck
-# checks the `plan --portable` handouts (the tests).
+# checks the `plan --portable` handouts (the tests); fonts-nanum draws Hangul in `graph --lang ko`'s
+# PNG and SVG (without a Korean font graphviz draws empty boxes).
 packages=(iproute2 iputils-ping iptables fping docker.io busybox-static tmux graphviz procps util-linux
-  tcpdump conntrack nftables curl shellcheck)
+  tcpdump conntrack nftables curl shellcheck fonts-nanum)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
