@@ -448,7 +448,7 @@ export const ko: Record<string, string> = {
   'in namespaces of its own (named after the lab), not in this machine’s namespace':
     '이 머신의 네임스페이스가 아니라, 랩 전용 네임스페이스(이름은 랩 이름을 따름) 안에서',
   'in the sandbox NAME (implies --sandbox): several copies can be up at once':
-    '샌드박스 NAME 안에서 (--sandbox 포함): 여러 벌을 동시에 올릴 수 있습니다',
+    '샌드박스 NAME 안에서 (--sandbox 포함): 같은 랩을 여러 개 동시에 올릴 수 있습니다',
   'print one JSON document for scripts': '스크립트용으로 JSON 문서 하나를 출력',
   'the labs in labs/, one line each': 'labs/ 안의 랩, 한 줄에 하나씩',
   'lab name or YAML file': '랩 이름 또는 YAML 파일',
@@ -474,7 +474,7 @@ export const ko: Record<string, string> = {
   'run the lab’s checks against what is up (root)': '올라와 있는 랩에 점검을 실행 (root)',
   'the copy on this machine’s own namespace': '이 머신 자체의 네임스페이스에 있는 것',
   'remove everything the lab made; without a target flag, every copy (root)':
-    '랩이 만든 것을 모두 지웁니다. 대상 플래그가 없으면 모든 벌을 (root)',
+    '랩이 만든 것을 모두 지웁니다. 대상 플래그가 없으면 올라와 있는 곳 전부에서 (root)',
   'only the copy on this machine’s own namespace': '이 머신 자체의 네임스페이스에 있는 것만',
   'what to run, after --': '실행할 명령, -- 뒤에',
   'run a command in a container, as docker exec does: its namespace, its /etc/hosts, its --link variables (root)':
