@@ -24,6 +24,7 @@ import { EXIT, exitForSignal } from '../exit.js';
 import type { Output } from '../output.js';
 import { renderChecks } from '../render.js';
 import { bold } from '../style.js';
+import { terminalWidth, wrapWords } from '../step-text.js';
 import { placeFrom, type PlaceOptions } from '../target.js';
 
 function pick(lab: Lab, number: string | undefined): { exercise: Exercise; index: number } {
@@ -117,7 +118,7 @@ export async function exercise(
   out.line(
     t('{lab} is up in {place}, with something wrong.', { lab: lab.name, place: placeLabel(place) }) + '\n',
   );
-  out.line(fill(ex.task, clean));
+  out.line(reflow(fill(ex.task, clean)));
   out.line(
     '\n' +
       t('Right now {failing} of {count} checks fail:', { failing: failing.length, count: results.length }),
@@ -133,3 +134,15 @@ export async function exercise(
   out.line(`  sudo nslab down ${arg}${flag}     # ${t('give up, or clean up once solved')}`);
   return EXIT.ok;
 }
+
+/**
+ * A task as paragraphs, each rewrapped at the terminal's width by display width: a line of the lab
+ * file may not fit the terminal, above all in Korean, where a letter takes two columns, and the
+ * terminal's own wrap left a word alone on a line.
+ */
+const reflow = (text: string): string =>
+  text
+    .trimEnd()
+    .split(/\n\s*\n/)
+    .map((p) => wrapWords(p.replace(/\s*\n\s*/g, ' '), terminalWidth(), '', '').join('\n'))
+    .join('\n\n');
